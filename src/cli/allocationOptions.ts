@@ -1,0 +1,69 @@
+import { type Command, Option } from 'commander';
+import { AMOUNT_FORMS, parseAmount } from '../engine/parseAmount.js';
+import { fairShare, type Allocation } from '../engine/fairShare.js';
+import { weigh } from '../engine/weigh.js';
+import { loadInputs, type Inputs } from './inputs.js';
+import { Failure, unwrap } from './failure.js';
+import type { Io } from './io.js';
+
+/** The options shared by every command that runs the formula (allocate, explain). */
+export interface AllocationOptions {
+  readonly budget: string;
+  readonly exclude?: string[];
+  readonly weight?: string[];
+  readonly area?: string;
+  readonly data?: string;
+}
+
+/** Add --budget, --exclude, --weight, --area and --data to a command. */
+export function addAllocationOptions(command: Command): Command {
+  return command
+    .requiredOption('-b, --budget <amount>', `the budget to share, e.g. ${AMOUNT_FORMS}`)
+    .addOption(
+      new Option('-x, --exclude <ids>', 'leave these domains out (weight 0); comma-separated, repeatable').argParser(collectList),
+    )
+    .addOption(new Option('-w, --weight <id=x>', 'count a domain x times (default 1); repeatable').argParser(collect))
+    .option('-a, --area <name|code>', 'district or county by name or code, or "england" (default: Northamptonshire)')
+    .option('-d, --data <file>', 'your own CSV instead of the shipped data: code,name,district,population, one column per domain');
+}
+
+/** Parse the options, load the data, weigh the formula and run it. Throws Failure on bad input. */
+export async function runAllocation(options: AllocationOptions, io: Io): Promise<{ inputs: Inputs; allocation: Allocation }> {
+  const budget = unwrap(parseAmount(options.budget));
+  const weights = parseWeightSettings(options.weight ?? []);
+  const inputs = await loadInputs(withoutUndefined({ data: options.data, area: options.area }), io);
+  const formula = unwrap(weigh(inputs.formula, { exclude: options.exclude ?? [], weights }));
+  const allocation = unwrap(fairShare(inputs.dataset, formula, budget));
+  return { inputs, allocation };
+}
+
+function parseWeightSettings(settings: readonly string[]): Record<string, string> {
+  const weights: Record<string, string> = {};
+  for (const setting of settings) {
+    const match = /^\s*([^=\s]+)\s*=\s*(.*)$/.exec(setting);
+    if (!match) {
+      throw new Failure({
+        kind: 'usage',
+        code: 'bad-weight',
+        message: `--weight "${setting}" is not of the form id=x`,
+        hint: 'Write it like --weight community-safety=2',
+      });
+    }
+    weights[match[1] as string] = (match[2] as string).trim();
+  }
+  return weights;
+}
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+function collectList(value: string, previous: string[] | undefined): string[] {
+  const ids = value.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  return [...(previous ?? []), ...ids];
+}
+
+/** Drop undefined properties (exactOptionalPropertyTypes forbids passing them through). */
+export function withoutUndefined<T extends object>(object: T): { [K in keyof T]: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(object).filter(([, v]) => v !== undefined)) as { [K in keyof T]: Exclude<T[K], undefined> };
+}

@@ -1,0 +1,49 @@
+import { Command } from 'commander';
+import { render } from '../../report/render.js';
+import type { Table } from '../../report/table.js';
+import { colourFor } from '../colour.js';
+import { unwrap } from '../failure.js';
+import { loadInputs } from '../inputs.js';
+import type { Io } from '../io.js';
+import { chooseFormat, writeOutput } from '../output.js';
+import { withoutUndefined } from '../allocationOptions.js';
+
+interface DomainsOptions {
+  readonly area?: string;
+  readonly data?: string;
+  readonly format?: string;
+}
+
+/** `fairshare domains`: the formula's domains, their sources and default weights. */
+export function domainsCommand(io: Io): Command {
+  return new Command('domains')
+    .description('list the domains of need: ids (for --exclude and --weight), labels, sources and default weights')
+    .option('-a, --area <name|code>', 'the area the ranks are taken within (default: Northamptonshire)')
+    .option('-d, --data <file>', 'list the domains of your own CSV instead')
+    .option('-f, --format <format>', 'table, csv, json or md')
+    .action(async (options: DomainsOptions) => {
+      const format = unwrap(chooseFormat(options.format, undefined, io));
+      const inputs = await loadInputs(withoutUndefined({ data: options.data, area: options.area }), io);
+      const table: Table = {
+        columns: [
+          { key: 'id', title: 'Id', kind: 'text' },
+          { key: 'label', title: 'Domain', kind: 'text' },
+          { key: 'weight', title: 'Weight', kind: 'number' },
+          { key: 'sources', title: 'Sources', kind: 'text' },
+        ],
+        rows: inputs.formula.domains.map((d) => [
+          d.id,
+          d.label,
+          d.weight,
+          d.sources.map((s) => `${s.label} [${s.field}; higher = ${s.higherMeans === 'more-need' ? 'more' : 'less'} need]`).join('; '),
+        ]),
+      };
+      const n = inputs.dataset.units.length;
+      const header = [
+        `${inputs.formula.name}. Need ranks are taken within ${inputs.area.name}: 1 = least need, ${n} = most need.`,
+        'A domain with several sources: each source is ranked, the ranks are averaged, and the average is ranked.',
+      ];
+      const text = render(table, format, { header, meta: { formula: inputs.formula.id, area: inputs.area.code }, chalk: colourFor(io.stdoutIsTTY, io.env) });
+      unwrap(await writeOutput(text, undefined, io));
+    });
+}

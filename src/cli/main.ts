@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError } from 'commander';
+import { formatError } from '../engine/errors.js';
+import { allocateCommand } from './commands/allocate.js';
+import { areasCommand } from './commands/areas.js';
+import { domainsCommand } from './commands/domains.js';
+import { explainCommand } from './commands/explain.js';
+import { EXIT, exitCode } from './exitCode.js';
+import { Failure } from './failure.js';
+import type { Io } from './io.js';
+
+const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+/** The `fairshare` program with every subcommand, writing through `io`. */
+export function program(io: Io): Command {
+  const root = new Command('fairshare')
+    .description('Share a public budget fairly across small areas and districts with a needs formula.')
+    .version(VERSION, '-V, --version')
+    .option('--verbose', 'print stack traces for errors')
+    .addCommand(allocateCommand(io))
+    .addCommand(explainCommand(io))
+    .addCommand(domainsCommand(io))
+    .addCommand(areasCommand(io))
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ fairshare allocate --budget 12.7m --exclude young-people,early-years
+  $ fairshare explain E01027013 --budget 12.7m --exclude young-people,early-years
+  $ fairshare domains
+  $ fairshare areas --search north`,
+    );
+  configure(root, io);
+  return root;
+}
+
+function configure(command: Command, io: Io): void {
+  command
+    .exitOverride()
+    .showSuggestionAfterError(true)
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+      outputError: (text, write) => write(`fairshare: ${text}`),
+    });
+  for (const sub of command.commands) configure(sub, io);
+}
+
+/**
+ * Run the CLI and return the exit code: 0 success, 1 bad data or failed run, 2 wrong usage. This is
+ * the one place errors become messages and exit codes; a stack trace only with --verbose.
+ */
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  const verbose = argv.includes('--verbose');
+  try {
+    await program(io).parseAsync([...argv], { from: 'user' });
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Commander has already printed its message (help, version, or a usage error).
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (error instanceof Failure) {
+      io.stderr.write(`fairshare: error: ${formatError(error.error)}\n`);
+      if (verbose && error.stack) io.stderr.write(`${error.stack}\n`);
+      return exitCode(error.error.kind);
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr.write(`fairshare: error: internal error: ${message}. This is a bug; please report it${verbose ? '' : ' (run with --verbose for details)'}\n`);
+    if (verbose && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+    return EXIT.failed;
+  }
+}

@@ -1,0 +1,61 @@
+import type { Area } from '../data/area.js';
+import type { Allocation } from '../engine/fairShare.js';
+import { groupThousands } from './display.js';
+
+/** A run in words and as data, for table headers, Markdown captions and JSON metadata. */
+export interface RunDescription {
+  readonly area: string;
+  readonly budget: string;
+  readonly counted: string;
+  readonly excluded: string;
+  readonly source: string;
+}
+
+/**
+ * Describe a run: the area, the budget, which domains count with what weight and which are excluded,
+ * and where the data came from.
+ *
+ * @example describeRun(allocation, area, 'IoD2019').counted // => 'deprivation ×1, access-to-facilities ×1, …'
+ */
+export function describeRun(allocation: Allocation, area: Area, source: string): RunDescription {
+  const people = allocation.populations.reduce((sum, p) => sum + p, 0);
+  const code = area.code && area.code !== area.name ? ` (${area.code})` : '';
+  const domains = allocation.formula.domains;
+  const counted = domains.filter((d) => !d.weightValue.isZero()).map((d) => `${d.id} ×${d.weightValue.toString()}`);
+  const excluded = domains.filter((d) => d.weightValue.isZero()).map((d) => d.id);
+  return {
+    area: `${area.name}${code}: ${groupThousands(String(allocation.dataset.units.length))} LSOAs, ${groupThousands(String(people))} people`,
+    budget: `£${groupThousands(allocation.budget.toFixed(2))}`,
+    counted: counted.join(', '),
+    excluded: excluded.length ? excluded.join(', ') : 'none',
+    source,
+  };
+}
+
+/** The description as lines of text for the top of a terminal table. */
+export function runHeader(description: RunDescription): string[] {
+  return [
+    `${description.area}. Budget ${description.budget}.`,
+    `Domains counted: ${description.counted}. Excluded: ${description.excluded}.`,
+    `Data: ${description.source}.`,
+  ];
+}
+
+/** Machine-readable run metadata for JSON output. */
+export function runMeta(allocation: Allocation, area: Area, source: string): Record<string, unknown> {
+  return {
+    area: { kind: area.kind, code: area.code, name: area.name, lsoas: allocation.dataset.units.length },
+    budget: Number(allocation.budget.toFixed(2)),
+    data: source,
+    formula: {
+      id: allocation.formula.id,
+      name: allocation.formula.name,
+      domains: allocation.formula.domains.map((d) => ({
+        id: d.id,
+        label: d.label,
+        weight: Number(d.weightValue.toString()),
+        sources: d.sources.map((s) => ({ field: s.field, label: s.label, higherMeans: s.higherMeans })),
+      })),
+    },
+  };
+}

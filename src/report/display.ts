@@ -1,0 +1,35 @@
+import type { ColumnKind } from './table.js';
+
+/**
+ * A cell as people read it: thousands separators for counts and money, £ for money, % for shares.
+ *
+ * @example display('12700000.00', 'money') // => '£12,700,000.00'
+ */
+export function display(cell: string, kind: ColumnKind): string {
+  if (cell === '') return '';
+  switch (kind) {
+    case 'money':
+      return `£${groupThousands(cell)}`;
+    case 'int':
+      return groupThousands(cell);
+    case 'pct':
+      return `${cell}%`;
+    default:
+      return cell;
+  }
+}
+
+/** Insert commas between groups of three digits in the whole part of a plain decimal string. */
+export function groupThousands(plain: string): string {
+  const negative = plain.startsWith('-');
+  const body = negative ? plain.slice(1) : plain;
+  const dot = body.indexOf('.');
+  const whole = dot === -1 ? body : body.slice(0, dot);
+  const rest = dot === -1 ? '' : body.slice(dot);
+  return (negative ? '-' : '') + whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + rest;
+}
+
+/** Whether a column is right-aligned (numbers) or left-aligned (text). */
+export function isNumeric(kind: ColumnKind): boolean {
+  return kind !== 'text';
+}

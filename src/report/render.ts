@@ -1,0 +1,35 @@
+import type { ChalkInstance } from 'chalk';
+import type { Table } from './table.js';
+import { toCsv } from './toCsv.js';
+import { toJson } from './toJson.js';
+import { toMarkdown } from './toMarkdown.js';
+import { toTerminal } from './toTerminal.js';
+
+export interface RenderOptions {
+  /** Lines describing the run, shown above terminal and Markdown tables. */
+  readonly header?: readonly string[];
+  /** Metadata placed beside the rows in JSON. */
+  readonly meta?: Readonly<Record<string, unknown>>;
+  /** Colour for the terminal table (level 0 for none). */
+  readonly chalk: ChalkInstance;
+}
+
+/**
+ * A table in one of the output formats: `table` (aligned, for terminals), `csv` (for spreadsheets:
+ * no header lines, no total row), `json`, or `md` (a Markdown table with a caption, for committee papers).
+ */
+export function render(table: Table, format: 'table' | 'csv' | 'json' | 'md', options: RenderOptions): string {
+  const header = options.header ?? [];
+  switch (format) {
+    case 'csv':
+      return toCsv(table);
+    case 'json':
+      return toJson(table, options.meta ?? {});
+    case 'md':
+      return header.length ? `${header.join('  \n')}\n\n${toMarkdown(table)}` : toMarkdown(table);
+    case 'table': {
+      const lines = header.map((line) => options.chalk.dim(line));
+      return `${lines.length ? `${lines.join('\n')}\n\n` : ''}${toTerminal(table, { chalk: options.chalk })}`;
+    }
+  }
+}

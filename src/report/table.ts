@@ -1,0 +1,102 @@
+import type { Decimal } from 'decimal.js';
+import { round2 } from '../engine/exact.js';
+import type { Allocation } from '../engine/fairShare.js';
+import type { DistrictRow, DistrictTable } from '../engine/tabulate.js';
+
+/**
+ * How a column's cells are shown: `text` as is; `int` and `number` as plain numbers (`int` with
+ * thousands separators for people); `money` as pounds with 2 decimals (£ and separators for people);
+ * `pct` as a percentage with 2 decimals.
+ */
+export type ColumnKind = 'text' | 'int' | 'number' | 'money' | 'pct';
+
+export interface Column {
+  /** Machine name: the CSV header and JSON key, e.g. `per_person`. */
+  readonly key: string;
+  /** Human title for terminal and Markdown tables, e.g. `£ per person`. */
+  readonly title: string;
+  readonly kind: ColumnKind;
+}
+
+/**
+ * A table ready to render in any format. Cells are exact plain strings (`12700000.00`, `211.5`),
+ * empty for "not applicable"; renderers only add presentation (separators, £, alignment).
+ */
+export interface Table {
+  readonly columns: readonly Column[];
+  readonly rows: readonly (readonly string[])[];
+  /** A total row for human formats (terminal, Markdown); CSV and JSON leave it out. */
+  readonly total?: readonly string[];
+}
+
+const DISTRICT_COLUMNS: readonly Column[] = [
+  { key: 'district_code', title: 'Code', kind: 'text' },
+  { key: 'district_name', title: 'District', kind: 'text' },
+  { key: 'lsoas', title: 'LSOAs', kind: 'int' },
+  { key: 'population', title: 'Population', kind: 'int' },
+  { key: 'allocation', title: 'Allocation', kind: 'money' },
+  { key: 'share_pct', title: '% of total', kind: 'pct' },
+  { key: 'per_person', title: '£ per person', kind: 'money' },
+];
+
+/** The district table: `district_code,district_name,lsoas,population,allocation,share_pct,per_person`. */
+export function districtTable(table: DistrictTable): Table {
+  const cells = (r: DistrictRow): string[] => [
+    r.code,
+    r.name,
+    String(r.lsoas),
+    r.population.toString(),
+    r.allocation.toFixed(2),
+    r.sharePct,
+    r.perPerson,
+  ];
+  return { columns: DISTRICT_COLUMNS, rows: table.rows.map(cells), total: cells(table.total) };
+}
+
+/**
+ * The LSOA table: code, name, district, population, one need-rank column per domain id (every domain
+ * of the formula, counted or not), then figure, allocation and £ per person. Rows in code order.
+ */
+export function lsoaTable(allocation: Allocation): Table {
+  const { dataset, domains, figures, amounts, populations } = allocation;
+  const columns: Column[] = [
+    { key: 'lsoa_code', title: 'LSOA code', kind: 'text' },
+    { key: 'lsoa_name', title: 'LSOA', kind: 'text' },
+    { key: 'district_code', title: 'District code', kind: 'text' },
+    { key: 'district_name', title: 'District', kind: 'text' },
+    { key: 'population', title: 'Population', kind: 'int' },
+    ...domains.map((d): Column => ({ key: d.domain.id, title: d.domain.id, kind: 'number' })),
+    { key: 'figure', title: 'Figure', kind: 'number' },
+    { key: 'allocation', title: 'Allocation', kind: 'money' },
+    { key: 'per_person', title: '£ per person', kind: 'money' },
+  ];
+  const rows = dataset.units.map((unit, i) => {
+    const population = populations[i] as number;
+    const amount = amounts[i] as Decimal;
+    return [
+      unit.code,
+      unit.name,
+      unit.districtCode,
+      unit.districtName,
+      String(population),
+      ...domains.map((d) => String(d.ranks[i])),
+      (figures[i] as Decimal).toString(),
+      amount.toFixed(2),
+      population > 0 ? round2(amount.dividedBy(population)) : '',
+    ];
+  });
+  const totalPopulation = populations.reduce((sum, p) => sum + p, 0);
+  const totalAmount = amounts.reduce((sum, a) => sum.plus(a), allocation.budget.minus(allocation.budget));
+  const total = [
+    '',
+    'Total',
+    '',
+    '',
+    String(totalPopulation),
+    ...domains.map(() => ''),
+    '',
+    totalAmount.toFixed(2),
+    totalPopulation > 0 ? round2(totalAmount.dividedBy(totalPopulation)) : '',
+  ];
+  return { columns, rows, total };
+}
