@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { display, groupThousands } from '../../src/report/display.js';
+
+describe('display', () => {
+  it('shows money with £, thousands separators and pennies', () => {
+    expect(display('12700000.00', 'money')).toBe('£12,700,000.00');
+    expect(display('999.50', 'money')).toBe('£999.50');
+  });
+
+  it('groups people counts and marks percentages', () => {
+    expect(display('720913', 'int')).toBe('720,913');
+    expect(display('12.34', 'pct')).toBe('12.34%');
+  });
+
+  it('leaves text, plain numbers and empty cells alone', () => {
+    expect(display('Corby', 'text')).toBe('Corby');
+    expect(display('1234.5', 'number')).toBe('1234.5');
+    expect(display('', 'money')).toBe('');
+  });
+
+  it('groups only the whole part, and keeps a minus sign', () => {
+    expect(groupThousands('1234567.1234')).toBe('1,234,567.1234');
+    expect(groupThousands('-1234')).toBe('-1,234');
+    expect(groupThousands('123')).toBe('123');
+  });
+});
