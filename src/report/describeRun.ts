@@ -19,7 +19,7 @@ export interface RunDescription {
  */
 export function describeRun(allocation: Allocation, area: Area, source: string): RunDescription {
   const people = allocation.populations.reduce((sum, p) => sum + p, 0);
-  const code = area.code && area.code !== area.name ? ` (${area.code})` : '';
+  const code = area.kind !== 'england' && area.kind !== 'all' && area.code && area.code !== area.name ? ` (${area.code})` : '';
   const domains = allocation.formula.domains;
   const counted = domains.filter((d) => !d.weightValue.isZero()).map((d) => `${d.id} ×${d.weightValue.toString()}`);
   const excluded = domains.filter((d) => d.weightValue.isZero()).map((d) => d.id);
