@@ -1,0 +1,389 @@
+/**
+ * Reading a `--data` CSV ("bring your own data"): one row per small area with `code,name,district,population`
+ * (optional `district_code` and population-by-age columns) and one column per domain of need, named by its
+ * domain id. Pure: the CLI reads the file and passes its text in.
+ */
+import { Buffer } from 'node:buffer';
+import { CsvError, parse } from 'csv-parse/sync';
+import { fail, ok, type Location, type Result } from '../engine/errors.js';
+import { nearest } from '../engine/nearest.js';
+import type { Dataset, Unit } from './dataset.js';
+
+/** A `--data` file read into engine types: the dataset, and its need columns (the domain ids) in header order. */
+export interface DataCsv {
+  readonly dataset: Dataset;
+  readonly domainIds: readonly string[];
+}
+
+/** The columns every `--data` file must have (matched ignoring case and surrounding spaces). */
+export const DATA_CSV_REQUIRED_COLUMNS: readonly string[] = ['code', 'name', 'district', 'population'];
+
+/** Optional columns: never domains. The population bands are read as numeric fields, checked like `population`. */
+export const DATA_CSV_OPTIONAL_COLUMNS: readonly string[] = ['district_code', 'population_0_15', 'population_16_59', 'population_60_plus'];
+
+const COUNT_COLUMNS = new Set(['population', 'population_0_15', 'population_16_59', 'population_60_plus']);
+const RESERVED = new Set([...DATA_CSV_REQUIRED_COLUMNS, ...DATA_CSV_OPTIONAL_COLUMNS]);
+
+/**
+ * A domain id must be safe to type in `--weight ID=2` and `--exclude ID`. Underscores are allowed as well as
+ * hyphens because officers' column names (and the README's `need_a`) use them.
+ */
+const DOMAIN_ID = /^[a-z][a-z0-9_-]*$/;
+
+/** Plain decimals, optional thousands separators ("1,296", only where they group in threes) and exponents. */
+const NUMBER = /^[+-]?(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
+const NOT_FINITE = /^[+-]?(?:nan|inf|infinity)$/i;
+
+const HEADER_NEEDS = 'the header needs code, name, district and population, then one column per need domain named by its id';
+
+/**
+ * Parse and validate the text of a `--data` CSV. Headers are matched ignoring case and surrounding spaces;
+ * a byte-order mark, blank lines, quoted thousands separators ("1,296") and spaces around values are
+ * accepted. Every problem comes back as a `data` failure naming the file, the physical line and column.
+ * Units are sorted by code and each field holds one value per unit in that order.
+ *
+ * @example parseDataCsv('code,name,district,population,need_a\nF01,One,North,100,10\n', 'mine.csv')
+ * // => ok({ dataset: { kind: 'csv', file: 'mine.csv', units: [F01], fields: population, need_a }, domainIds: ['need_a'] })
+ */
+export function parseDataCsv(text: string, file: string): Result<DataCsv> {
+  const read = readRecords(text, file);
+  if (!read.ok) return read;
+  const [header, ...rows] = read.value;
+  if (!header) {
+    return fail('data', 'empty-file', 'the file is empty', { hint: sentence(`${HEADER_NEEDS}, and one row per area`), location: { file } });
+  }
+
+  const names = header.cells.map((cell) => cell.trim());
+  const keys = names.map((name) => name.toLowerCase());
+  const checked = checkHeader(names, keys, header.line, file);
+  if (!checked.ok) return checked;
+  const domainIds = checked.value;
+  if (rows.length === 0) {
+    return fail('data', 'no-rows', 'the file has a header row but no rows of data', {
+      hint: 'Add one row per area under the header',
+      location: { file, line: header.line },
+    });
+  }
+
+  const codeIndex = keys.indexOf('code');
+  const districtCodeIndex = keys.indexOf('district_code');
+  const codes: string[] = [];
+  const units: Unit[] = [];
+  const values = new Map<string, number[]>();
+  for (const key of keys) if (COUNT_COLUMNS.has(key) || !RESERVED.has(key)) values.set(key, []);
+  const lineOfCode = new Map<string, number>();
+
+  for (const row of rows) {
+    const cell = (index: number): string => (row.cells[index] ?? '').trim();
+    const at = (index: number): Location => ({
+      file,
+      line: cellLine(row, index),
+      column: index + 1,
+      columnName: names[index] ?? '',
+    });
+    // Check cells in reading order so that the first problem reported is the first in the file.
+    for (const [index, key] of keys.entries()) {
+      const text = cell(index);
+      if (key === 'code') {
+        if (text === '') {
+          return fail('data', 'blank-code', 'the area code is blank', {
+            hint: "Give every row its area's code (e.g. the LSOA code), or delete the row",
+            location: at(index),
+          });
+        }
+        const first = lineOfCode.get(text);
+        if (first !== undefined) {
+          return fail('data', 'duplicate-code', `code "${text}" appears twice, on lines ${first} and ${cellLine(row, index)}`, {
+            hint: 'Each area must have exactly one row; remove or merge the duplicate',
+            location: at(index),
+          });
+        }
+        lineOfCode.set(text, cellLine(row, index));
+      } else if (COUNT_COLUMNS.has(key)) {
+        const value = readNumber(text);
+        const hint = 'Write the number of residents, like 1296 or "1,296"';
+        if (value === 'blank') return fail('data', 'bad-population', `${key} is blank`, { hint, location: at(index) });
+        if (value === 'not-a-number') {
+          return fail('data', 'bad-population', `${key} "${text}" is not a number`, { hint, location: at(index) });
+        }
+        if (value === 'not-finite') {
+          return fail('data', 'bad-population', `${key} "${text}" is not a finite number`, { hint, location: at(index) });
+        }
+        if (value < 0) {
+          return fail('data', 'negative-population', `${key} ${text} is negative`, {
+            hint: 'Populations must be 0 or more',
+            location: at(index),
+          });
+        }
+        values.get(key)?.push(value);
+      } else if (!RESERVED.has(key)) {
+        const value = readNumber(text);
+        if (value === 'blank') {
+          return fail('data', 'blank-need', 'need value is blank', {
+            hint: `Fill in a number for every area (higher means more need), or remove the "${names[index] ?? key}" column`,
+            location: at(index),
+          });
+        }
+        if (value === 'not-a-number' || value === 'not-finite') {
+          const what = value === 'not-a-number' ? 'a number' : 'a finite number';
+          return fail('data', 'bad-need', `need value "${text}" is not ${what}`, {
+            hint: 'Write a plain number like 12.5 or "1,296"; higher means more need',
+            location: at(index),
+          });
+        }
+        values.get(key)?.push(value);
+      }
+    }
+    const code = cell(codeIndex);
+    codes.push(code);
+    units.push({
+      code,
+      name: cell(keys.indexOf('name')),
+      districtCode: districtCodeIndex >= 0 ? cell(districtCodeIndex) : '',
+      districtName: cell(keys.indexOf('district')),
+      countyCode: '',
+      countyName: '',
+    });
+  }
+
+  const population = values.get('population') ?? [];
+  if (population.reduce((sum, p) => sum + p, 0) <= 0) {
+    // No column number without a line: formatError would print `file:4`, which reads as line 4.
+    const name = names[keys.indexOf('population')] ?? 'population';
+    return fail('data', 'zero-population', 'the populations add up to 0, so there is no one to share the budget between', {
+      hint: 'Fill in the population column with the number of residents in each area',
+      location: { file, columnName: name },
+    });
+  }
+
+  // Codes are unique (checked above), so this order is total; code-point order keeps it locale-independent.
+  const order = codes.map((_, i) => i).sort((a, b) => compare(codes[a] ?? '', codes[b] ?? ''));
+  const fields = new Map<string, Float64Array>();
+  for (const [key, column] of values) fields.set(key, Float64Array.from(order, (i) => column[i] ?? Number.NaN));
+  const dataset: Dataset = { kind: 'csv', file, units: order.map((i) => units[i] as Unit), fields };
+  return ok({ dataset, domainIds });
+}
+
+/** One CSV record with the physical line (from 1) it starts on. */
+interface CsvRecord {
+  readonly cells: readonly string[];
+  readonly line: number;
+}
+
+/**
+ * Split the text into records, dropping blank lines and rows whose cells are all empty (as spreadsheets
+ * export trailing rows). Line numbers come from the byte offset of each record rather than csv-parse's
+ * `info.lines`, which counts a CRLF inside a quoted value as two lines.
+ */
+function readRecords(text: string, file: string): Result<CsvRecord[]> {
+  const bytes = Buffer.from(text, 'utf8');
+  const starts = lineStarts(bytes);
+  const lineAfter = (offset: number): number => lineAt(starts, skipBlank(bytes, offset));
+  const parsed: { cells: string[]; end: number }[] = [];
+  try {
+    parse(text, {
+      bom: true,
+      trim: true,
+      skip_empty_lines: true,
+      on_record: (cells, context) => {
+        parsed.push({ cells, end: context.bytes });
+        return null;
+      },
+    });
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+    const line = lineAfter(parsed.at(-1)?.end ?? 0);
+    return csvFailure(error, file, line, parsed[0]?.cells.map((c) => c.trim()) ?? []);
+  }
+  const records: CsvRecord[] = [];
+  let previousEnd = 0;
+  for (const { cells, end } of parsed) {
+    if (cells.some((cell) => cell.trim() !== '')) records.push({ cells, line: lineAfter(previousEnd) });
+    previousEnd = end;
+  }
+  return ok(records);
+}
+
+/** Turn csv-parse's error into one that says where, what was expected and how to fix it. */
+function csvFailure(error: CsvError, file: string, line: number, header: readonly string[]): Result<never> {
+  const index = typeof error['column'] === 'number' ? error['column'] : undefined;
+  const where = (column: number | undefined): Location => {
+    const name = column === undefined ? undefined : header[column];
+    return {
+      file,
+      line,
+      ...(column === undefined ? {} : { column: column + 1 }),
+      ...(name === undefined ? {} : { columnName: name }),
+    };
+  };
+  switch (error.code) {
+    case 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH': {
+      const got = Array.isArray(error['record']) ? error['record'].length : 0;
+      const expected = header.length;
+      const values = (n: number): string => `${n} value${n === 1 ? '' : 's'}`;
+      return fail('data', 'malformed-csv', `the row has ${values(got)} but the header has ${expected} columns`, {
+        hint: 'Check for a missing or extra comma, and put quotes round values that contain commas, like "1,296"',
+        location: where(got < expected ? got : expected),
+      });
+    }
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return fail('data', 'malformed-csv', 'a quoted value is never closed', {
+        hint: 'Add the closing double quote; a quote inside a quoted value is written twice ("")',
+        location: where(index),
+      });
+    case 'CSV_INVALID_CLOSING_QUOTE':
+      return fail('data', 'malformed-csv', 'a quoted value is followed by other characters instead of a comma', {
+        hint: 'Put the whole value inside the quotes and write any quote inside it twice, like "The ""Old"" Town"',
+        location: where(index),
+      });
+    case 'INVALID_OPENING_QUOTE':
+      return fail('data', 'malformed-csv', 'a double quote appears inside an unquoted value', {
+        hint: 'Quote the whole value and write the quote inside it twice, like "The ""Old"" Town"',
+        location: where(index),
+      });
+    default:
+      return fail('data', 'malformed-csv', `the file is not valid CSV (${error.message})`, {
+        hint: 'Save it from your spreadsheet as "CSV (comma delimited)"',
+        location: where(index),
+      });
+  }
+}
+
+/** Check the header; on success, the domain ids in header order. */
+function checkHeader(names: readonly string[], keys: readonly string[], line: number, file: string): Result<string[]> {
+  const at = (index: number): Location => ({ file, line, column: index + 1, columnName: names[index] ?? '' });
+
+  const blank = keys.indexOf('');
+  if (blank >= 0) {
+    return fail('data', 'blank-column-name', `column ${blank + 1} has no name`, {
+      hint: 'Give every column a name in the header row, or delete the empty column',
+      location: { file, line, column: blank + 1 },
+    });
+  }
+
+  const firstIndex = new Map<string, number>();
+  for (const [index, key] of keys.entries()) {
+    const first = firstIndex.get(key);
+    if (first !== undefined) {
+      return fail('data', 'duplicate-column', `column "${names[index]}" appears twice in the header, as columns ${first + 1} and ${index + 1}`, {
+        hint: 'Rename or remove one of them',
+        location: at(index),
+      });
+    }
+    firstIndex.set(key, index);
+  }
+
+  const missing = DATA_CSV_REQUIRED_COLUMNS.filter((column) => !keys.includes(column));
+  if (missing.length > 0) {
+    // Only unrecognised columns can be typos of a required one (population_0_15 is not a misspelt population).
+    const unknown = names.filter((_, i) => !RESERVED.has(keys[i] ?? ''));
+    const renames: string[] = [];
+    const adds: string[] = [];
+    const used = new Set<string>();
+    let firstGuess: number | undefined;
+    for (const column of missing) {
+      const guess = nearest(column, unknown.filter((name) => !used.has(name)));
+      if (guess === undefined) {
+        adds.push(`"${column}"`);
+      } else {
+        used.add(guess);
+        renames.push(`rename column "${guess}" to "${column}"`);
+        firstGuess ??= names.indexOf(guess);
+      }
+    }
+    const steps = [...renames];
+    if (adds.length > 0) steps.push(`add ${adds.length === 1 ? 'a column' : 'columns'} ${list(adds)}`);
+    const quoted = missing.map((column) => `"${column}"`);
+    return fail('data', 'missing-columns', `missing required column${missing.length === 1 ? '' : 's'} ${list(quoted)}`, {
+      hint: sentence(`${steps.join('; ')} (${HEADER_NEEDS})`),
+      location: firstGuess === undefined ? { file, line } : at(firstGuess),
+    });
+  }
+
+  const domainIds: string[] = [];
+  for (const [index, key] of keys.entries()) {
+    if (RESERVED.has(key)) continue;
+    if (!DOMAIN_ID.test(key)) {
+      const suggestion = suggestId(key);
+      return fail('data', 'bad-domain-id', `column name "${names[index]}" is not a usable domain id`, {
+        hint: `Use lowercase letters, digits, hyphens and underscores, starting with a letter${suggestion ? `, e.g. "${suggestion}"` : ''}`,
+        location: at(index),
+      });
+    }
+    domainIds.push(key);
+  }
+  if (domainIds.length === 0) {
+    return fail('data', 'no-domains', 'the file has no need columns', {
+      hint: 'Add one column per domain of need after population, named by its id (e.g. deprivation); higher values mean more need',
+      location: { file, line },
+    });
+  }
+  return ok(domainIds);
+}
+
+/** The lowercased, hyphenated form of a column name, or '' if nothing usable is left. */
+function suggestId(key: string): string {
+  return key
+    .replace(/[^a-z0-9_-]+/g, '-')
+    .replace(/^[^a-z]+/, '')
+    .replace(/[-_]+$/, '');
+}
+
+/** A cell's number, or why it is not one. Thousands separators and surrounding spaces are allowed. */
+function readNumber(text: string): number | 'blank' | 'not-a-number' | 'not-finite' {
+  if (text === '') return 'blank';
+  if (NOT_FINITE.test(text)) return 'not-finite';
+  if (!NUMBER.test(text)) return 'not-a-number';
+  const value = Number(text.replace(/,/g, ''));
+  if (!Number.isFinite(value)) return 'not-finite';
+  return value + 0; // turns -0 into 0
+}
+
+/** The physical line a cell starts on: the record's line plus the line breaks inside earlier (quoted) cells. */
+function cellLine(record: CsvRecord, index: number): number {
+  let line = record.line;
+  for (const cell of record.cells.slice(0, index)) line += cell.match(/\r\n|\r|\n/g)?.length ?? 0;
+  return line;
+}
+
+/** Byte offsets at which each physical line starts (a line ends at \n, \r\n or a lone \r). */
+function lineStarts(bytes: Uint8Array): number[] {
+  const starts = [0];
+  for (let i = 0; i < bytes.length; i++) {
+    const byte = bytes[i];
+    if (byte === 0x0a || (byte === 0x0d && bytes[i + 1] !== 0x0a)) starts.push(i + 1);
+  }
+  return starts;
+}
+
+/** The line (from 1) that contains the byte at `offset`. */
+function lineAt(starts: readonly number[], offset: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if ((starts[mid] ?? 0) <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low + 1;
+}
+
+/** Skip the blank lines and leading spaces between one record and the next. */
+function skipBlank(bytes: Uint8Array, offset: number): number {
+  let i = offset;
+  while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d)) i++;
+  return i;
+}
+
+/** `items` joined as English: "a", "a and b", "a, b and c". */
+function list(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1) ?? ''}`;
+}
+
+function sentence(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

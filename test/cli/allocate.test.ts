@@ -1,0 +1,146 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { memoryIo } from '../helpers/memoryIo.js';
+
+const ADULTS = ['--budget', '12.7m', '--exclude', 'young-people,early-years'];
+const FIVE = 'test/fixtures/data/five-lsoas.csv';
+
+async function run(args: string[], options: Parameters<typeof memoryIo>[0] = {}) {
+  const io = memoryIo(options);
+  const code = await main(args, io);
+  return { code, out: io.out(), err: io.err() };
+}
+
+function sumColumn(csv: string, column: string): string {
+  const rows = parse(csv, { columns: true }) as Record<string, string>[];
+  // Sum in integer pennies so the check itself is exact.
+  const pennies = rows.reduce((sum, row) => sum + BigInt(row[column]!.replace('.', '')), 0n);
+  return `${pennies / 100n}.${String(pennies % 100n).padStart(2, '0')}`;
+}
+
+describe('fairshare allocate', () => {
+  it('writes the Northamptonshire district table as CSV into a pipe, adding up to the budget', async () => {
+    const { code, out, err } = await run(['allocate', ...ADULTS]);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    const lines = out.trim().split('\n');
+    expect(lines[0]).toBe('district_code,district_name,lsoas,population,allocation,share_pct,per_person');
+    expect(lines.slice(1).map((l) => l.split(',')[1])).toEqual([
+      'Corby',
+      'Daventry',
+      'East Northamptonshire',
+      'Kettering',
+      'Northampton',
+      'South Northamptonshire',
+      'Wellingborough',
+    ]);
+    expect(sumColumn(out, 'allocation')).toBe('12700000.00');
+  });
+
+  it('gives the same bytes on every run', async () => {
+    const a = await run(['allocate', ...ADULTS, '--level', 'lsoa']);
+    const b = await run(['allocate', ...ADULTS, '--level', 'lsoa']);
+    expect(a.out).toBe(b.out);
+  });
+
+  it('writes 422 LSOA rows with a rank column per domain, adding up to the budget', async () => {
+    const { out } = await run(['allocate', ...ADULTS, '--level', 'lsoa', '--format', 'csv']);
+    const lines = out.trim().split('\n');
+    expect(lines[0]).toBe(
+      'lsoa_code,lsoa_name,district_code,district_name,population,deprivation,access-to-facilities,communities,community-safety,adults,young-people,early-years,figure,allocation,per_person',
+    );
+    expect(lines).toHaveLength(423);
+    expect(sumColumn(out, 'allocation')).toBe('12700000.00');
+  });
+
+  it('prints a table with a header line, £ amounts and a total row on a terminal', async () => {
+    const { out } = await run(['allocate', ...ADULTS], { tty: true, env: { NO_COLOR: '1' } });
+    expect(out).toContain('Northamptonshire (E10000021): 422 LSOAs, 720,913 people. Budget £12,700,000.00.');
+    expect(out).toContain('Excluded: young-people, early-years.');
+    expect(out).toMatch(/Total\s+422\s+720,913\s+£12,700,000\.00\s+100\.00%/);
+    expect(out).not.toContain('\u001b[');
+  });
+
+  it('colours the terminal table unless NO_COLOR is set', async () => {
+    expect((await run(['allocate', ...ADULTS], { tty: true })).out).toContain('\u001b[');
+  });
+
+  it('writes a Markdown table with a total row', async () => {
+    const { out } = await run(['allocate', ...ADULTS, '--format', 'md']);
+    expect(out).toContain('| Code | District | LSOAs | Population | Allocation | % of total | £ per person |');
+    expect(out).toContain('| **Total** | **422** | **720,913** | **£12,700,000.00** | **100.00%** |');
+  });
+
+  it('writes JSON with the run described', async () => {
+    const parsed = JSON.parse((await run(['allocate', ...ADULTS, '--format', 'json'])).out) as {
+      area: { code: string; lsoas: number };
+      budget: number;
+      formula: { domains: { id: string; weight: number }[] };
+      rows: { allocation: number }[];
+    };
+    expect(parsed.area).toMatchObject({ code: 'E10000021', lsoas: 422 });
+    expect(parsed.budget).toBe(12700000);
+    expect(parsed.formula.domains.find((d) => d.id === 'early-years')?.weight).toBe(0);
+    expect(parsed.rows).toHaveLength(7);
+  });
+
+  it('chooses the format from the -o extension and writes the file whole', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fairshare-'));
+    expect((await run(['allocate', ...ADULTS, '-o', join(dir, 'adults.csv')])).code).toBe(0);
+    expect(readFileSync(join(dir, 'adults.csv'), 'utf8')).toMatch(/^district_code,district_name,/);
+    expect((await run(['allocate', ...ADULTS, '-o', join(dir, 'adults.md')])).code).toBe(0);
+    expect(readFileSync(join(dir, 'adults.md'), 'utf8')).toContain('| **Total** |');
+    expect(readdirSync(dir).sort()).toEqual(['adults.csv', 'adults.md']);
+  });
+
+  it('reproduces the hand-worked five-LSOA example from --data', async () => {
+    const { code, out } = await run(['allocate', '--budget', '1000', '--data', FIVE, '--level', 'lsoa', '--format', 'csv']);
+    expect(code).toBe(0);
+    expect(out.trim().split('\n').map((l) => l.split(',').slice(-3).join(','))).toEqual([
+      'figure,allocation,per_person',
+      '3.5,105.26,1.05',
+      '6.5,390.98,1.95',
+      '3.5,157.89,1.05',
+      '10,150.38,3.01',
+      '6.5,195.49,1.95',
+    ]);
+    const districts = await run(['allocate', '--budget', '1000', '--data', FIVE]);
+    expect(districts.out).toBe('district_code,district_name,lsoas,population,allocation,share_pct,per_person\n,North,2,300,496.24,49.62,1.65\n,South,3,300,503.76,50.38,1.68\n');
+  });
+
+  it('selects all of England with --area england', async () => {
+    const { code, out } = await run(['allocate', '--budget', '1.2bn', '--area', 'england']);
+    expect(code).toBe(0);
+    expect(parse(out, { columns: true })).toHaveLength(317);
+    expect(sumColumn(out, 'allocation')).toBe('1200000000.00');
+  });
+
+  it('selects a district by name, case-insensitively', async () => {
+    const { out } = await run(['allocate', '--budget', '500k', '--area', 'kettering', '--level', 'lsoa']);
+    expect(out.trim().split('\n')).toHaveLength(58);
+    expect(sumColumn(out, 'allocation')).toBe('500000.00');
+  });
+
+  it('counts a domain double with --weight, and --exclude d equals --weight d=0', async () => {
+    const double = await run(['allocate', '--budget', '1m', '--weight', 'community-safety=2']);
+    const single = await run(['allocate', '--budget', '1m']);
+    expect(double.out).not.toBe(single.out);
+    const excluded = await run(['allocate', '--budget', '1m', '--exclude', 'adults']);
+    const zero = await run(['allocate', '--budget', '1m', '--weight', 'adults=0']);
+    expect(excluded.out).toBe(zero.out);
+  });
+
+  it('puts an apostrophe before names that a spreadsheet would run as formulas', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fairshare-'));
+    const file = join(dir, 'formula-names.csv');
+    writeFileSync(file, 'code,name,district,population,need\nA1,"=HYPERLINK(""x"")",@Town,10,1\nA2,+Plain,-Town,10,2\n');
+    const { out, err } = await run(['allocate', '--budget', '100', '--data', file, '--level', 'lsoa']);
+    expect(err).toBe('');
+    expect(out).toContain(`A1,"'=HYPERLINK(""x"")",,'@Town,`);
+    expect(out).toContain("A2,'+Plain,,'-Town,");
+  });
+});
