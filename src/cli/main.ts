@@ -41,7 +41,8 @@ function configure(command: Command, io: Io): void {
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
-      outputError: (text, write) => write(`fairshare: ${text}`),
+      // Commander puts its suggestion on a second line; keep every message on one line.
+      outputError: (text, write) => write(`fairshare: ${text.trimEnd().replace(/\s*\n\s*/g, ' ')}\n`),
     });
   for (const sub of command.commands) configure(sub, io);
 }

@@ -33,7 +33,7 @@ export function explainCommand(io: Io): Command {
         kind: 'usage',
         code: 'unknown-lsoa',
         message: `unknown LSOA code "${code}"`,
-        hint: guess ? `Did you mean ${guess}? Run "fairshare allocate --level lsoa" to list the codes` : 'Run "fairshare allocate --budget 1 --level lsoa" to list the codes',
+        hint: `${guess ? `Did you mean ${guess}? ` : ''}Run "fairshare allocate --budget 1 --level lsoa" to list the codes`,
       });
     }
     const text = explain(allocation, index, { area: inputs.area, chalk: colourFor(io.stdoutIsTTY, io.env) });
