@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { type Area, DEFAULT_AREA, findArea, subset } from '../data/area.js';
-import type { Dataset } from '../data/dataset.js';
+import type { Dataset } from '../engine/dataset.js';
 import { formulaForData } from '../data/formulaForData.js';
 import { parseDataCsv } from '../data/parseDataCsv.js';
 import { parseFormula } from '../data/parseFormula.js';

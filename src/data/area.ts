@@ -1,13 +1,13 @@
 import { fail, ok, type Result } from '../engine/errors.js';
 import { nearest } from '../engine/nearest.js';
-import type { Dataset } from './dataset.js';
+import type { Dataset } from '../engine/dataset.js';
 
 /**
  * What `--area` can select: all of England (or all rows of a `--data` file), a two-tier county, a
- * district within a county, or a unitary authority (a unitary, metropolitan or London district, which is
- * its own county).
+ * district within a county, or a single-tier authority, which is its own county: a unitary authority
+ * (E06), a metropolitan borough (E08) or a London borough (E09).
  */
-export type AreaKind = 'england' | 'all' | 'county' | 'district' | 'unitary';
+export type AreaKind = 'england' | 'all' | 'county' | 'district' | 'unitary' | 'metropolitan' | 'london';
 
 export interface Area {
   readonly kind: AreaKind;
@@ -46,7 +46,7 @@ export function listAreas(dataset: Dataset): Area[] {
   });
   const areas: Area[] = [everything];
   for (const [code, c] of sortByKey(counties)) {
-    areas.push({ kind: c.unitary ? 'unitary' : 'county', code, name: c.name, indices: c.indices });
+    areas.push({ kind: c.unitary ? singleTierKind(code) : 'county', code, name: c.name, indices: c.indices });
   }
   for (const [code, d] of sortByKey(districts)) {
     if (counties.get(code)?.unitary) continue;
@@ -86,6 +86,10 @@ export function subset(dataset: Dataset, area: Area): Dataset {
     fields.set(name, picked);
   }
   return { ...dataset, units: area.indices.map((i) => dataset.units[i]!), fields };
+}
+
+function singleTierKind(code: string): AreaKind {
+  return code.startsWith('E08') ? 'metropolitan' : code.startsWith('E09') ? 'london' : 'unitary';
 }
 
 function sortByKey<V>(map: Map<string, V>): [string, V][] {

@@ -4,7 +4,7 @@
  */
 import { gunzipSync } from 'node:zlib';
 import { fail, ok, type Result } from '../engine/errors.js';
-import type { Dataset, Unit } from './dataset.js';
+import type { Dataset, Unit } from '../engine/dataset.js';
 import { PACK_COLUMNS, PACK_FIELDS, PACK_FORMAT, PACK_TEXT_FIELDS, PACK_VERSION, type PackMeta, type PackSource } from './packFormat.js';
 
 export { PACK_FIELDS, type PackField, type PackMeta, type PackSource } from './packFormat.js';

@@ -7,7 +7,7 @@ import { Buffer } from 'node:buffer';
 import { CsvError, parse } from 'csv-parse/sync';
 import { fail, ok, type Location, type Result } from '../engine/errors.js';
 import { nearest } from '../engine/nearest.js';
-import type { Dataset, Unit } from './dataset.js';
+import type { Dataset, Unit } from '../engine/dataset.js';
 
 /** A `--data` file read into engine types: the dataset, and its need columns (the domain ids) in header order. */
 export interface DataCsv {

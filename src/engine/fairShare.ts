@@ -1,5 +1,5 @@
 import type { Decimal } from 'decimal.js';
-import type { Dataset } from '../data/dataset.js';
+import type { Dataset } from './dataset.js';
 import { fail, ok, type Result } from './errors.js';
 import { Exact } from './exact.js';
 import { largestRemainder } from './largestRemainder.js';

@@ -1,4 +1,4 @@
-import type { Dataset, Unit } from '../../src/data/dataset.js';
+import type { Dataset, Unit } from '../../src/engine/dataset.js';
 import type { Formula } from '../../src/engine/formula.js';
 
 /** A small, obviously fake dataset: rows of { code, district, population, ...need values }. */
