@@ -18,12 +18,11 @@ interface AllocateOptions extends AllocationOptions {
 
 /** `fairshare allocate`: share a budget and print or write the district (or LSOA) table. */
 export function allocateCommand(io: Io, name = 'allocate'): Command {
-  const command = new Command(name)
-    .description('share a budget across districts (or LSOAs) in proportion to need × population')
+  const command = new Command(name).description('share a budget across districts (or LSOAs) in proportion to need × population');
+  addAllocationOptions(command)
     .option('-l, --level <level>', 'district or lsoa', 'district')
     .option('-f, --format <format>', 'table, csv, json or md (default: table on a terminal, csv into a pipe or a .csv file)')
     .option('-o, --output <file>', 'write to this file instead of stdout (written whole or not at all)');
-  addAllocationOptions(command);
   command.addHelpText(
     'after',
     `

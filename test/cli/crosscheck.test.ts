@@ -1,0 +1,45 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { memoryIo } from '../helpers/memoryIo.js';
+
+// scripts/crosscheck.py implements the README's exact rules independently, in Python with exact
+// fractions; agreement to the penny with the TypeScript engine is the evidence that both follow them.
+const ROOT = join(import.meta.dirname, '..', '..');
+const python = spawnSync('python3', ['--version']).status === 0;
+
+function reference(area: string, pennies: string, weights: string[]): string[] {
+  const result = spawnSync(
+    'python3',
+    [join(ROOT, 'scripts/crosscheck.py'), join(ROOT, 'data/england-lsoa-2019.json.gz'), join(ROOT, 'data/formulas/northamptonshire.json'), area, pennies, ...weights],
+    { encoding: 'utf8' },
+  );
+  expect(result.stderr).toBe('');
+  return result.stdout.trim().split('\n');
+}
+
+async function fairshare(args: string[]): Promise<string[]> {
+  const io = memoryIo();
+  expect(await main(['allocate', ...args, '--format', 'csv'], io)).toBe(0);
+  return (parse(io.out(), { columns: true }) as Record<string, string>[]).map((r) => `${r.district_code},${r.allocation}`);
+}
+
+describe.skipIf(!python)('fairshare agrees with an independent implementation (scripts/crosscheck.py)', () => {
+  it('on the adult social care pot for Northamptonshire', async () => {
+    expect(await fairshare(['--budget', '12.7m', '--exclude', 'young-people,early-years'])).toEqual(
+      reference('E10000021', '1270000000', ['young-people=0', 'early-years=0']),
+    );
+  });
+
+  it('on a reweighted formula for all of England', async () => {
+    expect(await fairshare(['--budget', '1.2bn', '--area', 'england', '--weight', 'community-safety=2.5', '--weight', 'adults=0.3'])).toEqual(
+      reference('england', '120000000000', ['community-safety=2.5', 'adults=0.3']),
+    );
+  });
+
+  it('on one district with an odd budget', async () => {
+    expect(await fairshare(['--budget', '123456.78', '--area', 'Corby'])).toEqual(reference('E07000150', '12345678', []));
+  });
+});
