@@ -28,14 +28,14 @@ export interface Allocation {
   readonly populationField: string;
   readonly populations: Float64Array;
   readonly domains: readonly DomainRanking[];
-  /** LSOA figure = Σ weight × domain rank. */
+  /** Each unit's amount in whole pennies, adding up exactly to the budget. */
+  readonly pennies: readonly bigint[];
+  /** LSOA figure = Σ weight × domain rank (exact; worked out when first read). */
   readonly figures: readonly Decimal[];
-  /** figure × population, the quantity the budget is shared in proportion to. */
-  readonly weighted: readonly Decimal[];
-  /** Σ figure × population over the area. */
-  readonly totalWeighted: Decimal;
-  /** Each unit's amount in pounds, whole pennies, adding up exactly to the budget. */
+  /** Each unit's amount in pounds (the pennies / 100; worked out when first read). */
   readonly amounts: readonly Decimal[];
+  /** Σ figure × population over the area: what each unit's figure × population is a share of. */
+  readonly totalWeighted: Decimal;
 }
 
 /**
@@ -98,32 +98,93 @@ export function fairShare(
     domains.push({ domain, sourceRanks, ranks: combineSources(sourceRanks, n) });
   }
 
-  const figures: Decimal[] = new Array<Decimal>(n);
-  const weighted: Decimal[] = new Array<Decimal>(n);
-  let totalWeighted = new Exact(0);
+  // Exact integer arithmetic for the shares: weights have at most MAX_WEIGHT_DECIMALS places and
+  // ranks are multiples of ½, so figure × 2 × 10^places is a whole number; populations are scaled to
+  // whole numbers the same way. Scaling every unit alike leaves every share unchanged.
   const counted = domains.filter((d) => !d.domain.weightValue.isZero());
+  const places = Math.max(0, ...counted.map((d) => d.domain.weightValue.decimalPlaces()));
+  const figureScale = 2n * 10n ** BigInt(places);
+  const figureUnits = figureNumerators(counted, places, n);
+  const population = scaledPopulations(populations);
+  const weighted = new Array<bigint>(n);
+  let total = 0n;
   for (let i = 0; i < n; i++) {
-    let figure = new Exact(0);
-    for (const d of counted) figure = figure.plus(d.domain.weightValue.times(d.ranks[i] as number));
-    figures[i] = figure;
-    const w = figure.times(populations[i] as number);
+    const w = (figureUnits[i] as bigint) * (population.units[i] as bigint);
     weighted[i] = w;
-    totalWeighted = totalWeighted.plus(w);
+    total += w;
   }
-
   const codes = dataset.units.map((u) => u.code);
-  const amounts = largestRemainder(pennies, weighted, codes).map((p) => p.dividedBy(100));
-  return ok({ dataset, formula, budget, populationField, populations, domains, figures, weighted, totalWeighted, amounts });
+  const pennyParts = largestRemainder(BigInt(pennies.toFixed(0)), weighted, codes);
+  const totalWeighted = new Exact(total.toString()).dividedBy(new Exact((figureScale * population.scale).toString()));
+
+  let figures: Decimal[] | undefined;
+  let amounts: Decimal[] | undefined;
+  return ok({
+    dataset,
+    formula,
+    budget,
+    populationField,
+    populations,
+    domains,
+    pennies: pennyParts,
+    totalWeighted,
+    get figures(): Decimal[] {
+      figures ??= figureUnits.map((f) => new Exact(f.toString()).dividedBy(figureScale.toString()));
+      return figures;
+    },
+    get amounts(): Decimal[] {
+      amounts ??= pennyParts.map((p) => new Exact(p.toString()).dividedBy(100));
+      return amounts;
+    },
+  });
+}
+
+/**
+ * Each unit's figure × 2 × 10^places as a whole number: Σ (weight × 10^places) × (rank × 2). Plain
+ * doubles are exact while every partial sum stays below 2^53, which holds for any weights up to about
+ * 10^10 / 10^places; otherwise BigInt does it.
+ */
+function figureNumerators(counted: readonly DomainRanking[], places: number, n: number): bigint[] {
+  const scale = new Exact(10).pow(places);
+  const weights = counted.map((d) => d.domain.weightValue.times(scale));
+  const largest = weights.reduce((sum, w) => sum.plus(w), new Exact(0)).times(2 * n);
+  const out = new Array<bigint>(n);
+  if (largest.lt(Number.MAX_SAFE_INTEGER)) {
+    const w = weights.map((x) => x.toNumber());
+    for (let i = 0; i < n; i++) {
+      let f = 0;
+      for (let d = 0; d < counted.length; d++) f += (w[d] as number) * 2 * ((counted[d] as DomainRanking).ranks[i] as number);
+      out[i] = BigInt(f);
+    }
+  } else {
+    const w = weights.map((x) => BigInt(x.toFixed(0)));
+    for (let i = 0; i < n; i++) {
+      let f = 0n;
+      for (let d = 0; d < counted.length; d++) f += (w[d] as bigint) * BigInt(2 * ((counted[d] as DomainRanking).ranks[i] as number));
+      out[i] = f;
+    }
+  }
+  return out;
+}
+
+/** Populations as whole numbers over a common power of ten (scale 1 when they are whole, as people are). */
+function scaledPopulations(populations: Float64Array): { units: bigint[]; scale: bigint } {
+  let places = 0;
+  for (const p of populations) if (!Number.isInteger(p)) places = Math.max(places, new Exact(p).decimalPlaces());
+  const scale = 10n ** BigInt(places);
+  const units = Array.from(populations, (p) => (places === 0 ? BigInt(p) : BigInt(new Exact(p).times(scale.toString()).toFixed(0))));
+  return { units, scale };
 }
 
 /**
  * A domain's need rank from its sources' need ranks: with one source, that rank; with several, the
- * need rank of their arithmetic mean. Ranking the sum gives the same order as ranking the mean and
- * keeps the arithmetic exact (ranks are multiples of ½).
+ * need rank of their arithmetic mean. Ranking twice the sum gives the same order as ranking the mean
+ * and keeps the arithmetic exact in whole numbers (ranks are multiples of ½).
  */
 function combineSources(sourceRanks: readonly Float64Array[], n: number): Float64Array {
   if (sourceRanks.length === 1) return sourceRanks[0] as Float64Array;
   const sums = new Float64Array(n);
-  for (const ranks of sourceRanks) for (let i = 0; i < n; i++) sums[i] = (sums[i] as number) + (ranks[i] as number);
+  // Twice the sum: ranks are multiples of ½, so these are whole numbers (rank's fast path).
+  for (const ranks of sourceRanks) for (let i = 0; i < n; i++) sums[i] = (sums[i] as number) + 2 * (ranks[i] as number);
   return rank(sums);
 }

@@ -1,52 +1,51 @@
-import type { Decimal } from 'decimal.js';
-import { Exact } from './exact.js';
-
 /**
- * Share a whole number of units (pennies) in proportion to weights, so that the parts are whole
- * numbers and add up exactly to the total: each part is first floored, then the units left over go
- * one each to the largest fractional remainders. Equal remainders are broken by key, lowest first.
- * This is the Hamilton (largest remainder) method; the arithmetic is exact.
+ * Share a whole number of units (pennies) in proportion to whole-number weights, so that the parts are
+ * whole numbers and add up exactly to the total: each part is first floored, then the units left over
+ * go one each to the largest fractional remainders. Equal remainders are broken by key, lowest first.
+ * This is the Hamilton (largest remainder) method. The arithmetic is exact integer arithmetic (BigInt):
+ * callers scale their exact decimal weights to integers first, which leaves every ratio unchanged.
  *
  * @param total a whole, non-negative number of units
  * @param weights non-negative weights, not all zero
  * @param keys tie-break keys, one per weight (e.g. LSOA codes)
- * @example largestRemainder(new Exact(10), [1, 1, 1].map((w) => new Exact(w)), ['a', 'b', 'c']) // => [4, 3, 3]
+ * @example largestRemainder(10n, [1n, 1n, 1n], ['a', 'b', 'c']) // => [4n, 3n, 3n]
  */
-export function largestRemainder(total: Decimal, weights: readonly Decimal[], keys: readonly string[]): Decimal[] {
-  if (!total.isInteger() || total.isNegative()) throw new RangeError(`largestRemainder: total ${total} is not a whole non-negative number`);
+export function largestRemainder(total: bigint, weights: readonly bigint[], keys: readonly string[]): bigint[] {
+  if (total < 0n) throw new RangeError(`largestRemainder: total ${total} is negative`);
   if (weights.length !== keys.length) throw new RangeError('largestRemainder: weights and keys differ in length');
-  let sum = new Exact(0);
+  let sum = 0n;
   for (const w of weights) {
-    if (w.isNegative()) throw new RangeError(`largestRemainder: negative weight ${w}`);
-    sum = sum.plus(w);
+    if (w < 0n) throw new RangeError(`largestRemainder: negative weight ${w}`);
+    sum += w;
   }
-  if (sum.isZero()) throw new RangeError('largestRemainder: all weights are zero');
+  if (sum === 0n) throw new RangeError('largestRemainder: all weights are zero');
 
   const n = weights.length;
-  const parts: Decimal[] = new Array<Decimal>(n);
-  // Remainders are kept as numerators over the common denominator `sum`, so comparing them is exact.
-  const remainders: Decimal[] = new Array<Decimal>(n);
-  let given = new Exact(0);
+  const parts = new Array<bigint>(n);
+  // Remainders are numerators over the common denominator `sum`, so comparing them is exact.
+  const remainders = new Array<bigint>(n);
+  let given = 0n;
   for (let i = 0; i < n; i++) {
-    const numerator = total.times(weights[i] as Decimal);
-    const floor = numerator.dividedToIntegerBy(sum);
+    const numerator = total * (weights[i] as bigint);
+    const floor = numerator / sum;
     parts[i] = floor;
-    remainders[i] = numerator.minus(floor.times(sum));
-    given = given.plus(floor);
+    remainders[i] = numerator - floor * sum;
+    given += floor;
   }
-  const leftover = total.minus(given).toNumber();
+  const leftover = Number(total - given);
   if (leftover > 0) {
     const order = Array.from({ length: n }, (_, i) => i);
     order.sort((a, b) => {
-      const byRemainder = (remainders[b] as Decimal).comparedTo(remainders[a] as Decimal);
-      if (byRemainder !== 0) return byRemainder;
+      const ra = remainders[a] as bigint;
+      const rb = remainders[b] as bigint;
+      if (ra !== rb) return rb > ra ? 1 : -1;
       const ka = keys[a] as string;
       const kb = keys[b] as string;
       return ka < kb ? -1 : ka > kb ? 1 : a - b;
     });
     for (let k = 0; k < leftover; k++) {
       const i = order[k] as number;
-      parts[i] = (parts[i] as Decimal).plus(1);
+      parts[i] = (parts[i] as bigint) + 1n;
     }
   }
   return parts;

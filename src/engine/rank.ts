@@ -23,20 +23,75 @@ export function rank(values: ArrayLike<number>, options: RankOptions = {}): Floa
     // -0 and 0 must tie; adding 0 turns -0 into 0.
     need[i] = sign * v + 0;
   }
-  const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((a, b) => (need[a] as number) - (need[b] as number));
+  return isPackable(need) ? rankPacked(need) : rankSearched(need);
+}
 
+/** Index bits in a packed key: whole-number values and up to 2^16 units fit exactly in a double. */
+const INDEX_BITS = 16;
+const INDEX_SPAN = 2 ** INDEX_BITS;
+
+function isPackable(need: Float64Array): boolean {
+  if (need.length > INDEX_SPAN) return false;
+  let min = Infinity;
+  let max = -Infinity;
+  for (const v of need) {
+    if (!Number.isInteger(v)) return false;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  return (max - min) * INDEX_SPAN < Number.MAX_SAFE_INTEGER;
+}
+
+/**
+ * Whole-number values (every IoD rank): pack (value − min, index) into one exact double, sort the keys
+ * natively (no comparator), and walk the runs of equal values. Each run at sorted positions lo..end-1
+ * holds ranks lo+1..end, whose mean is (lo + 1 + end) / 2.
+ */
+function rankPacked(need: Float64Array): Float64Array {
+  const n = need.length;
+  let min = Infinity;
+  for (const v of need) if (v < min) min = v;
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) keys[i] = ((need[i] as number) - min) * INDEX_SPAN + i;
+  keys.sort();
   const ranks = new Float64Array(n);
-  let start = 0;
-  while (start < n) {
-    const value = need[order[start] as number] as number;
-    let end = start + 1;
-    while (end < n && need[order[end] as number] === value) end++;
-    // Positions start..end-1 hold ranks start+1..end; their mean is (start+1+end)/2.
-    const tied = (start + 1 + end) / 2;
-    for (let k = start; k < end; k++) ranks[order[k] as number] = tied;
-    start = end;
+  for (let lo = 0; lo < n; ) {
+    const value = Math.floor((keys[lo] as number) / INDEX_SPAN);
+    let end = lo + 1;
+    while (end < n && Math.floor((keys[end] as number) / INDEX_SPAN) === value) end++;
+    const mean = (lo + 1 + end) / 2;
+    for (let k = lo; k < end; k++) ranks[(keys[k] as number) % INDEX_SPAN] = mean;
+    lo = end;
   }
   return ranks;
 }
+
+/**
+ * Any finite values (rates): sort a copy natively, give each run of equal values its mean rank, and
+ * find each unit's run by binary search.
+ */
+function rankSearched(need: Float64Array): Float64Array {
+  const n = need.length;
+  const sorted = need.slice().sort();
+  const runRank = new Float64Array(n);
+  for (let lo = 0; lo < n; ) {
+    let end = lo + 1;
+    while (end < n && sorted[end] === sorted[lo]) end++;
+    runRank[lo] = (lo + 1 + end) / 2;
+    lo = end;
+  }
+  const ranks = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const value = need[i] as number;
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((sorted[mid] as number) < value) lo = mid + 1;
+      else hi = mid;
+    }
+    ranks[i] = runRank[lo] as number;
+  }
+  return ranks;
+}
+

@@ -25,20 +25,22 @@ export interface DistrictTable {
  * with share of the budget and £ per person. Rows are sorted by district code, then name.
  */
 export function tabulate(allocation: Allocation): DistrictTable {
-  const groups = new Map<string, { code: string; name: string; lsoas: number; population: Decimal; allocation: Decimal }>();
-  const { dataset, amounts, populations, budget } = allocation;
+  const { dataset, pennies, populations, budget } = allocation;
+  // Sum whole pennies and people per district first; pounds are made once per district.
+  const groups = new Map<string, { code: string; name: string; lsoas: number; people: number[]; pennies: bigint }>();
   dataset.units.forEach((unit, i) => {
     const key = `${unit.districtCode}\u0000${unit.districtName}`;
-    const group = groups.get(key) ?? { code: unit.districtCode, name: unit.districtName, lsoas: 0, population: new Exact(0), allocation: new Exact(0) };
-    groups.set(key, {
-      ...group,
-      lsoas: group.lsoas + 1,
-      population: group.population.plus(populations[i] as number),
-      allocation: group.allocation.plus(amounts[i] as Decimal),
-    });
+    let group = groups.get(key);
+    if (!group) {
+      group = { code: unit.districtCode, name: unit.districtName, lsoas: 0, people: [], pennies: 0n };
+      groups.set(key, group);
+    }
+    group.lsoas += 1;
+    group.people.push(populations[i] as number);
+    group.pennies += pennies[i] as bigint;
   });
   const sorted = [...groups.values()].sort((a, b) => compare(a.code, b.code) || compare(a.name, b.name));
-  const rows = sorted.map((g) => row(g.code, g.name, g.lsoas, g.population, g.allocation, budget));
+  const rows = sorted.map((g) => row(g.code, g.name, g.lsoas, sumExact(g.people), pounds(g.pennies), budget));
   const total = row(
     '',
     'Total',
@@ -48,6 +50,20 @@ export function tabulate(allocation: Allocation): DistrictTable {
     budget,
   );
   return { rows, total };
+}
+
+/** Whole pennies as exact pounds. */
+export function pounds(pennies: bigint): Decimal {
+  return new Exact(pennies.toString()).dividedBy(100);
+}
+
+/** Sum people exactly: whole numbers add exactly as doubles; fractional ones (a --data file) go through Decimal. */
+function sumExact(values: readonly number[]): Decimal {
+  if (values.every(Number.isInteger)) {
+    const sum = values.reduce((s, v) => s + v, 0);
+    if (Number.isSafeInteger(sum)) return new Exact(sum);
+  }
+  return values.reduce((s, v) => s.plus(v), new Exact(0));
 }
 
 function row(code: string, name: string, lsoas: number, population: Decimal, allocation: Decimal, budget: Decimal): DistrictRow {

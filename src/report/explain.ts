@@ -17,7 +17,7 @@ export interface ExplainOptions {
  */
 export function explain(allocation: Allocation, index: number, options: ExplainOptions): string {
   const { chalk, area } = options;
-  const { dataset, domains, figures, weighted, totalWeighted, amounts, budget, populations } = allocation;
+  const { dataset, domains, figures, totalWeighted, amounts, budget, populations } = allocation;
   const unit = dataset.units[index];
   if (!unit) throw new RangeError(`explain: no unit at ${index}`);
   const n = dataset.units.length;
@@ -58,7 +58,7 @@ export function explain(allocation: Allocation, index: number, options: ExplainO
   lines.push(`  ${terms} = ${num(figure)}`);
   lines.push('');
   lines.push(chalk.bold('3. Share of the budget, in proportion to figure × population'));
-  const w = weighted[index] as Decimal;
+  const w = figure.times(population);
   lines.push(`  figure × population = ${num(figure)} × ${num(population)} = ${num(w)}`);
   lines.push(`  Σ figure × population over the ${num(n)} LSOAs = ${num(totalWeighted)}`);
   const share = w.dividedBy(totalWeighted);
@@ -68,7 +68,7 @@ export function explain(allocation: Allocation, index: number, options: ExplainO
   lines.push('');
   lines.push(chalk.bold('4. Whole pennies'));
   const pennies = budget.times(100);
-  const floors = weighted.reduce((sum, wi) => sum.plus(pennies.times(wi).dividedToIntegerBy(totalWeighted)), new Exact(0));
+  const floors = figures.reduce((sum, f, i) => sum.plus(pennies.times(f).times(populations[i] as number).dividedToIntegerBy(totalWeighted)), new Exact(0));
   const leftover = pennies.minus(floors);
   const floor = pennies.times(w).dividedToIntegerBy(totalWeighted);
   const remainder = pennies.times(w).dividedBy(totalWeighted).minus(floor);

@@ -24,7 +24,7 @@ describe('fairShare', () => {
     expect([...a.domains[0]!.ranks]).toEqual([1, 4, 2.5, 5, 2.5]);
     expect([...a.domains[1]!.ranks]).toEqual([2.5, 2.5, 1, 5, 4]);
     expect(a.figures.map(String)).toEqual(['3.5', '6.5', '3.5', '10', '6.5']);
-    expect(a.weighted.map(String)).toEqual(['350', '1300', '525', '500', '650']);
+    expect(a.figures.map((f, i) => f.times(a.populations[i]!).toString())).toEqual(['350', '1300', '525', '500', '650']);
     expect(a.totalWeighted.toString()).toBe('3325');
     // Floors 10526 + 39097 + 15789 + 15037 + 19548 = 99,997 pennies; the 3 left over go to the
     // largest remainders F05 (.872), F02 (.744) and F04 (.594).
@@ -57,6 +57,12 @@ describe('fairShare', () => {
     const f: Formula = { ...formula, domains: [{ id: 'imd', label: 'imd', weight: '1', sources: [{ field: 'need_a', label: 'a', higherMeans: 'less-need' }] }] };
     const a = run(FIVE_LSOAS, f, '1000');
     expect([...a.domains[0]!.ranks]).toEqual([5, 2, 3.5, 1, 3.5]);
+  });
+
+  it('shares exactly by fractional populations, as if they were scaled to whole numbers', () => {
+    const fractional = FIVE_LSOAS.map((r, i) => ({ ...r, population: [1.5, 2.25, 0.1, 3, 0.75][i]! }));
+    const scaled = fractional.map((r) => ({ ...r, population: Math.round(r.population * 100) }));
+    expect(byCode(run(fractional, formula, '1000'))).toEqual(byCode(run(scaled, formula, '1000')));
   });
 
   it('refuses a zero budget, fractions of a penny, no units and a zero total population', () => {
@@ -113,9 +119,10 @@ describe('fairShare', () => {
       );
     });
 
+    // The last constant pushes the exact figure arithmetic past 2^53, onto its BigInt path.
     it('does not change when every weight is multiplied by the same constant', () => {
       fc.assert(
-        fc.property(rowsArb, budgetArb, fc.constantFrom('2', '3', '0.5', '7.25', '100'), (rows, budget, k) => {
+        fc.property(rowsArb, budgetArb, fc.constantFrom('2', '3', '0.5', '7.25', '100', '1234567890123.25'), (rows, budget, k) => {
           const base = run(rows, threeDomains, budget, { weights: { need_a: '1', need_b: '2', need_c: '0.5' } });
           const kk = new Exact(k);
           const scaled = run(rows, threeDomains, budget, {
