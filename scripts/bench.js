@@ -1,0 +1,275 @@
+#!/usr/bin/env node
+/**
+ * Benchmarks for fairshare: load, rank, engine, tables, whole CLI runs and peak memory, for all of
+ * England and for Northamptonshire. Run it with `npm run bench` (builds first; this script imports the
+ * built engine from dist/). Prints a Markdown table, or JSON with `--json`. See BENCHMARKS.md.
+ *
+ * Every figure is the median of RUNS runs; in-process figures come after one warm-up run, whose time
+ * is reported too (`1st run`), because a CLI process only ever does each step once, with a cold JIT.
+ * Nothing is hard-coded: every number printed is measured here.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { performance } from 'node:perf_hooks';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dist = (path) => new URL(`../dist/${path}`, import.meta.url).href;
+
+const { readPack } = await import(dist('data/readPack.js'));
+const { findArea, subset, DEFAULT_AREA } = await import(dist('data/area.js'));
+const { parseFormula } = await import(dist('data/parseFormula.js'));
+const { weigh } = await import(dist('engine/weigh.js'));
+const { fairShare } = await import(dist('engine/fairShare.js'));
+const { rank } = await import(dist('engine/rank.js'));
+const { largestRemainder } = await import(dist('engine/largestRemainder.js'));
+const { parseAmount } = await import(dist('engine/parseAmount.js'));
+const { tabulate } = await import(dist('engine/tabulate.js'));
+const { districtTable, lsoaTable } = await import(dist('report/table.js'));
+const { toCsv } = await import(dist('report/toCsv.js'));
+
+const RUNS = 5;
+const WARMUPS = 1;
+const json = process.argv.includes('--json');
+const bin = join(root, 'bin', 'fairshare.js');
+const formulaPath = join(root, 'data', 'formulas', 'northamptonshire.json');
+
+/** The two scenarios: the same options the CLI runs below are given. */
+const SCENARIOS = [
+  { id: 'england', label: 'England', area: 'england', budget: '1.2bn', exclude: [], args: ['--area', 'england'] },
+  {
+    id: 'northamptonshire',
+    label: 'Northamptonshire',
+    area: DEFAULT_AREA,
+    budget: '12.7m',
+    exclude: ['young-people', 'early-years'],
+    args: ['--exclude', 'young-people,early-years'],
+  },
+];
+
+function unwrap(result, what) {
+  if (!result.ok) throw new Error(`${what}: ${result.error.code}: ${result.error.message}`);
+  return result.value;
+}
+
+function sizeText(bytes) {
+  return bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${(bytes / 1e3).toFixed(0)} kB`;
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function summary(samples, first) {
+  return { median: median(samples), min: Math.min(...samples), max: Math.max(...samples), first, samples };
+}
+
+/** Time an in-process step: WARMUPS warm-up runs (the first is reported), then RUNS timed runs. */
+async function timeInProcess(step) {
+  let first;
+  for (let i = 0; i < WARMUPS; i++) {
+    const t0 = performance.now();
+    await step();
+    const ms = performance.now() - t0;
+    if (i === 0) first = ms;
+  }
+  const samples = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now();
+    await step();
+    samples.push(performance.now() - t0);
+  }
+  return summary(samples, first);
+}
+
+/** Run a process RUNS times (no warm-up: each process starts cold anyway) and time its wall clock. */
+function timeProcess(command, args) {
+  const samples = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now();
+    const child = spawnSync(command, args, { cwd: root, encoding: 'utf8' });
+    const ms = performance.now() - t0;
+    if (child.status !== 0) throw new Error(`${command} ${args.join(' ')} exited ${child.status}: ${child.stderr}`);
+    samples.push(ms);
+  }
+  return summary(samples, undefined);
+}
+
+const gnuTime = ['/usr/bin/time'].find((path) => existsSync(path) && spawnSync(path, ['-v', 'true']).status === 0);
+
+/**
+ * Peak RSS in MB of a process, RUNS times: with GNU time (`/usr/bin/time -v`, "Maximum resident set
+ * size") when present, else from the process itself (`process.resourceUsage().maxRSS`, read at exit).
+ */
+function peakRss(cliArgs) {
+  const samples = [];
+  for (let i = 0; i < RUNS; i++) {
+    let kb;
+    if (gnuTime) {
+      const child = spawnSync(gnuTime, ['-v', process.execPath, bin, ...cliArgs], { cwd: root, encoding: 'utf8' });
+      if (child.status !== 0) throw new Error(`fairshare ${cliArgs.join(' ')} exited ${child.status}: ${child.stderr}`);
+      const match = /Maximum resident set size \(kbytes\): (\d+)/.exec(child.stderr);
+      if (!match) throw new Error(`no maximum resident set size in the output of ${gnuTime} -v`);
+      kb = Number(match[1]);
+    } else {
+      const script = [
+        "import { writeSync } from 'node:fs';",
+        "process.on('exit', () => writeSync(2, `\\nmaxRSS=${process.resourceUsage().maxRSS}\\n`));",
+        `process.argv = [process.argv[0], ${JSON.stringify(bin)}, ...${JSON.stringify(cliArgs)}];`,
+        `await import(${JSON.stringify(pathToFileURL(bin).href)});`,
+      ].join('\n');
+      const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' });
+      if (child.status !== 0) throw new Error(`fairshare ${cliArgs.join(' ')} exited ${child.status}: ${child.stderr}`);
+      const match = /maxRSS=(\d+)/.exec(child.stderr);
+      if (!match) throw new Error('the child did not report maxRSS');
+      kb = Number(match[1]); // kilobytes on Linux and macOS
+    }
+    samples.push(kb / 1024);
+  }
+  return summary(samples, undefined);
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+const rows = [];
+const add = (step, area, unit, result, includes, target) => {
+  const row = { step, area, unit, ...result, includes };
+  if (target) {
+    row.target = target.text;
+    row.ok = target.max === undefined ? undefined : result.median < target.max;
+    if (target.stretch !== undefined) {
+      row.stretchTarget = target.stretchText;
+      row.stretchOk = result.median < target.stretch;
+    }
+  }
+  rows.push(row);
+};
+
+const tmp = mkdtempSync(join(tmpdir(), 'fairshare-bench-'));
+try {
+  // Load: the whole pack (all of England) whatever the area; read + gunzip + JSON.parse + validation.
+  add('load (readPack)', 'all', 'ms', await timeInProcess(async () => unwrap(await readPack(), 'readPack')),
+    'in-process: readFile + gunzip + JSON.parse + checks → Dataset (whole England pack)');
+  const pack = unwrap(await readPack(), 'readPack');
+  const baseFormula = unwrap(parseFormula(readFileSync(formulaPath, 'utf8'), formulaPath), 'parseFormula');
+
+  const prepared = [];
+  for (const s of SCENARIOS) {
+    let area;
+    const select = await timeInProcess(() => {
+      area = unwrap(findArea(pack.dataset, s.area), 'findArea');
+      return subset(pack.dataset, area);
+    });
+    add('select area (findArea + subset)', s.label, 'ms', select, 'in-process: listAreas over the whole pack, copy the area\'s fields');
+    const data = subset(pack.dataset, area);
+    const budget = unwrap(parseAmount(s.budget), 'parseAmount');
+    prepared.push({ s, data, budget, lsoas: data.units.length });
+  }
+
+  for (const { s, data, budget, lsoas } of prepared) {
+    const label = `${s.label} (${lsoas.toLocaleString('en-GB')} LSOAs)`;
+    const sources = baseFormula.domains.flatMap((d) => d.sources);
+    add('rank (all sources)', label, 'ms', await timeInProcess(() => {
+      for (const source of sources) rank(data.fields.get(source.field), { higherMeans: source.higherMeans });
+    }), `in-process: rank() over each of the ${sources.length} source fields (not the 2 combine re-ranks)`);
+
+    let allocation;
+    const engine = await timeInProcess(() => {
+      const weighted = unwrap(weigh(baseFormula, { exclude: s.exclude, weights: {} }), 'weigh');
+      allocation = unwrap(fairShare(data, weighted, budget), 'fairShare');
+    });
+    add('engine (weigh + fairShare)', label, 'ms', engine,
+      'in-process, after loading: rank, combine, figures, largest-remainder pennies',
+      s.id === 'england' ? { text: '< 100 ms', max: 100, stretchText: '< 50 ms', stretch: 50 } : undefined);
+
+    // The part of the engine that shares the pennies: the same whole-number weights the engine uses
+    // (2 × figure × population; figures are multiples of ½ with whole weights), rebuilt outside the timing.
+    const pennies = BigInt(budget.times(100).toFixed(0));
+    const codes = data.units.map((u) => u.code);
+    const weights = allocation.figures.map((f, i) => BigInt(f.times(2).times(allocation.populations[i]).toFixed(0)));
+    add('  of which largestRemainder', label, 'ms', await timeInProcess(() => largestRemainder(pennies, weights, codes)),
+      'in-process: largestRemainder(pennies, 2 × figure × population as BigInt, codes) alone');
+
+    let districtCsv;
+    add('district table + CSV', label, 'ms', await timeInProcess(() => {
+      districtCsv = toCsv(districtTable(tabulate(allocation)));
+    }), 'in-process: tabulate + districtTable + toCsv, string only (no file write)');
+    let lsoaCsv;
+    add('LSOA table + CSV', label, 'ms', await timeInProcess(() => {
+      lsoaCsv = toCsv(lsoaTable(allocation));
+    }), 'in-process: lsoaTable + toCsv, string only (no file write)');
+    const lsoaFile = join(tmp, `${s.id}-lsoa.csv`);
+    add('write LSOA CSV file', label, 'ms', await timeInProcess(() => writeFileSync(lsoaFile, lsoaCsv)),
+      `in-process: writeFileSync of the ${sizeText(Buffer.byteLength(lsoaCsv))} LSOA CSV to ${tmpdir()}`);
+    if (!districtCsv) throw new Error('no district CSV');
+  }
+
+  // Whole processes: node start-up + module loading + everything above + the atomic file write.
+  add('node start-up (empty script)', '-', 'ms', timeProcess(process.execPath, ['-e', '']),
+    'process wall time of `node -e ""`, the floor under every CLI run');
+  const loadScript = `const { readPack } = await import(${JSON.stringify(dist('data/readPack.js'))}); const r = await readPack(); if (!r.ok) process.exit(1);`;
+  add('load, whole process', 'all', 'ms', timeProcess(process.execPath, ['--input-type=module', '-e', loadScript]),
+    'process wall time: node start-up + import readPack + readPack() once (cold JIT, warm file cache)');
+  for (const s of SCENARIOS) {
+    const out = join(tmp, `${s.id}.csv`);
+    const cliArgs = ['allocate', '--budget', s.budget, ...s.args, '-o', out];
+    add('whole CLI run', s.label, 'ms', timeProcess(process.execPath, [bin, ...cliArgs]),
+      `process wall time of \`fairshare ${cliArgs.join(' ').replace(out, `<tmp>/${s.id}.csv`)}\` (district CSV, file written)`,
+      s.id === 'england' ? { text: '< 1 s', max: 1000 } : undefined);
+  }
+  {
+    // The biggest output the CLI writes: one row per LSOA of England (no target; for comparison).
+    const s = SCENARIOS[0];
+    const out = join(tmp, `${s.id}-lsoa.csv`);
+    const cliArgs = ['allocate', '--budget', s.budget, ...s.args, '--level', 'lsoa', '-o', out];
+    add('whole CLI run, --level lsoa', s.label, 'ms', timeProcess(process.execPath, [bin, ...cliArgs]),
+      `process wall time of \`fairshare ${cliArgs.join(' ').replace(out, `<tmp>/${s.id}-lsoa.csv`)}\` (LSOA CSV, file written)`);
+  }
+  for (const s of SCENARIOS) {
+    const out = join(tmp, `${s.id}.csv`);
+    const cliArgs = ['allocate', '--budget', s.budget, ...s.args, '-o', out];
+    add('peak memory (max RSS)', s.label, 'MB', peakRss(cliArgs),
+      `max RSS of the same CLI process, ${gnuTime ? `from ${gnuTime} -v` : 'from process.resourceUsage().maxRSS'}`,
+      s.id === 'england' ? { text: '< 300 MB', max: 300 } : undefined);
+  }
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+const machine = {
+  node: process.version,
+  cpus: availableParallelism(),
+  cpu: cpus()[0]?.model ?? 'unknown',
+  memoryGB: Number((totalmem() / 2 ** 30).toFixed(1)),
+  platform: `${process.platform} ${process.arch}`,
+  runs: RUNS,
+  warmups: WARMUPS,
+  peakMemoryFrom: gnuTime ? `${gnuTime} -v` : 'process.resourceUsage().maxRSS',
+};
+
+if (json) {
+  process.stdout.write(`${JSON.stringify({ machine, rows }, null, 2)}\n`);
+} else {
+  const fmt = (value, unit) => (value === undefined ? '' : unit === 'MB' ? value.toFixed(0) : value < 10 ? value.toFixed(2) : value.toFixed(1));
+  const okText = (row) => {
+    if (row.target === undefined) return '';
+    const main = row.ok ? 'yes' : 'NO';
+    return row.stretchTarget === undefined ? main : `${main} (stretch ${row.stretchTarget}: ${row.stretchOk ? 'yes' : 'no'})`;
+  };
+  const lines = [
+    `fairshare benchmarks — node ${machine.node}, ${machine.cpus} CPUs (${machine.cpu}), ${machine.memoryGB} GB; median of ${RUNS} runs` +
+      ` (in-process rows after ${WARMUPS} warm-up, shown as "1st run")`,
+    '',
+    '| step | area | median | min | max | 1st run | unit | target | ok? | includes |',
+    '| --- | --- | ---: | ---: | ---: | ---: | --- | --- | --- | --- |',
+    ...rows.map((r) =>
+      `| ${r.step} | ${r.area} | ${fmt(r.median, r.unit)} | ${fmt(r.min, r.unit)} | ${fmt(r.max, r.unit)} | ${fmt(r.first, r.unit)} | ${r.unit} | ${r.target ?? ''} | ${okText(r)} | ${r.includes} |`),
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
