@@ -64,7 +64,8 @@ export function explain(allocation: Allocation, index: number, options: ExplainO
   const share = w.dividedBy(totalWeighted);
   lines.push(`  share = ${num(w)} / ${num(totalWeighted)} = ${share.times(100).toDecimalPlaces(6).toString()}%`);
   const exact = budget.times(w).dividedBy(totalWeighted);
-  lines.push(`  exact amount = ${pounds(budget)} × share = £${groupThousands(exact.toDecimalPlaces(6, Exact.ROUND_DOWN).toFixed(6))}…`);
+  const shown = exact.decimalPlaces() > 6 ? `${exact.toDecimalPlaces(6, Exact.ROUND_DOWN).toFixed(6)}…` : exact.toFixed(Math.max(2, exact.decimalPlaces()));
+  lines.push(`  exact amount = ${pounds(budget)} × share = £${groupThousands(shown)}`);
   lines.push('');
   lines.push(chalk.bold('4. Whole pennies'));
   const pennies = budget.times(100);
