@@ -2,7 +2,8 @@ import { type Command, Option } from 'commander';
 import { AMOUNT_FORMS, parseAmount } from '../engine/parseAmount.js';
 import { fairShare, type Allocation } from '../engine/fairShare.js';
 import { weigh } from '../engine/weigh.js';
-import { loadInputs, type Inputs } from './inputs.js';
+import { DEFAULT_FORMULA, loadInputs, type Inputs } from './inputs.js';
+import { parsePopulationBase, populationField, POPULATION_BASES } from '../data/populationBase.js';
 import { Failure, unwrap } from './failure.js';
 import type { Io } from './io.js';
 
@@ -13,6 +14,8 @@ export interface AllocationOptions {
   readonly weight?: string[];
   readonly area?: string;
   readonly data?: string;
+  readonly formula?: string;
+  readonly population?: string;
 }
 
 /** Add --budget, --exclude, --weight, --area and --data to a command. */
@@ -24,16 +27,19 @@ export function addAllocationOptions(command: Command): Command {
     )
     .addOption(new Option('-w, --weight <id=x>', 'count a domain x times (default 1); repeatable').argParser(collect))
     .option('-a, --area <name|code>', 'district or county by name or code, or "england" (default: Northamptonshire)')
-    .option('-d, --data <file>', 'your own CSV instead of the shipped data: code,name,district,population, one column per domain');
+    .option('-d, --data <file>', 'your own CSV instead of the shipped data: code,name,district,population, one column per domain')
+    .option('--formula <name|file>', `a built-in formula name or a formula JSON file (default: ${DEFAULT_FORMULA})`)
+    .option('-p, --population <base>', `the population to share by and count per person: ${POPULATION_BASES.join(', ')}`, 'total');
 }
 
 /** Parse the options, load the data, weigh the formula and run it. Throws Failure on bad input. */
 export async function runAllocation(options: AllocationOptions, io: Io): Promise<{ inputs: Inputs; allocation: Allocation }> {
   const budget = unwrap(parseAmount(options.budget));
   const weights = parseWeightSettings(options.weight ?? []);
-  const inputs = await loadInputs(withoutUndefined({ data: options.data, area: options.area }), io);
+  const base = unwrap(parsePopulationBase(options.population ?? 'total'));
+  const inputs = await loadInputs(withoutUndefined({ data: options.data, area: options.area, formula: options.formula }), io);
   const formula = unwrap(weigh(inputs.formula, { exclude: options.exclude ?? [], weights }));
-  const allocation = unwrap(fairShare(inputs.dataset, formula, budget));
+  const allocation = unwrap(fairShare(inputs.dataset, formula, budget, { populationField: populationField(base) }));
   return { inputs, allocation };
 }
 

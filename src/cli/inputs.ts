@@ -1,69 +1,124 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { resolve } from 'node:path';
 import { type Area, DEFAULT_AREA, findArea, subset } from '../data/area.js';
-import type { Dataset } from '../engine/dataset.js';
 import { formulaForData } from '../data/formulaForData.js';
+import { loadPackWithMeta } from '../data/loadPack.js';
 import { parseDataCsv } from '../data/parseDataCsv.js';
 import { parseFormula } from '../data/parseFormula.js';
-import { readPack } from '../data/readPack.js';
+import { defaultPackPath } from '../data/readPack.js';
+import type { Dataset } from '../engine/dataset.js';
 import { fail, ok, type Result } from '../engine/errors.js';
 import type { Formula } from '../engine/formula.js';
-import type { Io } from './io.js';
 import { unwrap } from './failure.js';
+import type { Io } from './io.js';
 
-/** The shipped default formula (two folders up from this module, in dist/ or src/). */
-export const DEFAULT_FORMULA_PATH = fileURLToPath(new URL('../../data/formulas/northamptonshire.json', import.meta.url));
+/** The package root: two folders up from this module, in dist/ or src/. */
+const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** The folder of built-in formulas; `--formula NAME` picks `NAME.json` from it. */
+export const FORMULAS_DIR = resolve(PACKAGE_ROOT, 'data/formulas');
+export const DEFAULT_FORMULA = 'northamptonshire';
+
+/** An input file as recorded for provenance: what it is, where, and the SHA-256 of its bytes. */
+export interface Provenance {
+  readonly role: 'data pack' | 'data file' | 'formula' | 'scenario file';
+  /** As the user wrote it, or relative to the package root for shipped files. */
+  readonly path: string;
+  readonly sha256: string;
+}
+
+/** A loaded dataset with the formula that goes with it and where both came from. */
+export interface LoadedData {
+  readonly dataset: Dataset;
+  readonly formula: Formula;
+  /** Where the data came from, in a few words (the pack's vintage or the file name). */
+  readonly source: string;
+  readonly provenance: readonly Provenance[];
+}
 
 export interface InputOptions {
   /** `--data FILE`: the user's own CSV instead of the shipped pack. */
   readonly data?: string;
+  /** `--formula NAME|FILE`: a built-in formula name or a formula JSON file. */
+  readonly formula?: string;
   /** `--area NAME|CODE`; default Northamptonshire for the pack, every row for a `--data` file. */
   readonly area?: string;
 }
 
 /** The data, formula and area one run works on. */
-export interface Inputs {
+export interface Inputs extends LoadedData {
   /** The whole dataset that was loaded. */
   readonly all: Dataset;
-  /** The selected area's part of it. */
-  readonly dataset: Dataset;
+  /** The selected area's part of it (`dataset` is the whole). */
   readonly area: Area;
-  readonly formula: Formula;
-  /** Where the data came from, in a few words (data vintage or file name). */
-  readonly source: string;
 }
 
-/** Load the default formula, the shipped pack or a `--data` file, and select the area. */
-export async function loadInputs(options: InputOptions, io: Io): Promise<Inputs> {
-  const base = unwrap(parseFormula(unwrap(await readText(DEFAULT_FORMULA_PATH, 'formula')), DEFAULT_FORMULA_PATH));
-  let all: Dataset;
-  let formula: Formula;
-  let source: string;
-  if (options.data !== undefined) {
-    const text = unwrap(await readText(resolve(io.cwd, options.data), '--data', options.data));
-    const parsed = unwrap(parseDataCsv(text, options.data));
-    all = parsed.dataset;
-    formula = formulaForData(parsed.domainIds, base);
-    source = `data file ${options.data}`;
-  } else {
-    const pack = unwrap(await readPack());
-    all = pack.dataset;
-    formula = base;
-    source = pack.meta.vintage;
+/** Load the data and formula, then select the area. Relative paths are taken from `baseDir`. */
+export async function loadInputs(options: InputOptions, io: Io, baseDir: string = io.cwd): Promise<Inputs> {
+  const loaded = await loadData(options.data, options.formula, baseDir);
+  const area = unwrap(selectArea(loaded.dataset, options.area));
+  return { ...loaded, all: loaded.dataset, dataset: subset(loaded.dataset, area), area };
+}
+
+/** The area named, or the default: Northamptonshire for the shipped pack, every row of a `--data` file. */
+export function selectArea(dataset: Dataset, name: string | undefined): Result<Area> {
+  return findArea(dataset, name ?? (dataset.kind === 'pack' ? DEFAULT_AREA : 'all'));
+}
+
+/**
+ * Load a dataset (the shipped pack, or a `--data` CSV) and its formula: the one named, else the
+ * default formula for the pack, else one domain per column of the CSV. Throws Failure on bad input.
+ */
+export async function loadData(data: string | undefined, formulaRef: string | undefined, baseDir: string): Promise<LoadedData> {
+  const formulaFile = unwrap(await readSource(formulaPath(formulaRef, baseDir), 'formula', formulaRef));
+  const named = unwrap(parseFormula(formulaFile.bytes.toString('utf8'), formulaFile.provenance.path));
+  if (data === undefined) {
+    const packFile = unwrap(await readSource(defaultPackPath(), 'data pack'));
+    const pack = unwrap(loadPackWithMeta(packFile.bytes, packFile.provenance.path));
+    return { dataset: pack.dataset, formula: named, source: pack.meta.vintage, provenance: [packFile.provenance, formulaFile.provenance] };
   }
-  const area = unwrap(findArea(all, options.area ?? (all.kind === 'pack' ? DEFAULT_AREA : 'all')));
-  return { all, dataset: subset(all, area), area, formula, source };
+  const csvFile = unwrap(await readSource(resolve(baseDir, data), 'data file', data));
+  const parsed = unwrap(parseDataCsv(csvFile.bytes.toString('utf8'), data));
+  if (formulaRef !== undefined) {
+    return { dataset: parsed.dataset, formula: named, source: `data file ${data}`, provenance: [csvFile.provenance, formulaFile.provenance] };
+  }
+  return { dataset: parsed.dataset, formula: formulaForData(parsed.domainIds, named), source: `data file ${data}`, provenance: [csvFile.provenance] };
 }
 
-/** Read a text file, turning the usual failures into one-line errors that name the file. */
-export async function readText(path: string, what: string, shown: string = path): Promise<Result<string>> {
+/** A formula reference: a built-in name (`northamptonshire`) or a path to a JSON file. */
+function formulaPath(ref: string | undefined, baseDir: string): string {
+  const name = ref ?? DEFAULT_FORMULA;
+  return /^[a-z0-9-]+$/.test(name) ? resolve(FORMULAS_DIR, `${name}.json`) : resolve(baseDir, name);
+}
+
+/** Read a file whole, with its SHA-256, turning the usual failures into one-line errors naming it. */
+export async function readSource(
+  path: string,
+  role: Provenance['role'],
+  shown: string = shownPath(path),
+): Promise<Result<{ bytes: Buffer; provenance: Provenance }>> {
   try {
-    return ok(await readFile(path, 'utf8'));
+    const bytes = await readFile(path);
+    return ok({ bytes, provenance: { role, path: shown, sha256: createHash('sha256').update(bytes).digest('hex') } });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why =
       code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder, not a file' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
-    return fail('io', 'unreadable-file', `cannot read ${what} file ${shown}: ${why}`, { hint: 'Check the path and try again' });
+    const what = role === 'data file' ? '--data file' : role;
+    const hint =
+      role === 'data pack'
+        ? 'Rebuild it with npm run build:data, or reinstall fairshare'
+        : role === 'formula'
+          ? `Give a built-in formula name (${DEFAULT_FORMULA}) or the path of a formula JSON file`
+          : 'Check the path and try again';
+    return fail('io', 'unreadable-file', `cannot read ${what} ${shown}: ${why}`, { hint });
   }
+}
+
+/** Shipped files are shown relative to the package root (the same on every machine). */
+function shownPath(path: string): string {
+  const inside = relative(PACKAGE_ROOT, path);
+  return inside.startsWith('..') || isAbsolute(inside) ? path : inside.split('\\').join('/');
 }

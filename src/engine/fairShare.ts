@@ -65,7 +65,10 @@ export function fairShare(
 
   const populations = dataset.fields.get(populationField);
   if (!populations) {
-    return fail('data', 'missing-field', `the data has no "${populationField}" column`, { location: { file: dataset.file } });
+    return fail('data', 'missing-field', `the data has no "${populationField}" column`, {
+      location: { file: dataset.file },
+      hint: `Add a ${populationField} column, or share by the total population`,
+    });
   }
   let totalPopulation = 0;
   for (let i = 0; i < n; i++) {

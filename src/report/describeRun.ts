@@ -24,12 +24,19 @@ export function describeRun(allocation: Allocation, area: Area, source: string):
   const counted = domains.filter((d) => !d.weightValue.isZero()).map((d) => `${d.id} ×${d.weightValue.toString()}`);
   const excluded = domains.filter((d) => d.weightValue.isZero()).map((d) => d.id);
   return {
-    area: `${area.name}${code}: ${groupThousands(String(allocation.dataset.units.length))} LSOAs, ${groupThousands(String(people))} people`,
+    area: `${area.name}${code}: ${groupThousands(String(allocation.dataset.units.length))} LSOAs, ${groupThousands(String(people))} ${peopleLabel(allocation.populationField)}`,
     budget: `£${groupThousands(allocation.budget.toFixed(2))}`,
     counted: counted.join(', '),
     excluded: excluded.length ? excluded.join(', ') : 'none',
     source,
   };
+}
+
+/** How the people counted are described: "people", or "people aged 0-15" for a population base. */
+export function peopleLabel(populationField: string): string {
+  const match = /^population_(\d+)_(\d+|plus)$/.exec(populationField);
+  if (!match) return 'people';
+  return match[2] === 'plus' ? `people aged ${match[1]}+` : `people aged ${match[1]}-${match[2]}`;
 }
 
 /** The description as lines of text for the top of a terminal table. */
@@ -46,6 +53,7 @@ export function runMeta(allocation: Allocation, area: Area, source: string): Rec
   return {
     area: { kind: area.kind, code: area.code, name: area.name, lsoas: allocation.dataset.units.length },
     budget: Number(allocation.budget.toFixed(2)),
+    population: allocation.populationField,
     data: source,
     formula: {
       id: allocation.formula.id,
