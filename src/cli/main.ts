@@ -5,6 +5,7 @@ import { allocateCommand } from './commands/allocate.js';
 import { areasCommand } from './commands/areas.js';
 import { domainsCommand } from './commands/domains.js';
 import { explainCommand } from './commands/explain.js';
+import { scenariosCommand } from './commands/scenarios.js';
 import { EXIT, exitCode } from './exitCode.js';
 import { Failure } from './failure.js';
 import type { Io } from './io.js';
@@ -21,6 +22,7 @@ export function program(io: Io): Command {
     .addCommand(explainCommand(io))
     .addCommand(domainsCommand(io))
     .addCommand(areasCommand(io))
+    .addCommand(scenariosCommand(io))
     .addHelpText(
       'after',
       `
@@ -28,7 +30,8 @@ Examples:
   $ fairshare allocate --budget 12.7m --exclude young-people,early-years
   $ fairshare explain E01027013 --budget 12.7m --exclude young-people,early-years
   $ fairshare domains
-  $ fairshare areas --search north`,
+  $ fairshare areas --search north
+  $ fairshare scenarios run examples/directorates-2013.yaml -o out/`,
     );
   configure(root, io);
   return root;

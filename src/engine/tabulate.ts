@@ -20,11 +20,14 @@ export interface DistrictTable {
   readonly total: DistrictRow;
 }
 
+/** What tabulate needs: units, their pennies and people, and the budget (an Allocation, or pots summed). */
+export type Tabulatable = Pick<Allocation, 'dataset' | 'pennies' | 'populations' | 'budget'>;
+
 /**
  * Add the unit amounts up into districts (each district is exactly the sum of its LSOAs' pennies),
  * with share of the budget and £ per person. Rows are sorted by district code, then name.
  */
-export function tabulate(allocation: Allocation): DistrictTable {
+export function tabulate(allocation: Tabulatable): DistrictTable {
   const { dataset, pennies, populations, budget } = allocation;
   // Sum whole pennies and people per district first; pounds are made once per district.
   const groups = new Map<string, { code: string; name: string; lsoas: number; people: number[]; pennies: bigint }>();

@@ -9,6 +9,8 @@ export interface WeighOptions {
   readonly exclude?: readonly string[];
   /** Domain id → weight, as typed (a decimal number ≥ 0). */
   readonly weights?: Readonly<Record<string, string>>;
+  /** What the user calls the two settings, for messages; default the CLI's `--exclude` and `--weight`. */
+  readonly labels?: { readonly exclude: string; readonly weight: string };
 }
 
 /** A domain with the weight it counts with in this run. */
@@ -33,6 +35,7 @@ export const MAX_WEIGHT_DECIMALS = 10;
  */
 export function weigh(formula: Formula, options: WeighOptions = {}): Result<WeightedFormula> {
   const ids = formula.domains.map((d) => d.id);
+  const labels = options.labels ?? { exclude: '--exclude', weight: '--weight' };
   const unknown = (id: string, how: string): Result<WeightedFormula> => {
     const guess = nearest(id, ids);
     return fail('usage', 'unknown-domain', `unknown domain "${id}" in ${how}`, {
@@ -42,12 +45,12 @@ export function weigh(formula: Formula, options: WeighOptions = {}): Result<Weig
 
   const exclude = new Set<string>();
   for (const id of options.exclude ?? []) {
-    if (!ids.includes(id)) return unknown(id, '--exclude');
+    if (!ids.includes(id)) return unknown(id, labels.exclude);
     exclude.add(id);
   }
   const given = new Map<string, Decimal>();
   for (const [id, text] of Object.entries(options.weights ?? {})) {
-    if (!ids.includes(id)) return unknown(id, '--weight');
+    if (!ids.includes(id)) return unknown(id, labels.weight);
     if (exclude.has(id)) {
       return fail('usage', 'conflicting-weight', `domain "${id}" is both excluded and given a weight`, {
         hint: `Use either --exclude ${id} or --weight ${id}=VALUE`,

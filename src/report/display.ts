@@ -9,7 +9,7 @@ export function display(cell: string, kind: ColumnKind): string {
   if (cell === '') return '';
   switch (kind) {
     case 'money':
-      return `£${groupThousands(cell)}`;
+      return cell.startsWith('-') ? `-£${groupThousands(cell.slice(1))}` : `£${groupThousands(cell)}`;
     case 'int':
       return groupThousands(cell);
     case 'pct':

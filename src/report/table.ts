@@ -2,6 +2,7 @@ import type { Decimal } from 'decimal.js';
 import { round2 } from '../engine/exact.js';
 import type { Allocation } from '../engine/fairShare.js';
 import type { DistrictRow, DistrictTable } from '../engine/tabulate.js';
+import type { ComparisonRow } from '../scenario/compare.js';
 
 /**
  * How a column's cells are shown: `text` as is; `int` and `number` as plain numbers (`int` with
@@ -16,6 +17,8 @@ export interface Column {
   /** Human title for terminal and Markdown tables, e.g. `£ per person`. */
   readonly title: string;
   readonly kind: ColumnKind;
+  /** Colour the cell by its sign on a terminal: green above zero, red below (for changes). */
+  readonly signed?: boolean;
 }
 
 /**
@@ -99,4 +102,35 @@ export function lsoaTable(allocation: Allocation): Table {
     totalPopulation > 0 ? round2(totalAmount.dividedBy(totalPopulation)) : '',
   ];
   return { columns, rows, total };
+}
+
+const COMPARISON_COLUMNS: readonly Column[] = [
+  { key: 'scenario', title: 'Scenario', kind: 'text' },
+  { key: 'district_code', title: 'Code', kind: 'text' },
+  { key: 'district_name', title: 'District', kind: 'text' },
+  { key: 'allocation', title: 'Allocation', kind: 'money' },
+  { key: 'per_person', title: '£ per person', kind: 'money' },
+  { key: 'change', title: 'Change', kind: 'money' },
+  { key: 'change_pct', title: 'Change %', kind: 'pct' },
+  { key: 'per_person_rank', title: 'Rank (£/person)', kind: 'int' },
+];
+
+/**
+ * The comparison with the baseline: one row per scenario and district, with
+ * `scenario,district_code,district_name,allocation,per_person,change,change_pct,per_person_rank`.
+ */
+export function comparisonTable(rows: readonly ComparisonRow[]): Table {
+  return {
+    columns: COMPARISON_COLUMNS,
+    rows: rows.map((r) => [
+      r.scenario,
+      r.districtCode,
+      r.districtName,
+      r.allocation.toFixed(2),
+      r.perPerson,
+      r.change === undefined ? '' : r.change.toFixed(2),
+      r.changePct,
+      r.perPersonRank === undefined ? '' : String(r.perPersonRank),
+    ]),
+  };
 }

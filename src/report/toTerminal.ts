@@ -21,7 +21,11 @@ export function toTerminal(table: Table, options: TerminalOptions): string {
   const widths = header.map((title, i) => Math.max(title.length, ...body.map((r) => (r[i] ?? '').length), (total?.[i] ?? '').length));
   const pad = (cells: readonly string[]): string =>
     cells
-      .map((cell, i) => (isNumeric(kinds[i] ?? 'text') ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0)))
+      .map((cell, i) => {
+        const padded = isNumeric(kinds[i] ?? 'text') ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0);
+        if (!table.columns[i]?.signed || cell === '') return padded;
+        return cell.startsWith('-') ? chalk.red(padded) : /[1-9]/.test(cell) ? chalk.green(padded) : padded;
+      })
       .join('  ')
       .trimEnd();
   const rule = widths.map((w) => '─'.repeat(w)).join('  ');

@@ -56,9 +56,16 @@ export interface ScenarioFile {
   /** The name of the scenario the others are compared with. */
   readonly baseline: string;
   /** Scenarios in file order; an inline `baseline:` scenario comes first, named `baseline`. */
-  readonly scenarios: readonly { readonly name: string; readonly spec: ScenarioSpec }[];
+  readonly scenarios: readonly ScenarioEntry[];
   /** Where a key path sits in the file (for messages about values, found after parsing). */
   readonly locate: (path: readonly (string | number)[]) => Location;
+}
+
+/** A named scenario and the key path where it is written (`['scenarios', name]` or `['baseline']`). */
+export interface ScenarioEntry {
+  readonly name: string;
+  readonly spec: ScenarioSpec;
+  readonly path: readonly string[];
 }
 
 /** Every key the schema allows at each kind of place, for "did you mean" suggestions. */
@@ -113,8 +120,8 @@ export function parseScenarioFile(text: string, file: string): Result<ScenarioFi
     return fail('data', 'bad-scenarios', describeIssue(issue, raw), { location: locate(issuePath(issue)), hint: hintFor(issue) });
   }
   const value = parsed.data;
-  const scenarios: { name: string; spec: ScenarioSpec }[] = [];
-  if (typeof value.baseline === 'object') scenarios.push({ name: 'baseline', spec: value.baseline });
+  const scenarios: ScenarioEntry[] = [];
+  if (typeof value.baseline === 'object') scenarios.push({ name: 'baseline', spec: value.baseline, path: ['baseline'] });
   for (const [name, spec] of Object.entries(value.scenarios)) {
     if (name === 'baseline' && typeof value.baseline === 'object') {
       return fail('data', 'duplicate-name', 'there is a scenario named "baseline" as well as an inline baseline', {
@@ -122,15 +129,14 @@ export function parseScenarioFile(text: string, file: string): Result<ScenarioFi
         location: locate(['scenarios', name]),
       });
     }
-    scenarios.push({ name, spec });
+    scenarios.push({ name, spec, path: ['scenarios', name] });
   }
   if (scenarios.length === 0) {
     return fail('data', 'no-scenarios', 'the file has no scenarios', { hint: 'Add at least one under scenarios:', location: locate(['scenarios']) });
   }
-  for (const { name, spec } of scenarios) {
-    const where = name === 'baseline' && typeof value.baseline === 'object' ? ['baseline'] : ['scenarios', name];
-    if (!NAME.test(name)) return badName('scenario', name, locate(where));
-    for (const pot of Object.keys(spec.pots ?? {})) if (!NAME.test(pot)) return badName('pot', pot, locate([...where, 'pots', pot]));
+  for (const { name, spec, path } of scenarios) {
+    if (!NAME.test(name)) return badName('scenario', name, locate(path));
+    for (const pot of Object.keys(spec.pots ?? {})) if (!NAME.test(pot)) return badName('pot', pot, locate([...path, 'pots', pot]));
   }
   const baseline = typeof value.baseline === 'string' ? value.baseline : (scenarios[0] as { name: string }).name;
   if (!scenarios.some((s) => s.name === baseline)) {

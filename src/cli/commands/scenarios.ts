@@ -1,0 +1,142 @@
+import { readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { basename, dirname, extname, resolve } from 'node:path';
+import { Command, Option } from 'commander';
+import type { Decimal } from 'decimal.js';
+import { scenarioFiles } from '../../report/scenarioFiles.js';
+import { toTerminal } from '../../report/toTerminal.js';
+import type { Table } from '../../report/table.js';
+import { compare, type ComparisonRow } from '../../scenario/compare.js';
+import { EXAMPLE_SCENARIO_FILE } from '../../scenario/exampleScenarioFile.js';
+import { manifest } from '../../scenario/manifest.js';
+import { parseScenarioFile, type ScenarioFile } from '../../scenario/parseScenarioFile.js';
+import { planScenarios, type LoadedRefs, type ScenarioPlan } from '../../scenario/planScenarios.js';
+import { runScenarios, type ScenarioResult } from '../../scenario/runScenarios.js';
+import { colourFor } from '../colour.js';
+import { Failure, unwrap } from '../failure.js';
+import { loadData, readSource, type Provenance } from '../inputs.js';
+import type { Io } from '../io.js';
+import { checkOutputDir, writeOutputDir } from '../outputDir.js';
+import { checkOutputPath } from '../output.js';
+
+const PACKAGE = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
+
+interface RunOptions {
+  readonly output?: string;
+  readonly format: 'csv' | 'md' | 'json';
+  readonly lsoa?: boolean;
+  readonly force?: boolean;
+}
+
+/** `fairshare scenarios run|check|init`: batches of scenarios compared with a baseline. */
+export function scenariosCommand(io: Io): Command {
+  const scenarios = new Command('scenarios').description('run batches of scenarios from a YAML file and compare them with a baseline');
+
+  scenarios
+    .command('run')
+    .description('run every scenario in FILE and write its district tables, comparison.csv and manifest.json to a folder')
+    .argument('<file>', 'the scenario file (YAML or JSON)')
+    .option('-o, --output <dir>', 'the folder to write (default: <file name>-results); it must be new or empty')
+    .addOption(new Option('-f, --format <format>', 'csv (one file per table), md (one document) or json').choices(['csv', 'md', 'json']).default('csv'))
+    .option('--lsoa', 'also write every scenario’s LSOA table (as CSV)')
+    .option('--force', 'replace the contents of an output folder that is not empty')
+    .addHelpText('after', '\nExamples:\n  $ fairshare scenarios run examples/directorates-2013.yaml -o out/\n  $ fairshare scenarios run options.yaml -o paper/ --format md')
+    .action(async (file: string, options: RunOptions) => {
+      const output = options.output ?? `${basename(file, extname(file))}-results`;
+      unwrap(await checkOutputDir(output, options.force ?? false, io.cwd));
+      const { parsed, results, provenance } = await prepare(file, io);
+      const comparison = compare(results, parsed.baseline);
+      const files = scenarioFiles(results, comparison, {
+        format: options.format,
+        lsoa: options.lsoa ?? false,
+        baseline: parsed.baseline,
+        title: parsed.description ?? `Scenarios from ${basename(file)}`,
+      });
+      files.set(
+        'manifest.json',
+        manifest(results, { tool: { name: PACKAGE.name, version: PACKAGE.version }, inputs: provenance, baseline: parsed.baseline, format: options.format, files }),
+      );
+      unwrap(await writeOutputDir(output, files, io.cwd));
+      io.stdout.write(summary(results, comparison, parsed.baseline, output, files, io));
+    });
+
+  scenarios
+    .command('check')
+    .description('check a scenario file: everything a run checks, without writing anything')
+    .argument('<file>', 'the scenario file (YAML or JSON)')
+    .action(async (file: string) => {
+      const { parsed, results } = await prepare(file, io);
+      const names = results.map((r) => (r.plan.pooled ? `${r.plan.name} (${r.plan.pots.length} pots)` : r.plan.name));
+      io.stdout.write(`${file}: OK, ${results.length} scenario${results.length === 1 ? '' : 's'}: ${names.join(', ')}; baseline: ${parsed.baseline}\n`);
+    });
+
+  scenarios
+    .command('init')
+    .description('write a commented example scenario file to start from')
+    .argument('[file]', 'where to write it', 'scenarios.yaml')
+    .option('--force', 'overwrite the file if it exists')
+    .action(async (file: string, options: { force?: boolean }) => {
+      unwrap(await checkOutputPath(file, io));
+      try {
+        await writeFile(resolve(io.cwd, file), EXAMPLE_SCENARIO_FILE, { flag: options.force ? 'w' : 'wx' });
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+          throw new Failure({ kind: 'usage', code: 'file-exists', message: `${file} already exists`, hint: 'Choose another name, or add --force to overwrite it' });
+        }
+        throw new Failure({ kind: 'io', code: 'write-failed', message: `cannot write ${file}: ${(error as Error).message}` });
+      }
+      io.stdout.write(`Wrote ${file}. Edit it, then run: fairshare scenarios run ${file} -o results/\n`);
+    });
+
+  return scenarios;
+}
+
+/** Read, check, plan and run a scenario file in memory. Throws Failure on the first problem. */
+async function prepare(file: string, io: Io): Promise<{ parsed: ScenarioFile; results: ScenarioResult[]; provenance: Provenance[] }> {
+  const source = unwrap(await readSource(resolve(io.cwd, file), 'scenario file', file));
+  const parsed = unwrap(parseScenarioFile(source.bytes.toString('utf8'), file));
+  const baseDir = dirname(resolve(io.cwd, file));
+  const provenance: Provenance[] = [source.provenance];
+  const loaded = new Map<string, LoadedRefs>();
+  for (const { spec } of parsed.scenarios) {
+    const data = spec.data ?? parsed.defaults.data;
+    const formula = spec.formula ?? parsed.defaults.formula;
+    const key = JSON.stringify([data, formula]);
+    if (loaded.has(key)) continue;
+    const inputs = await loadData(data, formula, baseDir);
+    loaded.set(key, inputs);
+    for (const p of inputs.provenance) if (!provenance.some((q) => q.path === p.path && q.role === p.role)) provenance.push(p);
+  }
+  const load = (data: string | undefined, formula: string | undefined): LoadedRefs => loaded.get(JSON.stringify([data, formula])) as LoadedRefs;
+  const plans: ScenarioPlan[] = unwrap(planScenarios(parsed, load));
+  const results = unwrap(runScenarios(plans));
+  return { parsed, results, provenance };
+}
+
+/** What was written, and per scenario its budget and the districts that gain and lose most. */
+function summary(results: readonly ScenarioResult[], comparison: readonly ComparisonRow[], baseline: string, output: string, files: ReadonlyMap<string, string>, io: Io): string {
+  const chalk = colourFor(io.stdoutIsTTY, io.env);
+  const rows = results.map((result) => {
+    const name = result.plan.name;
+    const changes = comparison.filter((c) => c.scenario === name && c.change !== undefined);
+    const byChange = [...changes].sort((a, b) => (b.change as Decimal).comparedTo(a.change as Decimal));
+    const gain = byChange[0];
+    const loss = byChange.at(-1);
+    const cell = (row: ComparisonRow | undefined): [string, string] =>
+      name === baseline || !row ? ['', ''] : [row.districtName, (row.change as Decimal).toFixed(2)];
+    return [name === baseline ? `${name} (baseline)` : name, result.plan.budget.toFixed(2), ...cell(gain), ...cell(loss)];
+  });
+  const table: Table = {
+    columns: [
+      { key: 'scenario', title: 'Scenario', kind: 'text' },
+      { key: 'budget', title: 'Budget', kind: 'money' },
+      { key: 'gain', title: 'Gains most vs baseline', kind: 'text' },
+      { key: 'gain_change', title: '£ change', kind: 'money', signed: true },
+      { key: 'loss', title: 'Loses most vs baseline', kind: 'text' },
+      { key: 'loss_change', title: '£ change', kind: 'money', signed: true },
+    ],
+    rows,
+  };
+  const written = `Wrote ${files.size} files to ${output}: ${[...files.keys()].join(', ')}\n\n`;
+  return chalk.dim(written) + toTerminal(table, { chalk });
+}

@@ -1,0 +1,54 @@
+import type { Decimal } from 'decimal.js';
+import { Exact, round2 } from '../engine/exact.js';
+import type { ScenarioResult } from './runScenarios.js';
+
+/** One district in one scenario, against the same district in the baseline. */
+export interface ComparisonRow {
+  readonly scenario: string;
+  readonly districtCode: string;
+  readonly districtName: string;
+  readonly allocation: Decimal;
+  readonly perPerson: string;
+  /** allocation − baseline allocation; empty when the baseline does not have the district. */
+  readonly change: Decimal | undefined;
+  /** change / baseline allocation × 100, half-up to 2 places; empty when there is no baseline amount. */
+  readonly changePct: string;
+  /** The district's rank by £ per person in this scenario: 1 = most per person; ties share the higher rank. */
+  readonly perPersonRank: number | undefined;
+}
+
+/**
+ * Compare every scenario's district table with the baseline's: £ and % change per district and its
+ * rank by £ per person. Rows are in scenario order, then district order.
+ */
+export function compare(results: readonly ScenarioResult[], baseline: string): ComparisonRow[] {
+  const base = results.find((r) => r.plan.name === baseline);
+  const baseAmounts = new Map((base?.table.rows ?? []).map((r) => [key(r.code, r.name), r.allocation]));
+  return results.flatMap((result) => {
+    const ranks = perPersonRanks(result.table.rows.map((r) => r.perPerson));
+    return result.table.rows.map((row, i): ComparisonRow => {
+      const before = baseAmounts.get(key(row.code, row.name));
+      const change = before === undefined ? undefined : row.allocation.minus(before);
+      return {
+        scenario: result.plan.name,
+        districtCode: row.code,
+        districtName: row.name,
+        allocation: row.allocation,
+        perPerson: row.perPerson,
+        change,
+        changePct: change === undefined || before === undefined || before.isZero() ? '' : round2(change.dividedBy(before).times(100)),
+        perPersonRank: ranks[i],
+      };
+    });
+  });
+}
+
+/** Rank descending (1 = the most £ per person), ties sharing the better rank, like Excel's RANK.EQ. */
+function perPersonRanks(values: readonly string[]): (number | undefined)[] {
+  const numbers = values.map((v) => (v === '' ? undefined : new Exact(v)));
+  return numbers.map((v) => (v === undefined ? undefined : 1 + numbers.filter((w) => w !== undefined && w.gt(v)).length));
+}
+
+function key(code: string, name: string): string {
+  return `${code}\u0000${name}`;
+}

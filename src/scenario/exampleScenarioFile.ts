@@ -1,0 +1,50 @@
+/** The commented example that `fairshare scenarios init` writes: every key, with what it does. */
+export const EXAMPLE_SCENARIO_FILE = `# fairshare scenario file: run it with
+#   fairshare scenarios run scenarios.yaml -o results/
+# Check it without writing anything with: fairshare scenarios check scenarios.yaml
+# Paths (data:, formula:) are relative to this file's folder.
+
+description: Prevention budget options for cabinet
+
+# Settings every scenario uses unless it sets its own.
+defaults:
+  area: Northamptonshire        # a county, district or single-tier authority (name or code), or england
+  budget: 38.1m                 # 38.1m, £38,100,000, 500k, 1.2bn, 38100000.50
+  # formula: northamptonshire   # a built-in formula, or a formula JSON file
+  # data: our-own-data.csv      # your own CSV instead of the shipped IoD2019 data (see the README)
+  # population: total           # share by and count per head of: total, 0-15, 16-59 or 60+
+
+# The scenario the others are compared with (its name, or a scenario written here).
+baseline: current
+
+scenarios:
+  current:
+    description: All seven domains, equal weights
+
+  adults-only:
+    description: The adult social care pot without the children's domains
+    budget: 12.7m
+    exclude: [young-people, early-years]
+
+  safety-counts-double:
+    weights:
+      community-safety: 2
+
+  early-years-per-child:
+    description: Early years money shared by need and the number of children
+    budget: 1.1m
+    population: 0-15
+
+  directorates:
+    description: The 2013/14 split between directorates, each with its own formula
+    pots:                       # several budgets, each with its own formula variant, summed
+      children-and-families:
+        budget: 16.9m
+      adults:
+        budget: 12.7m
+        exclude: [young-people, early-years]
+      public-health:
+        budget: 7.4m
+      customers-and-communities:
+        budget: 1.1m
+`;

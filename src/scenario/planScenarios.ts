@@ -1,0 +1,154 @@
+import type { Decimal } from 'decimal.js';
+import { type Area, findArea, subset } from '../data/area.js';
+import { type PopulationBase } from '../data/populationBase.js';
+import type { Dataset } from '../engine/dataset.js';
+import { fail, ok, type FairshareError, type Location, type Result } from '../engine/errors.js';
+import type { Formula } from '../engine/formula.js';
+import { parseAmount } from '../engine/parseAmount.js';
+import { weigh, type WeightedFormula } from '../engine/weigh.js';
+import type { PotSpec, ScenarioEntry, ScenarioFile } from './parseScenarioFile.js';
+
+/** One budget with its formula variant. A scenario without pots has one pot named after it. */
+export interface PotPlan {
+  readonly name: string;
+  readonly description?: string;
+  readonly budget: Decimal;
+  readonly formula: WeightedFormula;
+  readonly population: PopulationBase;
+}
+
+/** A scenario with every setting resolved: area, data, formula weights, budgets, population base. */
+export interface ScenarioPlan {
+  readonly name: string;
+  readonly description?: string;
+  /** The `data:` reference as written (undefined = the shipped pack). */
+  readonly data: string | undefined;
+  /** The `formula:` reference as written (undefined = the default). */
+  readonly formulaRef: string | undefined;
+  /** Where the data came from, in words. */
+  readonly source: string;
+  readonly area: Area;
+  /** The area's part of the data. */
+  readonly dataset: Dataset;
+  /** The scenario's population base: its pots' default, and the base of the summed table. */
+  readonly population: PopulationBase;
+  /** True when the file gave `pots:`; then the scenario's table is the sum of the pots. */
+  readonly pooled: boolean;
+  readonly pots: readonly PotPlan[];
+  /** The scenario's whole budget (the sum of its pots). */
+  readonly budget: Decimal;
+}
+
+/** A loaded dataset and formula for a (data, formula) pair of references. */
+export interface LoadedRefs {
+  readonly dataset: Dataset;
+  readonly formula: Formula;
+  readonly source: string;
+}
+
+/**
+ * Resolve every scenario of a file against loaded inputs: defaults first, then the scenario's own
+ * settings, then each pot's. Pure: `load` returns data already read for a (data, formula) pair.
+ * Every problem names the scenario and the line of the setting in the file.
+ */
+export function planScenarios(file: ScenarioFile, load: (data: string | undefined, formula: string | undefined) => LoadedRefs): Result<ScenarioPlan[]> {
+  const plans: ScenarioPlan[] = [];
+  for (const entry of file.scenarios) {
+    const plan = planScenario(file, entry, load);
+    if (!plan.ok) return plan;
+    plans.push(plan.value);
+  }
+  return ok(plans);
+}
+
+function planScenario(
+  file: ScenarioFile,
+  { name, spec, path: at }: ScenarioEntry,
+  load: (data: string | undefined, formula: string | undefined) => LoadedRefs,
+): Result<ScenarioPlan> {
+  const { defaults, locate } = file;
+  const where = (key: string): Location => (key in spec ? locate([...at, key]) : key in defaults ? locate(['defaults', key]) : locate(at));
+  const context = (error: FairshareError, location: Location): Result<never> => ({
+    ok: false,
+    error: { ...error, kind: 'data', message: `scenario "${name}": ${error.message}`, location },
+  });
+
+  const data = spec.data ?? defaults.data;
+  const formulaRef = spec.formula ?? defaults.formula;
+  const loaded = load(data, formulaRef);
+  const areaName = spec.area ?? defaults.area;
+  const area = areaName === undefined ? findArea(loaded.dataset, loaded.dataset.kind === 'pack' ? 'E10000021' : 'all') : findArea(loaded.dataset, areaName);
+  if (!area.ok) return context(area.error, where('area'));
+  const population = spec.population ?? defaults.population ?? 'total';
+
+  const pots: PotPlan[] = [];
+  if (spec.pots !== undefined) {
+    if (spec.budget !== undefined) {
+      return fail('data', 'budget-and-pots', `scenario "${name}" has both a budget and pots`, {
+        hint: 'A scenario with pots takes its budget from them: remove its budget: line',
+        location: locate([...at, 'budget']),
+      });
+    }
+    if (Object.keys(spec.pots).length === 0) {
+      return fail('data', 'no-pots', `scenario "${name}" has an empty pots: section`, { hint: 'Give each pot a name and a budget', location: locate([...at, 'pots']) });
+    }
+    for (const [potName, pot] of Object.entries(spec.pots)) {
+      const planned = planPot(potName, pot, loaded.formula, population, [...at, 'pots', potName], locate);
+      if (!planned.ok) return context(planned.error, planned.error.location ?? locate(at));
+      pots.push(planned.value);
+    }
+  } else {
+    const budgetText = spec.budget ?? defaults.budget;
+    if (budgetText === undefined) {
+      return fail('data', 'no-budget', `scenario "${name}" has no budget`, {
+        hint: 'Give it a budget: line, or set one for every scenario under defaults:',
+        location: locate(at),
+      });
+    }
+    const potSpec: PotSpec = { budget: budgetText, ...(spec.exclude ? { exclude: spec.exclude } : {}), ...(spec.weights ? { weights: spec.weights } : {}) };
+    const planned = planPot(name, potSpec, loaded.formula, population, at, (path) => (path.at(-1) === 'budget' ? where('budget') : locate(path)));
+    if (!planned.ok) return context(planned.error, planned.error.location ?? locate(at));
+    pots.push(planned.value);
+  }
+  const budget = pots.reduce((sum, p) => sum.plus(p.budget), (pots[0] as PotPlan).budget.minus((pots[0] as PotPlan).budget));
+  return ok({
+    name,
+    ...(spec.description === undefined ? {} : { description: spec.description }),
+    data,
+    formulaRef,
+    source: loaded.source,
+    area: area.value,
+    dataset: subset(loaded.dataset, area.value),
+    population,
+    pooled: spec.pots !== undefined,
+    pots,
+    budget,
+  });
+}
+
+function planPot(
+  name: string,
+  spec: PotSpec,
+  formula: Formula,
+  population: PopulationBase,
+  at: readonly (string | number)[],
+  locate: (path: readonly (string | number)[]) => Location,
+): Result<PotPlan> {
+  const budget = parseAmount(String(spec.budget));
+  if (!budget.ok) return { ok: false, error: { ...budget.error, location: locate([...at, 'budget']) } };
+  const exclude = typeof spec.exclude === 'string' ? spec.exclude.split(',').map((s) => s.trim()).filter(Boolean) : (spec.exclude ?? []);
+  const weights = Object.fromEntries(Object.entries(spec.weights ?? {}).map(([id, w]) => [id, String(w)]));
+  const weighted = weigh(formula, { exclude, weights, labels: { exclude: 'exclude', weight: 'weights' } });
+  if (!weighted.ok) {
+    // Point at the list the problem is in: weigh names it ("in exclude" / "in weights").
+    const key = weighted.error.message.includes(' in weights') || (!spec.exclude && spec.weights) ? 'weights' : 'exclude';
+    return { ok: false, error: { ...weighted.error, location: locate([...at, key]) } };
+  }
+  return ok({
+    name,
+    ...(spec.description === undefined ? {} : { description: spec.description }),
+    budget: budget.value,
+    formula: weighted.value,
+    population: spec.population ?? population,
+  });
+}
