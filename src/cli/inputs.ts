@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Area, DEFAULT_AREA, findArea, subset } from '../data/area.js';
+import { type Area, defaultArea, findArea, subset } from '../data/area.js';
 import { formulaForData } from '../data/formulaForData.js';
 import { loadPackWithMeta } from '../data/loadPack.js';
 import { parseDataCsv } from '../data/parseDataCsv.js';
@@ -64,7 +64,7 @@ export async function loadInputs(options: InputOptions, io: Io, baseDir: string 
 
 /** The area named, or the default: Northamptonshire for the shipped pack, every row of a `--data` file. */
 export function selectArea(dataset: Dataset, name: string | undefined): Result<Area> {
-  return findArea(dataset, name ?? (dataset.kind === 'pack' ? DEFAULT_AREA : 'all'));
+  return findArea(dataset, name ?? defaultArea(dataset));
 }
 
 /**

@@ -55,6 +55,11 @@ export function listAreas(dataset: Dataset): Area[] {
   return areas;
 }
 
+/** The area used when none is named: Northamptonshire for the shipped pack, every row of a `--data` file. */
+export function defaultArea(dataset: Dataset): string {
+  return dataset.kind === 'pack' ? DEFAULT_AREA : 'all';
+}
+
 /**
  * Find the area a user named, by code or name (case and surrounding spaces ignored). An unknown
  * name is refused with the nearest match as a suggestion.

@@ -1,5 +1,5 @@
 import type { Decimal } from 'decimal.js';
-import { round2 } from '../engine/exact.js';
+import { Exact, round2 } from '../engine/exact.js';
 import type { Allocation } from '../engine/fairShare.js';
 import type { DistrictRow, DistrictTable } from '../engine/tabulate.js';
 import type { ComparisonRow } from '../scenario/compare.js';
@@ -89,7 +89,7 @@ export function lsoaTable(allocation: Allocation): Table {
     ];
   });
   const totalPopulation = populations.reduce((sum, p) => sum + p, 0);
-  const totalAmount = amounts.reduce((sum, a) => sum.plus(a), allocation.budget.minus(allocation.budget));
+  const totalAmount = amounts.reduce((sum, a) => sum.plus(a), new Exact(0));
   const total = [
     '',
     'Total',

@@ -1,9 +1,10 @@
 import type { Decimal } from 'decimal.js';
-import { type Area, findArea, subset } from '../data/area.js';
+import { type Area, defaultArea, findArea, subset } from '../data/area.js';
 import { type PopulationBase } from '../data/populationBase.js';
 import type { Dataset } from '../engine/dataset.js';
 import { fail, ok, type FairshareError, type Location, type Result } from '../engine/errors.js';
 import type { Formula } from '../engine/formula.js';
+import { Exact } from '../engine/exact.js';
 import { parseAmount } from '../engine/parseAmount.js';
 import { weigh, type WeightedFormula } from '../engine/weigh.js';
 import type { PotSpec, ScenarioEntry, ScenarioFile } from './parseScenarioFile.js';
@@ -77,7 +78,7 @@ function planScenario(
   const formulaRef = spec.formula ?? defaults.formula;
   const loaded = load(data, formulaRef);
   const areaName = spec.area ?? defaults.area;
-  const area = areaName === undefined ? findArea(loaded.dataset, loaded.dataset.kind === 'pack' ? 'E10000021' : 'all') : findArea(loaded.dataset, areaName);
+  const area = findArea(loaded.dataset, areaName ?? defaultArea(loaded.dataset));
   if (!area.ok) return context(area.error, where('area'));
   const population = spec.population ?? defaults.population ?? 'total';
 
@@ -110,7 +111,7 @@ function planScenario(
     if (!planned.ok) return context(planned.error, planned.error.location ?? locate(at));
     pots.push(planned.value);
   }
-  const budget = pots.reduce((sum, p) => sum.plus(p.budget), (pots[0] as PotPlan).budget.minus((pots[0] as PotPlan).budget));
+  const budget = pots.reduce((sum, p) => sum.plus(p.budget), new Exact(0));
   return ok({
     name,
     ...(spec.description === undefined ? {} : { description: spec.description }),
