@@ -53,13 +53,13 @@ export function weigh(formula: Formula, options: WeighOptions = {}): Result<Weig
     if (!ids.includes(id)) return unknown(id, labels.weight);
     if (exclude.has(id)) {
       return fail('usage', 'conflicting-weight', `domain "${id}" is both excluded and given a weight`, {
-        hint: `Use either --exclude ${id} or --weight ${id}=VALUE`,
+        hint: 'Either exclude it or give it a weight, not both',
       });
     }
     const parsed = parseWeight(text);
     if (!parsed.ok) {
       return fail('usage', 'bad-weight', `weight for "${id}" must be a number of 0 or more, got "${text}"`, {
-        hint: `Write it like --weight ${id}=2 or --weight ${id}=0.5 (at most ${MAX_WEIGHT_DECIMALS} decimal places)`,
+        hint: `Use a number like 2 or 0.5 (at most ${MAX_WEIGHT_DECIMALS} decimal places); 0 leaves the domain out`,
       });
     }
     given.set(id, parsed.value);

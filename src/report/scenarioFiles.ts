@@ -76,7 +76,8 @@ function pooledCaption(result: ScenarioResult): string {
   const { plan } = result;
   const people = peopleLabel(populationField(plan.population));
   const pots = result.pots.map((p) => `${p.plan.name} £${groupThousands(p.plan.budget.toFixed(2))}`).join(', ');
-  return `${plan.area.name}: budget £${groupThousands(plan.budget.toFixed(2))} in ${result.pots.length} pots (${pots}); £ per person over ${people}.`;
+  const per = people === 'people' ? 'all residents' : people;
+  return `${plan.area.name}: budget £${groupThousands(plan.budget.toFixed(2))} in ${result.pots.length} pots (${pots}); £ per person counts ${per}.`;
 }
 
 function json(results: readonly ScenarioResult[], comparison: readonly ComparisonRow[], options: ScenarioFilesOptions): string {

@@ -77,6 +77,10 @@ const KEYS: Readonly<Record<string, readonly string[]>> = {
 };
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+/** Names whose files a run writes itself (comparison.csv, manifest.json, scenarios.md / .json). */
+const RESERVED_SCENARIO_NAMES: readonly string[] = ['comparison', 'manifest', 'scenarios'];
+/** A pot named `lsoa` would make `<scenario>.lsoa.csv` mean two things. */
+const RESERVED_POT_NAMES: readonly string[] = ['lsoa'];
 
 /**
  * Read a scenario file (YAML, or JSON, which is YAML too) and check it against the schema. A YAML
@@ -116,7 +120,9 @@ export function parseScenarioFile(text: string, file: string): Result<ScenarioFi
   }
   const parsed = fileSchema.safeParse(raw);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0] as z.core.$ZodIssue;
+    // An unknown key first: a typo in a required key (scenarioz:) also makes that key "missing".
+    const issues = parsed.error.issues;
+    const issue = (issues.find((i) => i.code === 'unrecognized_keys') ?? issues[0]) as z.core.$ZodIssue;
     return fail('data', 'bad-scenarios', describeIssue(issue, raw), { location: locate(issuePath(issue)), hint: hintFor(issue) });
   }
   const value = parsed.data;
@@ -136,7 +142,11 @@ export function parseScenarioFile(text: string, file: string): Result<ScenarioFi
   }
   for (const { name, spec, path } of scenarios) {
     if (!NAME.test(name)) return badName('scenario', name, locate(path));
-    for (const pot of Object.keys(spec.pots ?? {})) if (!NAME.test(pot)) return badName('pot', pot, locate([...path, 'pots', pot]));
+    if (RESERVED_SCENARIO_NAMES.includes(name)) return reservedName('scenario', name, RESERVED_SCENARIO_NAMES, locate(path));
+    for (const pot of Object.keys(spec.pots ?? {})) {
+      if (!NAME.test(pot)) return badName('pot', pot, locate([...path, 'pots', pot]));
+      if (RESERVED_POT_NAMES.includes(pot)) return reservedName('pot', pot, RESERVED_POT_NAMES, locate([...path, 'pots', pot]));
+    }
   }
   const baseline = typeof value.baseline === 'string' ? value.baseline : (scenarios[0] as { name: string }).name;
   if (!scenarios.some((s) => s.name === baseline)) {
@@ -152,6 +162,13 @@ export function parseScenarioFile(text: string, file: string): Result<ScenarioFi
 function badName(kind: string, name: string, location: Location): Result<ScenarioFile> {
   return fail('data', 'bad-name', `${kind} name "${name}" cannot be used as a file name`, {
     hint: 'Use letters, digits, hyphens and underscores, e.g. adults-only',
+    location,
+  });
+}
+
+function reservedName(kind: string, name: string, reserved: readonly string[], location: Location): Result<ScenarioFile> {
+  return fail('data', 'reserved-name', `${kind} name "${name}" is used by the run's own files`, {
+    hint: `Choose another name (${reserved.map((r) => `"${r}"`).join(', ')} cannot be ${kind} names)`,
     location,
   });
 }

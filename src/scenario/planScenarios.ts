@@ -95,7 +95,10 @@ function planScenario(
     }
     for (const [potName, pot] of Object.entries(spec.pots)) {
       const planned = planPot(potName, pot, loaded.formula, population, [...at, 'pots', potName], locate);
-      if (!planned.ok) return context(planned.error, planned.error.location ?? locate(at));
+      if (!planned.ok) {
+        const error = { ...planned.error, message: `pot "${potName}": ${planned.error.message}` };
+        return context(error, planned.error.location ?? locate(at));
+      }
       pots.push(planned.value);
     }
   } else {
@@ -141,8 +144,7 @@ function planPot(
   const weights = Object.fromEntries(Object.entries(spec.weights ?? {}).map(([id, w]) => [id, String(w)]));
   const weighted = weigh(formula, { exclude, weights, labels: { exclude: 'exclude', weight: 'weights' } });
   if (!weighted.ok) {
-    // Point at the list the problem is in: weigh names it ("in exclude" / "in weights").
-    const key = weighted.error.message.includes(' in weights') || (!spec.exclude && spec.weights) ? 'weights' : 'exclude';
+    const key = weightsProblem(weighted.error, spec) ? 'weights' : 'exclude';
     return { ok: false, error: { ...weighted.error, location: locate([...at, key]) } };
   }
   return ok({
@@ -152,4 +154,17 @@ function planPot(
     formula: weighted.value,
     population: spec.population ?? population,
   });
+}
+
+/** Whether a weigh() problem is in the weights (else in exclude): so the message points at the right line. */
+function weightsProblem(error: FairshareError, spec: PotSpec): boolean {
+  switch (error.code) {
+    case 'bad-weight':
+    case 'conflicting-weight':
+      return true;
+    case 'unknown-domain':
+      return error.message.includes(' in weights');
+    default:
+      return spec.exclude === undefined && spec.weights !== undefined;
+  }
 }

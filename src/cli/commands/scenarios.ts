@@ -121,7 +121,7 @@ function summary(results: readonly ScenarioResult[], comparison: readonly Compar
     const changes = comparison.filter((c) => c.scenario === name && c.change !== undefined);
     const byChange = [...changes].sort((a, b) => (b.change as Decimal).comparedTo(a.change as Decimal));
     const gain = byChange[0];
-    const loss = byChange.at(-1);
+    const loss = byChange.length > 1 ? byChange.at(-1) : undefined;
     const cell = (row: ComparisonRow | undefined): [string, string] =>
       name === baseline || !row ? ['', ''] : [row.districtName, (row.change as Decimal).toFixed(2)];
     return [name === baseline ? `${name} (baseline)` : name, result.plan.budget.toFixed(2), ...cell(gain), ...cell(loss)];

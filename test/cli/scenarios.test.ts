@@ -1,0 +1,470 @@
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { main } from '../../src/cli/main.js';
+import { parseAmount } from '../../src/engine/parseAmount.js';
+import { EXAMPLE_SCENARIO_FILE } from '../../src/scenario/exampleScenarioFile.js';
+import { memoryIo } from '../helpers/memoryIo.js';
+
+// `fairshare scenarios` in-process, against the shipped data, writing into real temporary folders.
+const ROOT = join(import.meta.dirname, '..', '..');
+const EXAMPLES = readdirSync(join(ROOT, 'examples')).filter((f) => f.endsWith('.yaml')).sort();
+const DIRECTORATES = 'examples/directorates-2013.yaml';
+const FIXTURES = 'test/fixtures/scenarios';
+const PACKAGE = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
+
+async function run(args: string[], cwd = ROOT) {
+  const io = memoryIo({ cwd, env: { NO_COLOR: '1' } });
+  const code = await main(args, io);
+  return { code, out: io.out(), err: io.err() };
+}
+
+/** A new empty temporary folder. */
+const tempDir = (): string => mkdtempSync(join(tmpdir(), 'fairshare-scenarios-'));
+
+/** Run `scenarios run FILE -o <new folder> ...` and return the folder with the result. */
+async function runInto(file: string, extra: string[] = []) {
+  const dir = join(tempDir(), 'out');
+  const result = await run(['scenarios', 'run', file, '-o', dir, ...extra]);
+  return { dir, ...result };
+}
+
+/** Every file of a folder, name → content, names sorted. */
+function filesOf(dir: string): Map<string, string> {
+  return new Map(readdirSync(dir).sort().map((name) => [name, readFileSync(join(dir, name), 'utf8')]));
+}
+
+type Row = Record<string, string>;
+const csvRows = (text: string): Row[] => parseCsv(text, { columns: true }) as Row[];
+const readCsv = (dir: string, name: string): Row[] => csvRows(readFileSync(join(dir, name), 'utf8'));
+
+/** A money cell (always exactly 2 decimals) as whole pennies, so sums are exact. */
+function pennies(amount: string | undefined): bigint {
+  expect(amount).toMatch(/^-?\d+\.\d{2}$/);
+  return BigInt((amount as string).replace('.', ''));
+}
+const allocated = (rows: readonly Row[]): bigint => rows.reduce((sum, r) => sum + pennies(r.allocation), 0n);
+const budgetPennies = (text: string | number): bigint => {
+  const amount = parseAmount(String(text));
+  if (!amount.ok) throw new Error(amount.error.message);
+  return BigInt(amount.value.times(100).toFixed(0));
+};
+
+interface RawScenario {
+  budget?: string | number;
+  pots?: Record<string, { budget: string | number }>;
+}
+
+/**
+ * What each scenario of a file should total, read from the file itself (not from fairshare's plan):
+ * its own budget, else the default, or for pots each pot's budget. Name → [total, pots].
+ */
+function expectedBudgets(text: string): Map<string, { total: bigint; pots: Map<string, bigint> }> {
+  const doc = parseYaml(text) as { defaults?: RawScenario; baseline?: unknown; scenarios: Record<string, RawScenario> };
+  const scenarios: [string, RawScenario][] = Object.entries(doc.scenarios);
+  if (typeof doc.baseline === 'object' && doc.baseline !== null) scenarios.unshift(['baseline', doc.baseline as RawScenario]);
+  return new Map(
+    scenarios.map(([name, s]) => {
+      const pots = new Map(Object.entries(s.pots ?? {}).map(([pot, p]) => [pot, budgetPennies(p.budget)]));
+      const budget = s.budget ?? doc.defaults?.budget;
+      const total = s.pots ? [...pots.values()].reduce((a, b) => a + b, 0n) : budgetPennies(budget as string | number);
+      return [name, { total, pots }];
+    }),
+  );
+}
+
+const sha256 = (bytes: Buffer | string): string => createHash('sha256').update(bytes).digest('hex');
+
+interface Manifest {
+  tool: { name: string; version: string };
+  inputs: { role: string; path: string; sha256: string }[];
+  baseline: string;
+  format: string;
+  scenarios: { name: string; budget: string; pots: { name: string; budget: string; formula: { domains: { id: string; weight: string }[] } }[] }[];
+  files: { name: string; sha256: string }[];
+}
+const manifestOf = (dir: string): Manifest => JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
+const weightsIn = (m: Manifest, scenario: string, pot = scenario): Record<string, string> =>
+  Object.fromEntries(
+    (m.scenarios.find((s) => s.name === scenario)?.pots.find((p) => p.name === pot)?.formula.domains ?? []).map((d) => [d.id, d.weight]),
+  );
+
+describe('fairshare scenarios run', () => {
+  describe.each(EXAMPLES)('examples/%s', (example) => {
+    it('runs, and every scenario and pot CSV adds up exactly to its budget', async () => {
+      const file = `examples/${example}`;
+      const { code, err, dir } = await runInto(file);
+      expect(err).toBe('');
+      expect(code).toBe(0);
+      const budgets = expectedBudgets(readFileSync(join(ROOT, file), 'utf8'));
+      expect(budgets.size).toBeGreaterThan(0);
+      for (const [name, { total, pots }] of budgets) {
+        const rows = readCsv(dir, `${name}.csv`);
+        expect(rows.length, name).toBeGreaterThan(0);
+        expect(allocated(rows), name).toBe(total);
+        for (const [pot, budget] of pots) expect(allocated(readCsv(dir, `${name}.${pot}.csv`)), `${name}.${pot}`).toBe(budget);
+      }
+      const comparison = readCsv(dir, 'comparison.csv');
+      expect(new Set(comparison.map((r) => r.scenario))).toEqual(new Set(budgets.keys()));
+    });
+  });
+
+  describe('examples/directorates-2013.yaml', () => {
+    it('writes exactly the single-formula table, the four pots, their sum, the comparison and the manifest', async () => {
+      const { code, dir, out } = await runInto(DIRECTORATES);
+      expect(code).toBe(0);
+      expect(readdirSync(dir).sort()).toEqual(
+        [
+          'single-formula.csv',
+          'directorates-2013.children-and-families.csv',
+          'directorates-2013.adults.csv',
+          'directorates-2013.public-health-and-wellbeing.csv',
+          'directorates-2013.customers-and-communities.csv',
+          'directorates-2013.csv',
+          'comparison.csv',
+          'manifest.json',
+        ].sort(),
+      );
+      expect(out).toContain(`Wrote 8 files to ${dir}`);
+      expect(readdirSync(join(dir, '..'))).toEqual(['out']);
+    });
+
+    it('sums the four pots district by district into £38,100,000.00 exactly', async () => {
+      const { dir } = await runInto(DIRECTORATES);
+      const summed = readCsv(dir, 'directorates-2013.csv');
+      expect(allocated(summed)).toBe(3_810_000_000n);
+      const pots = ['children-and-families', 'adults', 'public-health-and-wellbeing', 'customers-and-communities'].map((p) =>
+        readCsv(dir, `directorates-2013.${p}.csv`),
+      );
+      expect(pots.map(allocated)).toEqual([1_690_000_000n, 1_270_000_000n, 740_000_000n, 110_000_000n]);
+      expect(summed.map((r) => r.district_code)).toEqual(['E07000150', 'E07000151', 'E07000152', 'E07000153', 'E07000154', 'E07000155', 'E07000156']);
+      for (const row of summed) {
+        const fromPots = pots.reduce((sum, pot) => sum + pennies(pot.find((r) => r.district_code === row.district_code)?.allocation), 0n);
+        expect(pennies(row.allocation), row.district_name).toBe(fromPots);
+      }
+    });
+
+    it('writes byte-identical files, manifest included, when run twice into two folders', async () => {
+      const first = await runInto(DIRECTORATES);
+      const second = await runInto(DIRECTORATES);
+      expect(first.dir).not.toBe(second.dir);
+      const a = filesOf(first.dir);
+      expect(a.size).toBe(8);
+      expect(filesOf(second.dir)).toEqual(a);
+    });
+
+    // Golden files: the CSVs this run wrote when they were checked by hand (pots add up to each district's
+    // total, shares and £ per person agree with single-formula's, changes are directorates − single).
+    // After an intended change to the output, regenerate them with:
+    //   npm run build && node bin/fairshare.js scenarios run examples/directorates-2013.yaml -o /tmp/golden \
+    //     && cp /tmp/golden/*.csv test/golden/directorates-2013/
+    // and review the diff before committing.
+    it('writes CSVs byte for byte the same as the golden files in test/golden/directorates-2013/', async () => {
+      const { dir } = await runInto(DIRECTORATES);
+      const goldenDir = join(ROOT, 'test/golden/directorates-2013');
+      const golden = filesOf(goldenDir);
+      const written = new Map([...filesOf(dir)].filter(([name]) => name.endsWith('.csv')));
+      expect([...written.keys()]).toEqual([...golden.keys()]);
+      for (const [name, content] of golden) expect(written.get(name), name).toBe(content);
+    });
+  });
+
+  describe('a scenario’s district CSV is byte for byte what `fairshare allocate` writes with the same settings', () => {
+    it.each([
+      ['examples/adults-only.yaml', 'adults-only.csv', ['--budget', '12.7m', '--exclude', 'young-people,early-years']],
+      ['examples/adults-only.yaml', 'all-domains.csv', ['--budget', '12.7m']],
+      [DIRECTORATES, 'directorates-2013.adults.csv', ['--budget', '12.7m', '--exclude', 'young-people,early-years']],
+      [DIRECTORATES, 'single-formula.csv', ['--budget', '38.1m']],
+      ['examples/reweighting.yaml', 'community-safety-double.csv', ['--budget', '38.1m', '--weight', 'community-safety=2']],
+      ['examples/reweighting.yaml', 'access-half.csv', ['--budget', '38.1m', '--weight', 'access-to-facilities=0.5']],
+      ['examples/year-on-year.yaml', 'budget-43-3m.csv', ['--budget', '43.3m']],
+      [`${FIXTURES}/per-child.yaml`, 'per-child.csv', ['--budget', '1.1m', '--population', '0-15']],
+    ])('%s → %s', async (file, csv, allocateArgs) => {
+      const { dir, code } = await runInto(file);
+      expect(code).toBe(0);
+      const allocate = await run(['allocate', ...allocateArgs, '--format', 'csv']);
+      expect(allocate.code).toBe(0);
+      expect(readFileSync(join(dir, csv), 'utf8')).toBe(allocate.out);
+    });
+  });
+
+  describe('manifest.json', () => {
+    it("records the tool version, the scenario file's real SHA-256 and the inputs", async () => {
+      const { dir } = await runInto(DIRECTORATES);
+      const manifest = manifestOf(dir);
+      expect(manifest.tool).toEqual({ name: PACKAGE.name, version: PACKAGE.version });
+      expect(manifest.inputs[0]).toEqual({ role: 'scenario file', path: DIRECTORATES, sha256: sha256(readFileSync(join(ROOT, DIRECTORATES))) });
+      expect(manifest.inputs.map((i) => i.role)).toEqual(['scenario file', 'data pack', 'formula']);
+      for (const input of manifest.inputs) expect(input.sha256).toBe(sha256(readFileSync(join(ROOT, input.path))));
+      expect(manifest.baseline).toBe('single-formula');
+      expect(manifest.format).toBe('csv');
+    });
+
+    it('records the SHA-256 of every other file written', async () => {
+      const { dir } = await runInto(DIRECTORATES);
+      const { files } = manifestOf(dir);
+      expect(files.map((f) => f.name).sort()).toEqual(readdirSync(dir).filter((n) => n !== 'manifest.json').sort());
+      for (const f of files) expect(f.sha256, f.name).toBe(sha256(readFileSync(join(dir, f.name))));
+    });
+
+    it("records every scenario's and pot's budget and resolved formula weights", async () => {
+      const reweighting = manifestOf((await runInto('examples/reweighting.yaml')).dir);
+      const all = ['deprivation', 'access-to-facilities', 'communities', 'community-safety', 'adults', 'young-people', 'early-years'];
+      const equal = Object.fromEntries(all.map((id) => [id, '1']));
+      expect(reweighting.scenarios.map((s) => [s.name, s.budget])).toEqual([
+        ['equal-weights', '38100000.00'],
+        ['community-safety-double', '38100000.00'],
+        ['deprivation-double', '38100000.00'],
+        ['access-half', '38100000.00'],
+      ]);
+      expect(weightsIn(reweighting, 'equal-weights')).toEqual(equal);
+      expect(weightsIn(reweighting, 'community-safety-double')).toEqual({ ...equal, 'community-safety': '2' });
+      expect(weightsIn(reweighting, 'deprivation-double')).toEqual({ ...equal, deprivation: '2' });
+      expect(weightsIn(reweighting, 'access-half')).toEqual({ ...equal, 'access-to-facilities': '0.5' });
+
+      const directorates = manifestOf((await runInto(DIRECTORATES)).dir);
+      const pooled = directorates.scenarios.find((s) => s.name === 'directorates-2013');
+      expect(pooled?.budget).toBe('38100000.00');
+      expect(pooled?.pots.map((p) => [p.name, p.budget])).toEqual([
+        ['children-and-families', '16900000.00'],
+        ['adults', '12700000.00'],
+        ['public-health-and-wellbeing', '7400000.00'],
+        ['customers-and-communities', '1100000.00'],
+      ]);
+      expect(weightsIn(directorates, 'directorates-2013', 'adults')).toEqual({ ...equal, 'young-people': '0', 'early-years': '0' });
+      expect(weightsIn(directorates, 'directorates-2013', 'public-health-and-wellbeing')).toEqual(equal);
+    });
+
+    it('holds no timestamps', async () => {
+      const { dir } = await runInto(DIRECTORATES);
+      const text = readFileSync(join(dir, 'manifest.json'), 'utf8');
+      expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+      expect(text).not.toMatch(/\d{2}:\d{2}:\d{2}/);
+      expect(text).not.toMatch(/"(time|date|created|generated|timestamp)/i);
+    });
+  });
+
+  describe('formats', () => {
+    it('--format md writes one scenarios.md with a table per scenario and pot, and the comparison', async () => {
+      const { code, dir } = await runInto(DIRECTORATES, ['--format', 'md']);
+      expect(code).toBe(0);
+      expect(readdirSync(dir).sort()).toEqual(['manifest.json', 'scenarios.md']);
+      const md = readFileSync(join(dir, 'scenarios.md'), 'utf8');
+      expect(md.match(/^## .*$/gm)).toEqual(['## single-formula (baseline)', '## directorates-2013', '## Comparison with the baseline (single-formula)']);
+      expect(md.match(/^### .*$/gm)).toHaveLength(4);
+      // One header separator per table: 2 scenarios + 4 pots + the comparison.
+      expect(md.match(/^\| --- \|/gm)).toHaveLength(7);
+      expect(md).toContain('| **£38,100,000.00** |');
+      expect(manifestOf(dir).format).toBe('md');
+    });
+
+    it('--format md has exactly one table per scenario and the comparison when there are no pots', async () => {
+      const { dir } = await runInto('examples/adults-only.yaml', ['--format', 'md']);
+      const md = readFileSync(join(dir, 'scenarios.md'), 'utf8');
+      expect(md.match(/^\| --- \|/gm)).toHaveLength(3);
+      expect(md.startsWith('# Adult social care pot, 2013/14\n')).toBe(true);
+    });
+
+    it('--format json writes one scenarios.json that parses, with every scenario and the comparison', async () => {
+      const { code, dir } = await runInto(DIRECTORATES, ['--format', 'json']);
+      expect(code).toBe(0);
+      expect(readdirSync(dir).sort()).toEqual(['manifest.json', 'scenarios.json']);
+      const doc = JSON.parse(readFileSync(join(dir, 'scenarios.json'), 'utf8')) as {
+        baseline: string;
+        scenarios: { name: string; pots?: { name: string }[] }[];
+        comparison: unknown[];
+      };
+      expect(doc.baseline).toBe('single-formula');
+      expect(doc.scenarios.map((s) => s.name)).toEqual(['single-formula', 'directorates-2013']);
+      expect(doc.scenarios[1]?.pots?.map((p) => p.name)).toHaveLength(4);
+      expect(doc.comparison).toHaveLength(14);
+    });
+
+    it('--lsoa adds an LSOA CSV of 422 rows for every scenario and pot, each adding up to its budget', async () => {
+      const { code, dir } = await runInto(DIRECTORATES, ['--lsoa']);
+      expect(code).toBe(0);
+      const lsoaFiles = readdirSync(dir).filter((n) => n.endsWith('.lsoa.csv')).sort();
+      const budgets: Record<string, bigint> = {
+        'single-formula.lsoa.csv': 3_810_000_000n,
+        'directorates-2013.children-and-families.lsoa.csv': 1_690_000_000n,
+        'directorates-2013.adults.lsoa.csv': 1_270_000_000n,
+        'directorates-2013.public-health-and-wellbeing.lsoa.csv': 740_000_000n,
+        'directorates-2013.customers-and-communities.lsoa.csv': 110_000_000n,
+      };
+      expect(lsoaFiles).toEqual(Object.keys(budgets).sort());
+      for (const name of lsoaFiles) {
+        const rows = readCsv(dir, name);
+        expect(rows, name).toHaveLength(422);
+        expect(new Set(rows.map((r) => r.lsoa_code)).size).toBe(422);
+        expect(allocated(rows), name).toBe(budgets[name]);
+      }
+      expect(readdirSync(dir)).toHaveLength(8 + 5);
+    });
+
+    it('--lsoa with --format md writes the LSOA CSVs beside scenarios.md', async () => {
+      const { dir } = await runInto('examples/adults-only.yaml', ['--format', 'md', '--lsoa']);
+      expect(readdirSync(dir).sort()).toEqual(['adults-only.lsoa.csv', 'all-domains.lsoa.csv', 'manifest.json', 'scenarios.md']);
+    });
+  });
+
+  it('writes to <file name>-results in the current folder when -o is not given', async () => {
+    const cwd = tempDir();
+    copyFileSync(join(ROOT, 'examples/adults-only.yaml'), join(cwd, 'adults-only.yaml'));
+    const { code } = await run(['scenarios', 'run', 'adults-only.yaml'], cwd);
+    expect(code).toBe(0);
+    expect(readdirSync(join(cwd, 'adults-only-results')).sort()).toEqual(['adults-only.csv', 'all-domains.csv', 'comparison.csv', 'manifest.json']);
+  });
+
+  it('writes into an existing empty folder without --force', async () => {
+    const dir = tempDir();
+    const { code } = await run(['scenarios', 'run', 'examples/adults-only.yaml', '-o', dir]);
+    expect(code).toBe(0);
+    expect(readdirSync(dir)).toContain('comparison.csv');
+  });
+
+  describe('bad input: exit code, one line naming file:line:column, and no output folder', () => {
+    it.each([
+      ['unknown-key.yaml', /unknown-key\.yaml:6:5: scenarios\.typo: unknown key "exlcude"\. Did you mean "exclude"\?/],
+      ['duplicate-names.yaml', /duplicate-names\.yaml:7:3: "adults-only" appears twice at the same level/],
+      ['unknown-domain.yaml', /unknown-domain\.yaml:6:5: scenario "typo": unknown domain "young-poeple" in exclude\. Did you mean "young-people"\?/],
+      ['unknown-area.yaml', /unknown-area\.yaml:4:3: scenario "typo": unknown area "Northamptonshre"\. Did you mean "Northamptonshire"\?/],
+      ['missing-budget.yaml', /missing-budget\.yaml:5:3: scenario "no-money" has no budget\. Give it a budget: line/],
+      ['unparseable-budget.yaml', /unparseable-budget\.yaml:6:5: scenario "words": budget "twelve million" is not an amount of money\. Write it like 12\.7m/],
+      ['pot-without-budget.yaml', /pot-without-budget\.yaml:7:7: scenarios\.pooled\.pots\.adults\.budget: a pot needs a budget/],
+      ['all-weights-zero.yaml', /all-weights-zero\.yaml:7:5: scenario "nothing-counts": every domain is excluded or weighted 0/],
+      ['yaml-syntax.yaml', /yaml-syntax\.yaml:6:13: YAML syntax error: /],
+    ])('%s', async (fixture, message) => {
+      const parent = tempDir();
+      const { code, out, err } = await run(['scenarios', 'run', `${FIXTURES}/${fixture}`, '-o', join(parent, 'out')]);
+      expect(code).toBe(1);
+      expect(out).toBe('');
+      expect(err).toMatch(/^fairshare: error: test\/fixtures\/scenarios\/[\w-]+\.yaml:\d+:\d+: [^\n]+\n$/);
+      expect(err).toMatch(message);
+      expect(err).not.toMatch(/\bat .*\.(ts|js):\d+/);
+      expect(readdirSync(parent)).toEqual([]);
+    });
+
+    it('refuses a scenario file that does not exist (exit 1), creating nothing', async () => {
+      const parent = tempDir();
+      const { code, err } = await run(['scenarios', 'run', 'no-such-file.yaml', '-o', join(parent, 'out')]);
+      expect(code).toBe(1);
+      expect(err).toBe('fairshare: error: cannot read scenario file no-such-file.yaml: no such file. Check the path and try again\n');
+      expect(readdirSync(parent)).toEqual([]);
+    });
+
+    it('refuses an output folder that already has files in it (exit 2), leaving it as it was', async () => {
+      const parent = tempDir();
+      const dir = join(parent, 'out');
+      mkdirSync(dir);
+      writeFileSync(join(dir, 'keep.txt'), 'mine');
+      const { code, out, err } = await run(['scenarios', 'run', DIRECTORATES, '-o', dir]);
+      expect(code).toBe(2);
+      expect(out).toBe('');
+      expect(err).toBe(
+        `fairshare: error: the output folder ${dir} already has files in it. Choose an empty or new folder, or add --force to replace its contents\n`,
+      );
+      expect(readdirSync(parent)).toEqual(['out']);
+      expect(filesOf(dir)).toEqual(new Map([['keep.txt', 'mine']]));
+    });
+
+    it('replaces a folder that has files in it with --force, leaving no temporary folders', async () => {
+      const parent = tempDir();
+      const dir = join(parent, 'out');
+      mkdirSync(dir);
+      writeFileSync(join(dir, 'stale.csv'), 'old');
+      const { code } = await run(['scenarios', 'run', 'examples/adults-only.yaml', '-o', dir, '--force']);
+      expect(code).toBe(0);
+      expect(readdirSync(dir).sort()).toEqual(['adults-only.csv', 'all-domains.csv', 'comparison.csv', 'manifest.json']);
+      expect(readdirSync(parent)).toEqual(['out']);
+    });
+
+    it('refuses an output folder whose parent does not exist (exit 2)', async () => {
+      const parent = tempDir();
+      const { code, err } = await run(['scenarios', 'run', DIRECTORATES, '-o', join(parent, 'missing', 'out')]);
+      expect(code).toBe(2);
+      expect(err).toMatch(/^fairshare: error: cannot write to .*: the folder .* does not exist\. [^\n]*\n$/);
+      expect(readdirSync(parent)).toEqual([]);
+    });
+
+    it('refuses an unknown --format (exit 2)', async () => {
+      const parent = tempDir();
+      const { code, err } = await run(['scenarios', 'run', DIRECTORATES, '-o', join(parent, 'out'), '--format', 'xlsx']);
+      expect(code).toBe(2);
+      expect(err).toMatch(/^fairshare: error: option '-f, --format <format>' argument 'xlsx' is invalid/);
+      expect(readdirSync(parent)).toEqual([]);
+    });
+  });
+});
+
+describe('fairshare scenarios check', () => {
+  it('prints OK with the scenarios and the baseline, and writes nothing', async () => {
+    const cwd = tempDir();
+    copyFileSync(join(ROOT, DIRECTORATES), join(cwd, 'directorates.yaml'));
+    const { code, out, err } = await run(['scenarios', 'check', 'directorates.yaml'], cwd);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    expect(out).toBe('directorates.yaml: OK, 2 scenarios: single-formula, directorates-2013 (4 pots); baseline: single-formula\n');
+    expect(readdirSync(cwd)).toEqual(['directorates.yaml']);
+  });
+
+  it('reports what a run would refuse, with the same message and exit code', async () => {
+    const file = `${FIXTURES}/unknown-domain.yaml`;
+    const check = await run(['scenarios', 'check', file]);
+    const parent = tempDir();
+    const runResult = await run(['scenarios', 'run', file, '-o', join(parent, 'out')]);
+    expect(check.code).toBe(1);
+    expect(check.out).toBe('');
+    expect(check.err).toBe(runResult.err);
+  });
+});
+
+describe('fairshare scenarios init', () => {
+  it('writes the commented example, which check accepts and run runs', async () => {
+    const cwd = tempDir();
+    const init = await run(['scenarios', 'init'], cwd);
+    expect(init.code).toBe(0);
+    expect(init.out).toContain('Wrote scenarios.yaml');
+    expect(readFileSync(join(cwd, 'scenarios.yaml'), 'utf8')).toBe(EXAMPLE_SCENARIO_FILE);
+
+    const check = await run(['scenarios', 'check', 'scenarios.yaml'], cwd);
+    expect(check.code).toBe(0);
+    expect(check.out).toMatch(/^scenarios\.yaml: OK, 5 scenarios: .*; baseline: current\n$/);
+
+    const ran = await run(['scenarios', 'run', 'scenarios.yaml', '-o', 'results'], cwd);
+    expect(ran.err).toBe('');
+    expect(ran.code).toBe(0);
+    const budgets = expectedBudgets(EXAMPLE_SCENARIO_FILE);
+    expect(budgets.size).toBe(5);
+    for (const [name, { total }] of budgets) expect(allocated(readCsv(join(cwd, 'results'), `${name}.csv`)), name).toBe(total);
+  });
+
+  it('writes to the file named', async () => {
+    const cwd = tempDir();
+    expect((await run(['scenarios', 'init', 'options.yaml'], cwd)).code).toBe(0);
+    expect(readdirSync(cwd)).toEqual(['options.yaml']);
+  });
+
+  it('refuses to overwrite a file without --force (exit 2), and overwrites it with --force', async () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'scenarios.yaml'), 'scenarios: {}\n');
+    const refused = await run(['scenarios', 'init'], cwd);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toBe('fairshare: error: scenarios.yaml already exists. Choose another name, or add --force to overwrite it\n');
+    expect(readFileSync(join(cwd, 'scenarios.yaml'), 'utf8')).toBe('scenarios: {}\n');
+
+    const forced = await run(['scenarios', 'init', '--force'], cwd);
+    expect(forced.code).toBe(0);
+    expect(readFileSync(join(cwd, 'scenarios.yaml'), 'utf8')).toBe(EXAMPLE_SCENARIO_FILE);
+  });
+
+  it('refuses a folder that does not exist (exit 2), writing nothing', async () => {
+    const cwd = tempDir();
+    const { code } = await run(['scenarios', 'init', 'missing/scenarios.yaml'], cwd);
+    expect(code).toBe(2);
+    expect(existsSync(join(cwd, 'missing'))).toBe(false);
+  });
+});

@@ -1,0 +1,261 @@
+import { describe, expect, it } from 'vitest';
+import type { FairshareError } from '../../src/engine/errors.js';
+import { parseScenarioFile } from '../../src/scenario/parseScenarioFile.js';
+import { planScenarios, type LoadedRefs, type PotPlan, type ScenarioPlan } from '../../src/scenario/planScenarios.js';
+import { FIVE_LSOAS, fixtureDataset, fixtureFormula } from '../helpers/fixtureDataset.js';
+
+const yaml = (...lines: string[]): string => `${lines.join('\n')}\n`;
+
+/** Plan a file against the five-LSOA fixture, recording which (data, formula) pairs were asked for. */
+function plan(text: string) {
+  const calls: [string | undefined, string | undefined][] = [];
+  const load = (data: string | undefined, formula: string | undefined): LoadedRefs => {
+    calls.push([data, formula]);
+    return { dataset: fixtureDataset(FIVE_LSOAS), formula: fixtureFormula(['need_a', 'need_b']), source: 'the five-LSOA fixture' };
+  };
+  const file = parseScenarioFile(text, 'plan.yaml');
+  if (!file.ok) throw new Error(`fixture file does not parse: ${file.error.message}`);
+  return { result: planScenarios(file.value, load), calls };
+}
+
+function planned(text: string): ScenarioPlan[] {
+  const { result } = plan(text);
+  if (!result.ok) throw new Error(`expected a plan, got: ${result.error.message}`);
+  return result.value;
+}
+
+function refused(text: string): FairshareError {
+  const { result } = plan(text);
+  if (result.ok) throw new Error('expected the plan to be refused');
+  return result.error;
+}
+
+const weightsOf = (pot: PotPlan | undefined): Record<string, string> =>
+  Object.fromEntries((pot?.formula.domains ?? []).map((d) => [d.id, d.weightValue.toString()]));
+
+describe('planScenarios', () => {
+  describe('defaults and overrides', () => {
+    const text = yaml(
+      'defaults:',
+      '  budget: 1k',
+      '  area: North',
+      '  population: 0-15',
+      '  data: areas.csv',
+      '  formula: fixture.json',
+      'scenarios:',
+      '  inherits: {}',
+      '  overrides:',
+      '    budget: £2,500.50',
+      '    area: South',
+      '    population: 60+',
+      '    formula: other.json',
+    );
+
+    it('gives a scenario every setting from defaults that it does not set', () => {
+      const inherits = planned(text)[0];
+      expect(inherits?.budget.toFixed(2)).toBe('1000.00');
+      expect(inherits?.area.name).toBe('North');
+      expect(inherits?.dataset.units.map((u) => u.code)).toEqual(['F01', 'F02']);
+      expect(inherits?.population).toBe('0-15');
+      expect(inherits?.data).toBe('areas.csv');
+      expect(inherits?.formulaRef).toBe('fixture.json');
+      expect(inherits?.source).toBe('the five-LSOA fixture');
+    });
+
+    it("lets a scenario's own settings override the defaults", () => {
+      const overrides = planned(text)[1];
+      expect(overrides?.budget.toFixed(2)).toBe('2500.50');
+      expect(overrides?.area.name).toBe('South');
+      expect(overrides?.dataset.units.map((u) => u.code)).toEqual(['F03', 'F04', 'F05']);
+      expect(overrides?.population).toBe('60+');
+      expect(overrides?.data).toBe('areas.csv');
+      expect(overrides?.formulaRef).toBe('other.json');
+    });
+
+    it('asks load for each scenario’s own (data, formula) pair', () => {
+      expect(plan(text).calls).toEqual([
+        ['areas.csv', 'fixture.json'],
+        ['areas.csv', 'other.json'],
+      ]);
+    });
+
+    it('uses the whole dataset, the total population and the default formula when nothing says otherwise', () => {
+      const [only] = planned(yaml('scenarios:', '  plain:', '    budget: 1000'));
+      expect(only?.area.kind).toBe('all');
+      expect(only?.dataset.units).toHaveLength(5);
+      expect(only?.population).toBe('total');
+      expect(only?.data).toBeUndefined();
+      expect(only?.formulaRef).toBeUndefined();
+    });
+
+    it('makes a scenario without pots one pot named after it, with its exclusions and weights', () => {
+      const [only] = planned(yaml('scenarios:', '  reweighted:', '    budget: 1000', '    weights:', '      need_a: 2.5'));
+      expect(only?.pooled).toBe(false);
+      expect(only?.pots.map((p) => [p.name, p.budget.toFixed(2), p.population])).toEqual([['reweighted', '1000.00', 'total']]);
+      expect(weightsOf(only?.pots[0])).toEqual({ need_a: '2.5', need_b: '1' });
+    });
+
+    it('reads exclude written as one comma-separated string', () => {
+      const [only] = planned(yaml('scenarios:', '  a:', '    budget: 1000', '    exclude: need_b, '));
+      expect(weightsOf(only?.pots[0])).toEqual({ need_a: '1', need_b: '0' });
+    });
+
+    it('reads a budget written as a YAML number', () => {
+      expect(planned(yaml('scenarios:', '  a:', '    budget: 1234.5'))[0]?.budget.toFixed(2)).toBe('1234.50');
+    });
+  });
+
+  describe('pots', () => {
+    const text = yaml(
+      'defaults:',
+      '  budget: 99',
+      '  population: 16-59',
+      'scenarios:',
+      '  directorates:',
+      '    description: Three pots',
+      '    pots:',
+      '      children:',
+      '        description: Children first',
+      '        budget: 300',
+      '        weights: {need_a: 3}',
+      '      adults:',
+      '        budget: 700.01',
+      '        exclude: [need_a]',
+      '        population: 60+',
+      '      everyone:',
+      '        budget: 0.99',
+    );
+
+    it('gives each pot its own formula variant', () => {
+      const [scenario] = planned(text);
+      expect(scenario?.pots.map((p) => p.name)).toEqual(['children', 'adults', 'everyone']);
+      expect(scenario?.pots.map(weightsOf)).toEqual([
+        { need_a: '3', need_b: '1' },
+        { need_a: '0', need_b: '1' },
+        { need_a: '1', need_b: '1' },
+      ]);
+    });
+
+    it("makes the scenario's budget the sum of its pots' budgets, ignoring the default budget", () => {
+      const [scenario] = planned(text);
+      expect(scenario?.pooled).toBe(true);
+      expect(scenario?.pots.map((p) => p.budget.toFixed(2))).toEqual(['300.00', '700.01', '0.99']);
+      expect(scenario?.budget.toFixed(2)).toBe('1001.00');
+    });
+
+    it("gives each pot the scenario's population base unless it sets its own", () => {
+      const [scenario] = planned(text);
+      expect(scenario?.population).toBe('16-59');
+      expect(scenario?.pots.map((p) => p.population)).toEqual(['16-59', '60+', '16-59']);
+    });
+
+    it('keeps pot descriptions', () => {
+      expect(planned(text)[0]?.pots.map((p) => p.description)).toEqual(['Children first', undefined, undefined]);
+    });
+  });
+
+  describe('errors, each at the line of the setting', () => {
+    it('refuses a scenario with both a budget and pots, at its budget line', () => {
+      const error = refused(yaml('scenarios:', '  a:', '    pots:', '      x:', '        budget: 5', '    budget: 10'));
+      expect(error).toMatchObject({ kind: 'data', code: 'budget-and-pots', message: 'scenario "a" has both a budget and pots' });
+      expect(error.location).toEqual({ file: 'plan.yaml', line: 6, column: 5 });
+    });
+
+    it('refuses a scenario with no budget of its own and none under defaults, at the scenario', () => {
+      const error = refused(yaml('defaults:', '  area: North', 'scenarios:', '  ok:', '    budget: 1', '  no-money:', '    description: nothing'));
+      expect(error).toMatchObject({ kind: 'data', code: 'no-budget', message: 'scenario "no-money" has no budget' });
+      expect(error.location).toEqual({ file: 'plan.yaml', line: 6, column: 3 });
+    });
+
+    it('refuses an empty pots: section', () => {
+      const error = refused(yaml('scenarios:', '  a:', '    pots: {}'));
+      expect(error.code).toBe('no-pots');
+      expect(error.location).toEqual({ file: 'plan.yaml', line: 3, column: 5 });
+    });
+
+    it("refuses an unparseable budget in a scenario, at the scenario's budget line", () => {
+      const error = refused(yaml('defaults:', '  budget: 1000', 'scenarios:', '  a:', '    budget: 12.7 million'));
+      expect(error).toMatchObject({ kind: 'data', code: 'bad-budget', message: 'scenario "a": budget "12.7 million" is not an amount of money' });
+      expect(error.hint).toContain('12.7m');
+      expect(error.location).toEqual({ file: 'plan.yaml', line: 5, column: 5 });
+    });
+
+    it('refuses an unparseable default budget at the budget line under defaults', () => {
+      const error = refused(yaml('defaults:', '  area: North', '  budget: twelve', 'scenarios:', '  a: {}'));
+      expect(error.message).toBe('scenario "a": budget "twelve" is not an amount of money');
+      expect(error.location).toEqual({ file: 'plan.yaml', line: 3, column: 3 });
+    });
+
+    it.each([
+      ['negative', '-5', 'is negative'],
+      ['zero', '0', 'is zero'],
+      ['fractions of a penny', '10.001', 'has fractions of a penny'],
+    ])("refuses a %s pot budget at the pot's budget line", (_, budget, why) => {
+      const error = refused(yaml('scenarios:', '  a:', '    pots:', '      x:', '        budget: 1', '      y:', `        budget: ${budget}`));
+      expect(error.code).toBe('bad-budget');
+      expect(error.message).toContain(why);
+      expect(error.location).toEqual({ file: 'plan.yaml', line: 7, column: 9 });
+    });
+
+    it('refuses an unknown domain in exclude with the nearest id, at the exclude line', () => {
+      const error = refused(yaml('defaults:', '  budget: 1000', 'scenarios:', '  a:', '    exclude: [need_c]'));
+      expect(error).toMatchObject({ kind: 'data', code: 'unknown-domain', message: 'scenario "a": unknown domain "need_c" in exclude' });
+      expect(error.hint).toBe('Did you mean "need_a"? Domains: need_a, need_b');
+      expect(error.location).toEqual({ file: 'plan.yaml', line: 5, column: 5 });
+    });
+
+    it('refuses an unknown domain in weights with the nearest id, at the weights line', () => {
+      const error = refused(yaml('defaults:', '  budget: 1000', 'scenarios:', '  a:', '    exclude: [need_b]', '    weights:', '      ned_a: 2'));
+      expect(error.message).toBe('scenario "a": unknown domain "ned_a" in weights');
+      expect(error.hint).toMatch(/^Did you mean "need_a"\?/);
+      expect(error.location).toEqual({ file: 'plan.yaml', line: 6, column: 5 });
+    });
+
+    it("refuses an unknown domain in a pot's weights, at the pot's weights line", () => {
+      const error = refused(yaml('scenarios:', '  a:', '    pots:', '      x:', '        budget: 5', '        weights: {need_bb: 2}'));
+      expect(error.code).toBe('unknown-domain');
+      expect(error.hint).toMatch(/^Did you mean "need_b"\?/);
+      expect(error.location).toEqual({ file: 'plan.yaml', line: 6, column: 9 });
+    });
+
+    it('refuses weights that are all 0', () => {
+      const error = refused(yaml('defaults:', '  budget: 1000', 'scenarios:', '  a:', '    weights:', '      need_a: 0', '      need_b: 0'));
+      expect(error).toMatchObject({ kind: 'data', code: 'no-domains' });
+      expect(error.message).toMatch(/^scenario "a": every domain is excluded or weighted 0/);
+      expect(error.location).toEqual({ file: 'plan.yaml', line: 5, column: 5 });
+    });
+
+    it('refuses a pot whose exclusions leave nothing, at its exclude line', () => {
+      const error = refused(yaml('scenarios:', '  a:', '    pots:', '      x:', '        budget: 5', '        exclude: [need_a, need_b]'));
+      expect(error.code).toBe('no-domains');
+      expect(error.location).toEqual({ file: 'plan.yaml', line: 6, column: 9 });
+    });
+
+    it('refuses an unknown area under defaults with the nearest name, at the area line', () => {
+      const error = refused(yaml('defaults:', '  budget: 1000', '  area: Noth', 'scenarios:', '  a: {}'));
+      expect(error).toMatchObject({ kind: 'data', code: 'unknown-area', message: 'scenario "a": unknown area "Noth"' });
+      expect(error.hint).toMatch(/^Did you mean "North"\?/);
+      expect(error.location).toEqual({ file: 'plan.yaml', line: 3, column: 3 });
+    });
+
+    it("refuses an unknown area in a scenario at the scenario's area line", () => {
+      const error = refused(yaml('defaults:', '  budget: 1000', '  area: North', 'scenarios:', '  a:', '    area: Sooth'));
+      expect(error.code).toBe('unknown-area');
+      expect(error.location).toEqual({ file: 'plan.yaml', line: 6, column: 5 });
+    });
+  });
+});
+
+describe('planScenarios: where a problem is', () => {
+  it('points a bad weight at the weights line even when the scenario also excludes', () => {
+    const e = refused(yaml('defaults:', '  budget: 1000', 'scenarios:', '  a:', '    exclude: [need_b]', '    weights: {need_a: lots}'));
+    expect(e).toMatchObject({ code: 'bad-weight', location: { line: 6 } });
+    expect(e.hint).not.toContain('--weight');
+  });
+
+  it('names the pot a problem is in', () => {
+    const e = refused(yaml('scenarios:', '  a:', '    pots:', '      p1:', '        budget: -5'));
+    expect(e.message).toContain('scenario "a": pot "p1": budget "-5" is negative');
+    expect(e.location).toMatchObject({ line: 5 });
+  });
+});
