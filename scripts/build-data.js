@@ -1,12 +1,15 @@
 #!/usr/bin/env node
-// Builds data/england-lsoa-2019.json.gz from the published source files (see data/README.md).
+// Builds data/england-lsoa-2019.json.gz and the Northamptonshire share lookups in data/lookups/ from the
+// published source files (see data/README.md).
 // Usage: node scripts/build-data.js <shared-data-dir> <out-dir>   (or: npm run build:data)
-// The work is done by the pure buildPack (src/data/buildPack.ts); this script only reads, hashes,
-// checks, gzips and writes. The output is deterministic: no timestamps, fixed order, fixed gzip level.
+// The work is done by the pure buildPack (src/data/buildPack.ts) and buildLookups
+// (src/data/buildLookups.ts); this script only reads, hashes, checks, gzips and writes. The output is
+// deterministic: no timestamps, fixed order, fixed gzip level.
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { buildLookups } from '../dist/data/buildLookups.js';
 import { buildPack } from '../dist/data/buildPack.js';
 import { formatError } from '../dist/engine/errors.js';
 
@@ -23,6 +26,13 @@ const SOURCES = {
 
 // A known answer from the source README: the former county of Northamptonshire.
 const CHECK = { county: 'E10000021', name: 'Northamptonshire', districts: 7, lsoas: 422, population: 720913 };
+
+// Known answers for its lookups, also from the source README: 143 wards (54 of them split), 57 divisions.
+const LOOKUP_CHECK = { wards: 143, divisions: 57, splitWards: 54 };
+const LOOKUP_FILES = {
+  wards: 'lookups/northamptonshire-wards-2019.csv',
+  divisions: 'lookups/northamptonshire-divisions-2019.csv',
+};
 
 class BuildError extends Error {}
 
@@ -60,20 +70,56 @@ async function main(argv) {
     );
   }
 
+  // Built and checked before anything is written, so a failure leaves every existing file alone.
+  const lsoas = countyLsoas(json);
+  const lookups = buildLookups({ lsoaToWard: inputs.lsoaLookup, wardToDivision: inputs.countyLookup }, CHECK.county, { lsoas });
+  if (!lookups.ok) throw new BuildError(formatError(lookups.error));
+  for (const line of lookups.value.summary) process.stdout.write(`${CHECK.name} ${line}\n`);
+  const { wards, divisions, splitWards } = lookups.value;
+  if (
+    wards.counts.lsoas !== CHECK.lsoas ||
+    divisions.counts.lsoas !== CHECK.lsoas ||
+    wards.counts.areas !== LOOKUP_CHECK.wards ||
+    divisions.counts.areas !== LOOKUP_CHECK.divisions ||
+    splitWards !== LOOKUP_CHECK.splitWards
+  ) {
+    throw new BuildError(
+      `${CHECK.name} lookup check failed: expected ${fmt(CHECK.lsoas)} LSOAs, ${LOOKUP_CHECK.wards} wards, ` +
+        `${LOOKUP_CHECK.divisions} divisions and ${LOOKUP_CHECK.splitWards} split wards`,
+    );
+  }
+
   // Node writes a zero gzip timestamp, so the same JSON gives the same bytes with the same zlib.
   const gz = gzipSync(Buffer.from(JSON.stringify(json), 'utf8'), { level: 9 });
   const target = path.join(outDir, OUT_FILE);
+  await writeAtomically(target, gz);
+  process.stdout.write(`wrote ${target} (${fmt(gz.length)} bytes)\n`);
+  for (const [key, file] of Object.entries(LOOKUP_FILES)) {
+    const lookup = lookups.value[key];
+    const lookupTarget = path.join(outDir, file);
+    await writeAtomically(lookupTarget, Buffer.from(lookup.csv, 'utf8'));
+    process.stdout.write(`wrote ${lookupTarget} (${fmt(lookup.counts.rows)} rows)\n`);
+  }
+  return 0;
+}
+
+/** Writes to a temporary file beside the target, then renames it over the target: never a half-written file. */
+async function writeAtomically(target, bytes) {
   const temp = `${target}.${process.pid}.tmp`;
   try {
-    await mkdir(outDir, { recursive: true });
-    await writeFile(temp, gz);
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(temp, bytes);
     await rename(temp, target);
   } catch (error) {
     await rm(temp, { force: true });
     throw new BuildError(`cannot write ${target}: ${error.code ?? error.message}`);
   }
-  process.stdout.write(`wrote ${target} (${fmt(gz.length)} bytes)\n`);
-  return 0;
+}
+
+/** The pack's LSOA codes in the checked county. */
+function countyLsoas(json) {
+  const [code, county] = [json.fields.indexOf('lsoa_code'), json.fields.indexOf('county_code')];
+  return json.rows.filter((row) => row[county] === CHECK.county).map((row) => row[code]);
 }
 
 function countyCheck(json) {

@@ -11,7 +11,9 @@ import { defaultPackPath } from '../data/readPack.js';
 import type { Dataset } from '../engine/dataset.js';
 import { fail, ok, type Result } from '../engine/errors.js';
 import type { Formula } from '../engine/formula.js';
-import { unwrap } from './failure.js';
+import { Failure, unwrap } from './failure.js';
+import type { Lookup } from '../engine/lookup.js';
+import { parseLookup } from '../data/parseLookup.js';
 import type { Io } from './io.js';
 
 /** The package root: two folders up from this module, in dist/ or src/. */
@@ -23,7 +25,7 @@ export const DEFAULT_FORMULA = 'northamptonshire';
 
 /** An input file as recorded for provenance: what it is, where, and the SHA-256 of its bytes. */
 export interface Provenance {
-  readonly role: 'data pack' | 'data file' | 'formula' | 'scenario file';
+  readonly role: 'data pack' | 'data file' | 'formula' | 'scenario file' | 'lookup';
   /** As the user wrote it, or relative to the package root for shipped files. */
   readonly path: string;
   readonly sha256: string;
@@ -121,4 +123,26 @@ export async function readSource(
 function shownPath(path: string): string {
   const inside = relative(PACKAGE_ROOT, path);
   return inside.startsWith('..') || isAbsolute(inside) ? path : inside.split('\\').join('/');
+}
+
+/** The shipped share lookups, by level (they cover Northamptonshire). */
+export const SHIPPED_LOOKUPS: Readonly<Record<string, string>> = {
+  ward: 'data/lookups/northamptonshire-wards-2019.csv',
+  division: 'data/lookups/northamptonshire-divisions-2019.csv',
+};
+
+/**
+ * Read a share lookup for a level: the file given, or the shipped one for wards or divisions. Its LSOA
+ * codes are checked against the whole dataset. Throws Failure on bad input.
+ */
+export async function loadLookup(level: string, file: string | undefined, dataset: Dataset, baseDir: string): Promise<{ lookup: Lookup; provenance: Provenance }> {
+  const shipped = SHIPPED_LOOKUPS[level];
+  if (file === undefined && shipped === undefined) {
+    throw new Failure({ kind: 'usage', code: 'no-lookup', message: `there is no shipped lookup for the level "${level}"`, hint: 'Give one with --lookup FILE' });
+  }
+  const path = file === undefined ? resolve(PACKAGE_ROOT, shipped as string) : resolve(baseDir, file);
+  const source = unwrap(await readSource(path, 'lookup', file));
+  const known = new Set(dataset.units.map((u) => u.code));
+  const lookup = unwrap(parseLookup(source.bytes.toString('utf8'), source.provenance.path, level, known));
+  return { lookup, provenance: source.provenance };
 }

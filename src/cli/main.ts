@@ -6,6 +6,9 @@ import { areasCommand } from './commands/areas.js';
 import { domainsCommand } from './commands/domains.js';
 import { explainCommand } from './commands/explain.js';
 import { scenariosCommand } from './commands/scenarios.js';
+import { profileCommand } from './commands/profile.js';
+import { overlapCommand } from './commands/overlap.js';
+import { lookupCommand } from './commands/lookup.js';
 import { EXIT, exitCode } from './exitCode.js';
 import { Failure } from './failure.js';
 import type { Io } from './io.js';
@@ -23,6 +26,9 @@ export function program(io: Io): Command {
     .addCommand(domainsCommand(io))
     .addCommand(areasCommand(io))
     .addCommand(scenariosCommand(io))
+    .addCommand(profileCommand(io))
+    .addCommand(overlapCommand(io))
+    .addCommand(lookupCommand(io))
     .addHelpText(
       'after',
       `
@@ -31,7 +37,10 @@ Examples:
   $ fairshare explain E01027013 --budget 12.7m --exclude young-people,early-years
   $ fairshare domains
   $ fairshare areas --search north
-  $ fairshare scenarios run examples/directorates-2013.yaml -o out/`,
+  $ fairshare scenarios run examples/directorates-2013.yaml -o out/
+  $ fairshare profile --level division
+  $ fairshare overlap
+  $ fairshare lookup build --points postcodes.csv -o divisions.csv`,
     );
   configure(root, io);
   return root;

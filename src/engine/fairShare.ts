@@ -3,22 +3,17 @@ import type { Dataset } from './dataset.js';
 import { fail, ok, type Result } from './errors.js';
 import { Exact } from './exact.js';
 import { largestRemainder } from './largestRemainder.js';
-import { rank } from './rank.js';
+import { rankDomains } from './rankDomains.js';
 import type { WeightedDomain, WeightedFormula } from './weigh.js';
+import type { Ranked } from './rankDomains.js';
 
 export interface FairShareOptions {
   /** The dataset field whose values are the people counted; default `population`. */
   readonly populationField?: string;
 }
 
-/** How one domain was ranked: each source's need ranks, then the domain's own need rank. */
-export interface DomainRanking {
-  readonly domain: WeightedDomain;
-  /** One array per source, in the domain's source order: need ranks within the area (1 = least need). */
-  readonly sourceRanks: readonly Float64Array[];
-  /** The domain's need rank: the rank of the mean of the source ranks (the source rank when there is one). */
-  readonly ranks: Float64Array;
-}
+/** How one domain of a weighted formula was ranked (see rankDomains). */
+export type DomainRanking = Ranked<WeightedDomain>;
 
 /** Everything one run works out, unit by unit, so that any figure can be traced and explained. */
 export interface Allocation {
@@ -86,20 +81,9 @@ export function fairShare(
     });
   }
 
-  const domains: DomainRanking[] = [];
-  for (const domain of formula.domains) {
-    const sourceRanks: Float64Array[] = [];
-    for (const source of domain.sources) {
-      const values = dataset.fields.get(source.field);
-      if (!values) {
-        return fail('data', 'missing-field', `domain "${domain.id}" needs the column "${source.field}", which the data does not have`, {
-          location: { file: dataset.file },
-        });
-      }
-      sourceRanks.push(rank(values, { higherMeans: source.higherMeans }));
-    }
-    domains.push({ domain, sourceRanks, ranks: combineSources(sourceRanks, n) });
-  }
+  const ranked = rankDomains(dataset, formula.domains);
+  if (!ranked.ok) return ranked;
+  const domains = ranked.value;
 
   // Exact integer arithmetic for the shares: weights have at most MAX_WEIGHT_DECIMALS places and
   // ranks are multiples of ½, so figure × 2 × 10^places is a whole number; populations are scaled to
@@ -177,17 +161,4 @@ function scaledPopulations(populations: Float64Array): { units: bigint[]; scale:
   const scale = 10n ** BigInt(places);
   const units = Array.from(populations, (p) => (places === 0 ? BigInt(p) : BigInt(new Exact(p).times(scale.toString()).toFixed(0))));
   return { units, scale };
-}
-
-/**
- * A domain's need rank from its sources' need ranks: with one source, that rank; with several, the
- * need rank of their arithmetic mean. Ranking twice the sum gives the same order as ranking the mean
- * and keeps the arithmetic exact in whole numbers (ranks are multiples of ½).
- */
-function combineSources(sourceRanks: readonly Float64Array[], n: number): Float64Array {
-  if (sourceRanks.length === 1) return sourceRanks[0] as Float64Array;
-  const sums = new Float64Array(n);
-  // Twice the sum: ranks are multiples of ½, so these are whole numbers (rank's fast path).
-  for (const ranks of sourceRanks) for (let i = 0; i < n; i++) sums[i] = (sums[i] as number) + 2 * (ranks[i] as number);
-  return rank(sums);
 }

@@ -2,6 +2,7 @@ import type { Decimal } from 'decimal.js';
 import { Exact, round2 } from '../engine/exact.js';
 import type { Allocation } from '../engine/fairShare.js';
 import type { DistrictRow, DistrictTable } from '../engine/tabulate.js';
+import type { AreaRow, AreaTable } from '../engine/tabulateAreas.js';
 import type { ComparisonRow } from '../scenario/compare.js';
 
 /**
@@ -54,6 +55,39 @@ export function districtTable(table: DistrictTable): Table {
     r.perPerson,
   ];
   return { columns: DISTRICT_COLUMNS, rows: table.rows.map(cells), total: cells(table.total) };
+}
+
+/**
+ * A ward or division table: `area_code,area_name,lsoas,population,allocation,share_pct,per_person,estimated`.
+ * The population is apportioned by the lookup's shares and shown to whole people (£ per person uses
+ * the exact figure); `estimated` is `yes` when any share behind the area is an estimate.
+ */
+export function areaTable(table: AreaTable): Table {
+  const title = table.level.charAt(0).toUpperCase() + table.level.slice(1);
+  const cells = (r: AreaRow, total = false): string[] => [
+    r.code,
+    r.name,
+    String(r.lsoas),
+    r.population.toFixed(0),
+    r.allocation.toFixed(2),
+    r.sharePct,
+    r.perPerson,
+    total ? '' : r.estimated ? 'yes' : 'no',
+  ];
+  return {
+    columns: [
+      { key: 'area_code', title: 'Code', kind: 'text' },
+      { key: 'area_name', title, kind: 'text' },
+      { key: 'lsoas', title: 'LSOAs', kind: 'int' },
+      { key: 'population', title: 'Population', kind: 'int' },
+      { key: 'allocation', title: 'Allocation', kind: 'money' },
+      { key: 'share_pct', title: '% of total', kind: 'pct' },
+      { key: 'per_person', title: '£ per person', kind: 'money' },
+      { key: 'estimated', title: 'Estimated', kind: 'text' },
+    ],
+    rows: table.rows.map((r) => cells(r)),
+    total: cells(table.total, true),
+  };
 }
 
 /**

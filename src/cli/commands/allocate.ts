@@ -2,7 +2,9 @@ import { Command } from 'commander';
 import { tabulate } from '../../engine/tabulate.js';
 import { describeRun, runHeader, runMeta } from '../../report/describeRun.js';
 import { render } from '../../report/render.js';
-import { districtTable, lsoaTable } from '../../report/table.js';
+import { areaTable, districtTable, lsoaTable, type Table } from '../../report/table.js';
+import { tabulateAreas, type AreaTable } from '../../engine/tabulateAreas.js';
+import { loadLookup } from '../inputs.js';
 import { addAllocationOptions, type AllocationOptions, runAllocation } from '../allocationOptions.js';
 import { colourFor } from '../colour.js';
 import { unwrap } from '../failure.js';
@@ -10,8 +12,11 @@ import type { Io } from '../io.js';
 import { checkOutputPath, chooseFormat, writeOutput } from '../output.js';
 import { Failure } from '../failure.js';
 
+const LEVELS = ['district', 'lsoa', 'ward', 'division'];
+
 interface AllocateOptions extends AllocationOptions {
   readonly level: string;
+  readonly lookup?: string;
   readonly format?: string;
   readonly output?: string;
 }
@@ -20,7 +25,8 @@ interface AllocateOptions extends AllocationOptions {
 export function allocateCommand(io: Io, name = 'allocate'): Command {
   const command = new Command(name).description('share a budget across districts (or LSOAs) in proportion to need × population');
   addAllocationOptions(command)
-    .option('-l, --level <level>', 'district or lsoa', 'district')
+    .option('-l, --level <level>', 'district, lsoa, ward or division', 'district')
+    .option('--lookup <file>', 'a share lookup (lsoa_code,area_code,area_name,share) for --level ward or division; default: the shipped Northamptonshire one')
     .option('-f, --format <format>', 'table, csv, json or md (default: table on a terminal, csv into a pipe or a .csv file)')
     .option('-o, --output <file>', 'write to this file instead of stdout (written whole or not at all)');
   command.addHelpText(
@@ -30,26 +36,45 @@ Examples:
   $ fairshare allocate --budget 12.7m --exclude young-people,early-years
   $ fairshare allocate --budget £38.1m --weight community-safety=2 --format md
   $ fairshare allocate --budget 500k --area Kettering --level lsoa -o kettering.csv
+  $ fairshare allocate --budget 12.7m --exclude young-people,early-years --level division
   $ fairshare allocate --budget 1.2bn --area england -o england.csv
   $ fairshare allocate --budget 1000 --data my-areas.csv`,
   );
   command.action(async (options: AllocateOptions) => {
     const level = options.level.toLowerCase();
-    if (level !== 'district' && level !== 'lsoa') {
-      throw new Failure({ kind: 'usage', code: 'bad-level', message: `unknown level "${options.level}"`, hint: 'Use --level district or --level lsoa' });
+    if (!LEVELS.includes(level)) {
+      throw new Failure({ kind: 'usage', code: 'bad-level', message: `unknown level "${options.level}"`, hint: `Use --level ${LEVELS.join(', ')}` });
+    }
+    if (options.lookup !== undefined && (level === 'district' || level === 'lsoa')) {
+      throw new Failure({ kind: 'usage', code: 'lookup-without-level', message: `--lookup shares LSOAs out to wards or divisions, not to ${level}s`, hint: 'Add --level ward or --level division' });
     }
     const format = unwrap(chooseFormat(options.format, options.output, io));
     unwrap(await checkOutputPath(options.output, io));
     const { inputs, allocation } = await runAllocation(options, io);
-    const table = level === 'lsoa' ? lsoaTable(allocation) : districtTable(tabulate(allocation));
-    const description = describeRun(allocation, inputs.area, inputs.source);
+    const header = runHeader(describeRun(allocation, inputs.area, inputs.source));
+    let table: Table;
+    if (level === 'lsoa') table = lsoaTable(allocation);
+    else if (level === 'district') table = districtTable(tabulate(allocation));
+    else {
+      const { lookup, provenance } = await loadLookup(level, options.lookup, inputs.all, io.cwd);
+      const areas = unwrap(tabulateAreas(allocation, lookup));
+      table = areaTable(areas);
+      header.push(lookupNote(areas, provenance.path));
+    }
     const toTerminal = format === 'table' && (options.output === undefined || options.output === '-');
     const text = render(table, format, {
-      header: runHeader(description),
+      header,
       meta: runMeta(allocation, inputs.area, inputs.source),
       chalk: colourFor(toTerminal && io.stdoutIsTTY, io.env),
     });
     unwrap(await writeOutput(text, options.output, io));
   });
   return command;
+}
+
+/** A line for the header saying where the shares came from and how many areas rest on estimates. */
+function lookupNote(areas: AreaTable, file: string): string {
+  const estimated = areas.rows.filter((r) => r.estimated).length;
+  const plural = `${areas.level}${areas.rows.length === 1 ? '' : 's'}`;
+  return `${areas.rows.length} ${plural}, shares from ${file}` + (estimated ? `; ${estimated} marked estimated (an LSOA or ward split between them, shared by estimate).` : '.');
 }

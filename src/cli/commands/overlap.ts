@@ -1,0 +1,46 @@
+import { Command } from 'commander';
+import { overlap } from '../../engine/overlap.js';
+import { rankDomains } from '../../engine/rankDomains.js';
+import { overlapMatrix, overlapTable } from '../../report/overlapTable.js';
+import { render } from '../../report/render.js';
+import { withoutUndefined } from '../allocationOptions.js';
+import { colourFor } from '../colour.js';
+import { unwrap } from '../failure.js';
+import { loadInputs } from '../inputs.js';
+import type { Io } from '../io.js';
+import { checkOutputPath, chooseFormat, writeOutput } from '../output.js';
+
+interface OverlapOptions {
+  readonly area?: string;
+  readonly data?: string;
+  readonly formula?: string;
+  readonly format?: string;
+  readonly output?: string;
+}
+
+/** `fairshare overlap`: which domains (and sources) tell the same story. */
+export function overlapCommand(io: Io): Command {
+  return new Command('overlap')
+    .description("Spearman's correlation between every pair of domains, and between the sources inside a domain; |ρ| ≥ 0.8 flagged as telling the same story")
+    .option('-a, --area <name|code>', 'the area whose LSOAs are compared (default: Northamptonshire)')
+    .option('-d, --data <file>', 'your own CSV instead of the shipped data')
+    .option('--formula <name|file>', 'a built-in formula name or a formula JSON file')
+    .option('-f, --format <format>', 'table (a matrix), csv, json or md (default: table on a terminal, csv into a pipe)')
+    .option('-o, --output <file>', 'write to this file instead of stdout')
+    .addHelpText('after', '\nExamples:\n  $ fairshare overlap\n  $ fairshare overlap --area england -o overlap.csv')
+    .action(async (options: OverlapOptions) => {
+      const format = unwrap(chooseFormat(options.format, options.output, io));
+      unwrap(await checkOutputPath(options.output, io));
+      const inputs = await loadInputs(withoutUndefined({ data: options.data, area: options.area, formula: options.formula }), io);
+      const rankings = unwrap(rankDomains(inputs.dataset, inputs.formula.domains));
+      const pairs = overlap(rankings);
+      const toScreen = format === 'table' && (options.output === undefined || options.output === '-');
+      const chalk = colourFor(toScreen && io.stdoutIsTTY, io.env);
+      const header = [`Overlap of the domains across the ${inputs.dataset.units.length} LSOAs of ${inputs.area.name}.`];
+      const text =
+        format === 'table'
+          ? `${chalk.dim(header[0] ?? '')}\n${overlapMatrix(pairs, rankings.map((r) => r.domain.id), chalk)}`
+          : render(overlapTable(pairs), format, { header, meta: { area: inputs.area.code, lsoas: inputs.dataset.units.length }, chalk });
+      unwrap(await writeOutput(text, options.output, io));
+    });
+}

@@ -1,0 +1,72 @@
+import { Command } from 'commander';
+import { shareFractions } from '../../engine/apportion.js';
+import { coveredShares } from '../../engine/coveredShares.js';
+import type { Dataset } from '../../engine/dataset.js';
+import { profile, type Membership } from '../../engine/profile.js';
+import { rankDomains } from '../../engine/rankDomains.js';
+import { profileHeat, profileTable } from '../../report/profileTable.js';
+import { render } from '../../report/render.js';
+import { withoutUndefined } from '../allocationOptions.js';
+import { colourFor } from '../colour.js';
+import { Failure, unwrap } from '../failure.js';
+import { loadInputs, loadLookup } from '../inputs.js';
+import type { Io } from '../io.js';
+import { checkOutputPath, chooseFormat, writeOutput } from '../output.js';
+
+interface ProfileOptions {
+  readonly level: string;
+  readonly lookup?: string;
+  readonly area?: string;
+  readonly data?: string;
+  readonly formula?: string;
+  readonly format?: string;
+  readonly output?: string;
+}
+
+const LEVELS = ['district', 'ward', 'division'];
+
+/** `fairshare profile`: each area's need in every domain, to help decide which services suit it. */
+export function profileCommand(io: Io): Command {
+  return new Command('profile')
+    .description("each district's (or ward's or division's) need in every domain: mean need rank, share of people in the most-in-need fifth, top three domains")
+    .option('-l, --level <level>', 'district, ward or division', 'district')
+    .option('--lookup <file>', 'a share lookup for --level ward or division (default: the shipped Northamptonshire one)')
+    .option('-a, --area <name|code>', 'the area whose LSOAs are ranked (default: Northamptonshire)')
+    .option('-d, --data <file>', 'your own CSV instead of the shipped data')
+    .option('--formula <name|file>', 'a built-in formula name or a formula JSON file')
+    .option('-f, --format <format>', 'table (a heat table), csv, json or md (default: table on a terminal, csv into a pipe)')
+    .option('-o, --output <file>', 'write to this file instead of stdout')
+    .addHelpText('after', '\nExamples:\n  $ fairshare profile\n  $ fairshare profile --level division -o division-profiles.csv')
+    .action(async (options: ProfileOptions) => {
+      const level = options.level.toLowerCase();
+      if (!LEVELS.includes(level)) {
+        throw new Failure({ kind: 'usage', code: 'bad-level', message: `unknown level "${options.level}"`, hint: `Use --level ${LEVELS.join(', ')}` });
+      }
+      const format = unwrap(chooseFormat(options.format, options.output, io));
+      unwrap(await checkOutputPath(options.output, io));
+      const inputs = await loadInputs(withoutUndefined({ data: options.data, area: options.area, formula: options.formula }), io);
+      const rankings = unwrap(rankDomains(inputs.dataset, inputs.formula.domains));
+      const population = inputs.dataset.fields.get('population') as Float64Array;
+      const memberships =
+        level === 'district' ? districtMemberships(inputs.dataset) : lookupMemberships(inputs.dataset, (await loadLookup(level, options.lookup, inputs.all, io.cwd)).lookup);
+      const result = profile(rankings, population, memberships);
+      const toScreen = format === 'table' && (options.output === undefined || options.output === '-');
+      const chalk = colourFor(toScreen && io.stdoutIsTTY, io.env);
+      const header = [`Need profile of each ${level} in ${inputs.area.name} (${result.ranked} LSOAs ranked: 1 = least need, ${result.ranked} = most need).`];
+      const text =
+        format === 'table'
+          ? `${chalk.dim(header[0] ?? '')}\n${profileHeat(result, level, chalk)}`
+          : render(profileTable(result, level), format, { header, meta: { area: inputs.area.code, level, ranked: result.ranked }, chalk });
+      unwrap(await writeOutput(text, options.output, io));
+    });
+}
+
+function districtMemberships(dataset: Dataset): Membership[] {
+  return dataset.units.map((u, unit) => ({ unit, areaCode: u.districtCode || u.districtName, areaName: u.districtName, fraction: 1 }));
+}
+
+function lookupMemberships(dataset: Dataset, lookup: Parameters<typeof coveredShares>[1]): Membership[] {
+  const { rows, shares } = unwrap(coveredShares(dataset, lookup));
+  const fractions = shareFractions(shares);
+  return rows.map((r, i) => ({ unit: (shares[i] as (typeof shares)[number]).unit, areaCode: r.areaCode, areaName: r.areaName, fraction: (fractions[i] as { toNumber(): number }).toNumber() }));
+}

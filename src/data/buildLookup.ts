@@ -1,0 +1,132 @@
+/**
+ * Building a share lookup from point data, as Northamptonshire County Council did where LSOAs do not
+ * nest in electoral divisions: "we have mapped these areas … and then used postcode information to
+ * allocate how much of the population falls into which divisions" (Fair and Equitable Funding model).
+ * Pure: it takes parsed points and returns the rows and the CSV text to write.
+ */
+import { stringify } from 'csv-stringify/sync';
+import { fail, ok, type Result } from '../engine/errors.js';
+import { Exact } from '../engine/exact.js';
+import type { LookupRow } from '../engine/lookup.js';
+import { defuse } from '../report/toCsv.js';
+import type { Point } from './parsePoints.js';
+
+/** One row of a built lookup. It has no input line: it comes from many points. */
+export type PointsLookupRow = Omit<LookupRow, 'line'>;
+
+export interface PointsLookup {
+  /** Sorted by LSOA code, then area code (code-point order). */
+  readonly rows: readonly PointsLookupRow[];
+  /** The lookup file: `lsoa_code,area_code,area_name,share,estimated`, one line per row. */
+  readonly csv: string;
+  /** How many points, distinct LSOAs and distinct areas went in. */
+  readonly points: number;
+  readonly lsoas: number;
+  readonly areas: number;
+}
+
+export interface BuildLookupOptions {
+  /** The points file, for messages. */
+  readonly file?: string;
+}
+
+/** The lookup file's columns, in order. */
+const LOOKUP_COLUMNS: readonly string[] = ['lsoa_code', 'area_code', 'area_name', 'share', 'estimated'];
+
+/** Decimal places a share is written with. 12 keeps a 1-in-a-trillion share without float noise. */
+const SHARE_DECIMALS = 12;
+
+/** How many LSOAs a message lists before "and N more". */
+const LISTED = 5;
+
+/**
+ * The share of each LSOA in each area: the total weight of the LSOA's points in the area over the total
+ * weight of all its points, computed exactly and written rounded half-up to 12 decimal places with
+ * trailing zeros trimmed (`1`, `0.5`, `0.333333333333`). So rounded, an LSOA's shares add up to 1 within
+ * half a unit in the 12th place per area. `estimated` is always false: shares are counted from the
+ * points, not assumed. An area that only zero-weight points reach keeps a row with share `0`.
+ *
+ * Fails when one area code has two names (`conflicting-area-name`) or an LSOA's points all weigh 0
+ * (`zero-weight-lsoa`: its shares would be 0/0).
+ *
+ * @example buildLookup([{ lsoaCode: 'A', areaCode: 'X', areaName: 'Ex', weight: '3', line: 2 }, { lsoaCode: 'A', areaCode: 'Y', areaName: 'Wy', weight: '1', line: 3 }])
+ * // => ok({ rows: [A–X 0.75, A–Y 0.25], csv: 'lsoa_code,area_code,area_name,share,estimated\nA,X,Ex,0.75,no\nA,Y,Wy,0.25,no\n', points: 2, lsoas: 1, areas: 2 })
+ */
+export function buildLookup(points: readonly Point[], options: BuildLookupOptions = {}): Result<PointsLookup> {
+  const where = (line: number) => ({ location: options.file === undefined ? { line } : { file: options.file, line } });
+  if (points.length === 0) {
+    return fail('data', 'no-rows', 'there are no points to build the lookup from', { hint: 'Add one row per point (e.g. per postcode)' });
+  }
+
+  const names = new Map<string, { name: string; line: number }>();
+  for (const point of points) {
+    const first = names.get(point.areaCode);
+    if (first === undefined) {
+      names.set(point.areaCode, { name: point.areaName, line: point.line });
+    } else if (first.name !== point.areaName) {
+      return fail(
+        'data',
+        'conflicting-area-name',
+        `area "${point.areaCode}" is called "${first.name}" on line ${first.line} but "${point.areaName}" on line ${point.line}`,
+        { hint: 'Spell each area code’s name the same way on every row', ...where(point.line) },
+      );
+    }
+  }
+
+  const byLsoa = new Map<string, { total: Exact; byArea: Map<string, Exact>; lines: number[] }>();
+  for (const point of points) {
+    const weight = new Exact(point.weight);
+    const lsoa = byLsoa.get(point.lsoaCode) ?? { total: new Exact(0), byArea: new Map<string, Exact>(), lines: [] };
+    lsoa.total = lsoa.total.plus(weight);
+    lsoa.byArea.set(point.areaCode, (lsoa.byArea.get(point.areaCode) ?? new Exact(0)).plus(weight));
+    lsoa.lines.push(point.line);
+    byLsoa.set(point.lsoaCode, lsoa);
+  }
+
+  const lsoaCodes = [...byLsoa.keys()].sort(compare);
+  const empty = lsoaCodes.filter((code) => byLsoa.get(code)?.total.isZero());
+  if (empty.length > 0) {
+    const listed = empty.slice(0, LISTED).map((code) => `${code} (line${plural(byLsoa.get(code)?.lines ?? [])})`);
+    const more = empty.length > LISTED ? ` and ${empty.length - LISTED} more` : '';
+    const firstLine = empty.flatMap((code) => byLsoa.get(code)?.lines ?? []).reduce((a, b) => Math.min(a, b));
+    return fail(
+      'data',
+      'zero-weight-lsoa',
+      `${empty.length === 1 ? '1 LSOA has' : `${empty.length} LSOAs have`} only points of weight 0, so ${empty.length === 1 ? 'its' : 'their'} shares would be 0/0: ${listed.join(', ')}${more}`,
+      { hint: 'Give each LSOA at least one point with a weight above 0, or remove its points', ...where(firstLine) },
+    );
+  }
+
+  const rows: PointsLookupRow[] = [];
+  for (const lsoaCode of lsoaCodes) {
+    const lsoa = byLsoa.get(lsoaCode) as { total: Exact; byArea: Map<string, Exact> };
+    for (const areaCode of [...lsoa.byArea.keys()].sort(compare)) {
+      const weight = lsoa.byArea.get(areaCode) as Exact;
+      rows.push({ lsoaCode, areaCode, areaName: names.get(areaCode)?.name ?? '', share: formatShare(weight.dividedBy(lsoa.total)), estimated: false });
+    }
+  }
+  const csv = stringify([
+    [...LOOKUP_COLUMNS],
+    ...rows.map((r) => [defuse(r.lsoaCode), defuse(r.areaCode), defuse(r.areaName), r.share, r.estimated ? 'yes' : 'no']),
+  ]);
+  return ok({ rows, csv, points: points.length, lsoas: lsoaCodes.length, areas: names.size });
+}
+
+/**
+ * A share rounded half-up to 12 decimal places, trailing zeros trimmed.
+ *
+ * @example formatShare(new Exact(1).dividedBy(3)) // => '0.333333333333'
+ */
+export function formatShare(share: Exact): string {
+  return share.toFixed(SHARE_DECIMALS, Exact.ROUND_HALF_UP).replace(/0+$/, '').replace(/\.$/, '');
+}
+
+/** ` 4`, `s 4, 5` or `s 4, 5, 6, …`: what follows the word "line". */
+function plural(lines: readonly number[]): string {
+  if (lines.length === 1) return ` ${lines[0]}`;
+  return `s ${lines.slice(0, 3).join(', ')}${lines.length > 3 ? ', …' : ''}`;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

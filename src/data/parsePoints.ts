@@ -1,0 +1,313 @@
+/**
+ * Reading point data for `fairshare lookup build`: one row per point (e.g. a postcode) with the LSOA it is
+ * in, the area (ward, electoral division) it is in, and an optional weight (addresses or residents at the
+ * point; 1 per row when there is no `weight` column). Other columns, such as `postcode`, are ignored.
+ * Pure: the CLI reads the file and passes its text in.
+ */
+import { Buffer } from 'node:buffer';
+import { CsvError, parse } from 'csv-parse/sync';
+import { fail, ok, type Location, type Result } from '../engine/errors.js';
+import { Exact } from '../engine/exact.js';
+import { nearest } from '../engine/nearest.js';
+
+/** One point: where it is, in both geographies, and how much it counts. */
+export interface Point {
+  readonly lsoaCode: string;
+  readonly areaCode: string;
+  readonly areaName: string;
+  /** The weight as a plain decimal of 0 or more, e.g. `1`, `12`, `0.5` (thousands separators removed). */
+  readonly weight: string;
+  /** The line of the file the point came from (from 1), for messages. */
+  readonly line: number;
+}
+
+/** The columns every points file must have (matched ignoring case and surrounding spaces). */
+export const POINTS_REQUIRED_COLUMNS: readonly string[] = ['lsoa_code', 'area_code', 'area_name'];
+
+/** The optional weight column; without it every point weighs 1. */
+export const POINTS_WEIGHT_COLUMN = 'weight';
+
+const USED = new Set([...POINTS_REQUIRED_COLUMNS, POINTS_WEIGHT_COLUMN]);
+
+const HEADER_NEEDS = 'the header needs lsoa_code, area_code and area_name, and optionally weight';
+
+/** How many unknown codes a message lists before "and N more". */
+const LISTED = 5;
+
+/** Plain decimals, optional thousands separators ("1,296", only where they group in threes) and exponents. */
+const NUMBER = /^[+-]?(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
+
+/**
+ * Parse and validate the text of a points CSV. Every LSOA code must be in `known` (the data pack's
+ * codes). Headers are matched ignoring case and surrounding spaces; a byte-order mark, blank lines and
+ * spaces around values are accepted. Problems come back as `data` failures naming the file, the
+ * physical line and the column; unknown LSOA codes are reported together (the first few and a count).
+ *
+ * @example parsePoints('lsoa_code,area_code,area_name\nE01027013,W1,Ward One\n', 'points.csv', new Set(['E01027013']))
+ * // => ok([{ lsoaCode: 'E01027013', areaCode: 'W1', areaName: 'Ward One', weight: '1', line: 2 }])
+ */
+export function parsePoints(text: string, file: string, known: ReadonlySet<string>): Result<Point[]> {
+  const read = readRecords(text, file);
+  if (!read.ok) return read;
+  const [header, ...rows] = read.value;
+  if (!header) {
+    return fail('data', 'empty-file', 'the points file is empty', {
+      hint: 'Start with the header lsoa_code,area_code,area_name (and optionally weight), then one row per point',
+      location: { file },
+    });
+  }
+
+  const names = header.cells.map((cell) => cell.trim());
+  const keys = names.map((name) => name.toLowerCase());
+  const checked = checkHeader(names, keys, header.line, file);
+  if (!checked.ok) return checked;
+  if (rows.length === 0) {
+    return fail('data', 'no-rows', 'the points file has a header row but no points', {
+      hint: 'Add one row per point (e.g. per postcode) under the header',
+      location: { file, line: header.line },
+    });
+  }
+
+  const lsoaIndex = keys.indexOf('lsoa_code');
+  const areaCodeIndex = keys.indexOf('area_code');
+  const areaNameIndex = keys.indexOf('area_name');
+  const weightIndex = keys.indexOf(POINTS_WEIGHT_COLUMN);
+  const points: Point[] = [];
+  const unknown: { code: string; line: number }[] = [];
+
+  for (const row of rows) {
+    const cell = (index: number): string => (row.cells[index] ?? '').trim();
+    const at = (index: number): Location => ({ file, line: cellLine(row, index), column: index + 1, columnName: names[index] ?? '' });
+
+    const lsoaCode = cell(lsoaIndex);
+    if (lsoaCode === '') {
+      return fail('data', 'blank-code', 'the LSOA code is blank', {
+        hint: "Give every point its LSOA's code (e.g. E01027013), or delete the row",
+        location: at(lsoaIndex),
+      });
+    }
+    const areaCode = cell(areaCodeIndex);
+    if (areaCode === '') {
+      return fail('data', 'blank-code', 'the area code is blank', {
+        hint: "Give every point its area's code (e.g. the ward or division code), or delete the row",
+        location: at(areaCodeIndex),
+      });
+    }
+    const areaName = cell(areaNameIndex);
+    if (areaName === '') {
+      return fail('data', 'blank-name', 'the area name is blank', {
+        hint: "Give every point its area's name, the same on every row with that area code",
+        location: at(areaNameIndex),
+      });
+    }
+    let weight = '1';
+    if (weightIndex >= 0) {
+      const read = readWeight(cell(weightIndex));
+      if (!read.ok) return fail('data', read.code, read.message, { hint: read.hint, location: at(weightIndex) });
+      weight = read.weight;
+    }
+    if (!known.has(lsoaCode)) unknown.push({ code: lsoaCode, line: cellLine(row, lsoaIndex) });
+    points.push({ lsoaCode, areaCode, areaName, weight, line: row.line });
+  }
+
+  if (unknown.length > 0) return unknownCodes(unknown, known, file, lsoaIndex, names[lsoaIndex] ?? 'lsoa_code');
+  return ok(points);
+}
+
+/** One failure for every point whose LSOA is not in the data: the first few, then a count. */
+function unknownCodes(
+  unknown: readonly { code: string; line: number }[],
+  known: ReadonlySet<string>,
+  file: string,
+  index: number,
+  name: string,
+): Result<never> {
+  const first = unknown[0] as { code: string; line: number };
+  const listed = unknown.slice(0, LISTED).map((u) => `"${u.code}" (line ${u.line})`);
+  const more = unknown.length > LISTED ? ` and ${unknown.length - LISTED} more` : '';
+  const message =
+    unknown.length === 1
+      ? `LSOA code "${first.code}" is not in the data pack`
+      : `${unknown.length} points have LSOA codes that are not in the data pack: ${listed.join(', ')}${more}`;
+  const upper = unknown.map((u) => u.code.toUpperCase()).find((code) => known.has(code));
+  return fail('data', 'unknown-lsoa', message, {
+    hint: upper
+      ? `LSOA codes are upper case, e.g. "${upper}"`
+      : 'Use England LSOA (2011) codes such as E01027013, as listed by "fairshare allocate --level lsoa --format csv"',
+    location: { file, line: first.line, column: index + 1, columnName: name },
+  });
+}
+
+/** A weight cell as a plain decimal of 0 or more, or why it is not one. */
+function readWeight(text: string): { ok: true; weight: string } | { ok: false; code: string; message: string; hint: string } {
+  const hint = 'Write the number of addresses or residents at the point, like 12 or 0.5, or leave out the weight column to count each point once';
+  if (text === '') return { ok: false, code: 'bad-weight', message: 'the weight is blank', hint };
+  if (!NUMBER.test(text)) return { ok: false, code: 'bad-weight', message: `the weight "${text}" is not a number`, hint };
+  const value = new Exact(text.replace(/,/g, ''));
+  if (!value.isFinite()) return { ok: false, code: 'bad-weight', message: `the weight "${text}" is not a finite number`, hint };
+  if (value.isZero()) return { ok: true, weight: '0' }; // also turns -0 into 0
+  if (value.isNegative()) {
+    return { ok: false, code: 'negative-weight', message: `the weight ${text} is negative`, hint: 'Weights must be 0 or more' };
+  }
+  return { ok: true, weight: value.toFixed() };
+}
+
+/** Check the header: no required column missing or given twice. */
+function checkHeader(names: readonly string[], keys: readonly string[], line: number, file: string): Result<void> {
+  const at = (index: number): Location => ({ file, line, column: index + 1, columnName: names[index] ?? '' });
+
+  for (const key of USED) {
+    const first = keys.indexOf(key);
+    const second = keys.indexOf(key, first + 1);
+    if (first >= 0 && second >= 0) {
+      return fail('data', 'duplicate-column', `column "${names[second]}" appears twice in the header, as columns ${first + 1} and ${second + 1}`, {
+        hint: 'Rename or remove one of them',
+        location: at(second),
+      });
+    }
+  }
+
+  const missing = POINTS_REQUIRED_COLUMNS.filter((column) => !keys.includes(column));
+  if (missing.length === 0) return ok(undefined);
+  // Only columns fairshare does not use can be typos of a required one.
+  const unused = names.filter((name, i) => name !== '' && !USED.has(keys[i] ?? ''));
+  const steps: string[] = [];
+  const adds: string[] = [];
+  const taken = new Set<string>();
+  let firstGuess: number | undefined;
+  for (const column of missing) {
+    const guess = nearest(column, unused.filter((name) => !taken.has(name)));
+    if (guess === undefined) {
+      adds.push(`"${column}"`);
+    } else {
+      taken.add(guess);
+      steps.push(`rename column "${guess}" to "${column}"`);
+      firstGuess ??= names.indexOf(guess);
+    }
+  }
+  if (adds.length > 0) steps.push(`add ${adds.length === 1 ? 'a column' : 'columns'} ${list(adds)}`);
+  return fail('data', 'missing-columns', `missing required column${missing.length === 1 ? '' : 's'} ${list(missing.map((c) => `"${c}"`))}`, {
+    hint: sentence(`${steps.join('; ')} (${HEADER_NEEDS})`),
+    location: firstGuess === undefined ? { file, line } : at(firstGuess),
+  });
+}
+
+// The CSV reading below follows src/data/parseDataCsv.ts, whose helpers are private to it.
+
+/** One CSV record with the physical line (from 1) it starts on. */
+interface CsvRecord {
+  readonly cells: readonly string[];
+  readonly line: number;
+}
+
+/**
+ * Split the text into records, dropping blank lines and rows whose cells are all empty. Line numbers come
+ * from the byte offset of each record, because csv-parse's `info.lines` counts a quoted CRLF as two lines.
+ */
+function readRecords(text: string, file: string): Result<CsvRecord[]> {
+  const bytes = Buffer.from(text, 'utf8');
+  const starts = lineStarts(bytes);
+  const lineAfter = (offset: number): number => lineAt(starts, skipBlank(bytes, offset));
+  const parsed: { cells: string[]; end: number }[] = [];
+  try {
+    parse(text, {
+      bom: true,
+      trim: true,
+      skip_empty_lines: true,
+      on_record: (cells, context) => {
+        parsed.push({ cells, end: context.bytes });
+        return null;
+      },
+    });
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+    return csvFailure(error, file, lineAfter(parsed.at(-1)?.end ?? 0), parsed[0]?.cells.map((c) => c.trim()) ?? []);
+  }
+  const records: CsvRecord[] = [];
+  let previousEnd = 0;
+  for (const { cells, end } of parsed) {
+    if (cells.some((cell) => cell.trim() !== '')) records.push({ cells, line: lineAfter(previousEnd) });
+    previousEnd = end;
+  }
+  return ok(records);
+}
+
+/** Turn csv-parse's error into one that says where and how to fix it. */
+function csvFailure(error: CsvError, file: string, line: number, header: readonly string[]): Result<never> {
+  const index = typeof error['column'] === 'number' ? error['column'] : undefined;
+  const where = (column: number | undefined): Location => {
+    const name = column === undefined ? undefined : header[column];
+    return { file, line, ...(column === undefined ? {} : { column: column + 1 }), ...(name === undefined ? {} : { columnName: name }) };
+  };
+  switch (error.code) {
+    case 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH': {
+      const got = Array.isArray(error['record']) ? error['record'].length : 0;
+      const values = (n: number): string => `${n} value${n === 1 ? '' : 's'}`;
+      return fail('data', 'malformed-csv', `the row has ${values(got)} but the header has ${header.length} columns`, {
+        hint: 'Check for a missing or extra comma, and put quotes round values that contain commas',
+        location: where(got < header.length ? got : header.length),
+      });
+    }
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return fail('data', 'malformed-csv', 'a quoted value is never closed', {
+        hint: 'Add the closing double quote; a quote inside a quoted value is written twice ("")',
+        location: where(index),
+      });
+    case 'CSV_INVALID_CLOSING_QUOTE':
+    case 'INVALID_OPENING_QUOTE':
+      return fail('data', 'malformed-csv', 'a double quote is in the wrong place', {
+        hint: 'Quote the whole value and write any quote inside it twice, like "The ""Old"" Town"',
+        location: where(index),
+      });
+    default:
+      return fail('data', 'malformed-csv', `the file is not valid CSV (${error.message})`, {
+        hint: 'Save it from your spreadsheet as "CSV (comma delimited)"',
+        location: where(index),
+      });
+  }
+}
+
+/** The physical line a cell starts on: the record's line plus the line breaks inside earlier (quoted) cells. */
+function cellLine(record: CsvRecord, index: number): number {
+  let line = record.line;
+  for (const cell of record.cells.slice(0, index)) line += cell.match(/\r\n|\r|\n/g)?.length ?? 0;
+  return line;
+}
+
+/** Byte offsets at which each physical line starts (a line ends at \n, \r\n or a lone \r). */
+function lineStarts(bytes: Uint8Array): number[] {
+  const starts = [0];
+  for (let i = 0; i < bytes.length; i++) {
+    const byte = bytes[i];
+    if (byte === 0x0a || (byte === 0x0d && bytes[i + 1] !== 0x0a)) starts.push(i + 1);
+  }
+  return starts;
+}
+
+/** The line (from 1) that contains the byte at `offset`. */
+function lineAt(starts: readonly number[], offset: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if ((starts[mid] ?? 0) <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low + 1;
+}
+
+/** Skip the blank lines and leading spaces between one record and the next. */
+function skipBlank(bytes: Uint8Array, offset: number): number {
+  let i = offset;
+  while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d)) i++;
+  return i;
+}
+
+/** `items` joined as English: "a", "a and b", "a, b and c". */
+function list(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1) ?? ''}`;
+}
+
+function sentence(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

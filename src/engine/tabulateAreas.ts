@@ -1,0 +1,76 @@
+import type { Decimal } from 'decimal.js';
+import { apportion, shareFractions } from './apportion.js';
+import { ok, type Result } from './errors.js';
+import { coveredShares } from './coveredShares.js';
+import { Exact, round2 } from './exact.js';
+import type { Lookup } from './lookup.js';
+import { pounds, type Tabulatable } from './tabulate.js';
+
+/** One row of a ward or division table. */
+export interface AreaRow {
+  readonly code: string;
+  readonly name: string;
+  /** LSOAs with a share above 0 in the area. */
+  readonly lsoas: number;
+  /** People apportioned by the same shares (exact; not always whole). */
+  readonly population: Decimal;
+  readonly allocation: Decimal;
+  readonly sharePct: string;
+  readonly perPerson: string;
+  /** True when any of the area's shares is an estimate. */
+  readonly estimated: boolean;
+}
+
+export interface AreaTable {
+  /** What the areas are, e.g. `ward`. */
+  readonly level: string;
+  readonly rows: readonly AreaRow[];
+  readonly total: AreaRow;
+}
+
+/**
+ * Share each LSOA's whole pennies out to wards, divisions or any other areas through a share lookup,
+ * so that the area totals are whole pennies adding up exactly to the budget (see `apportion`), with
+ * the people apportioned by the same shares. Every LSOA of the allocation must be in the lookup; rows
+ * for other LSOAs are ignored. Rows are sorted by area code.
+ */
+export function tabulateAreas(allocation: Tabulatable, lookup: Lookup): Result<AreaTable> {
+  const { dataset, pennies, populations, budget } = allocation;
+  const covered = coveredShares(dataset, lookup);
+  if (!covered.ok) return covered;
+  const { rows, shares } = covered.value;
+  const index = new Map(dataset.units.map((u, i) => [u.code, i]));
+  const areaPennies = apportion(pennies, shares);
+  const fractions = shareFractions(shares);
+
+  const areas = new Map<string, { name: string; lsoas: number; population: Decimal; estimated: boolean }>();
+  rows.forEach((r, i) => {
+    const area = areas.get(r.areaCode) ?? { name: r.areaName, lsoas: 0, population: new Exact(0), estimated: false };
+    const fraction = fractions[i] as Decimal;
+    areas.set(r.areaCode, {
+      name: area.name,
+      lsoas: area.lsoas + (fraction.gt(0) ? 1 : 0),
+      population: area.population.plus(fraction.times(populations[index.get(r.lsoaCode) as number] as number)),
+      estimated: area.estimated || r.estimated,
+    });
+  });
+  const table = [...areas.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([code, a]) => row(code, a.name, a.lsoas, a.population, pounds(areaPennies.get(code) ?? 0n), budget, a.estimated));
+  const people = Array.from(populations).reduce((sum, p) => sum.plus(p), new Exact(0));
+  const total = row('', 'Total', dataset.units.length, people, pounds(pennies.reduce((s, p) => s + p, 0n)), budget, table.some((r) => r.estimated));
+  return ok({ level: lookup.level, rows: table, total });
+}
+
+function row(code: string, name: string, lsoas: number, population: Decimal, allocation: Decimal, budget: Decimal, estimated: boolean): AreaRow {
+  return {
+    code,
+    name,
+    lsoas,
+    population,
+    allocation,
+    sharePct: round2(allocation.dividedBy(budget).times(100)),
+    perPerson: population.isZero() ? '' : round2(allocation.dividedBy(population)),
+    estimated,
+  };
+}

@@ -1,0 +1,165 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CommanderError } from 'commander';
+import { describe, expect, it } from 'vitest';
+import { lookupCommand } from '../../src/cli/commands/lookup.js';
+import { exitCode } from '../../src/cli/exitCode.js';
+import { Failure } from '../../src/cli/failure.js';
+import { loadData } from '../../src/cli/inputs.js';
+import { formatError } from '../../src/engine/errors.js';
+import { memoryIo } from '../helpers/memoryIo.js';
+
+const FIXTURES = join(process.cwd(), 'test/fixtures/points');
+
+/**
+ * Run `fairshare lookup ARGS` in-process, mapping errors to exit codes as main() does. Until
+ * `.addCommand(lookupCommand(io))` is in src/cli/main.ts this builds the command itself; afterwards it
+ * could call main(['lookup', ...args], io) instead.
+ */
+async function run(args: string[]) {
+  const io = memoryIo({ env: { NO_COLOR: '1' } });
+  const command = lookupCommand(io);
+  for (const c of [command, ...command.commands]) {
+    c.exitOverride().configureOutput({ writeOut: (t) => io.stdout.write(t), writeErr: (t) => io.stderr.write(t) });
+  }
+  let code = 0;
+  try {
+    await command.parseAsync(args, { from: 'user' });
+  } catch (error) {
+    if (error instanceof Failure) {
+      io.stderr.write(`fairshare: error: ${formatError(error.error)}\n`);
+      code = exitCode(error.error.kind);
+    } else if (error instanceof CommanderError) {
+      code = error.exitCode === 0 ? 0 : 2;
+    } else {
+      throw error;
+    }
+  }
+  return { code, out: io.out(), err: io.err() };
+}
+
+function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'fairshare-lookup-'));
+}
+
+describe('fairshare lookup build', () => {
+  it('writes the hand-worked shares for real Northamptonshire LSOAs, sorted by LSOA then area', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'lookup.csv');
+    const { code, err } = await run(['build', '--points', join(FIXTURES, 'northants-points.csv'), '-o', out]);
+    expect(code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(
+      [
+        'lsoa_code,area_code,area_name,share,estimated',
+        // Corby 005A: its one point is in W2.
+        'E01026949,FIXTURE-W2,Fixture Ward Two,1,no',
+        // Corby 005B: one point each in W1, W2 and W3.
+        'E01026950,FIXTURE-W1,Fixture Ward One,0.333333333333,no',
+        'E01026950,FIXTURE-W2,Fixture Ward Two,0.333333333333,no',
+        'E01026950,FIXTURE-W3,Fixture Ward Three,0.333333333333,no',
+        // Daventry 008D: 30 + 10 in W1 and 40 in W2, out of 80.
+        'E01027013,FIXTURE-W1,Fixture Ward One,0.5,no',
+        'E01027013,FIXTURE-W2,Fixture Ward Two,0.5,no',
+        '',
+      ].join('\n'),
+    );
+    const lines = err.trimEnd().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toBe(`fairshare: wrote 6 rows to ${out} from 7 points in 3 LSOAs and 3 areas`);
+    expect(lines[1]).toMatch(
+      /^fairshare: warning: 419 of the 422 LSOAs of Northamptonshire have no points, so the lookup does not cover them \(E01026951, E01026952, (E\d{8}, ){7}E\d{8} and 409 more\); allocate will refuse to use it for an area containing them$/,
+    );
+    expect(readdirSync(dir)).toEqual(['lookup.csv']);
+  });
+
+  it('reports uncovered LSOAs within --area', async () => {
+    const dir = tempDir();
+    const { code, err } = await run(['build', '--points', join(FIXTURES, 'northants-points.csv'), '-o', join(dir, 'l.csv'), '--area', 'Daventry']);
+    expect(code).toBe(0);
+    expect(err).toContain('warning: 43 of the 44 LSOAs of Daventry have no points');
+  });
+
+  it('says so when every LSOA of the area is covered', async () => {
+    const { dataset } = await loadData(undefined, undefined, process.cwd());
+    const corby = dataset.units.filter((u) => u.districtName === 'Corby');
+    const dir = tempDir();
+    const points = join(dir, 'points.csv');
+    writeFileSync(points, `lsoa_code,area_code,area_name\n${corby.map((u) => `${u.code},FIXTURE-C1,Fixture Corby`).join('\n')}\n`);
+    const { code, err } = await run(['build', '--points', points, '-o', join(dir, 'l.csv'), '--area', 'Corby']);
+    expect(code).toBe(0);
+    expect(err).toContain(`fairshare: wrote ${corby.length} rows`);
+    expect(err).toContain(`fairshare: the lookup covers all ${corby.length} LSOAs of Corby\n`);
+  });
+
+  it('can write the lookup to stdout with -o -', async () => {
+    const { code, out } = await run(['build', '--points', join(FIXTURES, 'northants-points.csv'), '-o', '-']);
+    expect(code).toBe(0);
+    expect(out.split('\n')[1]).toBe('E01026949,FIXTURE-W2,Fixture Ward Two,1,no');
+  });
+
+  describe('refuses bad input with one line, exit 1 and nothing written', () => {
+    it.each([
+      ['unknown-lsoa.csv', 'unknown-lsoa.csv:3:1 (column "lsoa_code"): 2 points have LSOA codes that are not in the data pack: "E01999991" (line 3), "FAKE-LSOA" (line 5).'],
+      ['negative-weight.csv', 'negative-weight.csv:3:4 (column "weight"): the weight -2 is negative.'],
+      ['conflicting-name.csv', 'conflicting-name.csv:4: area "FIXTURE-W1" is called "Fixture Ward One" on line 2 but "Fixture Ward 1" on line 4.'],
+      ['zero-weight.csv', 'zero-weight.csv:2: 1 LSOA has only points of weight 0, so its shares would be 0/0: E01027013 (lines 2, 3).'],
+    ])('%s', async (name, message) => {
+      const dir = tempDir();
+      const { code, out, err } = await run(['build', '--points', join(FIXTURES, name), '-o', join(dir, 'lookup.csv')]);
+      expect(code).toBe(1);
+      expect(out).toBe('');
+      expect(err.split('\n')).toHaveLength(2);
+      expect(err).toContain(`fairshare: error: ${FIXTURES}/${message}`);
+      expect(readdirSync(dir)).toEqual([]);
+    });
+
+    it('an empty file and a missing column', async () => {
+      const dir = tempDir();
+      writeFileSync(join(dir, 'empty.csv'), '');
+      writeFileSync(join(dir, 'typo.csv'), 'lsoa_code,area_cod,area_name\nE01027013,FIXTURE-W1,One\n');
+      const empty = await run(['build', '--points', join(dir, 'empty.csv'), '-o', join(dir, 'a.csv')]);
+      expect(empty.code).toBe(1);
+      expect(empty.err).toContain('the points file is empty');
+      const typo = await run(['build', '--points', join(dir, 'typo.csv'), '-o', join(dir, 'b.csv')]);
+      expect(typo.code).toBe(1);
+      expect(typo.err).toContain('missing required column "area_code". Rename column "area_cod" to "area_code"');
+      expect(readdirSync(dir).sort()).toEqual(['empty.csv', 'typo.csv']);
+    });
+
+    it('a points file that does not exist', async () => {
+      const dir = tempDir();
+      const { code, err } = await run(['build', '--points', join(dir, 'nope.csv'), '-o', join(dir, 'lookup.csv')]);
+      expect(code).toBe(1);
+      expect(err).toBe(`fairshare: error: cannot read --points file ${join(dir, 'nope.csv')}: no such file. Check the path and try again\n`);
+    });
+  });
+
+  it('refuses an -o folder that does not exist with exit 2', async () => {
+    const dir = tempDir();
+    const { code, err } = await run(['build', '--points', join(FIXTURES, 'northants-points.csv'), '-o', join(dir, 'missing', 'lookup.csv')]);
+    expect(code).toBe(2);
+    expect(err).toContain('does not exist');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('refuses an unknown --area with exit 2', async () => {
+    const dir = tempDir();
+    const { code, err } = await run(['build', '--points', join(FIXTURES, 'northants-points.csv'), '-o', join(dir, 'l.csv'), '--area', 'Daventyr']);
+    expect(code).toBe(2);
+    expect(err).toContain('Did you mean "Daventry"?');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('needs --points and -o', async () => {
+    expect((await run(['build', '-o', 'x.csv'])).code).toBe(2);
+    expect((await run(['build', '--points', 'x.csv'])).code).toBe(2);
+  });
+
+  it('shows an example in --help', async () => {
+    const { code, out } = await run(['build', '--help']);
+    expect(code).toBe(0);
+    expect(out).toContain('$ fairshare lookup build --points postcodes.csv -o divisions.csv');
+    expect(out).toContain('estimated is always "no"');
+  });
+});
