@@ -8,11 +8,11 @@
  * Wales" (best fit); ONS, "Ward to Local Authority District to County to County Electoral Division
  * (May 2019) Lookup in England".
  */
-import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { fail, ok, type Location, type Result } from '../engine/errors.js';
+import { fail, ok, type Result } from '../engine/errors.js';
 import { Exact } from '../engine/exact.js';
 import { nearest } from '../engine/nearest.js';
+import { cellLocation, cellText, readTable, type Table } from './readTable.js';
 
 /** One source file: its path relative to the shared data folder (for messages) and its text. */
 export interface LookupSource {
@@ -186,18 +186,6 @@ function toLookup(rows: readonly OutRow[]): BuiltLookup {
 // ---------------------------------------------------------------------------------------------------
 // Reading the ONS lookups
 
-interface Row {
-  readonly cells: readonly string[];
-  /** Line in the file, from 1 (the header is line 1). */
-  readonly line: number;
-}
-
-interface Table {
-  readonly file: string;
-  readonly header: readonly string[];
-  readonly rows: readonly Row[];
-}
-
 /** Header names to look for, matched ignoring case and surrounding spaces; the first that matches wins. */
 const LSOA_TO_WARD_COLUMNS = {
   lsoa: ['lsoa11cd'],
@@ -215,22 +203,6 @@ const WARD_TO_DIVISION_COLUMNS = {
 } satisfies Record<string, readonly string[]>;
 
 type Columns<T> = Record<keyof T, number>;
-
-function readTable(source: LookupSource): Result<Table> {
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    // With `info: true` csv-parse returns { record, info } objects; its typings do not model that option.
-    // `info.lines` is the line a record ends on: the ONS files have no line breaks inside values.
-    records = parse(source.text, { bom: true, info: true, skip_empty_lines: true }) as unknown as typeof records;
-  } catch (error) {
-    const e = error as { message?: string; lines?: number };
-    const location: Location = e.lines === undefined ? { file: source.file } : { file: source.file, line: e.lines };
-    return fail('data', 'bad-csv', `not a valid CSV file: ${e.message ?? String(error)}`, { location });
-  }
-  const [first, ...rest] = records;
-  if (first === undefined) return fail('data', 'empty-file', 'the file is empty; expected a header row', { location: { file: source.file } });
-  return ok({ file: source.file, header: first.record, rows: rest.map(({ record, info }) => ({ cells: record, line: info.lines })) });
-}
 
 function findColumns<T extends Record<string, readonly string[]>>(table: Table, specs: T): Result<Columns<T>> {
   const headers = table.header.map((header) => header.replace(/^\uFEFF/, '').trim().toLowerCase());
@@ -251,14 +223,6 @@ function findColumns<T extends Record<string, readonly string[]>>(table: Table, 
   return ok(found);
 }
 
-function cell(row: Row, column: number): string {
-  return (row.cells[column] ?? '').trim();
-}
-
-function where(table: Table, row: Row, column: number): Location {
-  return { file: table.file, line: row.line, column: column + 1, columnName: table.header[column] ?? '' };
-}
-
 interface Division {
   readonly code: string;
   readonly name: string;
@@ -275,17 +239,17 @@ function divisionsByWard(
   const lineOf = new Map<string, number>();
   const nameOf = new Map<string, string>();
   for (const row of table.rows) {
-    if (cell(row, columns.county) !== county) continue;
-    const ward = cell(row, columns.ward);
-    const code = cell(row, columns.division);
-    const name = cell(row, columns.divisionName);
+    if (cellText(row, columns.county) !== county) continue;
+    const ward = cellText(row, columns.ward);
+    const code = cellText(row, columns.division);
+    const name = cellText(row, columns.divisionName);
     if (ward === '') {
-      return fail('data', 'missing-code', 'the ward code is blank', { location: where(table, row, columns.ward) });
+      return fail('data', 'missing-code', 'the ward code is blank', { location: cellLocation(table, row, columns.ward) });
     }
     if (code === '') {
       return fail('data', 'ward-without-division', `ward ${ward} has a blank county electoral division code`, {
         hint: 'Every ward of a two-tier county is in at least one division; re-download the lookup',
-        location: where(table, row, columns.division),
+        location: cellLocation(table, row, columns.division),
       });
     }
     const pair = `${ward} ${code}`;
@@ -293,18 +257,18 @@ function divisionsByWard(
     if (earlier !== undefined) {
       return fail('data', 'duplicate-row', `ward ${ward} is listed in division ${code} twice (also on line ${earlier})`, {
         hint: 'A split ward appears once per division; remove the repeated row',
-        location: where(table, row, columns.division),
+        location: cellLocation(table, row, columns.division),
       });
     }
     lineOf.set(pair, row.line);
     const earlierName = nameOf.get(code);
     if (earlierName !== undefined && earlierName !== name) {
       return fail('data', 'inconsistent-source', `division ${code} is called "${earlierName}" on an earlier line and "${name}" here`, {
-        location: where(table, row, columns.divisionName),
+        location: cellLocation(table, row, columns.divisionName),
       });
     }
     nameOf.set(code, name);
-    districts.add(cell(row, columns.district));
+    districts.add(cellText(row, columns.district));
     byWard.set(ward, [...(byWard.get(ward) ?? []), { code, name }]);
   }
   if (districts.size === 0) {
@@ -333,29 +297,29 @@ function lsoaWards(
   const seen = new Map<string, number>();
   const wardNames = new Map<string, string>();
   for (const row of table.rows) {
-    if (!districts.has(cell(row, columns.district))) continue;
-    const code = cell(row, columns.lsoa);
-    const ward = cell(row, columns.ward);
-    const wardName = cell(row, columns.wardName);
-    if (code === '') return fail('data', 'missing-code', 'the LSOA code is blank', { location: where(table, row, columns.lsoa) });
+    if (!districts.has(cellText(row, columns.district))) continue;
+    const code = cellText(row, columns.lsoa);
+    const ward = cellText(row, columns.ward);
+    const wardName = cellText(row, columns.wardName);
+    if (code === '') return fail('data', 'missing-code', 'the LSOA code is blank', { location: cellLocation(table, row, columns.lsoa) });
     const earlier = seen.get(code);
     if (earlier !== undefined) {
       return fail('data', 'duplicate-code', `LSOA ${code} appears twice (also on line ${earlier})`, {
         hint: 'A best-fit lookup puts each LSOA in exactly one ward; re-download the lookup',
-        location: where(table, row, columns.lsoa),
+        location: cellLocation(table, row, columns.lsoa),
       });
     }
     seen.set(code, row.line);
     if (ward === '') {
       return fail('data', 'lsoa-without-ward', `LSOA ${code} has no ward`, {
         hint: 'A best-fit lookup puts each LSOA in exactly one ward; re-download the lookup',
-        location: where(table, row, columns.ward),
+        location: cellLocation(table, row, columns.ward),
       });
     }
     const earlierName = wardNames.get(ward);
     if (earlierName !== undefined && earlierName !== wardName) {
       return fail('data', 'inconsistent-source', `ward ${ward} is called "${earlierName}" on an earlier line and "${wardName}" here`, {
-        location: where(table, row, columns.wardName),
+        location: cellLocation(table, row, columns.wardName),
       });
     }
     wardNames.set(ward, wardName);
@@ -376,18 +340,18 @@ function coversExactly(
   const missing = [...expected].filter((code) => !found.has(code)).sort(compareCodes);
   const first = missing[0];
   if (first !== undefined) {
-    const row = table.rows.find((r) => cell(r, columns.lsoa) === first);
+    const row = table.rows.find((r) => cellText(r, columns.lsoa) === first);
     const why =
       row === undefined
         ? 'it is not in this lookup'
-        : `this lookup puts it in district ${cell(row, columns.district)}, which is not in county ${county}`;
+        : `this lookup puts it in district ${cellText(row, columns.district)}, which is not in county ${county}`;
     const message =
       missing.length === 1
         ? `LSOA ${first} has no ward: ${why}`
         : `${missing.length} LSOAs have no ward in county ${county} (${listed(missing)}); the first, ${first}: ${why}`;
     return fail('data', 'lsoa-without-ward', message, {
       hint: 'Use the December 2019 LSOA → ward lookup, which matches the data pack',
-      location: row === undefined ? { file: table.file } : where(table, row, columns.lsoa),
+      location: row === undefined ? { file: table.file } : cellLocation(table, row, columns.lsoa),
     });
   }
   const extra = [...found.values()].find((lsoa) => !expected.has(lsoa.code));

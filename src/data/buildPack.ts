@@ -8,9 +8,9 @@
  * denominators), the sub-domain ranks and the underlying indicators; ONS ward to district to county
  * lookup (May 2019).
  */
-import { parse } from 'csv-parse/sync';
-import { fail, ok, type Location, type Result } from '../engine/errors.js';
+import { fail, ok, type Result } from '../engine/errors.js';
 import { PACK_COLUMNS, PACK_FORMAT, PACK_VERSION, type PackDocument, type PackRow, type PackSource } from './packFormat.js';
+import { cellLocation, cellText, readTable, type Row, type Table } from './readTable.js';
 
 /** One source file: its path relative to the shared data folder (for messages and provenance), hash and text. */
 export interface SourceText {
@@ -114,12 +114,12 @@ export function buildPack(inputs: PackInputs): Result<BuiltPack> {
   const districts = new Map<string, string>();
   for (const code of codes) {
     const row = dRows.value.get(code) as Row;
-    const district = cell(row, dCols.value.districtCode);
-    const name = cell(row, dCols.value.districtName);
+    const district = cellText(row, dCols.value.districtCode);
+    const name = cellText(row, dCols.value.districtName);
     const earlier = districts.get(district);
     if (earlier !== undefined && earlier !== name) {
       return fail('data', 'inconsistent-source', `district ${district} is called "${earlier}" for one LSOA and "${name}" for ${code}`, {
-        location: where(domains.value, row, dCols.value.districtName),
+        location: cellLocation(domains.value, row, dCols.value.districtName),
       });
     }
     districts.set(district, name);
@@ -144,9 +144,9 @@ export function buildPack(inputs: PackInputs): Result<BuiltPack> {
     const dc = dCols.value;
     const pc = pCols.value;
 
-    const name = cell(d, dc.name);
-    const districtCode = cell(d, dc.districtCode);
-    const districtName = cell(d, dc.districtName);
+    const name = cellText(d, dc.name);
+    const districtCode = cellText(d, dc.districtCode);
+    const districtName = cellText(d, dc.districtName);
     const consistent = sameArea(population.value, p, pc, name, districtCode, domains.value.file);
     if (!consistent.ok) return consistent;
     const county = counties.value.get(districtCode) ?? { code: districtCode, name: districtName };
@@ -224,38 +224,7 @@ export function buildPack(inputs: PackInputs): Result<BuiltPack> {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Reading tables
-
-interface Row {
-  readonly cells: readonly string[];
-  /** Line in the file, from 1 (the header is line 1). */
-  readonly line: number;
-}
-
-interface Table {
-  readonly file: string;
-  readonly header: readonly string[];
-  readonly rows: readonly Row[];
-}
-
-function readTable(source: SourceText): Result<Table> {
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    // With `info: true` csv-parse returns { record, info } objects; its typings do not model that option.
-    records = parse(source.text, { bom: true, info: true, skip_empty_lines: true }) as unknown as typeof records;
-  } catch (error) {
-    const e = error as { message?: string; lines?: number };
-    const location: Location = e.lines === undefined ? { file: source.file } : { file: source.file, line: e.lines };
-    return fail('data', 'bad-csv', `not a valid CSV file: ${e.message ?? String(error)}`, { location });
-  }
-  const [first, ...rest] = records;
-  if (first === undefined) return fail('data', 'empty-file', 'the file is empty; expected a header row', { location: { file: source.file } });
-  return ok({
-    file: source.file,
-    header: first.record,
-    rows: rest.map(({ record, info }) => ({ cells: record, line: info.lines })),
-  });
-}
+// Finding columns
 
 /** Header prefixes to look for, in normalised form (lower case, single spaces); the first that matches wins. */
 type ColumnSpec = readonly string[];
@@ -351,23 +320,15 @@ function findColumns<K extends string>(table: Table, specs: Record<K, ColumnSpec
   return ok(found);
 }
 
-function cell(row: Row, column: number): string {
-  return (row.cells[column] ?? '').trim();
-}
-
-function where(table: Table, row: Row, column: number): Location {
-  return { file: table.file, line: row.line, column: column + 1, columnName: table.header[column] ?? '' };
-}
-
 function indexByCode(table: Table, column: number): Result<Map<string, Row>> {
   const rows = new Map<string, Row>();
   for (const row of table.rows) {
-    const code = cell(row, column);
-    if (code === '') return fail('data', 'missing-code', 'the LSOA code is blank', { location: where(table, row, column) });
+    const code = cellText(row, column);
+    if (code === '') return fail('data', 'missing-code', 'the LSOA code is blank', { location: cellLocation(table, row, column) });
     const earlier = rows.get(code);
     if (earlier !== undefined) {
       return fail('data', 'duplicate-code', `LSOA ${code} appears twice (also on line ${earlier.line})`, {
-        location: where(table, row, column),
+        location: cellLocation(table, row, column),
       });
     }
     rows.set(code, row);
@@ -413,10 +374,10 @@ function sameArea(
     [columns.name, name],
     [columns.districtCode, districtCode],
   ] as const) {
-    const actual = cell(row, column);
+    const actual = cellText(row, column);
     if (actual !== expected) {
       return fail('data', 'inconsistent-source', `"${actual}" disagrees with "${expected}" in ${reference}`, {
-        location: where(table, row, column),
+        location: cellLocation(table, row, column),
       });
     }
   }
@@ -432,21 +393,21 @@ function countiesByDistrict(
   const counties = new Map<string, { readonly code: string; readonly name: string }>();
   // A ward split between county electoral divisions appears once per division: same county, so fine.
   for (const row of table.rows) {
-    const district = cell(row, columns.districtCode);
-    const code = cell(row, columns.countyCode);
-    const name = cell(row, columns.countyName);
+    const district = cellText(row, columns.districtCode);
+    const code = cellText(row, columns.countyCode);
+    const name = cellText(row, columns.countyName);
     // ONS lookups mark "no county" with a blank or the E99999999 pseudo-code.
     if (code === '' || code === 'E99999999') continue;
     if (!districts.has(district)) {
       return fail('data', 'unknown-district', `district ${district} is not in the IoD 2019 files`, {
         hint: 'Use the May 2019 lookup, which matches the IoD 2019 districts',
-        location: where(table, row, columns.districtCode),
+        location: cellLocation(table, row, columns.districtCode),
       });
     }
     const earlier = counties.get(district);
     if (earlier !== undefined && (earlier.code !== code || earlier.name !== name)) {
       return fail('data', 'inconsistent-source', `district ${district} is in county ${earlier.code} on an earlier line and ${code} here`, {
-        location: where(table, row, columns.countyCode),
+        location: cellLocation(table, row, columns.countyCode),
       });
     }
     counties.set(district, { code, name });
@@ -464,9 +425,9 @@ function checkLsoaLookup(
   const columns = findColumns(table, LSOA_LOOKUP_COLUMNS);
   if (!columns.ok) return columns;
   const districtOf = new Map<string, string>();
-  for (const row of table.rows) districtOf.set(cell(row, columns.value.code), cell(row, columns.value.districtCode));
+  for (const row of table.rows) districtOf.set(cellText(row, columns.value.code), cellText(row, columns.value.districtCode));
   for (const code of codes) {
-    const expected = cell(domainRows.get(code) as Row, districtColumn);
+    const expected = cellText(domainRows.get(code) as Row, districtColumn);
     const actual = districtOf.get(code);
     if (actual !== expected) {
       const message =
@@ -486,21 +447,21 @@ function checkLsoaLookup(
 const COUNT = /^(?:\d+|\d{1,3}(?:,\d{3})+)$/;
 
 function readCount(table: Table, row: Row, column: number): Result<number> {
-  const text = cell(row, column);
+  const text = cellText(row, column);
   if (!COUNT.test(text)) {
     return fail('data', 'bad-number', `expected a whole number of people, found "${text}"`, {
-      location: where(table, row, column),
+      location: cellLocation(table, row, column),
     });
   }
   return ok(Number(text.replaceAll(',', '')));
 }
 
 function readRank(table: Table, row: Row, column: number): Result<number> {
-  const text = cell(row, column);
+  const text = cellText(row, column);
   const rank = Number(text.replaceAll(',', ''));
   if (!COUNT.test(text) || rank < 1) {
     return fail('data', 'bad-number', `expected a national rank (a whole number from 1), found "${text}"`, {
-      location: where(table, row, column),
+      location: cellLocation(table, row, column),
     });
   }
   return ok(rank);
@@ -521,7 +482,7 @@ function readRate(
   denominatorColumn: number,
   label: string,
 ): Result<Rate> {
-  const suppressed = cell(row, column) === '';
+  const suppressed = cellText(row, column) === '';
   let numerator = SUPPRESSED_FILL;
   if (!suppressed) {
     const n = readCount(table, row, column);
@@ -532,7 +493,7 @@ function readRate(
   if (!denominator.ok) return denominator;
   if (denominator.value === 0) {
     return fail('data', 'zero-denominator', `the denominator is 0, so the ${label} is undefined`, {
-      location: where(denominatorTable, denominatorRow, denominatorColumn),
+      location: cellLocation(denominatorTable, denominatorRow, denominatorColumn),
     });
   }
   return ok({ numerator, suppressed, rate: numerator / denominator.value });

@@ -3,11 +3,11 @@
  * (optional `district_code` and population-by-age columns) and one column per domain of need, named by its
  * domain id. Pure: the CLI reads the file and passes its text in.
  */
-import { Buffer } from 'node:buffer';
-import { CsvError, parse } from 'csv-parse/sync';
 import { fail, ok, type Location, type Result } from '../engine/errors.js';
-import { nearest } from '../engine/nearest.js';
 import type { Dataset, Unit } from '../engine/dataset.js';
+import { plainDecimal } from './plainDecimal.js';
+import { cellLine, readCsvRecords } from './readCsvRecords.js';
+import { requireColumns } from './requireColumns.js';
 
 /** A `--data` file read into engine types: the dataset, and its need columns (the domain ids) in header order. */
 export interface DataCsv {
@@ -30,8 +30,6 @@ const RESERVED = new Set([...DATA_CSV_REQUIRED_COLUMNS, ...DATA_CSV_OPTIONAL_COL
  */
 const DOMAIN_ID = /^[a-z][a-z0-9_-]*$/;
 
-/** Plain decimals, optional thousands separators ("1,296", only where they group in threes) and exponents. */
-const NUMBER = /^[+-]?(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
 const NOT_FINITE = /^[+-]?(?:nan|inf|infinity)$/i;
 
 const HEADER_NEEDS = 'the header needs code, name, district and population, then one column per need domain named by its id';
@@ -46,7 +44,7 @@ const HEADER_NEEDS = 'the header needs code, name, district and population, then
  * // => ok({ dataset: { kind: 'csv', file: 'mine.csv', units: [F01], fields: population, need_a }, domainIds: ['need_a'] })
  */
 export function parseDataCsv(text: string, file: string): Result<DataCsv> {
-  const read = readRecords(text, file);
+  const read = readCsvRecords(text, file, { commaExample: '"1,296"' });
   if (!read.ok) return read;
   const [header, ...rows] = read.value;
   if (!header) {
@@ -164,91 +162,6 @@ export function parseDataCsv(text: string, file: string): Result<DataCsv> {
   return ok({ dataset, domainIds });
 }
 
-/** One CSV record with the physical line (from 1) it starts on. */
-interface CsvRecord {
-  readonly cells: readonly string[];
-  readonly line: number;
-}
-
-/**
- * Split the text into records, dropping blank lines and rows whose cells are all empty (as spreadsheets
- * export trailing rows). Line numbers come from the byte offset of each record rather than csv-parse's
- * `info.lines`, which counts a CRLF inside a quoted value as two lines.
- */
-function readRecords(text: string, file: string): Result<CsvRecord[]> {
-  const bytes = Buffer.from(text, 'utf8');
-  const starts = lineStarts(bytes);
-  const lineAfter = (offset: number): number => lineAt(starts, skipBlank(bytes, offset));
-  const parsed: { cells: string[]; end: number }[] = [];
-  try {
-    parse(text, {
-      bom: true,
-      trim: true,
-      skip_empty_lines: true,
-      on_record: (cells, context) => {
-        parsed.push({ cells, end: context.bytes });
-        return null;
-      },
-    });
-  } catch (error) {
-    if (!(error instanceof CsvError)) throw error;
-    const line = lineAfter(parsed.at(-1)?.end ?? 0);
-    return csvFailure(error, file, line, parsed[0]?.cells.map((c) => c.trim()) ?? []);
-  }
-  const records: CsvRecord[] = [];
-  let previousEnd = 0;
-  for (const { cells, end } of parsed) {
-    if (cells.some((cell) => cell.trim() !== '')) records.push({ cells, line: lineAfter(previousEnd) });
-    previousEnd = end;
-  }
-  return ok(records);
-}
-
-/** Turn csv-parse's error into one that says where, what was expected and how to fix it. */
-function csvFailure(error: CsvError, file: string, line: number, header: readonly string[]): Result<never> {
-  const index = typeof error['column'] === 'number' ? error['column'] : undefined;
-  const where = (column: number | undefined): Location => {
-    const name = column === undefined ? undefined : header[column];
-    return {
-      file,
-      line,
-      ...(column === undefined ? {} : { column: column + 1 }),
-      ...(name === undefined ? {} : { columnName: name }),
-    };
-  };
-  switch (error.code) {
-    case 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH': {
-      const got = Array.isArray(error['record']) ? error['record'].length : 0;
-      const expected = header.length;
-      const values = (n: number): string => `${n} value${n === 1 ? '' : 's'}`;
-      return fail('data', 'malformed-csv', `the row has ${values(got)} but the header has ${expected} columns`, {
-        hint: 'Check for a missing or extra comma, and put quotes round values that contain commas, like "1,296"',
-        location: where(got < expected ? got : expected),
-      });
-    }
-    case 'CSV_QUOTE_NOT_CLOSED':
-      return fail('data', 'malformed-csv', 'a quoted value is never closed', {
-        hint: 'Add the closing double quote; a quote inside a quoted value is written twice ("")',
-        location: where(index),
-      });
-    case 'CSV_INVALID_CLOSING_QUOTE':
-      return fail('data', 'malformed-csv', 'a quoted value is followed by other characters instead of a comma', {
-        hint: 'Put the whole value inside the quotes and write any quote inside it twice, like "The ""Old"" Town"',
-        location: where(index),
-      });
-    case 'INVALID_OPENING_QUOTE':
-      return fail('data', 'malformed-csv', 'a double quote appears inside an unquoted value', {
-        hint: 'Quote the whole value and write the quote inside it twice, like "The ""Old"" Town"',
-        location: where(index),
-      });
-    default:
-      return fail('data', 'malformed-csv', `the file is not valid CSV (${error.message})`, {
-        hint: 'Save it from your spreadsheet as "CSV (comma delimited)"',
-        location: where(index),
-      });
-  }
-}
-
 /** Check the header; on success, the domain ids in header order. */
 function checkHeader(names: readonly string[], keys: readonly string[], line: number, file: string): Result<string[]> {
   const at = (index: number): Location => ({ file, line, column: index + 1, columnName: names[index] ?? '' });
@@ -273,32 +186,8 @@ function checkHeader(names: readonly string[], keys: readonly string[], line: nu
     firstIndex.set(key, index);
   }
 
-  const missing = DATA_CSV_REQUIRED_COLUMNS.filter((column) => !keys.includes(column));
-  if (missing.length > 0) {
-    // Only unrecognised columns can be typos of a required one (population_0_15 is not a misspelt population).
-    const unknown = names.filter((_, i) => !RESERVED.has(keys[i] ?? ''));
-    const renames: string[] = [];
-    const adds: string[] = [];
-    const used = new Set<string>();
-    let firstGuess: number | undefined;
-    for (const column of missing) {
-      const guess = nearest(column, unknown.filter((name) => !used.has(name)));
-      if (guess === undefined) {
-        adds.push(`"${column}"`);
-      } else {
-        used.add(guess);
-        renames.push(`rename column "${guess}" to "${column}"`);
-        firstGuess ??= names.indexOf(guess);
-      }
-    }
-    const steps = [...renames];
-    if (adds.length > 0) steps.push(`add ${adds.length === 1 ? 'a column' : 'columns'} ${list(adds)}`);
-    const quoted = missing.map((column) => `"${column}"`);
-    return fail('data', 'missing-columns', `missing required column${missing.length === 1 ? '' : 's'} ${list(quoted)}`, {
-      hint: sentence(`${steps.join('; ')} (${HEADER_NEEDS})`),
-      location: firstGuess === undefined ? { file, line } : at(firstGuess),
-    });
-  }
+  const required = requireColumns(names, DATA_CSV_REQUIRED_COLUMNS, HEADER_NEEDS, { file, line }, { optional: DATA_CSV_OPTIONAL_COLUMNS });
+  if (!required.ok) return required;
 
   const domainIds: string[] = [];
   for (const [index, key] of keys.entries()) {
@@ -333,51 +222,11 @@ function suggestId(key: string): string {
 function readNumber(text: string): number | 'blank' | 'not-a-number' | 'not-finite' {
   if (text === '') return 'blank';
   if (NOT_FINITE.test(text)) return 'not-finite';
-  if (!NUMBER.test(text)) return 'not-a-number';
-  const value = Number(text.replace(/,/g, ''));
+  const plain = plainDecimal(text);
+  if (plain === undefined) return 'not-a-number';
+  const value = Number(plain);
   if (!Number.isFinite(value)) return 'not-finite';
   return value + 0; // turns -0 into 0
-}
-
-/** The physical line a cell starts on: the record's line plus the line breaks inside earlier (quoted) cells. */
-function cellLine(record: CsvRecord, index: number): number {
-  let line = record.line;
-  for (const cell of record.cells.slice(0, index)) line += cell.match(/\r\n|\r|\n/g)?.length ?? 0;
-  return line;
-}
-
-/** Byte offsets at which each physical line starts (a line ends at \n, \r\n or a lone \r). */
-function lineStarts(bytes: Uint8Array): number[] {
-  const starts = [0];
-  for (let i = 0; i < bytes.length; i++) {
-    const byte = bytes[i];
-    if (byte === 0x0a || (byte === 0x0d && bytes[i + 1] !== 0x0a)) starts.push(i + 1);
-  }
-  return starts;
-}
-
-/** The line (from 1) that contains the byte at `offset`. */
-function lineAt(starts: readonly number[], offset: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const mid = Math.ceil((low + high) / 2);
-    if ((starts[mid] ?? 0) <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return low + 1;
-}
-
-/** Skip the blank lines and leading spaces between one record and the next. */
-function skipBlank(bytes: Uint8Array, offset: number): number {
-  let i = offset;
-  while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d)) i++;
-  return i;
-}
-
-/** `items` joined as English: "a", "a and b", "a, b and c". */
-function list(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1) ?? ''}`;
 }
 
 function sentence(text: string): string {

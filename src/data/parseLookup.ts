@@ -4,12 +4,12 @@
  * optional `estimated`; the format is described in data/README.md, "Lookups". Pure: the CLI reads the
  * file and passes its text in.
  */
-import { Buffer } from 'node:buffer';
-import { CsvError, parse } from 'csv-parse/sync';
 import { fail, ok, type Location, type Result } from '../engine/errors.js';
 import { Exact } from '../engine/exact.js';
 import type { Lookup, LookupRow } from '../engine/lookup.js';
-import { nearest } from '../engine/nearest.js';
+import { plainDecimal } from './plainDecimal.js';
+import { cellLine, readCsvRecords, type CsvRecord } from './readCsvRecords.js';
+import { requireColumns } from './requireColumns.js';
 
 /** The columns every lookup must have (matched ignoring case and surrounding spaces). */
 export const LOOKUP_REQUIRED_COLUMNS: readonly string[] = ['lsoa_code', 'area_code', 'area_name', 'share'];
@@ -22,9 +22,6 @@ export const SHARE_SUM_TOLERANCE = '1e-9';
 
 /** How many codes a message lists before saying "and N more". */
 const LISTED = 5;
-
-/** A plain decimal, optionally signed and with an exponent; no thousands separators, no hex, no Infinity. */
-const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
 
 const YES = new Set(['yes', 'true', '1']);
 const NO = new Set(['no', 'false', '0', '']);
@@ -44,7 +41,7 @@ const HEADER_NEEDS = 'the header needs lsoa_code, area_code, area_name and share
  * // => ok({ file: 'mine.csv', level: 'ward', rows: [{ lsoaCode: 'E01000001', areaCode: 'W1', areaName: 'Ward One', share: '1', estimated: false, line: 2 }] })
  */
 export function parseLookup(text: string, file: string, level: string, known: ReadonlySet<string>): Result<Lookup> {
-  const read = readRecords(text, file);
+  const read = readCsvRecords(text, file, { lineEnds: 'any', commaExample: '"Brixworth, Ward"' });
   if (!read.ok) return read;
   const [header, ...records] = read.value;
   if (header === undefined) {
@@ -172,33 +169,8 @@ function findColumns(names: readonly string[], line: number, file: string): Resu
     firstIndex.set(key, first ?? index);
   }
 
-  const missing = LOOKUP_REQUIRED_COLUMNS.filter((column) => !firstIndex.has(column));
-  if (missing.length > 0) {
-    // Only unrecognised columns can be typos of a required one.
-    const known = new Set([...LOOKUP_REQUIRED_COLUMNS, ...LOOKUP_OPTIONAL_COLUMNS]);
-    const unknown = names.filter((n, i) => n !== '' && !known.has(keys[i] ?? ''));
-    const renames: string[] = [];
-    const adds: string[] = [];
-    const used = new Set<string>();
-    let firstGuess: number | undefined;
-    for (const column of missing) {
-      const guess = nearest(column, unknown.filter((n) => !used.has(n)));
-      if (guess === undefined) {
-        adds.push(`"${column}"`);
-      } else {
-        used.add(guess);
-        renames.push(`rename column "${guess}" to "${column}"`);
-        firstGuess ??= names.indexOf(guess);
-      }
-    }
-    const steps = [...renames];
-    if (adds.length > 0) steps.push(`add ${adds.length === 1 ? 'a column' : 'columns'} ${joinList(adds)}`);
-    const quoted = missing.map((column) => `"${column}"`);
-    return fail('data', 'missing-columns', `missing required column${missing.length === 1 ? '' : 's'} ${joinList(quoted)}`, {
-      hint: sentence(`${steps.join('; ')} (${HEADER_NEEDS})`),
-      location: firstGuess === undefined ? { file, line } : { file, line, column: firstGuess + 1, columnName: names[firstGuess] ?? '' },
-    });
-  }
+  const required = requireColumns(names, LOOKUP_REQUIRED_COLUMNS, HEADER_NEEDS, { file, line }, { optional: LOOKUP_OPTIONAL_COLUMNS });
+  if (!required.ok) return required;
   const index = (column: string): number => firstIndex.get(column) as number;
   return ok({
     lsoa: index('lsoa_code'),
@@ -212,7 +184,7 @@ function findColumns(names: readonly string[], line: number, file: string): Resu
 function checkShare(text: string, lsoaCode: string, location: Location): Result<true> {
   const hint = 'Write the share of the LSOA as a decimal from 0 to 1, like 1, 0.5 or 0.333333333333';
   if (text === '') return fail('data', 'bad-share', `the share of LSOA ${lsoaCode} is blank`, { hint, location });
-  if (!NUMBER.test(text)) return fail('data', 'bad-share', `share "${text}" of LSOA ${lsoaCode} is not a number`, { hint, location });
+  if (plainDecimal(text, { thousands: false }) === undefined) return fail('data', 'bad-share', `share "${text}" of LSOA ${lsoaCode} is not a number`, { hint, location });
   const value = new Exact(text);
   if (value.lt(0)) return fail('data', 'negative-share', `share ${text} of LSOA ${lsoaCode} is negative`, { hint, location });
   if (value.gt(1)) return fail('data', 'share-above-one', `share ${text} of LSOA ${lsoaCode} is above 1`, { hint, location });
@@ -255,141 +227,8 @@ function badSums(rows: readonly LookupRow[]): BadSum[] {
   return bad;
 }
 
-// ---------------------------------------------------------------------------------------------------
-// Reading CSV records with their physical lines
-
-/** One CSV record with the physical line (from 1) it starts on. */
-interface CsvRecord {
-  readonly cells: readonly string[];
-  readonly line: number;
-}
-
-/**
- * Split the text into records, dropping blank lines and rows whose cells are all empty (as spreadsheets
- * export trailing rows). A record's line comes from the byte offset at which the one before it ends
- * (csv-parse's `bytes`), not from its `lines`, which is the line a record ends on and counts a CRLF inside
- * a quoted value as two.
- */
-function readRecords(text: string, file: string): Result<CsvRecord[]> {
-  const bytes = Buffer.from(text, 'utf8');
-  const starts = lineStarts(bytes);
-  const lineAfter = (offset: number): number => lineAt(starts, skipBlank(bytes, offset));
-  const parsed: { cells: string[]; end: number }[] = [];
-  try {
-    parse(text, {
-      bom: true,
-      trim: true,
-      skip_empty_lines: true,
-      // Any line end, even mixed in one file (rows appended in another editor), as lineStarts counts them.
-      record_delimiter: ['\r\n', '\n', '\r'],
-      on_record: (cells, context) => {
-        parsed.push({ cells, end: context.bytes });
-        return null;
-      },
-    });
-  } catch (error) {
-    if (!(error instanceof CsvError)) throw error;
-    // The bad record starts after the last good one.
-    const line = lineAfter(parsed.at(-1)?.end ?? 0);
-    return csvFailure(error, file, line, parsed[0]?.cells.map((c) => c.trim()) ?? []);
-  }
-  const records: CsvRecord[] = [];
-  let previousEnd = 0;
-  for (const { cells, end } of parsed) {
-    if (cells.some((cell) => cell.trim() !== '')) records.push({ cells, line: lineAfter(previousEnd) });
-    previousEnd = end;
-  }
-  return ok(records);
-}
-
-/** Turn csv-parse's error into one that says where, what was expected and how to fix it. */
-function csvFailure(error: CsvError, file: string, line: number, header: readonly string[]): Result<never> {
-  const index = typeof error['column'] === 'number' ? error['column'] : undefined;
-  const where = (column: number | undefined): Location => {
-    const name = column === undefined ? undefined : header[column];
-    return {
-      file,
-      line,
-      ...(column === undefined ? {} : { column: column + 1 }),
-      ...(name === undefined ? {} : { columnName: name }),
-    };
-  };
-  switch (error.code) {
-    case 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH': {
-      const got = Array.isArray(error['record']) ? error['record'].length : 0;
-      const expected = header.length;
-      const values = (n: number): string => `${n} value${n === 1 ? '' : 's'}`;
-      return fail('data', 'malformed-csv', `the row has ${values(got)} but the header has ${expected} columns`, {
-        hint: 'Check for a missing or extra comma, and put quotes round values that contain commas, like "Brixworth, Ward"',
-        location: where(got < expected ? got : expected),
-      });
-    }
-    case 'CSV_QUOTE_NOT_CLOSED':
-      return fail('data', 'malformed-csv', 'a quoted value is never closed', {
-        hint: 'Add the closing double quote; a quote inside a quoted value is written twice ("")',
-        location: where(index),
-      });
-    case 'CSV_INVALID_CLOSING_QUOTE':
-      return fail('data', 'malformed-csv', 'a quoted value is followed by other characters instead of a comma', {
-        hint: 'Put the whole value inside the quotes and write any quote inside it twice, like "The ""Old"" Town"',
-        location: where(index),
-      });
-    case 'INVALID_OPENING_QUOTE':
-      return fail('data', 'malformed-csv', 'a double quote appears inside an unquoted value', {
-        hint: 'Quote the whole value and write the quote inside it twice, like "The ""Old"" Town"',
-        location: where(index),
-      });
-    default:
-      return fail('data', 'malformed-csv', `the file is not valid CSV (${error.message})`, {
-        hint: 'Save it from your spreadsheet as "CSV (comma delimited)"',
-        location: where(index),
-      });
-  }
-}
-
-/** The physical line a cell starts on: the record's line plus the line breaks inside earlier (quoted) cells. */
-function cellLine(record: CsvRecord, index: number): number {
-  let line = record.line;
-  for (const cell of record.cells.slice(0, index)) line += cell.match(/\r\n|\r|\n/g)?.length ?? 0;
-  return line;
-}
-
-/** Byte offsets at which each physical line starts (a line ends at \n, \r\n or a lone \r). */
-function lineStarts(bytes: Uint8Array): number[] {
-  const starts = [0];
-  for (let i = 0; i < bytes.length; i++) {
-    const byte = bytes[i];
-    if (byte === 0x0a || (byte === 0x0d && bytes[i + 1] !== 0x0a)) starts.push(i + 1);
-  }
-  return starts;
-}
-
-/** The line (from 1) that contains the byte at `offset`. */
-function lineAt(starts: readonly number[], offset: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const mid = Math.ceil((low + high) / 2);
-    if ((starts[mid] ?? 0) <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return low + 1;
-}
-
-/** Skip the blank lines and spaces between one record and the next. */
-function skipBlank(bytes: Uint8Array, offset: number): number {
-  let i = offset;
-  while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d)) i++;
-  return i;
-}
-
 function listed(items: readonly string[]): string {
   return items.slice(0, LISTED).join(', ') + (items.length > LISTED ? ` and ${items.length - LISTED} more` : '');
-}
-
-/** `items` joined as English: "a", "a and b", "a, b and c". */
-function joinList(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1) ?? ''}`;
 }
 
 function sentence(text: string): string {

@@ -4,11 +4,11 @@
  * point; 1 per row when there is no `weight` column). Other columns, such as `postcode`, are ignored.
  * Pure: the CLI reads the file and passes its text in.
  */
-import { Buffer } from 'node:buffer';
-import { CsvError, parse } from 'csv-parse/sync';
 import { fail, ok, type Location, type Result } from '../engine/errors.js';
 import { Exact } from '../engine/exact.js';
-import { nearest } from '../engine/nearest.js';
+import { plainDecimal } from './plainDecimal.js';
+import { cellLine, readCsvRecords } from './readCsvRecords.js';
+import { requireColumns } from './requireColumns.js';
 
 /** One point: where it is, in both geographies, and how much it counts. */
 export interface Point {
@@ -34,9 +34,6 @@ const HEADER_NEEDS = 'the header needs lsoa_code, area_code and area_name, and o
 /** How many unknown codes a message lists before "and N more". */
 const LISTED = 5;
 
-/** Plain decimals, optional thousands separators ("1,296", only where they group in threes) and exponents. */
-const NUMBER = /^[+-]?(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
-
 /**
  * Parse and validate the text of a points CSV. Every LSOA code must be in `known` (the data pack's
  * codes). Headers are matched ignoring case and surrounding spaces; a byte-order mark, blank lines and
@@ -47,7 +44,7 @@ const NUMBER = /^[+-]?(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)(?:e[+-]?\d+
  * // => ok([{ lsoaCode: 'E01027013', areaCode: 'W1', areaName: 'Ward One', weight: '1', line: 2 }])
  */
 export function parsePoints(text: string, file: string, known: ReadonlySet<string>): Result<Point[]> {
-  const read = readRecords(text, file);
+  const read = readCsvRecords(text, file, { quoteErrors: 'combined' });
   if (!read.ok) return read;
   const [header, ...rows] = read.value;
   if (!header) {
@@ -142,8 +139,9 @@ function unknownCodes(
 function readWeight(text: string): { ok: true; weight: string } | { ok: false; code: string; message: string; hint: string } {
   const hint = 'Write the number of addresses or residents at the point, like 12 or 0.5, or leave out the weight column to count each point once';
   if (text === '') return { ok: false, code: 'bad-weight', message: 'the weight is blank', hint };
-  if (!NUMBER.test(text)) return { ok: false, code: 'bad-weight', message: `the weight "${text}" is not a number`, hint };
-  const value = new Exact(text.replace(/,/g, ''));
+  const plain = plainDecimal(text);
+  if (plain === undefined) return { ok: false, code: 'bad-weight', message: `the weight "${text}" is not a number`, hint };
+  const value = new Exact(plain);
   if (!value.isFinite()) return { ok: false, code: 'bad-weight', message: `the weight "${text}" is not a finite number`, hint };
   if (value.isZero()) return { ok: true, weight: '0' }; // also turns -0 into 0
   if (value.isNegative()) {
@@ -167,147 +165,5 @@ function checkHeader(names: readonly string[], keys: readonly string[], line: nu
     }
   }
 
-  const missing = POINTS_REQUIRED_COLUMNS.filter((column) => !keys.includes(column));
-  if (missing.length === 0) return ok(undefined);
-  // Only columns fairshare does not use can be typos of a required one.
-  const unused = names.filter((name, i) => name !== '' && !USED.has(keys[i] ?? ''));
-  const steps: string[] = [];
-  const adds: string[] = [];
-  const taken = new Set<string>();
-  let firstGuess: number | undefined;
-  for (const column of missing) {
-    const guess = nearest(column, unused.filter((name) => !taken.has(name)));
-    if (guess === undefined) {
-      adds.push(`"${column}"`);
-    } else {
-      taken.add(guess);
-      steps.push(`rename column "${guess}" to "${column}"`);
-      firstGuess ??= names.indexOf(guess);
-    }
-  }
-  if (adds.length > 0) steps.push(`add ${adds.length === 1 ? 'a column' : 'columns'} ${list(adds)}`);
-  return fail('data', 'missing-columns', `missing required column${missing.length === 1 ? '' : 's'} ${list(missing.map((c) => `"${c}"`))}`, {
-    hint: sentence(`${steps.join('; ')} (${HEADER_NEEDS})`),
-    location: firstGuess === undefined ? { file, line } : at(firstGuess),
-  });
-}
-
-// The CSV reading below follows src/data/parseDataCsv.ts, whose helpers are private to it.
-
-/** One CSV record with the physical line (from 1) it starts on. */
-interface CsvRecord {
-  readonly cells: readonly string[];
-  readonly line: number;
-}
-
-/**
- * Split the text into records, dropping blank lines and rows whose cells are all empty. Line numbers come
- * from the byte offset of each record, because csv-parse's `info.lines` counts a quoted CRLF as two lines.
- */
-function readRecords(text: string, file: string): Result<CsvRecord[]> {
-  const bytes = Buffer.from(text, 'utf8');
-  const starts = lineStarts(bytes);
-  const lineAfter = (offset: number): number => lineAt(starts, skipBlank(bytes, offset));
-  const parsed: { cells: string[]; end: number }[] = [];
-  try {
-    parse(text, {
-      bom: true,
-      trim: true,
-      skip_empty_lines: true,
-      on_record: (cells, context) => {
-        parsed.push({ cells, end: context.bytes });
-        return null;
-      },
-    });
-  } catch (error) {
-    if (!(error instanceof CsvError)) throw error;
-    return csvFailure(error, file, lineAfter(parsed.at(-1)?.end ?? 0), parsed[0]?.cells.map((c) => c.trim()) ?? []);
-  }
-  const records: CsvRecord[] = [];
-  let previousEnd = 0;
-  for (const { cells, end } of parsed) {
-    if (cells.some((cell) => cell.trim() !== '')) records.push({ cells, line: lineAfter(previousEnd) });
-    previousEnd = end;
-  }
-  return ok(records);
-}
-
-/** Turn csv-parse's error into one that says where and how to fix it. */
-function csvFailure(error: CsvError, file: string, line: number, header: readonly string[]): Result<never> {
-  const index = typeof error['column'] === 'number' ? error['column'] : undefined;
-  const where = (column: number | undefined): Location => {
-    const name = column === undefined ? undefined : header[column];
-    return { file, line, ...(column === undefined ? {} : { column: column + 1 }), ...(name === undefined ? {} : { columnName: name }) };
-  };
-  switch (error.code) {
-    case 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH': {
-      const got = Array.isArray(error['record']) ? error['record'].length : 0;
-      const values = (n: number): string => `${n} value${n === 1 ? '' : 's'}`;
-      return fail('data', 'malformed-csv', `the row has ${values(got)} but the header has ${header.length} columns`, {
-        hint: 'Check for a missing or extra comma, and put quotes round values that contain commas',
-        location: where(got < header.length ? got : header.length),
-      });
-    }
-    case 'CSV_QUOTE_NOT_CLOSED':
-      return fail('data', 'malformed-csv', 'a quoted value is never closed', {
-        hint: 'Add the closing double quote; a quote inside a quoted value is written twice ("")',
-        location: where(index),
-      });
-    case 'CSV_INVALID_CLOSING_QUOTE':
-    case 'INVALID_OPENING_QUOTE':
-      return fail('data', 'malformed-csv', 'a double quote is in the wrong place', {
-        hint: 'Quote the whole value and write any quote inside it twice, like "The ""Old"" Town"',
-        location: where(index),
-      });
-    default:
-      return fail('data', 'malformed-csv', `the file is not valid CSV (${error.message})`, {
-        hint: 'Save it from your spreadsheet as "CSV (comma delimited)"',
-        location: where(index),
-      });
-  }
-}
-
-/** The physical line a cell starts on: the record's line plus the line breaks inside earlier (quoted) cells. */
-function cellLine(record: CsvRecord, index: number): number {
-  let line = record.line;
-  for (const cell of record.cells.slice(0, index)) line += cell.match(/\r\n|\r|\n/g)?.length ?? 0;
-  return line;
-}
-
-/** Byte offsets at which each physical line starts (a line ends at \n, \r\n or a lone \r). */
-function lineStarts(bytes: Uint8Array): number[] {
-  const starts = [0];
-  for (let i = 0; i < bytes.length; i++) {
-    const byte = bytes[i];
-    if (byte === 0x0a || (byte === 0x0d && bytes[i + 1] !== 0x0a)) starts.push(i + 1);
-  }
-  return starts;
-}
-
-/** The line (from 1) that contains the byte at `offset`. */
-function lineAt(starts: readonly number[], offset: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const mid = Math.ceil((low + high) / 2);
-    if ((starts[mid] ?? 0) <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return low + 1;
-}
-
-/** Skip the blank lines and leading spaces between one record and the next. */
-function skipBlank(bytes: Uint8Array, offset: number): number {
-  let i = offset;
-  while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d)) i++;
-  return i;
-}
-
-/** `items` joined as English: "a", "a and b", "a, b and c". */
-function list(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1) ?? ''}`;
-}
-
-function sentence(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  return requireColumns(names, POINTS_REQUIRED_COLUMNS, HEADER_NEEDS, { file, line }, { optional: [POINTS_WEIGHT_COLUMN] });
 }

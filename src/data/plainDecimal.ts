@@ -1,0 +1,29 @@
+/**
+ * What the readers of users' CSV files accept as a number: a plain decimal as a spreadsheet writes it,
+ * optionally with thousands separators. Pure; each reader decides what a number may be (finite, 0 or
+ * more) and says so in its own words.
+ */
+
+/** Plain decimals, optional thousands separators ("1,296", only where they group in threes) and exponents. */
+const WITH_THOUSANDS = /^[+-]?(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
+
+/** A plain decimal, optionally signed and with an exponent; no thousands separators, no hex, no Infinity. */
+const WITHOUT_THOUSANDS = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
+
+export interface PlainDecimalOptions {
+  /** Accept thousands separators, like "1,296" (the default). With false, "1,296" is not a number. */
+  readonly thousands?: boolean;
+}
+
+/**
+ * The text (already trimmed) with any thousands separators removed, ready for `Number` or `Exact`, or
+ * undefined if it is not written as a plain decimal. Hex, `Infinity`, `NaN` and blanks are not numbers.
+ *
+ * @example plainDecimal('1,296.5') // => '1296.5'
+ * @example plainDecimal('1,296', { thousands: false }) // => undefined
+ */
+export function plainDecimal(text: string, options: PlainDecimalOptions = {}): string | undefined {
+  const thousands = options.thousands ?? true;
+  if (!(thousands ? WITH_THOUSANDS : WITHOUT_THOUSANDS).test(text)) return undefined;
+  return thousands ? text.replace(/,/g, '') : text;
+}

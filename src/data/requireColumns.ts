@@ -1,0 +1,71 @@
+/**
+ * The check every reader of a user's CSV makes on its header: are the required columns there, and if
+ * not, which column was probably meant (a typo) and which must be added. Pure.
+ */
+import { fail, ok, type Result } from '../engine/errors.js';
+import { nearest } from '../engine/nearest.js';
+
+export interface RequireColumnsOptions {
+  /**
+   * The optional columns the reader also uses. They are never offered as a misspelling of a required
+   * column (population_0_15 is not a misspelt population).
+   */
+  readonly optional?: readonly string[];
+}
+
+/**
+ * Check that a header has every `required` column, matching lower-cased `names` (trimmed header cells).
+ * When some are missing, one `missing-columns` data failure lists them and, in the hint, says which
+ * unrecognised column to rename to each (by nearest name) and which to add, ending with `headerNeeds`.
+ * It points at the header line, and at the first column to rename when there is one.
+ *
+ * @example
+ * requireColumns(['lsoa_code', 'area_cod'], ['lsoa_code', 'area_code'], 'the header needs lsoa_code and area_code', { file: 'f.csv', line: 1 })
+ * // => fail('data', 'missing-columns', 'missing required column "area_code"', {
+ * //   hint: 'Rename column "area_cod" to "area_code" (the header needs lsoa_code and area_code)',
+ * //   location: { file: 'f.csv', line: 1, column: 2, columnName: 'area_cod' } })
+ */
+export function requireColumns(
+  names: readonly string[],
+  required: readonly string[],
+  headerNeeds: string,
+  header: { readonly file: string; readonly line: number },
+  options: RequireColumnsOptions = {},
+): Result<void> {
+  const keys = names.map((name) => name.toLowerCase());
+  const missing = required.filter((column) => !keys.includes(column));
+  if (missing.length === 0) return ok(undefined);
+
+  // Only unrecognised columns can be typos of a required one.
+  const known = new Set([...required, ...(options.optional ?? [])]);
+  const unknown = names.filter((name, i) => name !== '' && !known.has(keys[i] ?? ''));
+  const steps: string[] = [];
+  const adds: string[] = [];
+  const used = new Set<string>();
+  let firstGuess: number | undefined;
+  for (const column of missing) {
+    const guess = nearest(column, unknown.filter((name) => !used.has(name)));
+    if (guess === undefined) {
+      adds.push(`"${column}"`);
+    } else {
+      used.add(guess);
+      steps.push(`rename column "${guess}" to "${column}"`);
+      firstGuess ??= names.indexOf(guess);
+    }
+  }
+  if (adds.length > 0) steps.push(`add ${adds.length === 1 ? 'a column' : 'columns'} ${list(adds)}`);
+  const { file, line } = header;
+  return fail('data', 'missing-columns', `missing required column${missing.length === 1 ? '' : 's'} ${list(missing.map((c) => `"${c}"`))}`, {
+    hint: sentence(`${steps.join('; ')} (${headerNeeds})`),
+    location: firstGuess === undefined ? { file, line } : { file, line, column: firstGuess + 1, columnName: names[firstGuess] ?? '' },
+  });
+}
+
+/** `items` joined as English: "a", "a and b", "a, b and c". */
+function list(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1) ?? ''}`;
+}
+
+function sentence(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
