@@ -31,7 +31,7 @@ export async function checkOutputDir(dir: string, force: boolean, cwd: string): 
  * Write every file into a new temporary folder beside `dir`, then swap it into place with renames, so
  * that either every file is written or none is (an existing folder is replaced whole, only with force).
  */
-export async function writeOutputDir(dir: string, files: ReadonlyMap<string, string>, cwd: string): Promise<Result<void>> {
+export async function writeOutputDir(dir: string, files: ReadonlyMap<string, string | Uint8Array>, cwd: string): Promise<Result<void>> {
   const target = resolve(cwd, dir);
   const tag = randomBytes(4).toString('hex');
   const temp = join(dirname(target), `.${basename(target)}.tmp-${tag}`);

@@ -4,18 +4,24 @@ import type { ScenarioResult } from '../scenario/runScenarios.js';
 import { groupThousands } from './display.js';
 import { describeRun, peopleLabel, runHeader, runMeta } from './describeRun.js';
 import { comparisonTable, districtTable, lsoaTable, type Table } from './table.js';
+import { formulaDomains, toXlsx, type XlsxInput, type XlsxSettings, type XlsxSheet } from './toXlsx.js';
 import { toCsv } from './toCsv.js';
 import { toJson } from './toJson.js';
 import { toMarkdown } from './toMarkdown.js';
 import { populationField } from '../data/populationBase.js';
 
 export interface ScenarioFilesOptions {
-  readonly format: 'csv' | 'md' | 'json';
+  readonly format: 'csv' | 'md' | 'json' | 'xlsx';
   /** Also write each scenario's (or pot's) LSOA table, always as CSV. */
   readonly lsoa: boolean;
   readonly baseline: string;
-  /** A title for the Markdown document. */
+  /** A title for the Markdown document and the workbook's Notes sheet. */
   readonly title: string;
+  /** For the workbook's Notes sheet: the tool and its version, and the input files with their SHA-256. */
+  readonly tool: { readonly name: string; readonly version: string };
+  readonly inputs: readonly XlsxInput[];
+  /** The data's licence statement for the Notes sheet, when the shipped data pack was used. */
+  readonly licence?: string;
 }
 
 /**
@@ -24,10 +30,16 @@ export interface ScenarioFilesOptions {
  *   `<scenario>.csv` for their sum), and `comparison.csv`;
  * - md: one `scenarios.md` with every table and the comparison, for a committee paper;
  * - json: one `scenarios.json`;
+ * - xlsx: one `scenarios.xlsx` workbook (bytes) with a sheet per scenario and pot, a Comparison sheet
+ *   and a Notes sheet with every scenario's resolved settings and the inputs' SHA-256;
  * and with `lsoa`, `<scenario>[.<pot>].lsoa.csv` for every pot.
  */
-export function scenarioFiles(results: readonly ScenarioResult[], comparison: readonly ComparisonRow[], options: ScenarioFilesOptions): Map<string, string> {
-  const files = new Map<string, string>();
+export async function scenarioFiles(
+  results: readonly ScenarioResult[],
+  comparison: readonly ComparisonRow[],
+  options: ScenarioFilesOptions,
+): Promise<Map<string, string | Uint8Array>> {
+  const files = new Map<string, string | Uint8Array>();
   const stem = (result: ScenarioResult, pot: string): string => (result.plan.pooled ? `${result.plan.name}.${pot}` : result.plan.name);
   if (options.format === 'csv') {
     for (const result of results) {
@@ -37,6 +49,8 @@ export function scenarioFiles(results: readonly ScenarioResult[], comparison: re
     files.set('comparison.csv', toCsv(comparisonTable(comparison)));
   } else if (options.format === 'md') {
     files.set('scenarios.md', markdown(results, comparison, options));
+  } else if (options.format === 'xlsx') {
+    files.set('scenarios.xlsx', await workbook(results, comparison, options));
   } else {
     files.set('scenarios.json', json(results, comparison, options));
   }
@@ -66,6 +80,48 @@ function markdown(results: readonly ScenarioResult[], comparison: readonly Compa
   parts.push(`## Comparison with the baseline (${options.baseline})`, '', 'Change is against the same district in the baseline; rank 1 = the most £ per person.', '');
   parts.push(toMarkdown(comparisonTable(comparison)));
   return parts.join('\n');
+}
+
+/** The workbook: per scenario its table (a pooled one's sum first, then its pots), the comparison, and Notes. */
+function workbook(results: readonly ScenarioResult[], comparison: readonly ComparisonRow[], options: ScenarioFilesOptions): Promise<Uint8Array> {
+  const sheets: XlsxSheet[] = [];
+  const settings: XlsxSettings[] = [];
+  for (const result of results) {
+    const { plan } = result;
+    const title = `${plan.name}${plan.name === options.baseline ? ' (baseline)' : ''}${plan.description ? `: ${plan.description}` : ''}`;
+    const scenarioLines = [`Input data: ${plan.data ?? 'the shipped data pack'}; formula: ${plan.formulaRef ?? 'the default'}.`];
+    if (plan.pooled) {
+      const lines = [pooledCaption(result), `Data: ${plan.source}.`];
+      sheets.push({ name: plan.name, table: districtTable(result.table), caption: [title, ...lines] });
+      settings.push({ heading: title, lines: [...scenarioLines, ...lines] });
+      for (const pot of result.pots) {
+        const potTitle = `${plan.name}: ${pot.plan.name}${pot.plan.description ? `: ${pot.plan.description}` : ''}`;
+        const header = runHeader(describeRun(pot.allocation, plan.area, plan.source));
+        sheets.push({ name: `${plan.name} ${pot.plan.name}`, table: districtTable(pot.table), caption: [potTitle, ...header] });
+        settings.push({ heading: potTitle, lines: [...header, `Population base: ${pot.plan.population}.`], domains: formulaDomains(pot.plan.formula) });
+      }
+    } else {
+      const pot = result.pots[0] as ScenarioResult['pots'][number];
+      const header = runHeader(describeRun(pot.allocation, plan.area, plan.source));
+      sheets.push({ name: plan.name, table: districtTable(result.table), caption: [title, ...header] });
+      settings.push({ heading: title, lines: [...scenarioLines, ...header, `Population base: ${pot.plan.population}.`], domains: formulaDomains(pot.plan.formula) });
+    }
+  }
+  sheets.push({
+    name: 'Comparison',
+    table: comparisonTable(comparison),
+    caption: [`Comparison with the baseline (${options.baseline}). Change is against the same district in the baseline; rank 1 = the most £ per person.`],
+  });
+  const sources = [...new Set(results.map((r) => r.plan.source))];
+  return toXlsx(sheets, {
+    title: options.title,
+    lines: [`Baseline: ${options.baseline}. Amounts are exact to the penny; each table adds up to its budget.`],
+    settings,
+    sources,
+    ...(options.licence === undefined ? {} : { licence: options.licence }),
+    provenance: options.inputs,
+    tool: options.tool,
+  });
 }
 
 function caption(allocation: ScenarioResult['pots'][number]['allocation'], area: Area, source: string): string {

@@ -14,8 +14,8 @@ export interface ManifestOptions {
   readonly inputs: readonly ManifestInput[];
   readonly baseline: string;
   readonly format: string;
-  /** The output files (name → content), other than the manifest itself. */
-  readonly files: ReadonlyMap<string, string>;
+  /** The output files (name → text or bytes), other than the manifest itself. */
+  readonly files: ReadonlyMap<string, string | Uint8Array>;
 }
 
 /**
@@ -64,7 +64,7 @@ function resolvedFormula(formula: WeightedFormula): unknown {
   };
 }
 
-/** SHA-256 of text as UTF-8, in hex. */
-export function sha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+/** SHA-256 of text as UTF-8, or of bytes, in hex. */
+export function sha256(content: string | Uint8Array): string {
+  return typeof content === 'string' ? createHash('sha256').update(content, 'utf8').digest('hex') : createHash('sha256').update(content).digest('hex');
 }

@@ -392,9 +392,9 @@ describe('fairshare scenarios run', () => {
 
     it('refuses an unknown --format (exit 2)', async () => {
       const parent = tempDir();
-      const { code, err } = await run(['scenarios', 'run', DIRECTORATES, '-o', join(parent, 'out'), '--format', 'xlsx']);
+      const { code, err } = await run(['scenarios', 'run', DIRECTORATES, '-o', join(parent, 'out'), '--format', 'docx']);
       expect(code).toBe(2);
-      expect(err).toMatch(/^fairshare: error: option '-f, --format <format>' argument 'xlsx' is invalid/);
+      expect(err).toMatch(/^fairshare: error: option '-f, --format <format>' argument 'docx' is invalid/);
       expect(readdirSync(parent)).toEqual([]);
     });
   });

@@ -1,18 +1,25 @@
+import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
+import { PACK_LICENCE } from '../../data/buildPack.js';
 import { tabulate } from '../../engine/tabulate.js';
 import { describeRun, runHeader, runMeta } from '../../report/describeRun.js';
+import { groupThousands } from '../../report/display.js';
 import { render } from '../../report/render.js';
 import { areaTable, districtTable, lsoaTable, type Table } from '../../report/table.js';
+import { formulaDomains, toXlsx, type XlsxNotes } from '../../report/toXlsx.js';
 import { tabulateAreas, type AreaTable } from '../../engine/tabulateAreas.js';
-import { loadLookup } from '../inputs.js';
+import { loadLookup, type Provenance } from '../inputs.js';
 import { addAllocationOptions, type AllocationOptions, runAllocation } from '../allocationOptions.js';
 import { colourFor } from '../colour.js';
 import { unwrap } from '../failure.js';
 import type { Io } from '../io.js';
-import { checkOutputPath, chooseFormat, writeOutput } from '../output.js';
+import { checkOutputPath, chooseFormat, FORMATS, writeOutput } from '../output.js';
 import { Failure } from '../failure.js';
 
 const LEVELS = ['district', 'lsoa', 'ward', 'division'];
+const PACKAGE = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
+/** The sheet name of the table in an xlsx workbook, by level. */
+const SHEET_NAMES: Readonly<Record<string, string>> = { district: 'Districts', lsoa: 'LSOAs', ward: 'Wards', division: 'Divisions' };
 
 interface AllocateOptions extends AllocationOptions {
   readonly level: string;
@@ -27,8 +34,8 @@ export function allocateCommand(io: Io, name = 'allocate'): Command {
   addAllocationOptions(command)
     .option('-l, --level <level>', 'district, lsoa, ward or division', 'district')
     .option('--lookup <file>', 'a share lookup (lsoa_code,area_code,area_name,share) for --level ward or division; default: the shipped Northamptonshire one')
-    .option('-f, --format <format>', 'table, csv, json or md (default: table on a terminal, csv into a pipe or a .csv file)')
-    .option('-o, --output <file>', 'write to this file instead of stdout (written whole or not at all)');
+    .option('-f, --format <format>', 'table, csv, json, md or xlsx (default: table on a terminal, csv into a pipe or a .csv file, xlsx for a .xlsx file)')
+    .option('-o, --output <file>', 'write to this file instead of stdout (written whole or not at all); xlsx needs a file');
   command.addHelpText(
     'after',
     `
@@ -36,9 +43,13 @@ Examples:
   $ fairshare allocate --budget 12.7m --exclude young-people,early-years
   $ fairshare allocate --budget £38.1m --weight community-safety=2 --format md
   $ fairshare allocate --budget 500k --area Kettering --level lsoa -o kettering.csv
+  $ fairshare allocate --budget 12.7m --exclude young-people,early-years -o adults.xlsx
   $ fairshare allocate --budget 12.7m --exclude young-people,early-years --level division
   $ fairshare allocate --budget 1.2bn --area england -o england.csv
-  $ fairshare allocate --budget 1000 --data my-areas.csv`,
+  $ fairshare allocate --budget 1000 --data my-areas.csv
+
+An .xlsx workbook has the table (amounts as numbers with £ formats, the total row in bold) and a Notes
+sheet with the formula, the data licence and the SHA-256 of every input. The same run gives the same bytes.`,
   );
   command.action(async (options: AllocateOptions) => {
     const level = options.level.toLowerCase();
@@ -48,10 +59,14 @@ Examples:
     if (options.lookup !== undefined && (level === 'district' || level === 'lsoa')) {
       throw new Failure({ kind: 'usage', code: 'lookup-without-level', message: `--lookup shares LSOAs out to wards or divisions, not to ${level}s`, hint: 'Add --level ward or --level division' });
     }
-    const format = unwrap(chooseFormat(options.format, options.output, io));
+    const format = unwrap(chooseFormat(options.format, options.output, io, { formats: [...FORMATS, 'xlsx'] }));
+    if (format === 'xlsx' && (options.output === undefined || options.output === '-')) {
+      throw new Failure({ kind: 'usage', code: 'xlsx-to-stdout', message: 'xlsx is a binary file and is not written to stdout', hint: 'Give -o FILE.xlsx' });
+    }
     unwrap(await checkOutputPath(options.output, io));
     const { inputs, allocation } = await runAllocation(options, io);
     const header = runHeader(describeRun(allocation, inputs.area, inputs.source));
+    const inputFiles: Provenance[] = [...inputs.provenance];
     let table: Table;
     if (level === 'lsoa') table = lsoaTable(allocation);
     else if (level === 'district') table = districtTable(tabulate(allocation));
@@ -60,6 +75,20 @@ Examples:
       const areas = unwrap(tabulateAreas(allocation, lookup));
       table = areaTable(areas);
       header.push(lookupNote(areas, provenance.path));
+      inputFiles.push(provenance);
+    }
+    if (format === 'xlsx') {
+      const notes: XlsxNotes = {
+        title: `fairshare allocate: ${inputs.area.name}, budget £${groupThousands(allocation.budget.toFixed(2))}`,
+        lines: header,
+        settings: [{ heading: `Formula: ${allocation.formula.name} (${allocation.formula.id})`, domains: formulaDomains(allocation.formula) }],
+        sources: [inputs.source],
+        ...(inputFiles.some((p) => p.role === 'data pack') ? { licence: PACK_LICENCE } : {}),
+        provenance: inputFiles,
+        tool: { name: PACKAGE.name, version: PACKAGE.version },
+      };
+      unwrap(await writeOutput(await toXlsx([{ name: SHEET_NAMES[level] ?? level, table, caption: header }], notes), options.output, io));
+      return;
     }
     const toTerminal = format === 'table' && (options.output === undefined || options.output === '-');
     const text = render(table, format, {

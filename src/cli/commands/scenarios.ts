@@ -3,6 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import type { Decimal } from 'decimal.js';
+import { PACK_LICENCE } from '../../data/buildPack.js';
 import { scenarioFiles } from '../../report/scenarioFiles.js';
 import { toTerminal } from '../../report/toTerminal.js';
 import type { Table } from '../../report/table.js';
@@ -23,7 +24,7 @@ const PACKAGE = JSON.parse(readFileSync(new URL('../../../package.json', import.
 
 interface RunOptions {
   readonly output?: string;
-  readonly format: 'csv' | 'md' | 'json';
+  readonly format: 'csv' | 'md' | 'json' | 'xlsx';
   readonly lsoa?: boolean;
   readonly force?: boolean;
 }
@@ -34,27 +35,46 @@ export function scenariosCommand(io: Io): Command {
 
   scenarios
     .command('run')
-    .description('run every scenario in FILE and write its district tables, comparison.csv and manifest.json to a folder')
+    .description('run every scenario in FILE and write its district tables, the comparison and manifest.json to a folder')
     .argument('<file>', 'the scenario file (YAML or JSON)')
     .option('-o, --output <dir>', 'the folder to write (default: <file name>-results); it must be new or empty')
-    .addOption(new Option('-f, --format <format>', 'csv (one file per table), md (one document) or json').choices(['csv', 'md', 'json']).default('csv'))
+    .addOption(
+      new Option('-f, --format <format>', 'csv (one file per table), md (one document), json, or xlsx (one workbook: a sheet per table, Comparison and Notes)')
+        .choices(['csv', 'md', 'json', 'xlsx'])
+        .default('csv'),
+    )
     .option('--lsoa', 'also write every scenario’s LSOA table (as CSV)')
     .option('--force', 'replace the contents of an output folder that is not empty')
-    .addHelpText('after', '\nExamples:\n  $ fairshare scenarios run examples/directorates-2013.yaml -o out/\n  $ fairshare scenarios run options.yaml -o paper/ --format md')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ fairshare scenarios run examples/directorates-2013.yaml -o out/
+  $ fairshare scenarios run options.yaml -o paper/ --format md
+  $ fairshare scenarios run examples/directorates-2013.yaml -o out/ --format xlsx
+
+--format xlsx writes scenarios.xlsx: amounts as numbers with £ formats, totals in bold, a Comparison
+sheet and a Notes sheet with every scenario's settings and the inputs' SHA-256. Sheet names are cut to
+Excel's 31 characters. A rerun on the same inputs gives the same bytes (manifest.json lists its SHA-256).`,
+    )
     .action(async (file: string, options: RunOptions) => {
       const output = options.output ?? `${basename(file, extname(file))}-results`;
       unwrap(await checkOutputDir(output, options.force ?? false, io.cwd));
       const { parsed, results, provenance } = await prepare(file, io);
       const comparison = compare(results, parsed.baseline);
-      const files = scenarioFiles(results, comparison, {
+      const tool = { name: PACKAGE.name, version: PACKAGE.version };
+      const files = await scenarioFiles(results, comparison, {
         format: options.format,
         lsoa: options.lsoa ?? false,
         baseline: parsed.baseline,
         title: parsed.description ?? `Scenarios from ${basename(file)}`,
+        tool,
+        inputs: provenance,
+        ...(provenance.some((p) => p.role === 'data pack') ? { licence: PACK_LICENCE } : {}),
       });
       files.set(
         'manifest.json',
-        manifest(results, { tool: { name: PACKAGE.name, version: PACKAGE.version }, inputs: provenance, baseline: parsed.baseline, format: options.format, files }),
+        manifest(results, { tool, inputs: provenance, baseline: parsed.baseline, format: options.format, files }),
       );
       unwrap(await writeOutputDir(output, files, io.cwd));
       io.stdout.write(summary(results, comparison, parsed.baseline, output, files, io));
@@ -114,7 +134,7 @@ async function prepare(file: string, io: Io): Promise<{ parsed: ScenarioFile; re
 }
 
 /** What was written, and per scenario its budget and the districts that gain and lose most. */
-function summary(results: readonly ScenarioResult[], comparison: readonly ComparisonRow[], baseline: string, output: string, files: ReadonlyMap<string, string>, io: Io): string {
+function summary(results: readonly ScenarioResult[], comparison: readonly ComparisonRow[], baseline: string, output: string, files: ReadonlyMap<string, string | Uint8Array>, io: Io): string {
   const chalk = colourFor(io.stdoutIsTTY, io.env);
   const rows = results.map((result) => {
     const name = result.plan.name;
