@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // Builds data/england-lsoa-2019.json.gz and the Northamptonshire share lookups in data/lookups/ from the
-// published source files (see data/README.md).
+// published source files, and copies the Northamptonshire LSOA boundaries to data/boundaries/ unchanged
+// (see data/README.md).
 // Usage: node scripts/build-data.js <shared-data-dir> <out-dir>   (or: npm run build:data)
 // The work is done by the pure buildPack (src/data/buildPack.ts) and buildLookups
-// (src/data/buildLookups.ts); this script only reads, hashes, checks, gzips and writes. The output is
+// (src/data/buildLookups.ts); this script only reads, hashes, checks, gzips and writes. The boundary files
+// are checked with parseBoundaries (src/data/parseBoundaries.ts) and copied byte for byte. The output is
 // deterministic: no timestamps, fixed order, fixed gzip level.
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
@@ -11,6 +13,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { buildLookups } from '../dist/data/buildLookups.js';
 import { buildPack } from '../dist/data/buildPack.js';
+import { BOUNDARY_DIR, BOUNDARY_FILES, parseBoundaries } from '../dist/data/parseBoundaries.js';
 import { formatError } from '../dist/engine/errors.js';
 
 const OUT_FILE = 'england-lsoa-2019.json.gz';
@@ -33,6 +36,9 @@ const LOOKUP_FILES = {
   wards: 'lookups/northamptonshire-wards-2019.csv',
   divisions: 'lookups/northamptonshire-divisions-2019.csv',
 };
+
+// The boundary files are copied from here into data/boundaries/ under the same names.
+const BOUNDARY_SOURCE_DIR = 'geography';
 
 class BuildError extends Error {}
 
@@ -89,6 +95,18 @@ async function main(argv) {
     );
   }
 
+  // The boundaries must cover exactly the county's LSOAs in the pack: checked before anything is written.
+  const boundaries = await readBoundaries(dataDir);
+  const missing = lsoas.filter((code) => !boundaries.codes.has(code));
+  const extra = [...boundaries.codes].filter((code) => !lsoas.includes(code));
+  process.stdout.write(`${CHECK.name} boundaries: ${fmt(boundaries.codes.size)} LSOAs in ${boundaries.files.length} files\n`);
+  if (missing.length > 0 || extra.length > 0) {
+    throw new BuildError(
+      `${CHECK.name} boundary check failed: expected the pack's ${fmt(CHECK.lsoas)} LSOAs; ` +
+        `${missing.length} have no boundary (${missing.slice(0, 3).join(', ')}), ${extra.length} are not in the county (${extra.slice(0, 3).join(', ')})`,
+    );
+  }
+
   // Node writes a zero gzip timestamp, so the same JSON gives the same bytes with the same zlib.
   const gz = gzipSync(Buffer.from(JSON.stringify(json), 'utf8'), { level: 9 });
   const target = path.join(outDir, OUT_FILE);
@@ -100,7 +118,30 @@ async function main(argv) {
     await writeAtomically(lookupTarget, Buffer.from(lookup.csv, 'utf8'));
     process.stdout.write(`wrote ${lookupTarget} (${fmt(lookup.counts.rows)} rows)\n`);
   }
+  for (const { name, bytes } of boundaries.files) {
+    const boundaryTarget = path.join(outDir, BOUNDARY_DIR, name);
+    await writeAtomically(boundaryTarget, bytes);
+    process.stdout.write(`wrote ${boundaryTarget} (${fmt(bytes.length)} bytes, copied unchanged)\n`);
+  }
   return 0;
+}
+
+/** Reads and checks the boundary files; returns their bytes (to copy unchanged) and their LSOA codes. */
+async function readBoundaries(dataDir) {
+  const files = [];
+  for (const name of BOUNDARY_FILES) {
+    const full = path.join(dataDir, BOUNDARY_SOURCE_DIR, name);
+    try {
+      files.push({ name, bytes: await readFile(full) });
+    } catch (error) {
+      throw new BuildError(`cannot read ${full}: ${error.code ?? error.message}`);
+    }
+  }
+  const parsed = parseBoundaries(
+    files.map(({ name, bytes }) => ({ file: `${BOUNDARY_SOURCE_DIR}/${name}`, text: bytes.toString('utf8') })),
+  );
+  if (!parsed.ok) throw new BuildError(formatError(parsed.error));
+  return { files, codes: new Set(parsed.value.features.map((feature) => feature.properties.code)) };
 }
 
 /** Writes to a temporary file beside the target, then renames it over the target: never a half-written file. */

@@ -19,9 +19,9 @@ export interface AllocationOptions {
 }
 
 /** Add --budget, --exclude, --weight, --area and --data to a command. */
-export function addAllocationOptions(command: Command): Command {
-  return command
-    .requiredOption('-b, --budget <amount>', `the budget to share, e.g. ${AMOUNT_FORMS}`)
+export function addAllocationOptions(command: Command, options: { budgetRequired?: boolean } = {}): Command {
+  const budget = `the budget to share, e.g. ${AMOUNT_FORMS}`;
+  return (options.budgetRequired === false ? command.option('-b, --budget <amount>', budget) : command.requiredOption('-b, --budget <amount>', budget))
     .addOption(
       new Option('-x, --exclude <ids>', 'leave these domains out (weight 0); comma-separated, repeatable').argParser(collectList),
     )

@@ -9,6 +9,7 @@ import { scenariosCommand } from './commands/scenarios.js';
 import { profileCommand } from './commands/profile.js';
 import { overlapCommand } from './commands/overlap.js';
 import { lookupCommand } from './commands/lookup.js';
+import { reportCommand } from './commands/report.js';
 import { EXIT, exitCode } from './exitCode.js';
 import { Failure } from './failure.js';
 import type { Io } from './io.js';
@@ -29,6 +30,7 @@ export function program(io: Io): Command {
     .addCommand(profileCommand(io))
     .addCommand(overlapCommand(io))
     .addCommand(lookupCommand(io))
+    .addCommand(reportCommand(io))
     .addHelpText(
       'after',
       `
@@ -40,7 +42,8 @@ Examples:
   $ fairshare scenarios run examples/directorates-2013.yaml -o out/
   $ fairshare profile --level division
   $ fairshare overlap
-  $ fairshare lookup build --points postcodes.csv -o divisions.csv`,
+  $ fairshare lookup build --points postcodes.csv -o divisions.csv
+  $ fairshare report --budget 12.7m --exclude young-people,early-years -o adults.html`,
     );
   configure(root, io);
   return root;

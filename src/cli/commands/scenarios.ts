@@ -112,7 +112,7 @@ Excel's 31 characters. A rerun on the same inputs gives the same bytes (manifest
 }
 
 /** Read, check, plan and run a scenario file in memory. Throws Failure on the first problem. */
-async function prepare(file: string, io: Io): Promise<{ parsed: ScenarioFile; results: ScenarioResult[]; provenance: Provenance[] }> {
+export async function prepare(file: string, io: Io): Promise<{ parsed: ScenarioFile; results: ScenarioResult[]; provenance: Provenance[] }> {
   const source = unwrap(await readSource(resolve(io.cwd, file), 'scenario file', file));
   const parsed = unwrap(parseScenarioFile(source.bytes.toString('utf8'), file));
   const baseDir = dirname(resolve(io.cwd, file));

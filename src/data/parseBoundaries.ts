@@ -1,0 +1,171 @@
+/**
+ * Reads the LSOA boundary files (data/boundaries/*.geojson, see data/README.md "Boundaries") into
+ * features that carry only an LSOA code and name. Pure: the caller reads the files and passes their text.
+ *
+ * Source: ONS, generalised Lower Layer Super Output Area (2011) boundaries, WGS84. Each feature's properties hold `LSOA11CD` (code) and `LSOA11NM`
+ * (name), among others (FID, LSOA11NMW, BNG_E, BNG_N, LONG, LAT, GlobalID, LADCD_ACTIVE, ...), which
+ * are dropped here.
+ */
+import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
+import { fail, ok, type Result } from '../engine/errors.js';
+
+/** The boundary files fairshare ships, in `data/boundaries/`: together Northamptonshire's 422 LSOAs. */
+export const BOUNDARY_FILES: readonly string[] = [
+  'lsoa11_boundaries_E06000061_north_northamptonshire.geojson',
+  'lsoa11_boundaries_E06000062_west_northamptonshire.geojson',
+];
+
+/** The folder inside the package's `data/` that holds BOUNDARY_FILES. */
+export const BOUNDARY_DIR = 'boundaries';
+
+/** What a boundary feature keeps from the file's properties. */
+export interface BoundaryProperties {
+  /** LSOA (2011) code, e.g. `E01026949`. */
+  readonly code: string;
+  /** LSOA (2011) name, e.g. `Corby 005A`. */
+  readonly name: string;
+}
+
+/** One LSOA's boundary: WGS84 longitude/latitude, as published. */
+export type BoundaryFeature = Feature<Polygon | MultiPolygon, BoundaryProperties>;
+
+/** The parsed boundary files. */
+export interface Boundaries {
+  /** The files read, in the order given. */
+  readonly files: readonly string[];
+  /** One feature per LSOA, sorted by code (plain character-code order). */
+  readonly features: readonly BoundaryFeature[];
+}
+
+/** One boundary file: its name (for messages) and its text. */
+export interface BoundaryText {
+  readonly file: string;
+  readonly text: string;
+}
+
+// Property names are matched ignoring case; these are the ONS names for the 2011 LSOAs.
+const CODE_PROPERTY = 'lsoa11cd';
+const NAME_PROPERTY = 'lsoa11nm';
+
+const HINT = 'Rebuild data/boundaries with `npm run build:data`, or see data/README.md, section Boundaries';
+
+/**
+ * Parses GeoJSON FeatureCollections of LSOA boundaries (Polygon or MultiPolygon geometry, WGS84
+ * longitude/latitude, properties `LSOA11CD` and `LSOA11NM`); fails with a `data` error naming the file
+ * and the JSON path of the feature (e.g. `features[12].properties.LSOA11CD`) for anything else, and for
+ * an LSOA that appears twice.
+ * @example
+ * const boundaries = parseBoundaries([{ file: 'north.geojson', text: readFileSync('north.geojson', 'utf8') }]);
+ * if (boundaries.ok) boundaries.value.features.length; // 194
+ */
+export function parseBoundaries(texts: readonly BoundaryText[]): Result<Boundaries> {
+  const features: BoundaryFeature[] = [];
+  const seen = new Map<string, string>();
+  for (const { file, text } of texts) {
+    const bad = (message: string, code = 'bad-boundaries'): Result<Boundaries> =>
+      fail('data', code, message, { hint: HINT, location: { file } });
+
+    let doc: unknown;
+    try {
+      doc = JSON.parse(text);
+    } catch (error) {
+      return bad(`not a JSON file (${error instanceof Error ? error.message : String(error)})`);
+    }
+    if (!isObject(doc) || doc['type'] !== 'FeatureCollection') return bad('expected a GeoJSON FeatureCollection');
+    const crs = crsName(doc['crs']);
+    if (crs !== undefined && !/CRS84|4326/.test(crs)) {
+      return bad(`the coordinates are in ${crs}; expected WGS84 longitude/latitude (CRS84)`);
+    }
+    const list = doc['features'];
+    if (!Array.isArray(list)) return bad('"features" must be a list');
+
+    for (const [i, feature] of list.entries()) {
+      const at = `features[${i}]`;
+      if (!isObject(feature) || feature['type'] !== 'Feature') return bad(`${at} must be a GeoJSON Feature`);
+      const properties = feature['properties'];
+      if (!isObject(properties)) return bad(`${at}.properties must be an object holding LSOA11CD and LSOA11NM`);
+      const codeKey = findKey(properties, CODE_PROPERTY);
+      const rawCode = codeKey === undefined ? undefined : properties[codeKey];
+      const code = typeof rawCode === 'string' ? rawCode.trim() : '';
+      if (code === '') {
+        return bad(`${at}.properties has no LSOA code: expected a property LSOA11CD holding a code such as E01026949`);
+      }
+      const nameKey = findKey(properties, NAME_PROPERTY);
+      const name = nameKey === undefined ? undefined : properties[nameKey];
+      if (typeof name !== 'string') return bad(`${at}.properties has no LSOA name (LSOA11NM) for LSOA ${code}`);
+
+      const geometry = checkGeometry(feature['geometry']);
+      if (typeof geometry === 'string') return bad(`${at}.geometry (LSOA ${code}) ${geometry}`);
+
+      const earlier = seen.get(code);
+      if (earlier !== undefined) {
+        const where = earlier === file ? 'earlier in this file' : `in ${earlier}`;
+        return bad(`${at}: LSOA ${code} has a boundary ${where} too`, 'duplicate-boundary');
+      }
+      seen.set(code, file);
+      features.push({ type: 'Feature', properties: { code, name }, geometry });
+    }
+  }
+  features.sort((a, b) => compareCodes(a.properties.code, b.properties.code));
+  return ok({ files: texts.map((t) => t.file), features });
+}
+
+/** The geometry if it is a well-formed Polygon or MultiPolygon in longitude/latitude, else what is wrong. */
+function checkGeometry(geometry: unknown): Polygon | MultiPolygon | string {
+  if (!isObject(geometry)) return 'is missing';
+  const type = geometry['type'];
+  const coordinates = geometry['coordinates'];
+  if (type === 'Polygon') {
+    const problem = checkPolygon(coordinates);
+    return problem ?? { type, coordinates: coordinates as Position[][] };
+  }
+  if (type === 'MultiPolygon') {
+    if (!Array.isArray(coordinates) || coordinates.length === 0) return 'must hold a list of polygons';
+    for (const polygon of coordinates) {
+      const problem = checkPolygon(polygon);
+      if (problem !== undefined) return problem;
+    }
+    return { type, coordinates: coordinates as Position[][][] };
+  }
+  return `is a ${JSON.stringify(type) ?? 'nothing'}; expected a Polygon or MultiPolygon`;
+}
+
+function checkPolygon(rings: unknown): string | undefined {
+  if (!Array.isArray(rings) || rings.length === 0) return 'must hold a list of rings';
+  for (const ring of rings) {
+    // A closed ring needs at least four positions (RFC 7946, 3.1.6).
+    if (!Array.isArray(ring) || ring.length < 4) return 'has a ring with fewer than four positions';
+    for (const position of ring) {
+      if (!Array.isArray(position) || position.length < 2) return 'has a position that is not [longitude, latitude]';
+      const [lon, lat] = position as unknown[];
+      if (typeof lon !== 'number' || typeof lat !== 'number' || !Number.isFinite(lon) || !Number.isFinite(lat)) {
+        return 'has a position that is not two numbers';
+      }
+      // Eastings and northings (British National Grid) are the likely mistake here.
+      if (Math.abs(lon) > 180 || Math.abs(lat) > 90) {
+        return `has the position [${lon}, ${lat}], which is not a WGS84 longitude/latitude`;
+      }
+    }
+  }
+  return undefined;
+}
+
+function crsName(crs: unknown): string | undefined {
+  if (!isObject(crs)) return undefined;
+  const properties = crs['properties'];
+  if (!isObject(properties)) return undefined;
+  const name = properties['name'];
+  return typeof name === 'string' ? name : undefined;
+}
+
+function findKey(object: Record<string, unknown>, wanted: string): string | undefined {
+  return Object.keys(object).find((key) => key.toLowerCase() === wanted);
+}
+
+function compareCodes(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,180 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { BOUNDARY_DIR, BOUNDARY_FILES, parseBoundaries, type Boundaries } from '../../src/data/parseBoundaries.js';
+import { readPack } from '../../src/data/readPack.js';
+import type { FairshareError } from '../../src/engine/errors.js';
+
+/** A feature as the ONS files write it, with a square polygon. */
+function feature(code: string, name = `Testtown ${code}`, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    type: 'Feature',
+    properties: { FID: 1, LSOA11CD: code, LSOA11NM: name, LSOA11NMW: name, LADCD_ACTIVE: 'E06999999', ...extra },
+    geometry: {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [-1, 52],
+          [-1, 52.1],
+          [-0.9, 52.1],
+          [-0.9, 52],
+          [-1, 52],
+        ],
+      ],
+    },
+  };
+}
+
+const collection = (...features: unknown[]): string =>
+  JSON.stringify({ type: 'FeatureCollection', crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:OGC:1.3:CRS84' } }, features });
+
+function parsed(...texts: { file: string; text: string }[]): Boundaries {
+  const result = parseBoundaries(texts);
+  if (!result.ok) throw new Error(`expected success, got ${result.error.code}: ${result.error.message}`);
+  return result.value;
+}
+
+function failure(text: string, file = 'mine.geojson'): FairshareError {
+  const result = parseBoundaries([{ file, text }]);
+  if (result.ok) throw new Error('expected a failure');
+  return result.error;
+}
+
+describe('parseBoundaries', () => {
+  it('keeps each feature with only its LSOA code and name, sorted by code across files', () => {
+    const boundaries = parsed(
+      { file: 'b.geojson', text: collection(feature('F03'), feature('F01', 'First')) },
+      { file: 'a.geojson', text: collection(feature('F02')) },
+    );
+    expect(boundaries.files).toEqual(['b.geojson', 'a.geojson']);
+    expect(boundaries.features.map((f) => f.properties)).toEqual([
+      { code: 'F01', name: 'First' },
+      { code: 'F02', name: 'Testtown F02' },
+      { code: 'F03', name: 'Testtown F03' },
+    ]);
+    expect(boundaries.features[0]?.type).toBe('Feature');
+    expect(boundaries.features[0]?.geometry.type).toBe('Polygon');
+    expect(boundaries.features[0]?.geometry.coordinates[0]).toHaveLength(5);
+  });
+
+  it('accepts MultiPolygon geometry, lower-case property names and a file without a crs', () => {
+    const multi = {
+      type: 'Feature',
+      properties: { lsoa11cd: 'F01', lsoa11nm: 'Islands' },
+      geometry: { type: 'MultiPolygon', coordinates: [(feature('x').geometry as { coordinates: unknown }).coordinates] },
+    };
+    const boundaries = parsed({ file: 'm.geojson', text: JSON.stringify({ type: 'FeatureCollection', features: [multi] }) });
+    expect(boundaries.features[0]?.properties).toEqual({ code: 'F01', name: 'Islands' });
+    expect(boundaries.features[0]?.geometry.type).toBe('MultiPolygon');
+  });
+
+  it('reads no files as no boundaries', () => {
+    expect(parsed()).toEqual({ files: [], features: [] });
+  });
+
+  it('rejects a file that is not JSON, naming the file', () => {
+    const error = failure('{"type": "FeatureCollection", ', 'broken.geojson');
+    expect(error).toMatchObject({ kind: 'data', code: 'bad-boundaries', location: { file: 'broken.geojson' } });
+    expect(error.message).toMatch(/^not a JSON file/);
+    expect(error.hint).toContain('npm run build:data');
+  });
+
+  it('rejects JSON that is not a FeatureCollection', () => {
+    expect(failure(JSON.stringify(feature('F01'))).message).toBe('expected a GeoJSON FeatureCollection');
+    expect(failure('[]').message).toBe('expected a GeoJSON FeatureCollection');
+    expect(failure(JSON.stringify({ type: 'FeatureCollection' })).message).toBe('"features" must be a list');
+  });
+
+  it('rejects a feature without an LSOA code, naming the file and the feature', () => {
+    const noCode = feature('F02');
+    delete (noCode['properties'] as Record<string, unknown>)['LSOA11CD'];
+    const error = failure(collection(feature('F01'), noCode), 'north.geojson');
+    expect(error).toMatchObject({ kind: 'data', code: 'bad-boundaries', location: { file: 'north.geojson' } });
+    expect(error.message).toContain('features[1].properties');
+    expect(error.message).toContain('LSOA11CD');
+    expect(failure(collection(feature(' '))).message).toContain('features[0].properties has no LSOA code');
+    expect(failure(collection({ ...feature('F01'), properties: null })).message).toContain('features[0].properties must be an object');
+  });
+
+  it('rejects a feature without an LSOA name', () => {
+    const noName = feature('F01');
+    delete (noName['properties'] as Record<string, unknown>)['LSOA11NM'];
+    expect(failure(collection(noName)).message).toBe('features[0].properties has no LSOA name (LSOA11NM) for LSOA F01');
+  });
+
+  it('rejects geometry that is not a Polygon or MultiPolygon, or missing', () => {
+    const point = { ...feature('F01'), geometry: { type: 'Point', coordinates: [-1, 52] } };
+    expect(failure(collection(feature('F00'), point)).message).toBe(
+      'features[1].geometry (LSOA F01) is a "Point"; expected a Polygon or MultiPolygon',
+    );
+    expect(failure(collection({ ...feature('F01'), geometry: null })).message).toBe('features[0].geometry (LSOA F01) is missing');
+    expect(failure(collection({ ...feature('F01'), type: 'Thing' })).message).toBe('features[0] must be a GeoJSON Feature');
+  });
+
+  it('rejects malformed rings and positions', () => {
+    const open = { ...feature('F01'), geometry: { type: 'Polygon', coordinates: [[[-1, 52], [-1, 52.1], [-1, 52]]] } };
+    expect(failure(collection(open)).message).toContain('has a ring with fewer than four positions');
+    const text = { ...feature('F01'), geometry: { type: 'Polygon', coordinates: [[['a', 52], [-1, 52.1], [-0.9, 52], ['a', 52]]] } };
+    expect(failure(collection(text)).message).toContain('has a position that is not two numbers');
+  });
+
+  it('rejects British National Grid coordinates, by their values or by the crs', () => {
+    const bng = {
+      ...feature('F01'),
+      geometry: { type: 'Polygon', coordinates: [[[488370, 288799], [488370, 288899], [488470, 288899], [488370, 288799]]] },
+    };
+    expect(failure(JSON.stringify({ type: 'FeatureCollection', features: [bng] })).message).toContain(
+      'has the position [488370, 288799], which is not a WGS84 longitude/latitude',
+    );
+    const crs = { type: 'FeatureCollection', crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::27700' } }, features: [] };
+    expect(failure(JSON.stringify(crs)).message).toBe('the coordinates are in urn:ogc:def:crs:EPSG::27700; expected WGS84 longitude/latitude (CRS84)');
+  });
+
+  it('rejects an LSOA that appears twice, in one file or across files', () => {
+    expect(failure(collection(feature('F01'), feature('F01')))).toMatchObject({
+      code: 'duplicate-boundary',
+      message: 'features[1]: LSOA F01 has a boundary earlier in this file too',
+    });
+    const result = parseBoundaries([
+      { file: 'a.geojson', text: collection(feature('F01')) },
+      { file: 'b.geojson', text: collection(feature('F01')) },
+    ]);
+    expect(!result.ok && result.error).toMatchObject({
+      code: 'duplicate-boundary',
+      message: 'features[0]: LSOA F01 has a boundary in a.geojson too',
+      location: { file: 'b.geojson' },
+    });
+  });
+
+  it('names the two shipped boundary files', () => {
+    expect(BOUNDARY_DIR).toBe('boundaries');
+    expect(BOUNDARY_FILES).toEqual([
+      'lsoa11_boundaries_E06000061_north_northamptonshire.geojson',
+      'lsoa11_boundaries_E06000062_west_northamptonshire.geojson',
+    ]);
+  });
+});
+
+// The shipped boundaries; skipped if `npm run build:data` has not copied them into data/boundaries.
+const shipped = BOUNDARY_FILES.map((name) => new URL(`../../data/${BOUNDARY_DIR}/${name}`, import.meta.url));
+const haveBoundaries = shipped.every((url) => existsSync(url));
+
+describe.skipIf(!haveBoundaries)('parseBoundaries on the shipped boundary files', () => {
+  it("holds exactly the pack's 422 Northamptonshire LSOAs, with the pack's names", async () => {
+    const texts = await Promise.all(BOUNDARY_FILES.map(async (file, i) => ({ file, text: await readFile(shipped[i]!, 'utf8') })));
+    const boundaries = parseBoundaries(texts);
+    if (!boundaries.ok) throw new Error(boundaries.error.message);
+    expect(boundaries.value.features).toHaveLength(422);
+
+    const pack = await readPack();
+    if (!pack.ok) throw new Error(pack.error.message);
+    const units = pack.value.dataset.units.filter((unit) => unit.countyCode === 'E10000021');
+    expect(units).toHaveLength(422);
+    // Both lists are sorted by code.
+    expect(boundaries.value.features.map((f) => f.properties.code)).toEqual(units.map((unit) => unit.code));
+    expect(boundaries.value.features.map((f) => f.properties.name)).toEqual(units.map((unit) => unit.name));
+
+    const counts = await Promise.all(texts.map((t) => parseBoundaries([t])));
+    expect(counts.map((c) => c.ok && c.value.features.length)).toEqual([194, 228]);
+  });
+});
