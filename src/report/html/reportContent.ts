@@ -54,7 +54,7 @@ export function reportContent(input: ReportInput): ReportContent {
   const perPerson: ReportFigure = {
     svg: barChart(
       table.rows.map((r) => ({ label: r.name, value: Number(r.perPerson || '0'), display: r.perPerson ? `£${groupThousands(r.perPerson)}` : 'no one' })),
-      { title: `£ per person by district (${people})`, idPrefix: 'per-person-' },
+      { title: people === 'people' ? '£ per person by district' : `£ per person by district (${people})`, idPrefix: 'per-person-' },
     ),
     caption: `Each district's allocation divided by its ${people}. County average: £${groupThousands(table.total.perPerson)}.`,
   };
