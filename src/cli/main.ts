@@ -10,6 +10,7 @@ import { profileCommand } from './commands/profile.js';
 import { overlapCommand } from './commands/overlap.js';
 import { lookupCommand } from './commands/lookup.js';
 import { reportCommand } from './commands/report.js';
+import { sensitivityCommand } from './commands/sensitivity.js';
 import { EXIT, exitCode } from './exitCode.js';
 import { Failure } from './failure.js';
 import type { Io } from './io.js';
@@ -31,6 +32,7 @@ export function program(io: Io): Command {
     .addCommand(overlapCommand(io))
     .addCommand(lookupCommand(io))
     .addCommand(reportCommand(io))
+    .addCommand(sensitivityCommand(io))
     .addHelpText(
       'after',
       `
@@ -43,7 +45,8 @@ Examples:
   $ fairshare profile --level division
   $ fairshare overlap
   $ fairshare lookup build --points postcodes.csv -o divisions.csv
-  $ fairshare report --budget 12.7m --exclude young-people,early-years -o adults.html`,
+  $ fairshare report --budget 12.7m --exclude young-people,early-years -o adults.html
+  $ fairshare sensitivity --budget 12.7m --exclude young-people,early-years --draws 10000 --seed 1`,
     );
   configure(root, io);
   return root;

@@ -1,0 +1,80 @@
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { memoryIo } from '../helpers/memoryIo.js';
+
+const ADULTS = ['--budget', '12.7m', '--exclude', 'young-people,early-years'];
+
+async function run(args: string[], options: Parameters<typeof memoryIo>[0] = {}) {
+  const io = memoryIo(options);
+  const code = await main(args, io);
+  return { code, out: io.out(), err: io.err() };
+}
+
+describe('fairshare sensitivity', () => {
+  it('prints bands for the seven districts from 10,000 draws, the same on every run', async () => {
+    const args = ['sensitivity', ...ADULTS, '--draws', '10000', '--seed', '1'];
+    const a = await run(args);
+    const b = await run(args);
+    expect(a.code).toBe(0);
+    expect(a.err).toBe('');
+    expect(a.out).toBe(b.out);
+    const rows = parse(a.out, { columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => r.district_name)).toEqual(['Corby', 'Daventry', 'East Northamptonshire', 'Kettering', 'Northampton', 'South Northamptonshire', 'Wellingborough']);
+    for (const r of rows) {
+      expect(Number(r.allocation_p5)).toBeLessThanOrEqual(Number(r.allocation_median));
+      expect(Number(r.allocation_median)).toBeLessThanOrEqual(Number(r.allocation_p95));
+      expect(Number(r.rank_changed_pct)).toBeGreaterThanOrEqual(0);
+    }
+    expect(Object.keys(rows[0]!)).toContain('without_community-safety');
+    expect(Object.keys(rows[0]!)).not.toContain('without_early-years');
+  });
+
+  it('keeps the unperturbed allocation equal to allocate’s, and the leave-one-out changes summing to zero', async () => {
+    const bands = parse((await run(['sensitivity', ...ADULTS, '--draws', '50'])).out, { columns: true }) as Record<string, string>[];
+    const allocate = parse((await run(['allocate', ...ADULTS])).out, { columns: true }) as Record<string, string>[];
+    expect(bands.map((r) => r.allocation)).toEqual(allocate.map((r) => r.allocation));
+    const pennies = (column: string) => bands.reduce((s, r) => s + BigInt(r[column]!.replace('.', '')), 0n);
+    expect(pennies('without_adults')).toBe(0n);
+    expect(pennies('without_deprivation')).toBe(0n);
+  });
+
+  it('gives a different answer for another seed and draws Dirichlet weights on request', async () => {
+    const one = await run(['sensitivity', ...ADULTS, '--draws', '500', '--seed', '1']);
+    const two = await run(['sensitivity', ...ADULTS, '--draws', '500', '--seed', '2']);
+    expect(one.out).not.toBe(two.out);
+    expect((await run(['sensitivity', ...ADULTS, '--draws', '500', '--method', 'dirichlet'])).code).toBe(0);
+  });
+
+  it('draws a progress bar on a terminal only, and tables of bands and leave-one-out changes', async () => {
+    const tty = await run(['sensitivity', ...ADULTS, '--draws', '2000'], { tty: true, env: { NO_COLOR: '1' } });
+    expect(tty.err).toContain('draws');
+    expect(tty.out).toContain('2,000 draws (seed 1)');
+    expect(tty.out).toContain('Change when each domain alone is left out');
+    const piped = await run(['sensitivity', ...ADULTS, '--draws', '2000']);
+    expect(piped.err).toBe('');
+  });
+
+  describe('bad input: one line, exit 2, nothing written', () => {
+    it.each([
+      [['--draws', '0'], /--draws must be a whole number of 1 or more/],
+      [['--draws', '2.5'], /--draws must be a whole number/],
+      [['--draws', '5000000'], /more than the 1,000,000 allowed/],
+      [['--spread', '1'], /--spread must be between 0 and 1/],
+      [['--spread', '-0.1'], /--spread must be between 0 and 1/],
+      [['--seed', 'x'], /--seed must be a whole number/],
+      [['--method', 'normal'], /unknown --method "normal"/],
+      [['--concentration', '0', '--method', 'dirichlet'], /--concentration must be a number above 0/],
+    ])('%j', async (args, message) => {
+      const dir = mkdtempSync(join(tmpdir(), 'fairshare-sens-'));
+      const result = await run(['sensitivity', ...ADULTS, ...args, '-o', join(dir, 'bands.csv')]);
+      expect(result.code).toBe(2);
+      expect(result.err.trimEnd().split('\n')).toHaveLength(1);
+      expect(result.err).toMatch(message);
+      expect(readdirSync(dir)).toEqual([]);
+    });
+  });
+});
