@@ -34,8 +34,16 @@ export function largestRemainder(total: bigint, weights: readonly bigint[], keys
   }
   const leftover = Number(total - given);
   if (leftover > 0) {
+    // Sort by the remainders as fractions in floating point, which is exact wherever two fractions differ
+    // by more than the doubles' rounding (about 1e-16 of each); closer pairs are compared exactly.
+    const approx = new Float64Array(n);
+    const denominator = Number(sum);
+    for (let i = 0; i < n; i++) approx[i] = Number(remainders[i] as bigint) / denominator;
     const order = Array.from({ length: n }, (_, i) => i);
     order.sort((a, b) => {
+      const fa = approx[a] as number;
+      const fb = approx[b] as number;
+      if (Math.abs(fa - fb) > 1e-12) return fb - fa;
       const ra = remainders[a] as bigint;
       const rb = remainders[b] as bigint;
       if (ra !== rb) return rb > ra ? 1 : -1;

@@ -26,6 +26,13 @@ describe('largestRemainder', () => {
     expect(largestRemainder(3n, [big, 2n * big + 1n], ['a', 'b'])).toEqual([1n, 2n]);
   });
 
+  it('orders remainders that differ below floating-point precision exactly', () => {
+    // 1 unit by weights 10^30 and 10^30 + 1: remainders ½ − 1/(4·10^30 + 2) and ½ + …; the second wins.
+    const big = 10n ** 30n;
+    expect(largestRemainder(1n, [big, big + 1n], ['a', 'b'])).toEqual([0n, 1n]);
+    expect(largestRemainder(1n, [big + 1n, big], ['a', 'b'])).toEqual([1n, 0n]);
+  });
+
   it('throws on a negative total, a negative weight or all-zero weights (bugs, not user errors)', () => {
     expect(() => largestRemainder(-1n, [1n], ['a'])).toThrow(RangeError);
     expect(() => largestRemainder(1n, [-1n, 2n], ['a', 'b'])).toThrow(RangeError);
