@@ -25,7 +25,7 @@ export const DEFAULT_FORMULA = 'northamptonshire';
 
 /** An input file as recorded for provenance: what it is, where, and the SHA-256 of its bytes. */
 export interface Provenance {
-  readonly role: 'data pack' | 'data file' | 'formula' | 'scenario file' | 'lookup' | 'boundaries';
+  readonly role: 'data pack' | 'data file' | 'formula' | 'scenario file' | 'lookup' | 'boundaries' | 'previous allocation';
   /** As the user wrote it, or relative to the package root for shipped files. */
   readonly path: string;
   readonly sha256: string;

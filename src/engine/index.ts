@@ -1,4 +1,6 @@
 // The engine's public surface: pure functions, no I/O. Re-exports only.
+export { damp } from './damp.js';
+export type { DampedDistrict, DampInput, Damping, DampOptions, Held, Ratio } from './damp.js';
 export type { Dataset, Unit } from './dataset.js';
 export { fail, formatError, ok } from './errors.js';
 export type { ErrorKind, FairshareError, Location, Result } from './errors.js';
@@ -9,9 +11,10 @@ export type { Direction, Domain, Formula, Source } from './formula.js';
 export { largestRemainder } from './largestRemainder.js';
 export { editDistance, nearest } from './nearest.js';
 export { AMOUNT_FORMS, parseAmount } from './parseAmount.js';
+export { formatPercent, PERCENT_FORMS, parsePercent } from './parsePercent.js';
 export { rank } from './rank.js';
 export type { RankOptions } from './rank.js';
-export { tabulate } from './tabulate.js';
+export { tabulate, withAllocations } from './tabulate.js';
 export type { DistrictRow, DistrictTable } from './tabulate.js';
 export { MAX_WEIGHT_DECIMALS, weigh } from './weigh.js';
 export type { WeighOptions, WeightedDomain, WeightedFormula } from './weigh.js';

@@ -55,6 +55,21 @@ export function tabulate(allocation: Tabulatable): DistrictTable {
   return { rows, total };
 }
 
+/**
+ * The same districts with new amounts (e.g. damped ones), in whole pennies, one per row in row order:
+ * allocation, share of the budget and £ per person are worked out again; the share is of the table's
+ * original total, the budget.
+ *
+ * @example withAllocations(tabulate(allocation), [142664949n, …]).rows[0].allocation // => 1426649.49
+ */
+export function withAllocations(table: DistrictTable, pennies: readonly bigint[]): DistrictTable {
+  if (pennies.length !== table.rows.length) throw new RangeError('withAllocations: one amount per row is needed');
+  const budget = table.total.allocation;
+  const rows = table.rows.map((r, i) => row(r.code, r.name, r.lsoas, r.population, pounds(pennies[i] as bigint), budget));
+  const total = row('', 'Total', table.total.lsoas, table.total.population, pounds(pennies.reduce((sum, p) => sum + p, 0n)), budget);
+  return { rows, total };
+}
+
 /** Whole pennies as exact pounds. */
 export function pounds(pennies: bigint): Decimal {
   return new Exact(pennies.toString()).dividedBy(100);

@@ -1,7 +1,8 @@
 import type { Decimal } from 'decimal.js';
 import { Exact, round2 } from '../engine/exact.js';
+import type { Damping, DampedDistrict } from '../engine/damp.js';
 import type { Allocation } from '../engine/fairShare.js';
-import type { DistrictRow, DistrictTable } from '../engine/tabulate.js';
+import { pounds, type DistrictRow, type DistrictTable } from '../engine/tabulate.js';
 import type { AreaRow, AreaTable } from '../engine/tabulateAreas.js';
 import type { ComparisonRow } from '../scenario/compare.js';
 
@@ -55,6 +56,47 @@ export function districtTable(table: DistrictTable): Table {
     r.perPerson,
   ];
   return { columns: DISTRICT_COLUMNS, rows: table.rows.map(cells), total: cells(table.total) };
+}
+
+const DAMPING_COLUMNS: readonly Column[] = [
+  { key: 'previous', title: 'Previous', kind: 'money' },
+  { key: 'change_pct', title: 'Change %', kind: 'pct', signed: true },
+  { key: 'held', title: 'Held', kind: 'text' },
+];
+
+/**
+ * A district table with the damping columns added after its own: `previous,change_pct,held`. Rows are
+ * matched by `district_code`. `change_pct` is (allocation − previous) / previous × 100, half-up to 2
+ * places, empty when the previous allocation was £0; `held` is `floor`, `ceiling` or empty. The total row
+ * has the previous total and the overall change.
+ *
+ * @example withDampingColumns(districtTable(tabulate(damped)), damping).columns.map((c) => c.key).slice(-3)
+ * // => ['previous', 'change_pct', 'held']
+ */
+export function withDampingColumns(table: Table, damping: Damping): Table {
+  const codeIndex = table.columns.findIndex((c) => c.key === 'district_code');
+  const allocationIndex = table.columns.findIndex((c) => c.key === 'allocation');
+  const byCode = new Map(damping.districts.map((d) => [d.code, d]));
+  const rows = table.rows.map((row) => {
+    const district = byCode.get(row[codeIndex] ?? '');
+    if (district === undefined) throw new RangeError(`withDampingColumns: no damping for district "${row[codeIndex] ?? ''}"`);
+    return [...row, ...dampingCells(district.amount, district.previous, district.held)];
+  });
+  const previous = damping.districts.reduce((sum, d) => sum + d.previous, 0n);
+  const amount = damping.districts.reduce((sum, d) => sum + d.amount, 0n);
+  const total = table.total && [...table.total, ...dampingCells(amount, previous, '')];
+  // The allocation column must be the damped one, or the change would be against the wrong figure.
+  for (const row of rows) {
+    const district = byCode.get(row[codeIndex] ?? '') as DampedDistrict;
+    if (row[allocationIndex] !== pounds(district.amount).toFixed(2)) throw new RangeError(`withDampingColumns: ${district.code}'s allocation is not its damped amount`);
+  }
+  return { columns: [...table.columns, ...DAMPING_COLUMNS], rows, ...(total ? { total } : {}) };
+}
+
+function dampingCells(amount: bigint, previous: bigint, held: string): string[] {
+  const change = previous === 0n ? '' : round2(new Exact((amount - previous).toString()).dividedBy(previous.toString()).times(100));
+  // A fall of less than 0.005% rounds to 0.00, not -0.00.
+  return [pounds(previous).toFixed(2), change === '-0.00' ? '0.00' : change, held];
 }
 
 /**

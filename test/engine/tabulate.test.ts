@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Exact } from '../../src/engine/exact.js';
 import { fairShare } from '../../src/engine/fairShare.js';
-import { tabulate } from '../../src/engine/tabulate.js';
+import { tabulate, withAllocations } from '../../src/engine/tabulate.js';
 import { weigh } from '../../src/engine/weigh.js';
 import { FIVE_LSOAS, fixtureDataset, fixtureFormula } from '../helpers/fixtureDataset.js';
 
@@ -55,5 +55,21 @@ describe('tabulate', () => {
     ]);
     // £0.08 for 16 people in one LSOA: 0.005 per person rounds half-up to 0.01.
     expect(table([{ code: 'A', district: 'A', population: 16, need_a: 1, need_b: 1 }], '0.08').rows[0]?.perPerson).toBe('0.01');
+  });
+});
+
+describe('withAllocations', () => {
+  it('puts new amounts into the same districts, working out share and £ per person again against the budget', () => {
+    const t = withAllocations(table(FIVE_LSOAS, '1000'), [40000n, 60000n]);
+    expect(t.rows.map((r) => [r.code, r.allocation.toFixed(2), r.sharePct, r.perPerson])).toEqual([
+      ['D-North', '400.00', '40.00', '1.33'],
+      ['D-South', '600.00', '60.00', '2.00'],
+    ]);
+    expect(t.total).toMatchObject({ name: 'Total', lsoas: 5, sharePct: '100.00' });
+    expect(t.total.allocation.toFixed(2)).toBe('1000.00');
+  });
+
+  it('throws unless there is one amount per district (a bug)', () => {
+    expect(() => withAllocations(table(FIVE_LSOAS, '1000'), [1n])).toThrow(RangeError);
   });
 });

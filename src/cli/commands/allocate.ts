@@ -5,12 +5,14 @@ import { tabulate } from '../../engine/tabulate.js';
 import { describeRun, runHeader, runMeta } from '../../report/describeRun.js';
 import { groupThousands } from '../../report/display.js';
 import { render } from '../../report/render.js';
-import { areaTable, districtTable, lsoaTable, type Table } from '../../report/table.js';
+import { areaTable, districtTable, lsoaTable, withDampingColumns, type Table } from '../../report/table.js';
+import { dampingMeta, describeDamping } from '../../report/describeDamping.js';
 import { formulaDomains, toXlsx, type XlsxNotes } from '../../report/toXlsx.js';
 import { tabulateAreas, type AreaTable } from '../../engine/tabulateAreas.js';
 import { loadLookup, type Provenance } from '../inputs.js';
 import { addAllocationOptions, type AllocationOptions, runAllocation } from '../allocationOptions.js';
 import { colourFor } from '../colour.js';
+import { addDampingOptions, type DampingOptions, parseDampingOptions, runDamping } from '../dampingOptions.js';
 import { unwrap } from '../failure.js';
 import type { Io } from '../io.js';
 import { checkOutputPath, chooseFormat, FORMATS, writeOutput } from '../output.js';
@@ -21,7 +23,7 @@ const PACKAGE = JSON.parse(readFileSync(new URL('../../../package.json', import.
 /** The sheet name of the table in an xlsx workbook, by level. */
 const SHEET_NAMES: Readonly<Record<string, string>> = { district: 'Districts', lsoa: 'LSOAs', ward: 'Wards', division: 'Divisions' };
 
-interface AllocateOptions extends AllocationOptions {
+interface AllocateOptions extends AllocationOptions, DampingOptions {
   readonly level: string;
   readonly lookup?: string;
   readonly format?: string;
@@ -36,6 +38,7 @@ export function allocateCommand(io: Io, name = 'allocate'): Command {
     .option('--lookup <file>', 'a share lookup (lsoa_code,area_code,area_name,share) for --level ward or division; default: the shipped Northamptonshire one')
     .option('-f, --format <format>', 'table, csv, json, md or xlsx (default: table on a terminal, csv into a pipe or a .csv file, xlsx for a .xlsx file)')
     .option('-o, --output <file>', 'write to this file instead of stdout (written whole or not at all); xlsx needs a file');
+  addDampingOptions(command);
   command.addHelpText(
     'after',
     `
@@ -47,9 +50,16 @@ Examples:
   $ fairshare allocate --budget 12.7m --exclude young-people,early-years --level division
   $ fairshare allocate --budget 1.2bn --area england -o england.csv
   $ fairshare allocate --budget 1000 --data my-areas.csv
+  $ fairshare allocate --budget 12.7m --previous last-year.csv --floor -5% --ceiling +5%
 
 An .xlsx workbook has the table (amounts as numbers with £ formats, the total row in bold) and a Notes
-sheet with the formula, the data licence and the SHA-256 of every input. The same run gives the same bytes.`,
+sheet with the formula, the data licence and the SHA-256 of every input. The same run gives the same bytes.
+
+Damping (--previous FILE with --floor and/or --ceiling): each district's change against FILE's allocation
+stays within the band; what the floors cost and the ceilings free is shared among the districts not held,
+in proportion to their formula amounts, so the total is still exactly the budget. A floor the budget
+cannot fund is refused, naming the tightest floor it can. One line says what the floor cost and who paid
+(on stderr for csv and xlsx). A district with a previous allocation of 0 has no band.`,
   );
   command.action(async (options: AllocateOptions) => {
     const level = options.level.toLowerCase();
@@ -59,6 +69,7 @@ sheet with the formula, the data licence and the SHA-256 of every input. The sam
     if (options.lookup !== undefined && (level === 'district' || level === 'lsoa')) {
       throw new Failure({ kind: 'usage', code: 'lookup-without-level', message: `--lookup shares LSOAs out to wards or divisions, not to ${level}s`, hint: 'Add --level ward or --level division' });
     }
+    const damping = parseDampingOptions(options, level);
     const format = unwrap(chooseFormat(options.format, options.output, io, { formats: [...FORMATS, 'xlsx'] }));
     if (format === 'xlsx' && (options.output === undefined || options.output === '-')) {
       throw new Failure({ kind: 'usage', code: 'xlsx-to-stdout', message: 'xlsx is a binary file and is not written to stdout', hint: 'Give -o FILE.xlsx' });
@@ -68,8 +79,17 @@ sheet with the formula, the data licence and the SHA-256 of every input. The sam
     const header = runHeader(describeRun(allocation, inputs.area, inputs.source));
     const inputFiles: Provenance[] = [...inputs.provenance];
     let table: Table;
+    let meta = runMeta(allocation, inputs.area, inputs.source);
+    let note: string | undefined;
     if (level === 'lsoa') table = lsoaTable(allocation);
-    else if (level === 'district') table = districtTable(tabulate(allocation));
+    else if (level === 'district' && damping !== undefined) {
+      const damped = await runDamping(tabulate(allocation), damping, io);
+      table = withDampingColumns(districtTable(damped.table), damped.damping);
+      note = describeDamping(damped.damping, damped.provenance.path);
+      header.push(note);
+      meta = { ...meta, ...dampingMeta(damped.damping, damped.provenance.path) };
+      inputFiles.push(damped.provenance);
+    } else if (level === 'district') table = districtTable(tabulate(allocation));
     else {
       const { lookup, provenance } = await loadLookup(level, options.lookup, inputs.all, io.cwd);
       const areas = unwrap(tabulateAreas(allocation, lookup));
@@ -88,15 +108,18 @@ sheet with the formula, the data licence and the SHA-256 of every input. The sam
         tool: { name: PACKAGE.name, version: PACKAGE.version },
       };
       unwrap(await writeOutput(await toXlsx([{ name: SHEET_NAMES[level] ?? level, table, caption: header }], notes), options.output, io));
+      if (note !== undefined) io.stderr.write(`fairshare: ${note}\n`);
       return;
     }
     const toTerminal = format === 'table' && (options.output === undefined || options.output === '-');
     const text = render(table, format, {
       header,
-      meta: runMeta(allocation, inputs.area, inputs.source),
+      meta,
       chalk: colourFor(toTerminal && io.stdoutIsTTY, io.env),
     });
     unwrap(await writeOutput(text, options.output, io));
+    // CSV has no header lines, so the damping line goes to stderr, after the data is safely written.
+    if (note !== undefined && format === 'csv') io.stderr.write(`fairshare: ${note}\n`);
   });
   return command;
 }

@@ -1,0 +1,112 @@
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import type { Decimal } from 'decimal.js';
+import { parsePrevious } from '../data/parsePrevious.js';
+import { damp, type Damping } from '../engine/damp.js';
+import { PERCENT_FORMS, parsePercent } from '../engine/parsePercent.js';
+import { withAllocations, type DistrictTable } from '../engine/tabulate.js';
+import { Failure, unwrap } from './failure.js';
+import { readSource, type Provenance } from './inputs.js';
+import type { Io } from './io.js';
+
+/** The damping options as commander gives them. */
+export interface DampingOptions {
+  readonly previous?: string;
+  readonly floor?: string;
+  readonly ceiling?: string;
+}
+
+/** The damping asked for, checked: the previous allocation's file and the band as exact fractions. */
+export interface DampingSettings {
+  readonly previous: string;
+  readonly floor?: Decimal;
+  readonly ceiling?: Decimal;
+}
+
+/** Add --previous, --floor and --ceiling to a command. */
+export function addDampingOptions(command: Command): Command {
+  return command
+    .option('--previous <file>', 'a district CSV with district_code,allocation (e.g. last year\'s output) to damp the change against; adds previous,change_pct,held')
+    .option('--floor <pct>', `the largest fall allowed against --previous, e.g. -5%; forms: ${PERCENT_FORMS}`)
+    .option('--ceiling <pct>', 'the largest rise allowed against --previous, e.g. +10%');
+}
+
+/**
+ * Check the damping options before any work: --floor and --ceiling need --previous, which needs the
+ * district level, and both must be percentages. Undefined when there is no --previous. Throws Failure.
+ */
+export function parseDampingOptions(options: DampingOptions, level: string): DampingSettings | undefined {
+  if (options.previous === undefined) {
+    const given = options.floor !== undefined ? '--floor' : options.ceiling !== undefined ? '--ceiling' : undefined;
+    if (given === undefined) return undefined;
+    throw new Failure({
+      kind: 'usage',
+      code: 'band-without-previous',
+      message: `${given} limits the change against a previous allocation, but there is no --previous`,
+      hint: 'Add --previous FILE, a district CSV such as last year\'s allocate output',
+    });
+  }
+  if (level !== 'district') {
+    throw new Failure({
+      kind: 'usage',
+      code: 'previous-needs-district',
+      message: `--previous damps district allocations, not ${level}s`,
+      hint: 'Use --level district (the default) with --previous',
+    });
+  }
+  const floor = options.floor === undefined ? undefined : unwrap(parsePercent(options.floor, '--floor'));
+  const ceiling = options.ceiling === undefined ? undefined : unwrap(parsePercent(options.ceiling, '--ceiling'));
+  if (floor !== undefined && ceiling !== undefined && floor.gt(ceiling)) {
+    throw new Failure({
+      kind: 'usage',
+      code: 'floor-above-ceiling',
+      message: `--floor ${options.floor} is above --ceiling ${options.ceiling}`,
+      hint: 'Give a floor at or below the ceiling, like --floor -5% --ceiling +5%',
+    });
+  }
+  return { previous: options.previous, ...(floor === undefined ? {} : { floor }), ...(ceiling === undefined ? {} : { ceiling }) };
+}
+
+/**
+ * Read the previous allocation, check it against the districts and damp them: the district table with
+ * the damped amounts, the damping, and the file's provenance. Throws Failure on bad input.
+ */
+export async function runDamping(
+  table: DistrictTable,
+  settings: DampingSettings,
+  io: Io,
+): Promise<{ table: DistrictTable; damping: Damping; provenance: Provenance }> {
+  const codes = table.rows.map((r) => r.code);
+  if (codes.some((code) => code === '')) {
+    throw new Failure({
+      kind: 'usage',
+      code: 'no-district-codes',
+      message: '--previous matches districts by their codes, but the districts of this run have none',
+      hint: 'Add a district_code column to the --data file',
+    });
+  }
+  const repeated = codes.find((code, i) => codes.indexOf(code) !== i);
+  if (repeated !== undefined) {
+    throw new Failure({
+      kind: 'data',
+      code: 'ambiguous-district-code',
+      message: `--previous matches districts by their codes, but the code ${repeated} belongs to two districts of this run`,
+      hint: 'Give each district its own district_code in the --data file',
+    });
+  }
+  const source = unwrap(await readSource(resolve(io.cwd, settings.previous), 'previous allocation', settings.previous));
+  const previous = unwrap(parsePrevious(source.bytes.toString('utf8'), settings.previous, new Map(table.rows.map((r) => [r.code, r.name]))));
+  const districts = table.rows.map((r) => ({ code: r.code, name: r.name, formula: pennies(r.allocation), previous: previous.get(r.code) as bigint }));
+  const damping = unwrap(
+    damp(districts, pennies(table.total.allocation), {
+      ...(settings.floor === undefined ? {} : { floor: settings.floor }),
+      ...(settings.ceiling === undefined ? {} : { ceiling: settings.ceiling }),
+    }),
+  );
+  return { table: withAllocations(table, damping.districts.map((d) => d.amount)), damping, provenance: source.provenance };
+}
+
+/** Exact pounds (whole pennies) as pennies. */
+function pennies(pounds: Decimal): bigint {
+  return BigInt(pounds.times(100).toFixed(0));
+}

@@ -1,0 +1,149 @@
+/**
+ * Reading a previous allocation (`allocate --previous FILE`): a district CSV with `district_code` and
+ * `allocation` columns, such as last year's `allocate` output. Pure: the CLI reads the file and passes
+ * its text in.
+ */
+import { fail, ok, type Location, type Result } from '../engine/errors.js';
+import { Exact } from '../engine/exact.js';
+import { plainDecimal } from './plainDecimal.js';
+import { cellLine, readCsvRecords, type CsvRecord } from './readCsvRecords.js';
+import { requireColumns } from './requireColumns.js';
+
+/** The columns a previous allocation must have (matched ignoring case and surrounding spaces). */
+export const PREVIOUS_REQUIRED_COLUMNS: readonly string[] = ['district_code', 'allocation'];
+
+/** How many districts a message lists before saying "and N more". */
+const LISTED = 5;
+
+const HEADER_NEEDS = 'the header needs district_code and allocation, as fairshare allocate writes them';
+const AMOUNT_HINT = 'Write the allocation in pounds with at most 2 decimals, like 1426649.49 or £1,426,649.49';
+
+/**
+ * Parse and check the text of a previous allocation against the districts of this run (`districts`:
+ * code → name). Headers are matched ignoring case; other columns are ignored, so `allocate`'s own district
+ * CSV (damped or not) is accepted. An allocation may have a £ sign and thousands separators and must be a
+ * whole number of pennies, £0 or more. Every district must appear exactly once, and no other district may.
+ * Problems come back as `data` failures naming the file, the line (from 1) and the column.
+ *
+ * @returns the previous allocation of each district, in pennies
+ * @example
+ * parsePrevious('district_code,allocation\nE07000150,"£1,426,649.49"\n', 'prev.csv', new Map([['E07000150', 'Corby']]))
+ * // => ok(Map { 'E07000150' => 142664949n })
+ */
+export function parsePrevious(text: string, file: string, districts: ReadonlyMap<string, string>): Result<Map<string, bigint>> {
+  const read = readCsvRecords(text, file, { lineEnds: 'any', commaExample: '"£1,426,649.49"' });
+  if (!read.ok) return read;
+  const [header, ...records] = read.value;
+  if (header === undefined) {
+    return fail('data', 'empty-file', 'the previous allocation is empty', {
+      hint: `${sentence(HEADER_NEEDS)}, then one row per district`,
+      location: { file },
+    });
+  }
+  const names = header.cells.map((cell) => cell.trim());
+  const columns = findColumns(names, header.line, file);
+  if (!columns.ok) return columns;
+  if (records.length === 0) {
+    return fail('data', 'no-rows', 'the previous allocation has a header row but no districts', {
+      hint: 'Add one row per district under the header',
+      location: { file, line: header.line },
+    });
+  }
+
+  const { code: codeIndex, allocation: amountIndex } = columns.value;
+  const at = (record: CsvRecord, index: number): Location => ({
+    file,
+    line: cellLine(record, index),
+    column: index + 1,
+    columnName: names[index] ?? '',
+  });
+
+  const amounts = new Map<string, bigint>();
+  const lines = new Map<string, number>();
+  const unknown: { code: string; line: number }[] = [];
+  for (const record of records) {
+    const code = (record.cells[codeIndex] ?? '').trim();
+    if (code === '') {
+      return fail('data', 'blank-district-code', 'the district code is blank', {
+        hint: 'Give every row its district code, like E07000150, or delete the row',
+        location: at(record, codeIndex),
+      });
+    }
+    const amount = readAmount((record.cells[amountIndex] ?? '').trim(), code, at(record, amountIndex));
+    if (!amount.ok) return amount;
+    const first = lines.get(code);
+    if (first !== undefined) {
+      return fail('data', 'duplicate-district', `district ${code} appears twice, on lines ${first} and ${record.line}`, {
+        hint: 'Keep one row per district',
+        location: at(record, codeIndex),
+      });
+    }
+    lines.set(code, record.line);
+    if (!districts.has(code)) unknown.push({ code, line: record.line });
+    amounts.set(code, amount.value);
+  }
+
+  const firstUnknown = unknown[0];
+  if (firstUnknown !== undefined) {
+    const message =
+      unknown.length === 1
+        ? `district ${firstUnknown.code} on line ${firstUnknown.line} is not in this run`
+        : `${unknown.length} districts are not in this run: ${listed(unknown.map((u) => `${u.code} (line ${u.line})`))}`;
+    return fail('data', 'unknown-district', message, {
+      hint: 'Use the district codes of this run (the same --area and --data as the previous allocation), or delete those rows',
+      location: { file, line: firstUnknown.line, column: codeIndex + 1, columnName: names[codeIndex] ?? '' },
+    });
+  }
+  const missing = [...districts].filter(([code]) => !amounts.has(code));
+  if (missing.length > 0) {
+    return fail('data', 'missing-districts', `the previous allocation has no row for ${missing.length === 1 ? 'district' : `${missing.length} districts`} ${listed(missing.map(([code, name]) => (name ? `${code} ${name}` : code)))}`, {
+      hint: 'Add a row for every district of this run, with 0 for a district that had nothing',
+      location: { file },
+    });
+  }
+  return ok(amounts);
+}
+
+function findColumns(names: readonly string[], line: number, file: string): Result<{ code: number; allocation: number }> {
+  const keys = names.map((n) => n.toLowerCase());
+  for (const column of PREVIOUS_REQUIRED_COLUMNS) {
+    const first = keys.indexOf(column);
+    const second = keys.indexOf(column, first + 1);
+    if (first >= 0 && second >= 0) {
+      return fail('data', 'duplicate-column', `column "${names[second] ?? column}" appears twice in the header, as columns ${first + 1} and ${second + 1}`, {
+        hint: 'Rename or remove one of them',
+        location: { file, line, column: second + 1, columnName: names[second] ?? '' },
+      });
+    }
+  }
+  const required = requireColumns(names, PREVIOUS_REQUIRED_COLUMNS, HEADER_NEEDS, { file, line });
+  if (!required.ok) return required;
+  return ok({ code: keys.indexOf('district_code'), allocation: keys.indexOf('allocation') });
+}
+
+/** An amount in pounds (optionally £ and thousands separators) as whole pennies. */
+function readAmount(text: string, code: string, location: Location): Result<bigint> {
+  if (text === '') return fail('data', 'bad-previous-amount', `the allocation of district ${code} is blank`, { hint: `${AMOUNT_HINT}, or 0`, location });
+  const unsigned = text.replace(/^([+-]?)\s*£\s*/, '$1');
+  const plain = plainDecimal(unsigned);
+  if (plain === undefined) {
+    return fail('data', 'bad-previous-amount', `allocation "${text}" of district ${code} is not an amount of money`, { hint: AMOUNT_HINT, location });
+  }
+  const pounds = new Exact(plain);
+  if (pounds.isNegative() && !pounds.isZero()) {
+    return fail('data', 'negative-previous-amount', `allocation ${text} of district ${code} is negative`, { hint: 'An allocation is £0 or more', location });
+  }
+  const pennies = pounds.times(100);
+  if (!pennies.isInteger()) {
+    return fail('data', 'bad-previous-amount', `allocation ${text} of district ${code} has fractions of a penny`, { hint: AMOUNT_HINT, location });
+  }
+  return ok(BigInt(pennies.abs().toFixed(0)));
+}
+
+function listed(items: readonly string[]): string {
+  return items.slice(0, LISTED).join(', ') + (items.length > LISTED ? ` and ${items.length - LISTED} more` : '');
+}
+
+function sentence(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { parsePrevious } from '../../src/data/parsePrevious.js';
+import type { FairshareError } from '../../src/engine/errors.js';
+
+const DISTRICTS: ReadonlyMap<string, string> = new Map([
+  ['E07000150', 'Corby'],
+  ['E07000151', 'Daventry'],
+  ['E07000152', 'East Northamptonshire'],
+]);
+
+function parsed(text: string, districts = DISTRICTS): Map<string, bigint> {
+  const result = parsePrevious(text, 'prev.csv', districts);
+  if (!result.ok) throw new Error(`expected success, got ${result.error.code}: ${result.error.message}`);
+  return result.value;
+}
+
+function failure(text: string, districts = DISTRICTS): FairshareError {
+  const result = parsePrevious(text, 'prev.csv', districts);
+  if (result.ok) throw new Error('expected a failure');
+  return result.error;
+}
+
+const file = (...rows: string[]): string => ['district_code,allocation', ...rows, ''].join('\n');
+
+describe('parsePrevious', () => {
+  it("reads allocate's own district CSV, ignoring the other columns", () => {
+    const text = [
+      'district_code,district_name,lsoas,population,allocation,share_pct,per_person',
+      'E07000150,Corby,41,66887,1426649.49,11.23,21.33',
+      'E07000151,Daventry,44,78541,1122567.65,8.84,14.29',
+      'E07000152,East Northamptonshire,49,90074,1290319.67,10.16,14.33',
+      '',
+    ].join('\n');
+    expect(parsed(text)).toEqual(new Map([['E07000150', 142664949n], ['E07000151', 112256765n], ['E07000152', 129031967n]]));
+  });
+
+  it('reads a damped output too (previous, change_pct and held are just more columns)', () => {
+    const text = 'district_code,district_name,allocation,previous,change_pct,held\nE07000150,Corby,10.00,9.00,11.11,ceiling\nE07000151,Daventry,1,1,0.00,\nE07000152,East,2,2,0.00,\n';
+    expect(parsed(text).get('E07000150')).toBe(1000n);
+  });
+
+  it('matches the header ignoring case and spaces, and accepts £, thousands separators, whole pounds and 0', () => {
+    const text = ' District_Code , ALLOCATION \nE07000150,"£1,426,649.49"\nE07000151, 12 \nE07000152,0\n';
+    expect(parsed(text)).toEqual(new Map([['E07000150', 142664949n], ['E07000151', 1200n], ['E07000152', 0n]]));
+  });
+
+  it('refuses an amount that is not money, naming the line and column', () => {
+    const error = failure(file('E07000150,1', 'E07000151,twelve', 'E07000152,1'));
+    expect(error).toMatchObject({ kind: 'data', code: 'bad-previous-amount', location: { file: 'prev.csv', line: 3, column: 2, columnName: 'allocation' } });
+    expect(error.message).toBe('allocation "twelve" of district E07000151 is not an amount of money');
+  });
+
+  it('refuses a blank, negative or fractional-penny amount', () => {
+    expect(failure(file('E07000150,', 'E07000151,1', 'E07000152,1')).message).toBe('the allocation of district E07000150 is blank');
+    expect(failure(file('E07000150,-5', 'E07000151,1', 'E07000152,1')).code).toBe('negative-previous-amount');
+    expect(failure(file('E07000150,1.005', 'E07000151,1', 'E07000152,1')).message).toContain('fractions of a penny');
+  });
+
+  it('refuses a district that appears twice', () => {
+    const error = failure(file('E07000150,1', 'E07000151,1', 'E07000150,2', 'E07000152,1'));
+    expect(error).toMatchObject({ code: 'duplicate-district', message: 'district E07000150 appears twice, on lines 2 and 4', location: { line: 4, column: 1 } });
+  });
+
+  it('lists the districts of the run that the file is missing, with their names', () => {
+    const error = failure(file('E07000151,1'));
+    expect(error).toMatchObject({ kind: 'data', code: 'missing-districts', location: { file: 'prev.csv' } });
+    expect(error.message).toBe('the previous allocation has no row for 2 districts E07000150 Corby, E07000152 East Northamptonshire');
+    expect(error.hint).toContain('0 for a district that had nothing');
+  });
+
+  it('lists the districts that are not in the run, with their lines', () => {
+    const error = failure(file('E07000150,1', 'E07000999,1', 'E07000151,1', 'E07000152,1', 'E06000061,1'));
+    expect(error).toMatchObject({ code: 'unknown-district', location: { line: 3, column: 1, columnName: 'district_code' } });
+    expect(error.message).toBe('2 districts are not in this run: E07000999 (line 3), E06000061 (line 6)');
+    expect(failure(file('E07000150,1', 'X1,1', 'E07000151,1', 'E07000152,1')).message).toBe('district X1 on line 3 is not in this run');
+  });
+
+  it('says which column to add or rename when one is missing', () => {
+    const error = failure('district_code,alocation\nE07000150,1\n');
+    expect(error).toMatchObject({ code: 'missing-columns', location: { line: 1, column: 2 } });
+    expect(error.hint).toContain('Rename column "alocation" to "allocation"');
+  });
+
+  it('refuses an empty file, a header without rows, a blank code and a repeated column', () => {
+    expect(failure('').code).toBe('empty-file');
+    expect(failure('district_code,allocation\n').code).toBe('no-rows');
+    expect(failure(file(',1')).code).toBe('blank-district-code');
+    expect(failure('district_code,allocation,Allocation\nE07000150,1,2\n')).toMatchObject({ code: 'duplicate-column', location: { column: 3 } });
+  });
+
+  it('refuses malformed CSV with its line', () => {
+    expect(failure(file('E07000150,"1')).code).toBe('malformed-csv');
+  });
+});
