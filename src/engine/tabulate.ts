@@ -43,8 +43,8 @@ export function tabulate(allocation: Tabulatable): DistrictTable {
     group.pennies += pennies[i] as bigint;
   });
   const sorted = [...groups.values()].sort((a, b) => compare(a.code, b.code) || compare(a.name, b.name));
-  const rows = sorted.map((g) => row(g.code, g.name, g.lsoas, sumExact(g.people), pounds(g.pennies), budget));
-  const total = row(
+  const rows = sorted.map((g) => tableRow(g.code, g.name, g.lsoas, sumExact(g.people), pounds(g.pennies), budget));
+  const total = tableRow(
     '',
     'Total',
     dataset.units.length,
@@ -65,8 +65,8 @@ export function tabulate(allocation: Tabulatable): DistrictTable {
 export function withAllocations(table: DistrictTable, pennies: readonly bigint[]): DistrictTable {
   if (pennies.length !== table.rows.length) throw new RangeError('withAllocations: one amount per row is needed');
   const budget = table.total.allocation;
-  const rows = table.rows.map((r, i) => row(r.code, r.name, r.lsoas, r.population, pounds(pennies[i] as bigint), budget));
-  const total = row('', 'Total', table.total.lsoas, table.total.population, pounds(pennies.reduce((sum, p) => sum + p, 0n)), budget);
+  const rows = table.rows.map((r, i) => tableRow(r.code, r.name, r.lsoas, r.population, pounds(pennies[i] as bigint), budget));
+  const total = tableRow('', 'Total', table.total.lsoas, table.total.population, pounds(pennies.reduce((sum, p) => sum + p, 0n)), budget);
   return { rows, total };
 }
 
@@ -84,7 +84,8 @@ function sumExact(values: readonly number[]): Decimal {
   return values.reduce((s, v) => s.plus(v), new Exact(0));
 }
 
-function row(code: string, name: string, lsoas: number, population: Decimal, allocation: Decimal, budget: Decimal): DistrictRow {
+/** One table row: share of the budget and £ per person worked out from the amount, half-up to 2 places. */
+export function tableRow(code: string, name: string, lsoas: number, population: Decimal, allocation: Decimal, budget: Decimal): DistrictRow {
   return {
     code,
     name,

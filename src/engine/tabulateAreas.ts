@@ -2,21 +2,14 @@ import type { Decimal } from 'decimal.js';
 import { apportion, shareFractions } from './apportion.js';
 import { ok, type Result } from './errors.js';
 import { coveredShares } from './coveredShares.js';
-import { Exact, round2 } from './exact.js';
+import { Exact } from './exact.js';
 import type { Lookup } from './lookup.js';
-import { pounds, type Tabulatable } from './tabulate.js';
+import { pounds, tableRow, type DistrictRow, type Tabulatable } from './tabulate.js';
 
-/** One row of a ward or division table. */
-export interface AreaRow {
-  readonly code: string;
-  readonly name: string;
-  /** LSOAs with a share above 0 in the area. */
+/** One row of a ward or division table: a district row's columns, and whether it rests on estimates. */
+export interface AreaRow extends DistrictRow {
+  /** LSOAs with a share above 0 in the area; people are apportioned by the same shares (not always whole). */
   readonly lsoas: number;
-  /** People apportioned by the same shares (exact; not always whole). */
-  readonly population: Decimal;
-  readonly allocation: Decimal;
-  readonly sharePct: string;
-  readonly perPerson: string;
   /** True when any of the area's shares is an estimate. */
   readonly estimated: boolean;
 }
@@ -63,14 +56,5 @@ export function tabulateAreas(allocation: Tabulatable, lookup: Lookup): Result<A
 }
 
 function row(code: string, name: string, lsoas: number, population: Decimal, allocation: Decimal, budget: Decimal, estimated: boolean): AreaRow {
-  return {
-    code,
-    name,
-    lsoas,
-    population,
-    allocation,
-    sharePct: round2(allocation.dividedBy(budget).times(100)),
-    perPerson: population.isZero() ? '' : round2(allocation.dividedBy(population)),
-    estimated,
-  };
+  return { ...tableRow(code, name, lsoas, population, allocation, budget), estimated };
 }
