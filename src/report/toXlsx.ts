@@ -1,4 +1,6 @@
-import ExcelJS from 'exceljs';
+// exceljs is loaded only when a workbook is written: it takes ~150 ms to import, which every other run
+// of the CLI would otherwise pay at start-up.
+import type ExcelJS from 'exceljs';
 import type { WeightedFormula } from '../engine/weigh.js';
 import { display } from './display.js';
 import type { ColumnKind, Table } from './table.js';
@@ -90,7 +92,8 @@ const FIXED_DATE = new Date(0);
  * @example const bytes = await toXlsx([{ name: 'Districts', table: districtTable(t), caption: header }], notes)
  */
 export async function toXlsx(sheets: readonly XlsxSheet[], notes: XlsxNotes): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+  const { default: excel } = await import('exceljs');
+  const workbook = new excel.Workbook();
   workbook.creator = notes.tool.name;
   workbook.lastModifiedBy = notes.tool.name;
   workbook.created = FIXED_DATE;

@@ -9,8 +9,7 @@ import type { Allocation } from '../../engine/fairShare.js';
 import type { Lookup } from '../../engine/lookup.js';
 import { profile } from '../../engine/profile.js';
 import { tabulateAreas, type AreaTable } from '../../engine/tabulateAreas.js';
-import { reportContent, type ReportInput } from '../../report/html/reportContent.js';
-import { reportHtml } from '../../report/html/reportHtml.js';
+import type { ReportInput } from '../../report/html/reportContent.js';
 import { compare } from '../../scenario/compare.js';
 import { addAllocationOptions, type AllocationOptions, runAllocation } from '../allocationOptions.js';
 import { Failure, unwrap } from '../failure.js';
@@ -71,6 +70,9 @@ export function reportCommand(io: Io): Command {
       const { allocation } = headline;
       const boundaries = await readBoundaries(allocation.dataset, provenance);
       const divisions = await divisionTable(allocation, headline.all, options.lookup, io, provenance);
+      // The map and chart code (d3-geo, topojson) loads only for a report, not at every start-up.
+      const { reportContent } = await import('../../report/html/reportContent.js');
+      const { reportHtml } = await import('../../report/html/reportHtml.js');
       const content = reportContent({
         tool: { name: PACKAGE.name, version: PACKAGE.version },
         allocation,
