@@ -207,9 +207,16 @@ export function percentile(sorted: Float64Array, p: number): number {
   return (sorted[lo] as number) + (h - lo) * ((sorted[hi] as number) - (sorted[lo] as number));
 }
 
-/** Rank descending (1 = largest), ties sharing the better rank; NaN gets no rank (0). */
+/** Rank descending (1 = largest), ties sharing the better rank (RANK.EQ); NaN gets no rank (0). */
 function ranksDescending(values: readonly number[]): number[] {
-  return values.map((v) => (Number.isNaN(v) ? 0 : 1 + values.filter((w) => w > v).length));
+  const order = values.map((_, i) => i).filter((i) => !Number.isNaN(values[i] as number));
+  order.sort((a, b) => (values[b] as number) - (values[a] as number));
+  const ranks = new Array<number>(values.length).fill(0);
+  order.forEach((i, position) => {
+    const previous = order[position - 1];
+    ranks[i] = previous !== undefined && values[previous] === values[i] ? (ranks[previous] as number) : position + 1;
+  });
+  return ranks;
 }
 
 function key(code: string, name: string): string {
