@@ -35,6 +35,17 @@ export function requireColumns(
   const keys = names.map((name) => name.toLowerCase());
   const missing = required.filter((column) => !keys.includes(column));
   if (missing.length === 0) return ok(undefined);
+  const { file, line } = header;
+
+  // A spreadsheet saved with semicolons or tabs (common in European settings) reads as one column.
+  const separator = names.length === 1 ? [';', '\t', '|'].find((s) => (names[0] ?? '').includes(s)) : undefined;
+  if (separator !== undefined) {
+    const shown = separator === '\t' ? 'tabs' : separator === ';' ? 'semicolons' : 'bars (|)';
+    return fail('data', 'wrong-separator', `the columns are separated by ${shown}, not commas`, {
+      hint: `Save the file as "CSV (Comma delimited)" and try again (${headerNeeds})`,
+      location: { file, line },
+    });
+  }
 
   // Only unrecognised columns can be typos of a required one.
   const known = new Set([...required, ...(options.optional ?? [])]);
@@ -54,7 +65,6 @@ export function requireColumns(
     }
   }
   if (adds.length > 0) steps.push(`add ${adds.length === 1 ? 'a column' : 'columns'} ${list(adds)}`);
-  const { file, line } = header;
   return fail('data', 'missing-columns', `missing required column${missing.length === 1 ? '' : 's'} ${list(missing.map((c) => `"${c}"`))}`, {
     hint: sentence(`${steps.join('; ')} (${headerNeeds})`),
     location: firstGuess === undefined ? { file, line } : { file, line, column: firstGuess + 1, columnName: names[firstGuess] ?? '' },

@@ -5,12 +5,12 @@ import { Exact } from './exact.js';
 /** The forms `parseAmount` accepts, for messages and --help. */
 export const AMOUNT_FORMS = '12.7m, £12.7m, 12,700,000, 12700000.50, 500k, 1.2bn';
 
-const MULTIPLIERS: Readonly<Record<string, number>> = { '': 1, k: 1e3, m: 1e6, bn: 1e9 };
-const PATTERN = /^£?\s*(\d{1,3}(?:,\d{3})+|\d+)?(\.\d+)?\s*(k|m|bn)?$/i;
+const MULTIPLIERS: Readonly<Record<string, number>> = { '': 1, k: 1e3, thousand: 1e3, m: 1e6, mn: 1e6, million: 1e6, bn: 1e9, billion: 1e9 };
+const PATTERN = /^£?\s*(\d{1,3}(?:,\d{3})+|\d+)?(\.\d+)?\s*(k|thousand|m|mn|million|bn|billion)?$/i;
 
 /**
  * Parse a budget as officers write it: an optional £, digits with or without thousands separators,
- * optional decimals, and an optional k (thousand), m (million) or bn (billion). The result is exact
+ * optional decimals, and an optional k or thousand, m, mn or million, or bn or billion. The result is exact
  * (no floating point) and must be more than £0 and a whole number of pennies.
  *
  * @example parseAmount('£12.7m') // => ok(12700000)

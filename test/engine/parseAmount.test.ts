@@ -26,6 +26,10 @@ describe('parseAmount', () => {
     ['£ 500 k', '500000.00'],
     ['0.01', '0.01'],
     ['.5m', '500000.00'],
+    ['12.7 million', '12700000.00'],
+    ['£12.7mn', '12700000.00'],
+    ['500 thousand', '500000.00'],
+    ['1.2 Billion', '1200000000.00'],
   ])('reads %s as %s exactly', (text, expected) => {
     expect(value(text)).toBe(expected);
   });
