@@ -32,7 +32,7 @@ interface AllocateOptions extends AllocationOptions, DampingOptions {
 
 /** `fairshare allocate`: share a budget and print or write the district (or LSOA) table. */
 export function allocateCommand(io: Io, name = 'allocate'): Command {
-  const command = new Command(name).description('share a budget across districts (or LSOAs) in proportion to need × population');
+  const command = new Command(name).description('share a budget across districts (or LSOAs, wards or divisions) in proportion to need × population');
   addAllocationOptions(command)
     .option('-l, --level <level>', 'district, lsoa, ward or division', 'district')
     .option('--lookup <file>', 'a share lookup (lsoa_code,area_code,area_name,share) for --level ward or division; default: the shipped Northamptonshire one')

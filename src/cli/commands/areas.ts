@@ -18,7 +18,7 @@ interface AreasOptions {
 /** `fairshare areas`: what `--area` accepts, with LSOA counts and population. */
 export function areasCommand(io: Io): Command {
   return new Command('areas')
-    .description('list the areas --area accepts: england, counties, unitary authorities and districts')
+    .description('list the areas --area accepts: england, counties, single-tier authorities and districts')
     .option('-s, --search <text>', 'only areas whose name or code contains this text')
     .option('-d, --data <file>', 'list the districts of your own CSV instead')
     .option('-f, --format <format>', 'table, csv, json or md')
