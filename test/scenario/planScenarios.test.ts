@@ -174,8 +174,8 @@ describe('planScenarios', () => {
     });
 
     it("refuses an unparseable budget in a scenario, at the scenario's budget line", () => {
-      const error = refused(yaml('defaults:', '  budget: 1000', 'scenarios:', '  a:', '    budget: 12.7 million'));
-      expect(error).toMatchObject({ kind: 'data', code: 'bad-budget', message: 'scenario "a": budget "12.7 million" is not an amount of money' });
+      const error = refused(yaml('defaults:', '  budget: 1000', 'scenarios:', '  a:', '    budget: 12.7 millions'));
+      expect(error).toMatchObject({ kind: 'data', code: 'bad-budget', message: 'scenario "a": budget "12.7 millions" is not an amount of money' });
       expect(error.hint).toContain('12.7m');
       expect(error.location).toEqual({ file: 'plan.yaml', line: 5, column: 5 });
     });
