@@ -27,7 +27,7 @@ export function addAllocationOptions(command: Command, options: { budgetRequired
     )
     .addOption(new Option('-w, --weight <id=x>', 'count a domain x times (default 1); repeatable').argParser(collect))
     .option('-a, --area <name|code>', 'district or county by name or code, or "england" (default: Northamptonshire)')
-    .option('-d, --data <file>', 'your own CSV instead of the shipped data: code,name,district,population, one column per domain')
+    .option('-d, --data <file>', 'your own CSV instead of the shipped data (- reads standard input): code,name,district,population, one column per domain')
     .option('--formula <name|file>', `a built-in formula name or a formula JSON file (default: ${DEFAULT_FORMULA})`)
     .option('-p, --population <base>', `the population to share by and count per person: ${POPULATION_BASES.join(', ')}`, 'total');
 }

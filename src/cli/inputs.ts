@@ -59,7 +59,7 @@ export interface Inputs extends LoadedData {
 
 /** Load the data and formula, then select the area. Relative paths are taken from `baseDir`. */
 export async function loadInputs(options: InputOptions, io: Io, baseDir: string = io.cwd): Promise<Inputs> {
-  const loaded = await loadData(options.data, options.formula, baseDir);
+  const loaded = await loadData(options.data, options.formula, baseDir, io.stdin);
   const area = unwrap(selectArea(loaded.dataset, options.area));
   return { ...loaded, all: loaded.dataset, dataset: subset(loaded.dataset, area), area };
 }
@@ -73,7 +73,12 @@ export function selectArea(dataset: Dataset, name: string | undefined): Result<A
  * Load a dataset (the shipped pack, or a `--data` CSV) and its formula: the one named, else the
  * default formula for the pack, else one domain per column of the CSV. Throws Failure on bad input.
  */
-export async function loadData(data: string | undefined, formulaRef: string | undefined, baseDir: string): Promise<LoadedData> {
+export async function loadData(
+  data: string | undefined,
+  formulaRef: string | undefined,
+  baseDir: string,
+  stdin?: NodeJS.ReadableStream,
+): Promise<LoadedData> {
   const formulaFile = unwrap(await readSource(formulaPath(formulaRef, baseDir), 'formula', formulaRef));
   const named = unwrap(parseFormula(formulaFile.bytes.toString('utf8'), formulaFile.provenance.path));
   if (data === undefined) {
@@ -81,12 +86,26 @@ export async function loadData(data: string | undefined, formulaRef: string | un
     const pack = unwrap(loadPackWithMeta(packFile.bytes, packFile.provenance.path));
     return { dataset: pack.dataset, formula: named, source: pack.meta.vintage, provenance: [packFile.provenance, formulaFile.provenance] };
   }
-  const csvFile = unwrap(await readSource(resolve(baseDir, data), 'data file', data));
-  const parsed = unwrap(parseDataCsv(csvFile.bytes.toString('utf8'), data));
+  const csvFile = unwrap(data === '-' ? await readStdin(stdin) : await readSource(resolve(baseDir, data), 'data file', data));
+  const shown = data === '-' ? 'standard input' : data;
+  const parsed = unwrap(parseDataCsv(csvFile.bytes.toString('utf8'), shown));
   if (formulaRef !== undefined) {
-    return { dataset: parsed.dataset, formula: named, source: `data file ${data}`, provenance: [csvFile.provenance, formulaFile.provenance] };
+    return { dataset: parsed.dataset, formula: named, source: `data file ${shown}`, provenance: [csvFile.provenance, formulaFile.provenance] };
   }
-  return { dataset: parsed.dataset, formula: formulaForData(parsed.domainIds, named), source: `data file ${data}`, provenance: [csvFile.provenance] };
+  return { dataset: parsed.dataset, formula: formulaForData(parsed.domainIds, named), source: `data file ${shown}`, provenance: [csvFile.provenance] };
+}
+
+/** `--data -`: the CSV from standard input, recorded as `-` with the SHA-256 of what was read. */
+async function readStdin(stdin: NodeJS.ReadableStream | undefined): Promise<Result<{ bytes: Buffer; provenance: Provenance }>> {
+  if (!stdin || (stdin as NodeJS.ReadStream).isTTY) {
+    return fail('usage', 'no-stdin', '--data - reads the CSV from standard input, but nothing is piped in', {
+      hint: 'Pipe the file in, e.g. fairshare allocate --budget 1m --data - < areas.csv, or give its path',
+    });
+  }
+  const chunks: Buffer[] = [];
+  for await (const chunk of stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+  const bytes = Buffer.concat(chunks);
+  return ok({ bytes, provenance: { role: 'data file', path: '-', sha256: createHash('sha256').update(bytes).digest('hex') } });
 }
 
 /** A formula reference: a built-in name (`northamptonshire`) or a path to a JSON file. */

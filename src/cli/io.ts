@@ -2,6 +2,8 @@
  * The outside world as the CLI sees it, passed in so commands can be tested without spawning a process.
  */
 export interface Io {
+  /** Where `-` reads from (`--data -`); absent when there is no standard input to read. */
+  readonly stdin?: NodeJS.ReadableStream;
   readonly stdout: NodeJS.WritableStream;
   readonly stderr: NodeJS.WritableStream;
   /** Whether stdout / stderr are terminals (decides the default format and colour). */
@@ -15,6 +17,7 @@ export interface Io {
 /** The real process's streams and environment. */
 export function processIo(): Io {
   return {
+    stdin: process.stdin,
     stdout: process.stdout,
     stderr: process.stderr,
     stdoutIsTTY: Boolean(process.stdout.isTTY),
