@@ -422,6 +422,22 @@ describe('fairshare scenarios check', () => {
   });
 });
 
+describe('files a scenario file names', () => {
+  it('a missing data or formula file is reported at its line, with the folder paths are taken from', async () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'missing.yaml'), 'defaults:\n  formula: nope.json\nscenarios:\n  a:\n    budget: 1m\n  b:\n    budget: 1m\n    data: nope.csv\n');
+    const formula = await run(['scenarios', 'check', 'missing.yaml'], cwd);
+    expect(formula.code).toBe(1);
+    expect(formula.err).toMatch(/^fairshare: error: missing\.yaml:2:3: cannot read formula nope\.json: no such file\..*paths in a scenario file are taken from its folder/);
+    writeFileSync(join(cwd, 'missing.yaml'), 'scenarios:\n  a:\n    budget: 1m\n    data: nope.csv\n');
+    const data = await run(['scenarios', 'run', 'missing.yaml', '-o', 'out'], cwd);
+    expect(data.code).toBe(1);
+    expect(data.err.trimEnd().split('\n')).toHaveLength(1);
+    expect(data.err).toMatch(/^fairshare: error: missing\.yaml:4:5: cannot read --data file nope\.csv: no such file/);
+    expect(readdirSync(cwd)).toEqual(['missing.yaml']);
+  });
+});
+
 describe('fairshare scenarios init', () => {
   it('writes the commented example, which check accepts and run runs', async () => {
     const cwd = tempDir();

@@ -118,12 +118,22 @@ export async function prepare(file: string, io: Io): Promise<{ parsed: ScenarioF
   const baseDir = dirname(resolve(io.cwd, file));
   const provenance: Provenance[] = [source.provenance];
   const loaded = new Map<string, LoadedRefs>();
-  for (const { spec } of parsed.scenarios) {
+  for (const { spec, path } of parsed.scenarios) {
     const data = spec.data ?? parsed.defaults.data;
     const formula = spec.formula ?? parsed.defaults.formula;
     const key = JSON.stringify([data, formula]);
     if (loaded.has(key)) continue;
-    const inputs = await loadData(data, formula, baseDir);
+    const inputs = await loadData(data, formula, baseDir).catch((error: unknown) => {
+      // Point at the line of the scenario file that names the file, and say where paths are taken from.
+      if (!(error instanceof Failure) || error.error.location) throw error;
+      const named = error.error.message.startsWith('cannot read formula') ? 'formula' : 'data';
+      const setting = spec[named] !== undefined ? path : ['defaults'];
+      throw new Failure({
+        ...error.error,
+        location: parsed.locate([...setting, named]),
+        hint: `${error.error.hint ?? ''}${error.error.hint ? '; p' : 'P'}aths in a scenario file are taken from its folder, ${baseDir}`,
+      });
+    });
     loaded.set(key, inputs);
     for (const p of inputs.provenance) if (!provenance.some((q) => q.path === p.path && q.role === p.role)) provenance.push(p);
   }
