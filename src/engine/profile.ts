@@ -1,4 +1,9 @@
+import { shareFractions } from './apportion.js';
+import { coveredShares } from './coveredShares.js';
+import type { Dataset } from './dataset.js';
+import { ok, type Result } from './errors.js';
 import type { Domain } from './formula.js';
+import type { Lookup } from './lookup.js';
 import type { Ranked } from './rankDomains.js';
 
 /** One unit's (part-)membership of an area: a district holds its LSOAs whole; a lookup may split them. */
@@ -71,4 +76,20 @@ export function profile(rankings: readonly Ranked[], populations: ArrayLike<numb
       return { code, name: a.name, lsoas: a.units.size, population: a.people, meanRanks, topFifthPct, top };
     });
   return { ranked: n, domains: rankings.map((r) => r.domain), rows };
+}
+
+/** Every unit wholly in its district (districts keyed by code, or by name when the data has no codes). */
+export function districtMemberships(dataset: Dataset): Membership[] {
+  return dataset.units.map((u, unit) => ({ unit, areaCode: u.districtCode || u.districtName, areaName: u.districtName, fraction: 1 }));
+}
+
+/** Every unit split between areas by a share lookup, which must cover every unit (see coveredShares). */
+export function lookupMemberships(dataset: Dataset, lookup: Lookup): Result<Membership[]> {
+  const covered = coveredShares(dataset, lookup);
+  if (!covered.ok) return covered;
+  const { rows, shares } = covered.value;
+  const fractions = shareFractions(shares);
+  return ok(
+    rows.map((r, i) => ({ unit: shares[i]?.unit ?? -1, areaCode: r.areaCode, areaName: r.areaName, fraction: fractions[i]?.toNumber() ?? 0 })),
+  );
 }

@@ -1,8 +1,5 @@
 import { Command } from 'commander';
-import { shareFractions } from '../../engine/apportion.js';
-import { coveredShares } from '../../engine/coveredShares.js';
-import type { Dataset } from '../../engine/dataset.js';
-import { profile, type Membership } from '../../engine/profile.js';
+import { districtMemberships, lookupMemberships, profile } from '../../engine/profile.js';
 import { rankDomains } from '../../engine/rankDomains.js';
 import { profileHeat, profileTable } from '../../report/profileTable.js';
 import { render } from '../../report/render.js';
@@ -48,7 +45,9 @@ export function profileCommand(io: Io): Command {
       const rankings = unwrap(rankDomains(inputs.dataset, inputs.formula.domains));
       const population = inputs.dataset.fields.get('population') as Float64Array;
       const memberships =
-        level === 'district' ? districtMemberships(inputs.dataset) : lookupMemberships(inputs.dataset, (await loadLookup(level, options.lookup, inputs.all, io.cwd)).lookup);
+        level === 'district'
+          ? districtMemberships(inputs.dataset)
+          : unwrap(lookupMemberships(inputs.dataset, (await loadLookup(level, options.lookup, inputs.all, io.cwd)).lookup));
       const result = profile(rankings, population, memberships);
       const toScreen = format === 'table' && (options.output === undefined || options.output === '-');
       const chalk = colourFor(toScreen && io.stdoutIsTTY, io.env);
@@ -59,14 +58,4 @@ export function profileCommand(io: Io): Command {
           : render(profileTable(result, level), format, { header, meta: { area: inputs.area.code, level, ranked: result.ranked }, chalk });
       unwrap(await writeOutput(text, options.output, io));
     });
-}
-
-function districtMemberships(dataset: Dataset): Membership[] {
-  return dataset.units.map((u, unit) => ({ unit, areaCode: u.districtCode || u.districtName, areaName: u.districtName, fraction: 1 }));
-}
-
-function lookupMemberships(dataset: Dataset, lookup: Parameters<typeof coveredShares>[1]): Membership[] {
-  const { rows, shares } = unwrap(coveredShares(dataset, lookup));
-  const fractions = shareFractions(shares);
-  return rows.map((r, i) => ({ unit: (shares[i] as (typeof shares)[number]).unit, areaCode: r.areaCode, areaName: r.areaName, fraction: (fractions[i] as { toNumber(): number }).toNumber() }));
 }

@@ -7,7 +7,7 @@ import { coveredShares } from '../../engine/coveredShares.js';
 import type { Dataset } from '../../engine/dataset.js';
 import type { Allocation } from '../../engine/fairShare.js';
 import type { Lookup } from '../../engine/lookup.js';
-import { profile } from '../../engine/profile.js';
+import { districtMemberships, profile } from '../../engine/profile.js';
 import { tabulateAreas, type AreaTable } from '../../engine/tabulateAreas.js';
 import type { ReportInput } from '../../report/html/reportContent.js';
 import { compare } from '../../scenario/compare.js';
@@ -84,7 +84,7 @@ export function reportCommand(io: Io): Command {
         profile: profile(
           allocation.domains,
           allocation.populations,
-          allocation.dataset.units.map((u, unit) => ({ unit, areaCode: u.districtCode || u.districtName, areaName: u.districtName, fraction: 1 })),
+          districtMemberships(allocation.dataset),
         ),
         ...(scenarios ? { scenarios } : {}),
       });
