@@ -109,7 +109,7 @@ async function readStdin(stdin: NodeJS.ReadableStream | undefined): Promise<Resu
 }
 
 /** A formula reference: a built-in name (`northamptonshire`) or a path to a JSON file. */
-function formulaPath(ref: string | undefined, baseDir: string): string {
+export function formulaPath(ref: string | undefined, baseDir: string): string {
   const name = ref ?? DEFAULT_FORMULA;
   return /^[a-z0-9-]+$/.test(name) ? resolve(FORMULAS_DIR, `${name}.json`) : resolve(baseDir, name);
 }
