@@ -14,6 +14,7 @@ import { sensitivityCommand } from './commands/sensitivity.js';
 import { EXIT, exitCode } from './exitCode.js';
 import { Failure } from './failure.js';
 import type { Io } from './io.js';
+import { cleanUp } from './temporaries.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -88,5 +89,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     io.stderr.write(`fairshare: error: internal error: ${message}. This is a bug; please report it${verbose ? '' : ' (run with --verbose for details)'}\n`);
     if (verbose && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
     return EXIT.failed;
+  } finally {
+    // A run that failed after starting an output leaves no temporary behind.
+    cleanUp();
   }
 }

@@ -1,8 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import { rm, rename, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { link, rm, rename, stat, writeFile } from 'node:fs/promises';
+import { dirname, extname, resolve } from 'node:path';
 import { fail, ok, type Result } from '../engine/errors.js';
+import { guardOutput, type InputRef } from './guardOutput.js';
 import type { Io } from './io.js';
+import { removeStale, temporaryPath, track, untrack } from './temporaries.js';
 
 export type Format = 'table' | 'csv' | 'json' | 'md';
 export const FORMATS: readonly Format[] = ['table', 'csv', 'json', 'md'];
@@ -40,8 +41,12 @@ export function chooseFormat(asked: string | undefined, outFile: string | undefi
   return ok(io.stdoutIsTTY ? 'table' : 'csv');
 }
 
-/** Refuse early (before any work) an output path whose folder does not exist or that is a folder. */
-export async function checkOutputPath(outFile: string | undefined, io: Io): Promise<Result<void>> {
+/**
+ * Refuse early (before any work) an output path whose folder does not exist, that is a folder, or that
+ * would overwrite a file the run reads or anything in the installed data folder (see {@link guardOutput}).
+ * Temporaries that runs which are gone left in the folder are removed first.
+ */
+export async function checkOutputPath(outFile: string | undefined, io: Io, inputs: readonly InputRef[] = []): Promise<Result<void>> {
   if (outFile === undefined || outFile === '-') return ok(undefined);
   const target = resolve(io.cwd, outFile);
   const folder = dirname(target);
@@ -55,26 +60,82 @@ export async function checkOutputPath(outFile: string | undefined, io: Io): Prom
   if (targetStat?.isDirectory()) {
     return fail('usage', 'output-is-dir', `cannot write ${outFile}: it is a folder`, { hint: 'Give a file name, e.g. -o results.csv' });
   }
-  return ok(undefined);
+  const guarded = guardOutput(outFile, target, { kind: 'file', inputs, cwd: io.cwd });
+  if (guarded.ok) removeStale(folder);
+  return guarded;
+}
+
+export interface WriteOutputOptions {
+  /** Refuse to replace an existing file (decided at the moment the file is put in place). */
+  readonly exclusive?: boolean;
 }
 
 /**
- * Write text (or a binary file's bytes) to stdout, or to a file atomically: to a temporary file beside
- * the target first, then a rename, so a failed run never leaves a half-written file behind.
+ * Write text (or a binary file's bytes) to stdout (no file, or `-`), or to a file atomically: to a
+ * temporary `.NAME.fairshare-tmp-PID` beside the target first, then a rename, so a failed or interrupted
+ * run never leaves a half-written file behind. Something that is not a regular file (a device such as
+ * /dev/stdout, a FIFO, `/dev/fd/N` from a shell's `>(…)`) is written straight to, never renamed over.
  */
-export async function writeOutput(content: string | Uint8Array, outFile: string | undefined, io: Io): Promise<Result<void>> {
+export async function writeOutput(content: string | Uint8Array, outFile: string | undefined, io: Io, options: WriteOutputOptions = {}): Promise<Result<void>> {
   if (outFile === undefined || outFile === '-') {
     io.stdout.write(content);
     return ok(undefined);
   }
   const target = resolve(io.cwd, outFile);
-  const temp = join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
+  if (await isSpecial(target)) {
+    try {
+      await writeFile(target, content, { flag: 'a' });
+      return ok(undefined);
+    } catch (error) {
+      return writeFailure(error, outFile);
+    }
+  }
+  const temp = temporaryPath(target);
+  track(temp);
   try {
+    await rm(temp, { force: true });
     await writeFile(temp, content, { flag: 'wx' });
-    await rename(temp, target);
+    if (options.exclusive) {
+      // link() fails if the target exists, at the moment it would be replaced.
+      await link(temp, target);
+      await rm(temp);
+    } else {
+      await rename(temp, target);
+    }
+    untrack(temp);
     return ok(undefined);
   } catch (error) {
     await rm(temp, { force: true });
-    return fail('io', 'write-failed', `cannot write ${outFile}: ${(error as Error).message}`);
+    untrack(temp);
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+      return fail('usage', 'file-exists', `${outFile} already exists`, { hint: 'Choose another name, or add --force to overwrite it' });
+    }
+    return writeFailure(error, outFile);
+  }
+}
+
+/** A device, FIFO or socket, or a path under /dev or /proc (whose names stand for open files). */
+async function isSpecial(target: string): Promise<boolean> {
+  if (/^\/(dev|proc)\//.test(target)) return true;
+  const found = await stat(target).catch(() => undefined);
+  return found !== undefined && !found.isFile();
+}
+
+/** A write failure in words the user can act on, naming the path they gave (never the temporary). */
+export function writeFailure(error: unknown, outFile: string): Result<never> {
+  const code = (error as NodeJS.ErrnoException).code;
+  const folder = dirname(outFile);
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return fail('io', 'write-failed', `cannot write ${outFile}: the folder ${folder} is not writable (${code === 'EROFS' ? 'read-only file system' : 'permission denied'})`, {
+        hint: `Choose another -o folder, or ask for write access to ${folder}`,
+      });
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return fail('io', 'write-failed', `cannot write ${outFile}: the disk is full`, { hint: 'Free some space or choose another -o folder' });
+    default:
+      return fail('io', 'write-failed', `cannot write ${outFile}: ${(error as Error).message.replace(/, \w+ '.*'$/, '')}`);
   }
 }

@@ -16,6 +16,7 @@ import { addDampingOptions, type DampingOptions, parseDampingOptions, runDamping
 import { unwrap } from '../failure.js';
 import type { Io } from '../io.js';
 import { checkOutputPath, chooseFormat, FORMATS, writeOutput } from '../output.js';
+import { inputRefs } from '../guardOutput.js';
 import { Failure } from '../failure.js';
 
 const LEVELS = ['district', 'lsoa', 'ward', 'division'];
@@ -74,7 +75,7 @@ cannot fund is refused, naming the tightest floor it can. One line says what the
     if (format === 'xlsx' && (options.output === undefined || options.output === '-')) {
       throw new Failure({ kind: 'usage', code: 'xlsx-to-stdout', message: 'xlsx is a binary file and is not written to stdout', hint: 'Give -o FILE.xlsx' });
     }
-    unwrap(await checkOutputPath(options.output, io));
+    unwrap(await checkOutputPath(options.output, io, inputRefs(options, io.cwd)));
     const { inputs, allocation } = await runAllocation(options, io);
     const header = runHeader(describeRun(allocation, inputs.area, inputs.source));
     const inputFiles: Provenance[] = [...inputs.provenance];

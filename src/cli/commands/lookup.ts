@@ -8,6 +8,7 @@ import { unwrap } from '../failure.js';
 import { loadInputs } from '../inputs.js';
 import type { Io } from '../io.js';
 import { checkOutputPath, writeOutput } from '../output.js';
+import { inputRefs } from '../guardOutput.js';
 import { withoutUndefined } from '../allocationOptions.js';
 
 interface BuildOptions {
@@ -42,7 +43,7 @@ Examples:
   $ fairshare allocate --budget 12.7m --level division --lookup divisions.csv`,
     )
     .action(async (options: BuildOptions) => {
-      unwrap(await checkOutputPath(options.output, io));
+      unwrap(await checkOutputPath(options.output, io, inputRefs(options, io.cwd)));
       const inputs = await loadInputs(withoutUndefined({ area: options.area }), io);
       const text = unwrap(await readPoints(options.points, io));
       const known = new Set(inputs.all.units.map((u) => u.code));

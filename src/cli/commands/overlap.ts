@@ -9,6 +9,7 @@ import { unwrap } from '../failure.js';
 import { loadInputs } from '../inputs.js';
 import type { Io } from '../io.js';
 import { checkOutputPath, chooseFormat, writeOutput } from '../output.js';
+import { inputRefs } from '../guardOutput.js';
 
 interface OverlapOptions {
   readonly area?: string;
@@ -30,7 +31,7 @@ export function overlapCommand(io: Io): Command {
     .addHelpText('after', '\nExamples:\n  $ fairshare overlap\n  $ fairshare overlap --area england -o overlap.csv')
     .action(async (options: OverlapOptions) => {
       const format = unwrap(chooseFormat(options.format, options.output, io));
-      unwrap(await checkOutputPath(options.output, io));
+      unwrap(await checkOutputPath(options.output, io, inputRefs(options, io.cwd)));
       const inputs = await loadInputs(withoutUndefined({ data: options.data, area: options.area, formula: options.formula }), io);
       const rankings = unwrap(rankDomains(inputs.dataset, inputs.formula.domains));
       const pairs = overlap(rankings);

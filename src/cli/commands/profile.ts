@@ -9,6 +9,7 @@ import { Failure, unwrap } from '../failure.js';
 import { loadInputs, loadLookup } from '../inputs.js';
 import type { Io } from '../io.js';
 import { checkOutputPath, chooseFormat, writeOutput } from '../output.js';
+import { inputRefs } from '../guardOutput.js';
 
 interface ProfileOptions {
   readonly level: string;
@@ -40,7 +41,7 @@ export function profileCommand(io: Io): Command {
         throw new Failure({ kind: 'usage', code: 'bad-level', message: `unknown level "${options.level}"`, hint: `Use --level ${LEVELS.join(', ')}` });
       }
       const format = unwrap(chooseFormat(options.format, options.output, io));
-      unwrap(await checkOutputPath(options.output, io));
+      unwrap(await checkOutputPath(options.output, io, inputRefs(options, io.cwd)));
       const inputs = await loadInputs(withoutUndefined({ data: options.data, area: options.area, formula: options.formula }), io);
       const rankings = unwrap(rankDomains(inputs.dataset, inputs.formula.domains));
       const population = inputs.dataset.fields.get('population') as Float64Array;

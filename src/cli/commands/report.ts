@@ -16,6 +16,7 @@ import { Failure, unwrap } from '../failure.js';
 import { loadLookup, readSource, type Provenance } from '../inputs.js';
 import type { Io } from '../io.js';
 import { checkOutputPath, writeOutput } from '../output.js';
+import { inputRefs } from '../guardOutput.js';
 import { prepare } from './scenarios.js';
 
 const PACKAGE = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
@@ -45,12 +46,14 @@ export function reportCommand(io: Io): Command {
       if (options.budget === undefined && options.scenarios === undefined) {
         throw new Failure({ kind: 'usage', code: 'no-budget', message: 'give a --budget to report on, or a --scenarios file', hint: 'e.g. fairshare report --budget 12.7m -o report.html' });
       }
-      unwrap(await checkOutputPath(options.output, io));
+      unwrap(await checkOutputPath(options.output, io, inputRefs(options, io.cwd)));
       const provenance: Provenance[] = [];
       let headline: { allocation: Allocation; area: ReportInput['area']; source: string; all: Dataset };
       let scenarios: ReportInput['scenarios'];
       if (options.scenarios !== undefined) {
         const prepared = await prepare(options.scenarios, io);
+        // The files the scenario file names are known only now.
+        unwrap(await checkOutputPath(options.output, io, [...inputRefs(options, io.cwd), ...prepared.inputs]));
         provenance.push(...prepared.provenance);
         const base = prepared.results.find((r) => r.plan.name === prepared.parsed.baseline) ?? prepared.results[0];
         const pot = base?.pots[0];

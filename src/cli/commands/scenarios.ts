@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import type { Decimal } from 'decimal.js';
@@ -15,10 +14,11 @@ import { planScenarios, type LoadedRefs, type ScenarioPlan } from '../../scenari
 import { runScenarios, type ScenarioResult } from '../../scenario/runScenarios.js';
 import { colourFor } from '../colour.js';
 import { Failure, unwrap } from '../failure.js';
-import { loadData, readSource, type Provenance } from '../inputs.js';
+import { formulaPath, loadData, readSource, type Provenance } from '../inputs.js';
 import type { Io } from '../io.js';
-import { checkOutputDir, writeOutputDir } from '../outputDir.js';
-import { checkOutputPath } from '../output.js';
+import type { InputRef } from '../guardOutput.js';
+import { checkOutputDir, startOutputDir, writeOutputDir } from '../outputDir.js';
+import { checkOutputPath, writeOutput } from '../output.js';
 
 const PACKAGE = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
 
@@ -44,7 +44,7 @@ export function scenariosCommand(io: Io): Command {
         .default('csv'),
     )
     .option('--lsoa', 'also write every scenario’s LSOA table (as CSV)')
-    .option('--force', 'replace the contents of an output folder that is not empty')
+    .option('--force', 'replace a results folder that fairshare wrote before (one with its manifest.json); nothing else is ever replaced')
     .addHelpText(
       'after',
       `
@@ -59,8 +59,12 @@ Excel's 31 characters. A rerun on the same inputs gives the same bytes (manifest
     )
     .action(async (file: string, options: RunOptions) => {
       const output = options.output ?? `${basename(file, extname(file))}-results`;
-      unwrap(await checkOutputDir(output, options.force ?? false, io.cwd));
-      const { parsed, results, provenance } = await prepare(file, io);
+      const force = options.force ?? false;
+      unwrap(await checkOutputDir(output, { force, cwd: io.cwd, inputs: [{ shown: file, path: resolve(io.cwd, file) }] }));
+      const temp = unwrap(await startOutputDir(output, io.cwd));
+      const { parsed, results, provenance, inputs } = await prepare(file, io);
+      // The files the scenario file names are known only now.
+      unwrap(await checkOutputDir(output, { force, cwd: io.cwd, inputs }));
       const comparison = compare(results, parsed.baseline);
       const tool = { name: PACKAGE.name, version: PACKAGE.version };
       const files = await scenarioFiles(results, comparison, {
@@ -76,7 +80,7 @@ Excel's 31 characters. A rerun on the same inputs gives the same bytes (manifest
         'manifest.json',
         manifest(results, { tool, inputs: provenance, baseline: parsed.baseline, format: options.format, files }),
       );
-      unwrap(await writeOutputDir(output, files, io.cwd));
+      unwrap(await writeOutputDir(output, temp, files, { force, cwd: io.cwd }));
       io.stdout.write(summary(results, comparison, parsed.baseline, output, files, io));
     });
 
@@ -97,14 +101,7 @@ Excel's 31 characters. A rerun on the same inputs gives the same bytes (manifest
     .option('--force', 'overwrite the file if it exists')
     .action(async (file: string, options: { force?: boolean }) => {
       unwrap(await checkOutputPath(file, io));
-      try {
-        await writeFile(resolve(io.cwd, file), EXAMPLE_SCENARIO_FILE, { flag: options.force ? 'w' : 'wx' });
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
-          throw new Failure({ kind: 'usage', code: 'file-exists', message: `${file} already exists`, hint: 'Choose another name, or add --force to overwrite it' });
-        }
-        throw new Failure({ kind: 'io', code: 'write-failed', message: `cannot write ${file}: ${(error as Error).message}` });
-      }
+      unwrap(await writeOutput(EXAMPLE_SCENARIO_FILE, file, io, { exclusive: !options.force }));
       io.stdout.write(`Wrote ${file}. Edit it, then run: fairshare scenarios run ${file} -o results/\n`);
     });
 
@@ -112,11 +109,13 @@ Excel's 31 characters. A rerun on the same inputs gives the same bytes (manifest
 }
 
 /** Read, check, plan and run a scenario file in memory. Throws Failure on the first problem. */
-export async function prepare(file: string, io: Io): Promise<{ parsed: ScenarioFile; results: ScenarioResult[]; provenance: Provenance[] }> {
+export async function prepare(file: string, io: Io): Promise<{ parsed: ScenarioFile; results: ScenarioResult[]; provenance: Provenance[]; inputs: InputRef[] }> {
   const source = unwrap(await readSource(resolve(io.cwd, file), 'scenario file', file));
   const parsed = unwrap(parseScenarioFile(source.bytes.toString('utf8'), file));
   const baseDir = dirname(resolve(io.cwd, file));
   const provenance: Provenance[] = [source.provenance];
+  // Every file the run reads, for the promise that no output overwrites one.
+  const refs: InputRef[] = [{ shown: file, path: resolve(io.cwd, file) }];
   const loaded = new Map<string, LoadedRefs>();
   for (const { spec, path } of parsed.scenarios) {
     const data = spec.data ?? parsed.defaults.data;
@@ -135,12 +134,14 @@ export async function prepare(file: string, io: Io): Promise<{ parsed: ScenarioF
       });
     });
     loaded.set(key, inputs);
+    if (data !== undefined && data !== '-') refs.push({ shown: data, path: resolve(baseDir, data) });
+    if (formula !== undefined) refs.push({ shown: formula, path: formulaPath(formula, baseDir) });
     for (const p of inputs.provenance) if (!provenance.some((q) => q.path === p.path && q.role === p.role)) provenance.push(p);
   }
   const load = (data: string | undefined, formula: string | undefined): LoadedRefs => loaded.get(JSON.stringify([data, formula])) as LoadedRefs;
   const plans: ScenarioPlan[] = unwrap(planScenarios(parsed, load));
   const results = unwrap(runScenarios(plans));
-  return { parsed, results, provenance };
+  return { parsed, results, provenance, inputs: refs };
 }
 
 /** What was written, and per scenario its budget and the districts that gain and lose most. */

@@ -12,6 +12,7 @@ import { colourFor } from '../colour.js';
 import { Failure, unwrap } from '../failure.js';
 import type { Io } from '../io.js';
 import { checkOutputPath, chooseFormat, writeOutput } from '../output.js';
+import { inputRefs } from '../guardOutput.js';
 
 /** The most draws a run may ask for; more adds nothing a committee could see and only takes time. */
 export const MAX_DRAWS = 1_000_000;
@@ -50,7 +51,7 @@ export function sensitivityCommand(io: Io): Command {
     const method = parseMethod(options.method);
     const concentration = parsePositive(options.concentration, '--concentration');
     const format = unwrap(chooseFormat(options.format, options.output, io));
-    unwrap(await checkOutputPath(options.output, io));
+    unwrap(await checkOutputPath(options.output, io, inputRefs(options, io.cwd)));
     const { inputs, allocation } = await runAllocation(options, io);
     const bar = io.stderrIsTTY && draws >= 1000 ? new SingleBar({ stream: io.stderr as NodeJS.WriteStream, format: 'draws {bar} {value}/{total}', hideCursor: true, clearOnComplete: true, noTTYOutput: true }) : undefined;
     bar?.start(draws, 0);
