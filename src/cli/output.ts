@@ -77,17 +77,19 @@ export interface WriteOutputOptions {
  * /dev/stdout, a FIFO, `/dev/fd/N` from a shell's `>(…)`) is written straight to, never renamed over.
  */
 export async function writeOutput(content: string | Uint8Array, outFile: string | undefined, io: Io, options: WriteOutputOptions = {}): Promise<Result<void>> {
-  if (outFile === undefined || outFile === '-') {
-    io.stdout.write(content);
+  const target = outFile === undefined || outFile === '-' ? '/dev/stdout' : resolve(io.cwd, outFile);
+  // Our own standard streams by name: written through the streams (a socket cannot be opened by path).
+  const stream = STANDARD_STREAMS.get(target);
+  if (stream !== undefined) {
+    io[stream].write(content);
     return ok(undefined);
   }
-  const target = resolve(io.cwd, outFile);
   if (await isSpecial(target)) {
     try {
       await writeFile(target, content, { flag: 'a' });
       return ok(undefined);
     } catch (error) {
-      return writeFailure(error, outFile);
+      return writeFailure(error, outFile ?? '-');
     }
   }
   const temp = temporaryPath(target);
@@ -110,9 +112,18 @@ export async function writeOutput(content: string | Uint8Array, outFile: string 
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
       return fail('usage', 'file-exists', `${outFile} already exists`, { hint: 'Choose another name, or add --force to overwrite it' });
     }
-    return writeFailure(error, outFile);
+    return writeFailure(error, outFile ?? '-');
   }
 }
+
+const STANDARD_STREAMS: ReadonlyMap<string, 'stdout' | 'stderr'> = new Map([
+  ['/dev/stdout', 'stdout'],
+  ['/dev/fd/1', 'stdout'],
+  ['/proc/self/fd/1', 'stdout'],
+  ['/dev/stderr', 'stderr'],
+  ['/dev/fd/2', 'stderr'],
+  ['/proc/self/fd/2', 'stderr'],
+]);
 
 /** A device, FIFO or socket, or a path under /dev or /proc (whose names stand for open files). */
 async function isSpecial(target: string): Promise<boolean> {

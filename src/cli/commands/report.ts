@@ -17,7 +17,7 @@ import { loadLookup, readSource, type Provenance } from '../inputs.js';
 import type { Io } from '../io.js';
 import { checkOutputPath, writeOutput } from '../output.js';
 import { inputRefs } from '../guardOutput.js';
-import { prepare } from './scenarios.js';
+import { prepare, readScenarios } from './scenarios.js';
 
 const PACKAGE = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
 const DATA_DIR = fileURLToPath(new URL('../../../data/', import.meta.url));
@@ -51,9 +51,9 @@ export function reportCommand(io: Io): Command {
       let headline: { allocation: Allocation; area: ReportInput['area']; source: string; all: Dataset };
       let scenarios: ReportInput['scenarios'];
       if (options.scenarios !== undefined) {
-        const prepared = await prepare(options.scenarios, io);
-        // The files the scenario file names are known only now.
-        unwrap(await checkOutputPath(options.output, io, [...inputRefs(options, io.cwd), ...prepared.inputs]));
+        const read = await readScenarios(options.scenarios, io);
+        unwrap(await checkOutputPath(options.output, io, [...inputRefs(options, io.cwd), ...read.inputs]));
+        const prepared = await prepare(options.scenarios, io, read);
         provenance.push(...prepared.provenance);
         const base = prepared.results.find((r) => r.plan.name === prepared.parsed.baseline) ?? prepared.results[0];
         const pot = base?.pots[0];

@@ -9,6 +9,7 @@ import type { Table } from '../../report/table.js';
 import { compare, type ComparisonRow } from '../../scenario/compare.js';
 import { EXAMPLE_SCENARIO_FILE } from '../../scenario/exampleScenarioFile.js';
 import { manifest } from '../../scenario/manifest.js';
+import { decodeText } from '../../data/decodeText.js';
 import { parseScenarioFile, type ScenarioFile } from '../../scenario/parseScenarioFile.js';
 import { planScenarios, type LoadedRefs, type ScenarioPlan } from '../../scenario/planScenarios.js';
 import { runScenarios, type ScenarioResult } from '../../scenario/runScenarios.js';
@@ -60,11 +61,10 @@ Excel's 31 characters. A rerun on the same inputs gives the same bytes (manifest
     .action(async (file: string, options: RunOptions) => {
       const output = options.output ?? `${basename(file, extname(file))}-results`;
       const force = options.force ?? false;
-      unwrap(await checkOutputDir(output, { force, cwd: io.cwd, inputs: [{ shown: file, path: resolve(io.cwd, file) }] }));
+      const read = await readScenarios(file, io);
+      unwrap(await checkOutputDir(output, { force, cwd: io.cwd, inputs: read.inputs }));
       const temp = unwrap(await startOutputDir(output, io.cwd));
-      const { parsed, results, provenance, inputs } = await prepare(file, io);
-      // The files the scenario file names are known only now.
-      unwrap(await checkOutputDir(output, { force, cwd: io.cwd, inputs }));
+      const { parsed, results, provenance } = await prepare(file, io, read);
       const comparison = compare(results, parsed.baseline);
       const tool = { name: PACKAGE.name, version: PACKAGE.version };
       const files = await scenarioFiles(results, comparison, {
@@ -108,14 +108,36 @@ Excel's 31 characters. A rerun on the same inputs gives the same bytes (manifest
   return scenarios;
 }
 
-/** Read, check, plan and run a scenario file in memory. Throws Failure on the first problem. */
-export async function prepare(file: string, io: Io): Promise<{ parsed: ScenarioFile; results: ScenarioResult[]; provenance: Provenance[]; inputs: InputRef[] }> {
+/** A scenario file read and checked against the schema, with every file the run will read. */
+export interface ScenarioSource {
+  readonly parsed: ScenarioFile;
+  readonly provenance: Provenance;
+  /** The scenario file and every data and formula file it names, for the promise that no output overwrites one. */
+  readonly inputs: readonly InputRef[];
+}
+
+/** Read and check a scenario file, and list the files it names (before any of them is read). Throws Failure. */
+export async function readScenarios(file: string, io: Io): Promise<ScenarioSource> {
   const source = unwrap(await readSource(resolve(io.cwd, file), 'scenario file', file));
-  const parsed = unwrap(parseScenarioFile(source.bytes.toString('utf8'), file));
+  const parsed = unwrap(parseScenarioFile(decodeText(source.bytes), file));
   const baseDir = dirname(resolve(io.cwd, file));
-  const provenance: Provenance[] = [source.provenance];
-  // Every file the run reads, for the promise that no output overwrites one.
-  const refs: InputRef[] = [{ shown: file, path: resolve(io.cwd, file) }];
+  const inputs: InputRef[] = [{ shown: file, path: resolve(io.cwd, file) }];
+  for (const spec of [parsed.defaults, ...parsed.scenarios.map((s) => s.spec)]) {
+    if (spec.data !== undefined) inputs.push({ shown: spec.data, path: resolve(baseDir, spec.data) });
+    if (spec.formula !== undefined) inputs.push({ shown: spec.formula, path: formulaPath(spec.formula, baseDir) });
+  }
+  return { parsed, provenance: source.provenance, inputs };
+}
+
+/** Read, check, plan and run a scenario file in memory (`read`: the file already read). Throws Failure on the first problem. */
+export async function prepare(
+  file: string,
+  io: Io,
+  read?: ScenarioSource,
+): Promise<{ parsed: ScenarioFile; results: ScenarioResult[]; provenance: Provenance[] }> {
+  const { parsed, provenance: source } = read ?? (await readScenarios(file, io));
+  const baseDir = dirname(resolve(io.cwd, file));
+  const provenance: Provenance[] = [source];
   const loaded = new Map<string, LoadedRefs>();
   for (const { spec, path } of parsed.scenarios) {
     const data = spec.data ?? parsed.defaults.data;
@@ -134,14 +156,12 @@ export async function prepare(file: string, io: Io): Promise<{ parsed: ScenarioF
       });
     });
     loaded.set(key, inputs);
-    if (data !== undefined && data !== '-') refs.push({ shown: data, path: resolve(baseDir, data) });
-    if (formula !== undefined) refs.push({ shown: formula, path: formulaPath(formula, baseDir) });
     for (const p of inputs.provenance) if (!provenance.some((q) => q.path === p.path && q.role === p.role)) provenance.push(p);
   }
   const load = (data: string | undefined, formula: string | undefined): LoadedRefs => loaded.get(JSON.stringify([data, formula])) as LoadedRefs;
   const plans: ScenarioPlan[] = unwrap(planScenarios(parsed, load));
   const results = unwrap(runScenarios(plans));
-  return { parsed, results, provenance, inputs: refs };
+  return { parsed, results, provenance };
 }
 
 /** What was written, and per scenario its budget and the districts that gain and lose most. */
