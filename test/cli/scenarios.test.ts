@@ -365,17 +365,16 @@ describe('fairshare scenarios run', () => {
       expect(code).toBe(2);
       expect(out).toBe('');
       expect(err).toBe(
-        `fairshare: error: the output folder ${dir} already has files in it. Choose an empty or new folder, or add --force to replace its contents\n`,
+        `fairshare: error: the output folder ${dir} already has files in it. Choose an empty or new folder, or add --force to replace a results folder fairshare wrote\n`,
       );
       expect(readdirSync(parent)).toEqual(['out']);
       expect(filesOf(dir)).toEqual(new Map([['keep.txt', 'mine']]));
     });
 
-    it('replaces a folder that has files in it with --force, leaving no temporary folders', async () => {
+    it('replaces a results folder fairshare wrote with --force, leaving no temporary folders', async () => {
       const parent = tempDir();
       const dir = join(parent, 'out');
-      mkdirSync(dir);
-      writeFileSync(join(dir, 'stale.csv'), 'old');
+      expect((await run(['scenarios', 'run', DIRECTORATES, '-o', dir])).code).toBe(0);
       const { code } = await run(['scenarios', 'run', 'examples/adults-only.yaml', '-o', dir, '--force']);
       expect(code).toBe(0);
       expect(readdirSync(dir).sort()).toEqual(['adults-only.csv', 'all-domains.csv', 'comparison.csv', 'manifest.json']);
