@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Exact } from '../../src/engine/exact.js';
 import { fairShare, type Allocation } from '../../src/engine/fairShare.js';
 import { mulberry32 } from '../../src/engine/random.js';
-import { percentile, sensitivity } from '../../src/engine/sensitivity.js';
+import { MIN_CONCENTRATION, percentile, sensitivity } from '../../src/engine/sensitivity.js';
 import { weigh } from '../../src/engine/weigh.js';
 import { FIVE_LSOAS, fixtureDataset, fixtureFormula } from '../helpers/fixtureDataset.js';
 
@@ -75,6 +75,30 @@ describe('sensitivity', () => {
     const width = (r: typeof loose) => r.districts[0]!.allocationBand.p95 - r.districts[0]!.allocationBand.p5;
     expect(width(tight)).toBeLessThan(width(loose));
     expect(tight.districts[0]!.allocationBand.median).toBeCloseTo(496.24, 0);
+  });
+
+  it('refuses a Dirichlet concentration below the minimum, where draws underflow to all-zero weights', () => {
+    expect(MIN_CONCENTRATION).toBe(1);
+    for (const concentration of [0.999, 0.01, 0, -1, Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(() => sensitivity(allocation(), { draws: 10, method: 'dirichlet', concentration, random: mulberry32(1) })).toThrow(RangeError);
+    }
+    expect(() => sensitivity(allocation(), { draws: 10, method: 'dirichlet', concentration: 0.5, random: mulberry32(1) })).toThrow(/at least 1/);
+  });
+
+  it('gives finite bands and sound rank counts at the minimum concentration with 7 domains of unequal weight', () => {
+    const ids = ['d1', 'd2', 'd3', 'd4', 'd5', 'd6', 'd7'];
+    const rows = FIVE_LSOAS.map((r, i) => ({ ...r, ...Object.fromEntries(ids.map((id, j) => [id, ((i + 1) * (j + 3)) % 7])) }));
+    const weighted = weigh(fixtureFormula(ids), { weights: { d1: '10', d7: '0.05' } });
+    if (!weighted.ok) throw new Error(weighted.error.message);
+    const base = fairShare(fixtureDataset(rows), weighted.value, new Exact('1000'));
+    if (!base.ok) throw new Error(base.error.message);
+    const result = sensitivity(base.value, { draws: 20000, method: 'dirichlet', concentration: MIN_CONCENTRATION, random: mulberry32(1) });
+    for (const d of result.districts) {
+      for (const band of [d.allocationBand, d.perPersonBand]) for (const value of [band.p5, band.median, band.p95]) expect(Number.isFinite(value)).toBe(true);
+      expect(d.rankChanged).toBeLessThan(1);
+    }
+    const medians = result.districts.reduce((s, d) => s + d.allocationBand.median, 0);
+    expect(medians).toBeGreaterThan(900);
   });
 
   it('reports progress', () => {

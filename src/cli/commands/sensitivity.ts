@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { SingleBar } from 'cli-progress';
 import { mulberry32 } from '../../engine/random.js';
-import { sensitivity, type DrawMethod } from '../../engine/sensitivity.js';
+import { MIN_CONCENTRATION, sensitivity, type DrawMethod } from '../../engine/sensitivity.js';
 import { describeRun, runHeader, runMeta } from '../../report/describeRun.js';
 import { render } from '../../report/render.js';
 import { bandsTable, dropOneTable, sensitivityTable } from '../../report/sensitivityTable.js';
@@ -37,7 +37,7 @@ export function sensitivityCommand(io: Io): Command {
     .option('--spread <s>', 'uniform draws: each weight × a factor in [1 − s, 1 + s], 0 < s < 1', '0.25')
     .option('--seed <k>', 'the random seed: the same seed gives the same output', '1')
     .option('--method <method>', 'uniform (independent factors) or dirichlet (weight shares drawn around the formula’s)', 'uniform')
-    .option('--concentration <c>', 'dirichlet draws: larger means closer to the formula’s weights', '50')
+    .option('--concentration <c>', `dirichlet draws: ${MIN_CONCENTRATION} or more; larger means closer to the formula’s weights`, '50')
     .option('-f, --format <format>', 'table, csv, json or md (default: table on a terminal, csv into a pipe)')
     .option('-o, --output <file>', 'write to this file instead of stdout')
     .addHelpText(
@@ -50,6 +50,10 @@ export function sensitivityCommand(io: Io): Command {
     const seed = parseSeed(options.seed);
     const method = parseMethod(options.method);
     const concentration = parsePositive(options.concentration, '--concentration');
+    // Below the minimum the Dirichlet draws underflow to all-zero weights: blank bands, every rank "moved".
+    if (concentration < MIN_CONCENTRATION) {
+      usage('concentration-too-small', `--concentration must be at least ${MIN_CONCENTRATION}, got "${options.concentration}"`, `Below ${MIN_CONCENTRATION} the draws are not sound; a smaller --concentration spreads the weights more, e.g. --concentration 5`);
+    }
     const format = unwrap(chooseFormat(options.format, options.output, io));
     unwrap(await checkOutputPath(options.output, io, inputRefs(options, io.cwd)));
     const { inputs, allocation } = await runAllocation(options, io);
