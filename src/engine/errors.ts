@@ -4,6 +4,8 @@
  * A thrown exception therefore always means a bug.
  */
 
+import { oneLine } from './shown.js';
+
 /** What kind of problem it is; the CLI maps each kind to an exit code. */
 export type ErrorKind =
   /** The command line is wrong (bad option value, unknown domain, unknown area): exit 2. */
@@ -47,18 +49,26 @@ export function fail<T = never>(
   return { ok: false, error: { kind, code, message, ...extra } };
 }
 
-/** A one-line rendering: `file:line:column (name): message. hint` */
+/**
+ * A one-line rendering: `file:line:column (name): message. hint`. Messages quote values from the user's
+ * files and arguments, so every part is made inert here, the one place errors become text
+ * ({@link oneLine}): line breaks and tabs become spaces, so the message stays one line, and other
+ * control and bidirectional characters become `?`, so a crafted value cannot move the cursor, set the
+ * window title or show the line reversed.
+ *
+ * @example formatError({ kind: 'data', code: 'x', message: 'bad name "a\u001b[2J"' }) // => 'bad name "a?[2J"'
+ */
 export function formatError(error: FairshareError): string {
   const where = formatLocation(error.location);
-  const text = where ? `${where}: ${error.message}` : error.message;
-  return error.hint ? `${text}. ${error.hint}` : text;
+  const text = where ? `${where}: ${oneLine(error.message)}` : oneLine(error.message);
+  return error.hint ? `${text}. ${oneLine(error.hint)}` : text;
 }
 
 function formatLocation(location: Location | undefined): string {
   if (!location) return '';
-  let where = location.file ?? '';
+  let where = location.file === undefined ? '' : oneLine(location.file);
   if (location.line !== undefined) where += `${where ? ':' : 'line '}${location.line}`;
   if (location.column !== undefined) where += `:${location.column}`;
-  if (location.columnName !== undefined) where += ` (column "${location.columnName}")`;
+  if (location.columnName !== undefined) where += ` (column "${oneLine(location.columnName)}")`;
   return where;
 }
