@@ -1,5 +1,6 @@
 import type { Area } from '../data/area.js';
 import type { Allocation } from '../engine/fairShare.js';
+import { plain } from '../engine/shown.js';
 import { groupThousands } from './display.js';
 
 /** A run in words and as data, for table headers, Markdown captions and JSON metadata. */
@@ -39,20 +40,27 @@ export function peopleLabel(populationField: string): string {
   return match[2] === 'plus' ? `people aged ${match[1]}+` : `people aged ${match[1]}-${match[2]}`;
 }
 
-/** The description as lines of text for the top of a terminal table. */
+/**
+ * The description as lines of text for the top of a terminal table. The area's name and the data
+ * file's name come from inputs, so each line goes through {@link plain}: no control or bidirectional
+ * character reaches a terminal, whoever prints the lines. (Markdown needs more: see `markdownLines`.)
+ */
 export function runHeader(description: RunDescription): string[] {
   return [
     `${description.area}. Budget ${description.budget}.`,
     `Domains counted: ${description.counted}. Excluded: ${description.excluded}.`,
     `Data: ${description.source}.`,
-  ];
+  ].map(plain);
 }
 
-/** Machine-readable run metadata for JSON output. */
+/**
+ * Machine-readable run metadata for JSON output. The budget is money, so it is a string with exactly 2
+ * decimals (`"12700000.00"`), as the money columns of `toJson` are: no reader loses a penny.
+ */
 export function runMeta(allocation: Allocation, area: Area, source: string): Record<string, unknown> {
   return {
     area: { kind: area.kind, code: area.code, name: area.name, lsoas: allocation.dataset.units.length },
-    budget: Number(allocation.budget.toFixed(2)),
+    budget: allocation.budget.toFixed(2),
     population: allocation.populationField,
     data: source,
     formula: {

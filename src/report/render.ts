@@ -1,8 +1,9 @@
 import type { ChalkInstance } from 'chalk';
+import { plain } from '../engine/shown.js';
 import type { Table } from './table.js';
 import { toCsv } from './toCsv.js';
 import { toJson } from './toJson.js';
-import { toMarkdown } from './toMarkdown.js';
+import { markdownLines, toMarkdown } from './toMarkdown.js';
 import { toTerminal } from './toTerminal.js';
 
 export interface RenderOptions {
@@ -17,6 +18,8 @@ export interface RenderOptions {
 /**
  * A table in one of the output formats: `table` (aligned, for terminals), `csv` (for spreadsheets:
  * no header lines, no total row), `json`, or `md` (a Markdown table with a caption, for committee papers).
+ * The header lines quote names from inputs (the area, the data file), so they are made inert as the
+ * cells are: {@link plain} for the terminal, {@link markdownLines} for Markdown.
  */
 export function render(table: Table, format: 'table' | 'csv' | 'json' | 'md', options: RenderOptions): string {
   const header = options.header ?? [];
@@ -26,9 +29,9 @@ export function render(table: Table, format: 'table' | 'csv' | 'json' | 'md', op
     case 'json':
       return toJson(table, options.meta ?? {});
     case 'md':
-      return header.length ? `${header.join('  \n')}\n\n${toMarkdown(table)}` : toMarkdown(table);
+      return header.length ? `${markdownLines(header)}\n\n${toMarkdown(table)}` : toMarkdown(table);
     case 'table': {
-      const lines = header.map((line) => options.chalk.dim(line));
+      const lines = header.map((line) => options.chalk.dim(plain(line)));
       return `${lines.length ? `${lines.join('\n')}\n\n` : ''}${toTerminal(table, { chalk: options.chalk })}`;
     }
   }

@@ -3,16 +3,31 @@ import type { Table } from './table.js';
 
 /**
  * The table as CSV for spreadsheets: a header of column keys, plain numbers (no £, no separators), no
- * total row. Text that came from inputs and starts with `=`, `+`, `-`, `@`, a tab or a carriage return
- * gets a leading apostrophe, so a spreadsheet shows it instead of running it as a formula (OWASP's
- * advice on CSV injection).
+ * total row. Only `text` columns (names and codes from inputs) go through {@link defuse}; number,
+ * money and percentage columns are written as they are, so `-1234.50` stays a number.
  */
 export function toCsv(table: Table): string {
   const rows = table.rows.map((row) => row.map((cell, i) => (table.columns[i]?.kind === 'text' ? defuse(cell) : cell)));
   return stringify([table.columns.map((c) => c.key), ...rows]);
 }
 
-/** Neutralise a text cell a spreadsheet would read as a formula. */
+// A formula character at the start of the cell, or after a character some spreadsheet may split the
+// cell at: `,` and `;` (the list separator in many European locales), tab, and line breaks. Spaces
+// between the separator and the formula character do not make it safe.
+const FORMULA = /^[=+\-@\t\r]|[,;\t\r\n]\s*[=+\-@]/;
+
+/**
+ * Neutralise a text cell a spreadsheet would read as a formula (OWASP's advice on CSV injection): when
+ * the cell starts with `=`, `+`, `-`, `@`, a tab or a carriage return, or when `=`, `+`, `-` or `@`
+ * follows a `,`, `;`, tab or line break anywhere in it (optionally after spaces), the whole cell gets
+ * one leading apostrophe. Excel in a locale whose list separator is `;` may split a cell there and
+ * run what follows; one apostrophe at the front keeps the cell whole text in every spreadsheet, and
+ * leaves the rest of the value exactly as it was. Use it only on text, never on numbers.
+ *
+ * @example defuse('=HYPERLINK("http://x")') // => `'=HYPERLINK("http://x")`
+ * @example defuse('North; =1+1') // => `'North; =1+1`
+ * @example defuse('Kettering, Rural') // => 'Kettering, Rural'
+ */
 export function defuse(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return FORMULA.test(text) ? `'${text}` : text;
 }

@@ -78,14 +78,17 @@ describe('fairshare allocate', () => {
   it('writes JSON with the run described', async () => {
     const parsed = JSON.parse((await run(['allocate', ...ADULTS, '--format', 'json'])).out) as {
       area: { code: string; lsoas: number };
-      budget: number;
+      budget: string;
       formula: { domains: { id: string; weight: number }[] };
-      rows: { allocation: number }[];
+      rows: { allocation: string }[];
     };
     expect(parsed.area).toMatchObject({ code: 'E10000021', lsoas: 422 });
-    expect(parsed.budget).toBe(12700000);
+    expect(parsed.budget).toBe('12700000.00');
     expect(parsed.formula.domains.find((d) => d.id === 'early-years')?.weight).toBe(0);
     expect(parsed.rows).toHaveLength(7);
+    // Money as strings to the penny, so the rows add up to the budget exactly.
+    expect(parsed.rows.every((r) => /^\d+\.\d{2}$/.test(r.allocation))).toBe(true);
+    expect(parsed.rows.reduce((sum, r) => sum + BigInt(r.allocation.replace('.', '')), 0n)).toBe(1_270_000_000n);
   });
 
   it('chooses the format from the -o extension and writes the file whole', async () => {

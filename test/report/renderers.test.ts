@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Table } from '../../src/report/table.js';
 import { defuse, toCsv } from '../../src/report/toCsv.js';
 import { toJson } from '../../src/report/toJson.js';
-import { toMarkdown } from '../../src/report/toMarkdown.js';
+import { markdownLines, markdownText, toMarkdown } from '../../src/report/toMarkdown.js';
 import { toTerminal } from '../../src/report/toTerminal.js';
 
 const table: Table = {
@@ -37,6 +37,33 @@ describe('toCsv', () => {
       "O'Neill",
     ]);
   });
+
+  it('also defuses a formula character after a comma, semicolon, tab or line break inside the cell', () => {
+    expect(['North; =1+1', 'a,@SUM(A1)', 'a\t-2', 'a\n+1', 'a;  =1', 'Kettering, Rural', 'Rushden; East', 'A-B=C', 'x@y.com'].map(defuse)).toEqual([
+      "'North; =1+1",
+      "'a,@SUM(A1)",
+      "'a\t-2",
+      "'a\n+1",
+      "'a;  =1",
+      'Kettering, Rural',
+      'Rushden; East',
+      'A-B=C',
+      'x@y.com',
+    ]);
+  });
+
+  it('never touches number, money or percentage columns, so negative money stays a number', () => {
+    const signed: Table = {
+      columns: [
+        { key: 'name', title: 'Name', kind: 'text' },
+        { key: 'change', title: 'Change', kind: 'money', signed: true },
+        { key: 'change_pct', title: 'Change %', kind: 'pct', signed: true },
+        { key: 'rho', title: 'ρ', kind: 'number' },
+      ],
+      rows: [['-x; =1', '-1234.50', '-2.00', '-0.5']],
+    };
+    expect(toCsv(signed)).toBe("name,change,change_pct,rho\n'-x; =1,-1234.50,-2.00,-0.5\n");
+  });
 });
 
 describe('toMarkdown', () => {
@@ -51,6 +78,40 @@ describe('toMarkdown', () => {
         '',
       ].join('\n'),
     );
+  });
+
+  it('keeps hostile text inside its cell: pipes, line breaks, HTML, links, emphasis and bidi controls', () => {
+    const hostile: Table = {
+      columns: [
+        { key: 'name', title: 'Name <b>', kind: 'text' },
+        { key: 'population', title: 'Population', kind: 'int' },
+      ],
+      rows: [
+        ['a|b\nc\r\nd', '1'],
+        ['<script>alert(1)</script> & &amp;', '2'],
+        ['[click](http://x) ![i](http://y) *b* _i_ `c` ~~s~~ $x$ \\', '3'],
+        ['\u202eevil\u2066 \u001b]0;t\u0007', '4'],
+      ],
+    };
+    const lines = toMarkdown(hostile).split('\n');
+    expect(lines).toEqual([
+      '| Name &lt;b&gt; | Population |',
+      '| --- | ---: |',
+      '| a\\|b c d | 1 |',
+      '| &lt;script&gt;alert(1)&lt;/script&gt; &amp; &amp;amp; | 2 |',
+      '| \\[click\\](http://x) !\\[i\\](http://y) \\*b\\* \\_i\\_ \\`c\\` \\~\\~s\\~\\~ \\$x\\$ \\\\ | 3 |',
+      '| ?evil? ?\\]0;t? | 4 |',
+      '',
+    ]);
+    // Every row has exactly the three unescaped pipes of a two-column table.
+    for (const line of lines.slice(2, -1)) expect(line.match(/(?<!\\)\|/g)).toHaveLength(3);
+  });
+
+  it('escapes caption lines like cells, and anything at a line start that would make a block', () => {
+    expect(markdownLines(['# Big <i>', '- list', '+ x', '=== ', '1. one', '2) two', '  indented', 'Data: a|b\nc.'])).toBe(
+      ['\\# Big &lt;i&gt;', '\\- list', '\\+ x', '\\=== ', '1\\. one', '2\\) two', 'indented', 'Data: a\\|b c.'].join('  \n'),
+    );
+    expect(markdownText('plain £1,234.50 – é')).toBe('plain £1,234.50 – é');
   });
 });
 
@@ -68,6 +129,30 @@ describe('toTerminal', () => {
     ]);
   });
 
+  it('shows control and bidi characters in cells and titles as ?, keeping the columns aligned', () => {
+    const hostile: Table = {
+      columns: [
+        { key: 'name', title: 'Na\u001b[2Jme', kind: 'text' },
+        { key: 'population', title: 'Population', kind: 'int' },
+      ],
+      rows: [
+        ['Alpha\u001b]0;pwned\u0007', '100'],
+        ['\u202eevil\nx', '2000'],
+      ],
+      total: ['Total\u009b', '2100'],
+    };
+    const text = toTerminal(hostile, { chalk: new Chalk({ level: 0 }) });
+    expect(text.split('\n')).toEqual([
+      'Na?[2Jme         Population',
+      '───────────────  ──────────',
+      'Alpha?]0;pwned?         100',
+      '?evil?x               2,000',
+      '───────────────  ──────────',
+      'Total?                2,100',
+      '',
+    ]);
+  });
+
   it('adds colour codes only when the chalk instance has colour', () => {
     expect(toTerminal(table, { chalk: new Chalk({ level: 0 }) })).not.toContain('\u001b[');
     expect(toTerminal(table, { chalk: new Chalk({ level: 1 }) })).toContain('\u001b[1m');
@@ -75,10 +160,38 @@ describe('toTerminal', () => {
 });
 
 describe('toJson', () => {
-  it('writes numbers as numbers, text as strings, and the metadata alongside', () => {
+  it('writes counts as numbers, money and percentages as exact strings, text as strings, and the metadata alongside', () => {
     const parsed = JSON.parse(toJson(table, { area: 'Fixture' })) as { area: string; rows: unknown[]; total: unknown };
     expect(parsed.area).toBe('Fixture');
-    expect(parsed.rows[0]).toEqual({ district_name: 'North|East', population: 1500, allocation: 1234567.89, share_pct: 60 });
-    expect(parsed.total).toEqual({ district_name: 'Total', population: 2500, allocation: 2057613.15, share_pct: 100 });
+    expect(parsed.rows[0]).toEqual({ district_name: 'North|East', population: 1500, allocation: '1234567.89', share_pct: '60.00' });
+    expect(parsed.total).toEqual({ district_name: 'Total', population: 2500, allocation: '2057613.15', share_pct: '100.00' });
+  });
+
+  it('writes money with exactly 2 decimals, negative money as a string, ranks as numbers and empty cells as null', () => {
+    const mixed: Table = {
+      columns: [
+        { key: 'allocation', title: 'Allocation', kind: 'money' },
+        { key: 'change', title: 'Change', kind: 'money', signed: true },
+        { key: 'change_pct', title: 'Change %', kind: 'pct' },
+        { key: 'rank', title: 'Rank', kind: 'number' },
+      ],
+      rows: [
+        ['12700000', '-1234.5', '-0.25', '2.5'],
+        ['0.10', '', '', ''],
+      ],
+    };
+    const text = toJson(mixed, {});
+    expect(JSON.parse(text)).toEqual({
+      rows: [
+        { allocation: '12700000.00', change: '-1234.50', change_pct: '-0.25', rank: 2.5 },
+        { allocation: '0.10', change: null, change_pct: null, rank: null },
+      ],
+    });
+    expect(text).toContain('"allocation": "12700000.00"');
+  });
+
+  it('refuses a money cell that is not pounds to the penny: a bug upstream, not a rounding', () => {
+    const bad: Table = { columns: [{ key: 'allocation', title: 'Allocation', kind: 'money' }], rows: [['1.005']] };
+    expect(() => toJson(bad, {})).toThrow(/allocation.*1\.005/);
   });
 });
