@@ -1,4 +1,5 @@
-import { link, rm, rename, stat, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, link, rm, rename, stat, writeFile } from 'node:fs/promises';
 import { dirname, extname, resolve } from 'node:path';
 import { fail, ok, type Result } from '../engine/errors.js';
 import { guardOutput, type InputRef } from './guardOutput.js';
@@ -59,6 +60,10 @@ export async function checkOutputPath(outFile: string | undefined, io: Io, input
   const targetStat = await stat(target).catch(() => undefined);
   if (targetStat?.isDirectory()) {
     return fail('usage', 'output-is-dir', `cannot write ${outFile}: it is a folder`, { hint: 'Give a file name, e.g. -o results.csv' });
+  }
+  // The rename would replace a read-only file too; someone made it read-only to keep it.
+  if (targetStat?.isFile() && !(await access(target, constants.W_OK).then(() => true, () => false))) {
+    return fail('usage', 'output-read-only', `cannot write ${outFile}: the file is read-only`, { hint: 'Choose another -o file, or make it writable first if it may be replaced' });
   }
   const guarded = guardOutput(outFile, target, { kind: 'file', inputs, cwd: io.cwd });
   if (guarded.ok) removeStale(folder);
@@ -135,13 +140,13 @@ async function isSpecial(target: string): Promise<boolean> {
 /** A write failure in words the user can act on, naming the path they gave (never the temporary). */
 export function writeFailure(error: unknown, outFile: string): Result<never> {
   const code = (error as NodeJS.ErrnoException).code;
-  const folder = dirname(outFile);
+  const folder = dirname(outFile) === '.' ? 'the folder you are in' : `the folder ${dirname(outFile)}`;
   switch (code) {
     case 'EACCES':
     case 'EPERM':
     case 'EROFS':
-      return fail('io', 'write-failed', `cannot write ${outFile}: the folder ${folder} is not writable (${code === 'EROFS' ? 'read-only file system' : 'permission denied'})`, {
-        hint: `Choose another -o folder, or ask for write access to ${folder}`,
+      return fail('io', 'write-failed', `cannot write ${outFile}: ${folder} is not writable (${code === 'EROFS' ? 'read-only file system' : 'permission denied'})`, {
+        hint: `Choose an -o path in a folder you can write to, or ask for write access to ${folder.replace(/^the folder /, '')}`,
       });
     case 'ENOSPC':
     case 'EDQUOT':

@@ -63,7 +63,7 @@ describe('writeFailure', () => {
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error.message).toBe('cannot write reports/out.csv: the folder reports is not writable (permission denied)');
-      expect(result.error.hint).toBe('Choose another -o folder, or ask for write access to reports');
+      expect(result.error.hint).toBe('Choose an -o path in a folder you can write to, or ask for write access to reports');
     }
   });
 

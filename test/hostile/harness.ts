@@ -28,7 +28,23 @@ export interface RunOptions {
   readonly input?: string | Buffer;
   readonly env?: Readonly<Record<string, string>>;
   readonly timeout?: number;
+  /**
+   * Run as an ordinary user, so that file permissions apply (root ignores them): as `nobody` when the
+   * tests run as root, else as the user running them.
+   */
+  readonly unprivileged?: boolean;
 }
+
+/** The uid and gid of `nobody`, used by {@link RunOptions.unprivileged} when the tests run as root. */
+export const NOBODY = 65534;
+
+/**
+ * Whether runs with {@link RunOptions.unprivileged} can work: not root already, or root and `nobody`
+ * can read the built bin (a checkout under /root cannot be read by anyone else).
+ */
+export const CAN_DROP_PRIVILEGES =
+  process.getuid?.() !== 0 ||
+  spawnSync(process.execPath, ['-e', `require('fs').accessSync(${JSON.stringify(join(ROOT, 'dist', 'cli', 'bin.js'))})`], { uid: NOBODY, gid: NOBODY }).status === 0;
 
 /** A new scratch folder holding a copy of test/fixtures/hostile (and whatever `files` adds). */
 export function scratch(files: Readonly<Record<string, string | Buffer>> = {}): string {
@@ -46,6 +62,7 @@ export function fairshare(args: readonly string[], options: RunOptions): BinResu
     timeout: options.timeout ?? 60_000,
     maxBuffer: 256 * 1024 * 1024,
     ...(options.input === undefined ? { stdio: ['ignore', 'pipe', 'pipe'] } : { input: options.input }),
+    ...(options.unprivileged && process.getuid?.() === 0 ? { uid: NOBODY, gid: NOBODY } : {}),
   };
   const result = spawnSync(process.execPath, [FAIRSHARE, ...args], spawnOptions);
   return { code: result.status, signal: result.signal, out: String(result.stdout ?? ''), err: String(result.stderr ?? '') };

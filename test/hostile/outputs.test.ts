@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
-import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expectRefused, FAIRSHARE, fairshare, ROOT, runUntouched, scratch, snapshot, temporaries } from './harness.js';
+import { CAN_DROP_PRIVILEGES, expectRefused, FAIRSHARE, fairshare, ROOT, runUntouched, scratch, snapshot, temporaries } from './harness.js';
 
 // Group 1 of the hostile-input battery: an output can never destroy an input or a folder.
 
@@ -227,5 +227,29 @@ describe('interrupted runs clean up', () => {
     expect(fairshare([...ALLOCATE, '-o', 'out.csv'], { cwd: dir }).code).toBe(0);
     expect(temporaries(dir)).toEqual([]);
     expect(readdirSync(join(dir, 'results'))).toContain('manifest.json');
+  });
+});
+
+// Root ignores permissions, so these run as `nobody`; skipped only where nobody cannot read the checkout.
+describe.runIf(CAN_DROP_PRIVILEGES)('read-only places', () => {
+  it('a read-only folder: names the folder the user gave and how to fix it, never the temporary', () => {
+    const dir = folder();
+    mkdirSync(join(dir, 'locked'));
+    chmodSync(dir, 0o777);
+    chmodSync(join(dir, 'locked'), 0o555);
+    const result = fairshare([...ALLOCATE, '-o', 'locked/out.csv'], { cwd: dir, unprivileged: true });
+    expectRefused(result, { code: 1, message: /^fairshare: error: cannot write locked\/out\.csv: the folder locked is not writable \(permission denied\)\. Choose an -o path in a folder you can write to, or ask for write access to locked$/m });
+    expect(result.err).not.toContain('fairshare-tmp');
+    expect(readdirSync(join(dir, 'locked'))).toEqual([]);
+  });
+
+  it('a read-only file is not replaced', () => {
+    const dir = folder();
+    chmodSync(dir, 0o777);
+    writeFileSync(join(dir, 'last-year.csv'), 'kept');
+    chmodSync(join(dir, 'last-year.csv'), 0o444);
+    const result = fairshare([...ALLOCATE, '-o', 'last-year.csv'], { cwd: dir, unprivileged: true });
+    expectRefused(result, { code: 2, message: /cannot write last-year\.csv: the file is read-only/ });
+    expect(readFileSync(join(dir, 'last-year.csv'), 'utf8')).toBe('kept');
   });
 });
