@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Decimal } from 'decimal.js';
+import { decodeText } from '../data/decodeText.js';
 import { parsePrevious } from '../data/parsePrevious.js';
 import { damp, type Damping } from '../engine/damp.js';
 import { PERCENT_FORMS, parsePercent } from '../engine/parsePercent.js';
@@ -95,7 +96,7 @@ export async function runDamping(
     });
   }
   const source = unwrap(await readSource(resolve(io.cwd, settings.previous), 'previous allocation', settings.previous));
-  const previous = unwrap(parsePrevious(source.bytes.toString('utf8'), settings.previous, new Map(table.rows.map((r) => [r.code, r.name]))));
+  const previous = unwrap(parsePrevious(decodeText(source.bytes), settings.previous, new Map(table.rows.map((r) => [r.code, r.name]))));
   const districts = table.rows.map((r) => ({ code: r.code, name: r.name, formula: pennies(r.allocation), previous: previous.get(r.code) as bigint }));
   const damping = unwrap(
     damp(districts, pennies(table.total.allocation), {

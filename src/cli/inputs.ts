@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Area, defaultArea, findArea, subset } from '../data/area.js';
 import { formulaForData } from '../data/formulaForData.js';
 import { loadPackWithMeta } from '../data/loadPack.js';
+import { decodeText } from '../data/decodeText.js';
+import { bytesShown, MAX_INPUT_BYTES } from '../data/limits.js';
 import { parseDataCsv } from '../data/parseDataCsv.js';
 import { parseFormula } from '../data/parseFormula.js';
 import { defaultPackPath } from '../data/readPack.js';
@@ -80,7 +82,7 @@ export async function loadData(
   stdin?: NodeJS.ReadableStream,
 ): Promise<LoadedData> {
   const formulaFile = unwrap(await readSource(formulaPath(formulaRef, baseDir), 'formula', formulaRef));
-  const named = unwrap(parseFormula(formulaFile.bytes.toString('utf8'), formulaFile.provenance.path));
+  const named = unwrap(parseFormula(decodeText(formulaFile.bytes), formulaFile.provenance.path));
   if (data === undefined) {
     const packFile = unwrap(await readSource(defaultPackPath(), 'data pack'));
     const pack = unwrap(loadPackWithMeta(packFile.bytes, packFile.provenance.path));
@@ -88,7 +90,7 @@ export async function loadData(
   }
   const csvFile = unwrap(data === '-' ? await readStdin(stdin) : await readSource(resolve(baseDir, data), 'data file', data));
   const shown = data === '-' ? 'standard input' : data;
-  const parsed = unwrap(parseDataCsv(csvFile.bytes.toString('utf8'), shown));
+  const parsed = unwrap(parseDataCsv(decodeText(csvFile.bytes), shown));
   if (formulaRef !== undefined) {
     return { dataset: parsed.dataset, formula: named, source: `data file ${shown}`, provenance: [csvFile.provenance, formulaFile.provenance] };
   }
@@ -103,7 +105,14 @@ async function readStdin(stdin: NodeJS.ReadableStream | undefined): Promise<Resu
     });
   }
   const chunks: Buffer[] = [];
-  for await (const chunk of stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+  let total = 0;
+  for await (const chunk of stdin) {
+    const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    chunks.push(bytes);
+    total += bytes.length;
+    // Leaving the loop destroys the stream: nothing more is read.
+    if (total > MAX_INPUT_BYTES) return tooLarge('--data file', 'standard input', `it has more than ${bytesShown(MAX_INPUT_BYTES)}`);
+  }
   const bytes = Buffer.concat(chunks);
   return ok({ bytes, provenance: { role: 'data file', path: '-', sha256: createHash('sha256').update(bytes).digest('hex') } });
 }
@@ -114,20 +123,75 @@ export function formulaPath(ref: string | undefined, baseDir: string): string {
   return /^[a-z0-9-]+$/.test(name) ? resolve(FORMULAS_DIR, `${name}.json`) : resolve(baseDir, name);
 }
 
-/** Read a file whole, with its SHA-256, turning the usual failures into one-line errors naming it. */
+/** How much is read at a time from a file, pipe or device. */
+const CHUNK_BYTES = 1024 * 1024;
+
+/** A file over {@link MAX_INPUT_BYTES}; its message says how big it is, e.g. `it is 1.5 GB, more than …`. */
+class TooLarge extends Error {}
+
+/**
+ * The bytes of a file, within the input size limit (src/data/limits.ts): a regular file over the limit
+ * is refused from its size without being read, and a pipe, device or FIFO is read a chunk at a time and
+ * refused as soon as it passes the limit, so memory stays bounded whatever the path names (`/dev/zero`).
+ * Throws Node's errors (ENOENT, EISDIR, EACCES) and {@link TooLarge}.
+ */
+async function readLimited(path: string): Promise<Buffer> {
+  const handle = await open(path, 'r');
+  try {
+    const stats = await handle.stat();
+    if (stats.isDirectory()) throw Object.assign(new Error('it is a folder, not a file'), { code: 'EISDIR' });
+    if (stats.isFile() && stats.size > MAX_INPUT_BYTES) throw new TooLarge(`it is ${bytesShown(stats.size)}, more than the ${bytesShown(MAX_INPUT_BYTES)} fairshare reads`);
+    const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, CHUNK_BYTES, null);
+      if (bytesRead === 0) break;
+      // A copy, so a pipe's small reads do not each keep a whole chunk alive.
+      chunks.push(Buffer.from(buffer.subarray(0, bytesRead)));
+      total += bytesRead;
+      if (total > MAX_INPUT_BYTES) throw new TooLarge(`it has more than the ${bytesShown(MAX_INPUT_BYTES)} fairshare reads`);
+    }
+    return Buffer.concat(chunks, total);
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * The text of a file, within the input size limit, decoded as {@link decodeText} does (UTF-8, or
+ * UTF-16 with a byte-order mark). Throws Node's errors (ENOENT, EISDIR, EACCES) and, for a file too
+ * large, an error whose message says so (`it is 1.5 GB, more than the 256 MB fairshare reads`).
+ */
+export async function readTextFile(path: string): Promise<string> {
+  return decodeText(await readLimited(path));
+}
+
+/** The refusal of an input over the size limit. */
+function tooLarge(what: string, shown: string, why: string): Result<never> {
+  return fail('io', 'file-too-large', `cannot read ${what} ${shown}: ${why}`, {
+    hint: `Check that it is the right file; input files are limited to ${bytesShown(MAX_INPUT_BYTES)} (README, "Safety")`,
+  });
+}
+
+/**
+ * Read a file whole, with its SHA-256, turning the usual failures into one-line errors naming it. A file
+ * over the input size limit is refused without reading it all (see {@link readLimited}).
+ */
 export async function readSource(
   path: string,
   role: Provenance['role'],
   shown: string = shownPath(path),
 ): Promise<Result<{ bytes: Buffer; provenance: Provenance }>> {
+  const what = role === 'data file' ? '--data file' : role;
   try {
-    const bytes = await readFile(path);
+    const bytes = await readLimited(path);
     return ok({ bytes, provenance: { role, path: shown, sha256: createHash('sha256').update(bytes).digest('hex') } });
   } catch (error) {
+    if (error instanceof TooLarge) return tooLarge(what, shown, error.message);
     const code = (error as NodeJS.ErrnoException).code;
     const why =
       code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder, not a file' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
-    const what = role === 'data file' ? '--data file' : role;
     const hint =
       role === 'data pack'
         ? 'Rebuild it with npm run build:data, or reinstall fairshare'
@@ -162,6 +226,6 @@ export async function loadLookup(level: string, file: string | undefined, datase
   const path = file === undefined ? resolve(PACKAGE_ROOT, shipped as string) : resolve(baseDir, file);
   const source = unwrap(await readSource(path, 'lookup', file));
   const known = new Set(dataset.units.map((u) => u.code));
-  const lookup = unwrap(parseLookup(source.bytes.toString('utf8'), source.provenance.path, level, known));
+  const lookup = unwrap(parseLookup(decodeText(source.bytes), source.provenance.path, level, known));
   return { lookup, provenance: source.provenance };
 }

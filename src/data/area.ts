@@ -1,5 +1,6 @@
 import { fail, ok, type Result } from '../engine/errors.js';
 import { nearest } from '../engine/nearest.js';
+import { shown } from '../engine/shown.js';
 import type { Dataset } from '../engine/dataset.js';
 
 /**
@@ -60,23 +61,65 @@ export function defaultArea(dataset: Dataset): string {
   return dataset.kind === 'pack' ? DEFAULT_AREA : 'all';
 }
 
+/** How many candidates an ambiguous-area message lists before "and N more". */
+const LISTED = 5;
+
 /**
- * Find the area a user named, by code or name (case and surrounding spaces ignored). An unknown
- * name is refused with the nearest match as a suggestion.
+ * Find the area a user named, by code or name (case and surrounding spaces ignored). A code written
+ * exactly as listed always selects its area, so every area with a code can be selected uniquely. A
+ * query that matches several areas (two districts with the same name, a district called "All") is
+ * refused with the candidates and their codes; an unknown name is refused with the nearest match as a
+ * suggestion. Both are usage failures.
  *
  * @example findArea(pack, 'Northamptonshire') // => the county E10000021 with its 422 LSOAs
  */
 export function findArea(dataset: Dataset, query: string): Result<Area> {
   const areas = listAreas(dataset);
-  const wanted = query.trim().toLowerCase();
-  const found = areas.find((a) => a.code.toLowerCase() === wanted) ?? areas.find((a) => a.name.toLowerCase() === wanted);
-  if (found) return ok(found);
-  const guess = nearest(query.trim(), areas.map((a) => a.name));
-  return fail('usage', 'unknown-area', `unknown area "${query}"`, {
+  const trimmed = query.trim();
+  const exact = areas.find((a) => a.code !== '' && a.code === trimmed);
+  if (exact) return ok(exact);
+  const wanted = trimmed.toLowerCase();
+  const matches = areas.filter((a) => (a.code !== '' && a.code.toLowerCase() === wanted) || a.name.toLowerCase() === wanted);
+  const [only] = matches;
+  if (only !== undefined && matches.length === 1) return ok(only);
+  if (matches.length > 1) return ambiguous(query, matches);
+  const guess = nearest(trimmed, areas.map((a) => a.name));
+  return fail('usage', 'unknown-area', `unknown area "${shown(query)}"`, {
     hint: guess
-      ? `Did you mean "${guess}"? Run "fairshare areas --search ${guess.split(' ')[0]}" to list areas`
+      ? `Did you mean "${shown(guess)}"? Run "fairshare areas --search ${shown(guess.split(' ')[0] ?? '')}" to list areas`
       : `Run "fairshare areas --search TEXT" to list the districts and counties --area accepts`,
   });
+}
+
+/** The refusal of a query that matches several areas: each candidate with its kind and code. */
+function ambiguous(query: string, matches: readonly Area[]): Result<never> {
+  const described = matches.slice(0, LISTED).map((a) => `${describe(a)} (${a.code === '' ? 'no code' : `code ${shown(a.code)}`})`);
+  const more = matches.length > LISTED ? ` and ${matches.length - LISTED} more` : '';
+  const coded = matches.filter((a) => a.code !== '');
+  const byCode = coded.length === 0 ? '' : `Give the code instead, like --area ${shown(coded.find((a) => a.kind !== 'all' && a.kind !== 'england')?.code ?? coded[0]?.code ?? '')}`;
+  const uncoded = coded.length < matches.length ? 'give each district its own code in a district_code column of the --data file' : '';
+  return fail('usage', 'ambiguous-area', `area "${shown(query)}" matches ${matches.length} areas: ${described.join(', ')}${more}`, {
+    hint: byCode && uncoded ? `${byCode}, or ${uncoded}` : byCode || uncoded.charAt(0).toUpperCase() + uncoded.slice(1),
+  });
+}
+
+/** An area as a message names it: `the district North`, `England`, `all rows of mine.csv`. */
+function describe(area: Area): string {
+  const name = shown(area.name);
+  switch (area.kind) {
+    case 'england':
+      return name;
+    case 'all':
+      return name.charAt(0).toLowerCase() + name.slice(1);
+    case 'unitary':
+      return `the unitary authority ${name}`;
+    case 'metropolitan':
+      return `the metropolitan borough ${name}`;
+    case 'london':
+      return `the London borough ${name}`;
+    default:
+      return `the ${area.kind} ${name}`;
+  }
 }
 
 /** The part of a dataset inside an area, as a dataset of its own (units and every field). */

@@ -5,7 +5,9 @@
  */
 import { fail, ok, type Location, type Result } from '../engine/errors.js';
 import type { Dataset, Unit } from '../engine/dataset.js';
-import { plainDecimal } from './plainDecimal.js';
+import { shown } from '../engine/shown.js';
+import { oneNamePerCode } from './oneNamePerCode.js';
+import { oversizedNumber, plainDecimal } from './plainDecimal.js';
 import { cellLine, readCsvRecords } from './readCsvRecords.js';
 import { requireColumns } from './requireColumns.js';
 
@@ -70,6 +72,8 @@ export function parseDataCsv(text: string, file: string): Result<DataCsv> {
   const values = new Map<string, number[]>();
   for (const key of keys) if (COUNT_COLUMNS.has(key) || !RESERVED.has(key)) values.set(key, []);
   const lineOfCode = new Map<string, number>();
+  const districtNameIndex = keys.indexOf('district');
+  const checkDistrictName = oneNamePerCode({ noun: 'district', file });
 
   for (const row of rows) {
     const cell = (index: number): string => (row.cells[index] ?? '').trim();
@@ -77,7 +81,7 @@ export function parseDataCsv(text: string, file: string): Result<DataCsv> {
       file,
       line: cellLine(row, index),
       column: index + 1,
-      columnName: names[index] ?? '',
+      columnName: shown(names[index] ?? ''),
     });
     // Check cells in reading order so that the first problem reported is the first in the file.
     for (const [index, key] of keys.entries()) {
@@ -91,7 +95,7 @@ export function parseDataCsv(text: string, file: string): Result<DataCsv> {
         }
         const first = lineOfCode.get(text);
         if (first !== undefined) {
-          return fail('data', 'duplicate-code', `code "${text}" appears twice, on lines ${first} and ${cellLine(row, index)}`, {
+          return fail('data', 'duplicate-code', `code "${shown(text)}" appears twice, on lines ${first} and ${cellLine(row, index)}`, {
             hint: 'Each area must have exactly one row; remove or merge the duplicate',
             location: at(index),
           });
@@ -101,14 +105,17 @@ export function parseDataCsv(text: string, file: string): Result<DataCsv> {
         const value = readNumber(text);
         const hint = 'Write the number of residents, like 1296 or "1,296"';
         if (value === 'blank') return fail('data', 'bad-population', `${key} is blank`, { hint, location: at(index) });
+        if (typeof value === 'object') {
+          return fail('data', 'number-too-long', `${key} "${shown(text)}" is too long to read: ${value.oversized}`, { hint, location: at(index) });
+        }
         if (value === 'not-a-number') {
-          return fail('data', 'bad-population', `${key} "${text}" is not a number`, { hint, location: at(index) });
+          return fail('data', 'bad-population', `${key} "${shown(text)}" is not a number`, { hint, location: at(index) });
         }
         if (value === 'not-finite') {
-          return fail('data', 'bad-population', `${key} "${text}" is not a finite number`, { hint, location: at(index) });
+          return fail('data', 'bad-population', `${key} "${shown(text)}" is not a finite number`, { hint, location: at(index) });
         }
         if (value < 0) {
-          return fail('data', 'negative-population', `${key} ${text} is negative`, {
+          return fail('data', 'negative-population', `${key} ${shown(text)} is negative`, {
             hint: 'Populations must be 0 or more',
             location: at(index),
           });
@@ -118,13 +125,19 @@ export function parseDataCsv(text: string, file: string): Result<DataCsv> {
         const value = readNumber(text);
         if (value === 'blank') {
           return fail('data', 'blank-need', 'need value is blank', {
-            hint: `Fill in a number for every area (higher means more need), or remove the "${names[index] ?? key}" column`,
+            hint: `Fill in a number for every area (higher means more need), or remove the "${shown(names[index] ?? key)}" column`,
+            location: at(index),
+          });
+        }
+        if (typeof value === 'object') {
+          return fail('data', 'number-too-long', `need value "${shown(text)}" is too long to read: ${value.oversized}`, {
+            hint: 'Write a plain number like 12.5 or "1,296"; higher means more need',
             location: at(index),
           });
         }
         if (value === 'not-a-number' || value === 'not-finite') {
           const what = value === 'not-a-number' ? 'a number' : 'a finite number';
-          return fail('data', 'bad-need', `need value "${text}" is not ${what}`, {
+          return fail('data', 'bad-need', `need value "${shown(text)}" is not ${what}`, {
             hint: 'Write a plain number like 12.5 or "1,296"; higher means more need',
             location: at(index),
           });
@@ -132,13 +145,17 @@ export function parseDataCsv(text: string, file: string): Result<DataCsv> {
         values.get(key)?.push(value);
       }
     }
+    if (districtCodeIndex >= 0) {
+      const named = checkDistrictName({ code: cell(districtCodeIndex), name: cell(districtNameIndex), line: cellLine(row, districtNameIndex) });
+      if (!named.ok) return named;
+    }
     const code = cell(codeIndex);
     codes.push(code);
     units.push({
       code,
       name: cell(keys.indexOf('name')),
       districtCode: districtCodeIndex >= 0 ? cell(districtCodeIndex) : '',
-      districtName: cell(keys.indexOf('district')),
+      districtName: cell(districtNameIndex),
       countyCode: '',
       countyName: '',
     });
@@ -164,7 +181,7 @@ export function parseDataCsv(text: string, file: string): Result<DataCsv> {
 
 /** Check the header; on success, the domain ids in header order. */
 function checkHeader(names: readonly string[], keys: readonly string[], line: number, file: string): Result<string[]> {
-  const at = (index: number): Location => ({ file, line, column: index + 1, columnName: names[index] ?? '' });
+  const at = (index: number): Location => ({ file, line, column: index + 1, columnName: shown(names[index] ?? '') });
 
   const blank = keys.indexOf('');
   if (blank >= 0) {
@@ -178,7 +195,7 @@ function checkHeader(names: readonly string[], keys: readonly string[], line: nu
   for (const [index, key] of keys.entries()) {
     const first = firstIndex.get(key);
     if (first !== undefined) {
-      return fail('data', 'duplicate-column', `column "${names[index]}" appears twice in the header, as columns ${first + 1} and ${index + 1}`, {
+      return fail('data', 'duplicate-column', `column "${shown(names[index] ?? '')}" appears twice in the header, as columns ${first + 1} and ${index + 1}`, {
         hint: 'Rename or remove one of them',
         location: at(index),
       });
@@ -194,8 +211,8 @@ function checkHeader(names: readonly string[], keys: readonly string[], line: nu
     if (RESERVED.has(key)) continue;
     if (!DOMAIN_ID.test(key)) {
       const suggestion = suggestId(key);
-      return fail('data', 'bad-domain-id', `column name "${names[index]}" is not a usable domain id`, {
-        hint: `Use lowercase letters, digits, hyphens and underscores, starting with a letter${suggestion ? `, e.g. "${suggestion}"` : ''}`,
+      return fail('data', 'bad-domain-id', `column name "${shown(names[index] ?? '')}" is not a usable domain id`, {
+        hint: `Use lowercase letters, digits, hyphens and underscores, starting with a letter${suggestion ? `, e.g. "${shown(suggestion)}"` : ''}`,
         location: at(index),
       });
     }
@@ -219,8 +236,10 @@ function suggestId(key: string): string {
 }
 
 /** A cell's number, or why it is not one. Thousands separators and surrounding spaces are allowed. */
-function readNumber(text: string): number | 'blank' | 'not-a-number' | 'not-finite' {
+function readNumber(text: string): number | 'blank' | 'not-a-number' | 'not-finite' | { oversized: string } {
   if (text === '') return 'blank';
+  const oversized = oversizedNumber(text);
+  if (oversized !== undefined) return { oversized };
   if (NOT_FINITE.test(text)) return 'not-finite';
   const plain = plainDecimal(text);
   if (plain === undefined) return 'not-a-number';

@@ -7,7 +7,9 @@
 import { fail, ok, type Location, type Result } from '../engine/errors.js';
 import { Exact } from '../engine/exact.js';
 import type { Lookup, LookupRow } from '../engine/lookup.js';
-import { plainDecimal } from './plainDecimal.js';
+import { shown } from '../engine/shown.js';
+import { oneNamePerCode } from './oneNamePerCode.js';
+import { oversizedNumber, plainDecimal } from './plainDecimal.js';
 import { cellLine, readCsvRecords, type CsvRecord } from './readCsvRecords.js';
 import { requireColumns } from './requireColumns.js';
 
@@ -41,7 +43,7 @@ const HEADER_NEEDS = 'the header needs lsoa_code, area_code, area_name and share
  * // => ok({ file: 'mine.csv', level: 'ward', rows: [{ lsoaCode: 'E01000001', areaCode: 'W1', areaName: 'Ward One', share: '1', estimated: false, line: 2 }] })
  */
 export function parseLookup(text: string, file: string, level: string, known: ReadonlySet<string>): Result<Lookup> {
-  const read = readCsvRecords(text, file, { lineEnds: 'any', commaExample: '"Brixworth, Ward"' });
+  const read = readCsvRecords(text, file, { commaExample: '"Brixworth, Ward"' });
   if (!read.ok) return read;
   const [header, ...records] = read.value;
   if (header === undefined) {
@@ -66,11 +68,12 @@ export function parseLookup(text: string, file: string, level: string, known: Re
     file,
     line: cellLine(record, index),
     column: index + 1,
-    columnName: names[index] ?? '',
+    columnName: shown(names[index] ?? ''),
   });
 
   const rows: LookupRow[] = [];
   const pairs = new Map<string, number>();
+  const checkName = oneNamePerCode({ noun: level, file });
   for (const record of records) {
     const cell = (index: number): string => (record.cells[index] ?? '').trim();
     const lsoaCode = cell(lsoa);
@@ -84,7 +87,7 @@ export function parseLookup(text: string, file: string, level: string, known: Re
       });
     }
     if (areaCode === '') {
-      return fail('data', 'blank-area-code', `the ${level} code of LSOA ${lsoaCode} is blank`, {
+      return fail('data', 'blank-area-code', `the ${level} code of LSOA ${shown(lsoaCode)} is blank`, {
         hint: `Give every row the code of the ${level} the LSOA is shared with, or delete the row`,
         location: at(record, area),
       });
@@ -95,7 +98,7 @@ export function parseLookup(text: string, file: string, level: string, known: Re
     if (estimated !== undefined) {
       const flag = cell(estimated).toLowerCase();
       if (!YES.has(flag) && !NO.has(flag)) {
-        return fail('data', 'bad-estimated', `estimated "${cell(estimated)}" is not yes or no`, {
+        return fail('data', 'bad-estimated', `estimated "${shown(cell(estimated))}" is not yes or no`, {
           hint: 'Write yes, no, true, false, 1 or 0, or leave it blank for no',
           location: at(record, estimated),
         });
@@ -105,12 +108,14 @@ export function parseLookup(text: string, file: string, level: string, known: Re
     const pair = `${lsoaCode}\u0000${areaCode}`;
     const first = pairs.get(pair);
     if (first !== undefined) {
-      return fail('data', 'duplicate-row', `LSOA ${lsoaCode} and ${level} ${areaCode} appear together twice, on lines ${first} and ${record.line}`, {
+      return fail('data', 'duplicate-row', `LSOA ${shown(lsoaCode)} and ${level} ${shown(areaCode)} appear together twice, on lines ${first} and ${record.line}`, {
         hint: 'Keep one row for the pair, with the two shares added together',
         location: at(record, area),
       });
     }
     pairs.set(pair, record.line);
+    const named = checkName({ code: areaCode, name: cell(name), line: record.line });
+    if (!named.ok) return named;
     rows.push({ lsoaCode, areaCode, areaName: cell(name), share: shareText, estimated: isEstimated, line: record.line });
   }
 
@@ -119,11 +124,11 @@ export function parseLookup(text: string, file: string, level: string, known: Re
     const firstRow = unknown[0] as LookupRow;
     const message =
       unknown.length === 1
-        ? `LSOA ${firstRow.lsoaCode} on line ${firstRow.line} is not in the data`
-        : `${unknown.length} LSOA codes are not in the data, the first on line ${firstRow.line}: ${listed(unknown.map((r) => r.lsoaCode))}`;
+        ? `LSOA ${shown(firstRow.lsoaCode)} on line ${firstRow.line} is not in the data`
+        : `${unknown.length} LSOA codes are not in the data, the first on line ${firstRow.line}: ${listed(unknown.map((r) => shown(r.lsoaCode)))}`;
     return fail('data', 'unknown-lsoa', message, {
       hint: 'Use the LSOA (2011) codes of the data, like E01027315: check for typos, or remove the rows of LSOAs outside it',
-      location: { file, line: firstRow.line, column: lsoa + 1, columnName: names[lsoa] ?? '' },
+      location: { file, line: firstRow.line, column: lsoa + 1, columnName: shown(names[lsoa] ?? '') },
     });
   }
 
@@ -132,11 +137,11 @@ export function parseLookup(text: string, file: string, level: string, known: Re
     const firstBad = sums[0] as BadSum;
     const message =
       sums.length === 1
-        ? `the shares of LSOA ${firstBad.lsoaCode} add up to ${firstBad.sum}, not 1`
-        : `the shares of ${sums.length} LSOAs do not add up to 1: ${listed(sums.map((s) => `${s.lsoaCode} (${s.sum})`))}`;
+        ? `the shares of LSOA ${shown(firstBad.lsoaCode)} add up to ${shown(firstBad.sum)}, not 1`
+        : `the shares of ${sums.length} LSOAs do not add up to 1: ${listed(sums.map((s) => `${shown(s.lsoaCode)} (${shown(s.sum)})`))}`;
     return fail('data', 'shares-not-one', message, {
       hint: `Each LSOA's shares must add up to 1 (within ${new Exact(SHARE_SUM_TOLERANCE).toFixed()}); correct the shares or add the LSOA's missing rows`,
-      location: { file, line: firstBad.line, column: share + 1, columnName: names[share] ?? '' },
+      location: { file, line: firstBad.line, column: share + 1, columnName: shown(names[share] ?? '') },
     });
   }
 
@@ -161,9 +166,9 @@ function findColumns(names: readonly string[], line: number, file: string): Resu
     const first = firstIndex.get(key);
     // Only the columns read matter: a repeated extra column is harmless.
     if (first !== undefined && (LOOKUP_REQUIRED_COLUMNS.includes(key) || LOOKUP_OPTIONAL_COLUMNS.includes(key))) {
-      return fail('data', 'duplicate-column', `column "${names[index] ?? key}" appears twice in the header, as columns ${first + 1} and ${index + 1}`, {
+      return fail('data', 'duplicate-column', `column "${shown(names[index] ?? key)}" appears twice in the header, as columns ${first + 1} and ${index + 1}`, {
         hint: 'Rename or remove one of them',
-        location: { file, line, column: index + 1, columnName: names[index] ?? '' },
+        location: { file, line, column: index + 1, columnName: shown(names[index] ?? '') },
       });
     }
     firstIndex.set(key, first ?? index);
@@ -183,11 +188,14 @@ function findColumns(names: readonly string[], line: number, file: string): Resu
 
 function checkShare(text: string, lsoaCode: string, location: Location): Result<true> {
   const hint = 'Write the share of the LSOA as a decimal from 0 to 1, like 1, 0.5 or 0.333333333333';
-  if (text === '') return fail('data', 'bad-share', `the share of LSOA ${lsoaCode} is blank`, { hint, location });
-  if (plainDecimal(text, { thousands: false }) === undefined) return fail('data', 'bad-share', `share "${text}" of LSOA ${lsoaCode} is not a number`, { hint, location });
+  const lsoa = shown(lsoaCode);
+  if (text === '') return fail('data', 'bad-share', `the share of LSOA ${lsoa} is blank`, { hint, location });
+  const oversized = oversizedNumber(text);
+  if (oversized !== undefined) return fail('data', 'number-too-long', `share "${shown(text)}" of LSOA ${lsoa} is too long to read: ${oversized}`, { hint, location });
+  if (plainDecimal(text, { thousands: false }) === undefined) return fail('data', 'bad-share', `share "${shown(text)}" of LSOA ${lsoa} is not a number`, { hint, location });
   const value = new Exact(text);
-  if (value.lt(0)) return fail('data', 'negative-share', `share ${text} of LSOA ${lsoaCode} is negative`, { hint, location });
-  if (value.gt(1)) return fail('data', 'share-above-one', `share ${text} of LSOA ${lsoaCode} is above 1`, { hint, location });
+  if (value.lt(0)) return fail('data', 'negative-share', `share ${shown(text)} of LSOA ${lsoa} is negative`, { hint, location });
+  if (value.gt(1)) return fail('data', 'share-above-one', `share ${shown(text)} of LSOA ${lsoa} is above 1`, { hint, location });
   return ok(true);
 }
 

@@ -6,7 +6,9 @@
  */
 import { fail, ok, type Location, type Result } from '../engine/errors.js';
 import { Exact } from '../engine/exact.js';
-import { plainDecimal } from './plainDecimal.js';
+import { shown } from '../engine/shown.js';
+import { oneNamePerCode } from './oneNamePerCode.js';
+import { oversizedNumber, plainDecimal } from './plainDecimal.js';
 import { cellLine, readCsvRecords } from './readCsvRecords.js';
 import { requireColumns } from './requireColumns.js';
 
@@ -71,10 +73,11 @@ export function parsePoints(text: string, file: string, known: ReadonlySet<strin
   const weightIndex = keys.indexOf(POINTS_WEIGHT_COLUMN);
   const points: Point[] = [];
   const unknown: { code: string; line: number }[] = [];
+  const checkName = oneNamePerCode({ file });
 
   for (const row of rows) {
     const cell = (index: number): string => (row.cells[index] ?? '').trim();
-    const at = (index: number): Location => ({ file, line: cellLine(row, index), column: index + 1, columnName: names[index] ?? '' });
+    const at = (index: number): Location => ({ file, line: cellLine(row, index), column: index + 1, columnName: shown(names[index] ?? '') });
 
     const lsoaCode = cell(lsoaIndex);
     if (lsoaCode === '') {
@@ -103,6 +106,8 @@ export function parsePoints(text: string, file: string, known: ReadonlySet<strin
       if (!read.ok) return fail('data', read.code, read.message, { hint: read.hint, location: at(weightIndex) });
       weight = read.weight;
     }
+    const named = checkName({ code: areaCode, name: areaName, line: row.line });
+    if (!named.ok) return named;
     if (!known.has(lsoaCode)) unknown.push({ code: lsoaCode, line: cellLine(row, lsoaIndex) });
     points.push({ lsoaCode, areaCode, areaName, weight, line: row.line });
   }
@@ -120,18 +125,18 @@ function unknownCodes(
   name: string,
 ): Result<never> {
   const first = unknown[0] as { code: string; line: number };
-  const listed = unknown.slice(0, LISTED).map((u) => `"${u.code}" (line ${u.line})`);
+  const listed = unknown.slice(0, LISTED).map((u) => `"${shown(u.code)}" (line ${u.line})`);
   const more = unknown.length > LISTED ? ` and ${unknown.length - LISTED} more` : '';
   const message =
     unknown.length === 1
-      ? `LSOA code "${first.code}" is not in the data pack`
+      ? `LSOA code "${shown(first.code)}" is not in the data pack`
       : `${unknown.length} points have LSOA codes that are not in the data pack: ${listed.join(', ')}${more}`;
   const upper = unknown.map((u) => u.code.toUpperCase()).find((code) => known.has(code));
   return fail('data', 'unknown-lsoa', message, {
     hint: upper
       ? `LSOA codes are upper case, e.g. "${upper}"`
       : 'Use England LSOA (2011) codes such as E01027013, as listed by "fairshare allocate --level lsoa --format csv"',
-    location: { file, line: first.line, column: index + 1, columnName: name },
+    location: { file, line: first.line, column: index + 1, columnName: shown(name) },
   });
 }
 
@@ -139,26 +144,28 @@ function unknownCodes(
 function readWeight(text: string): { ok: true; weight: string } | { ok: false; code: string; message: string; hint: string } {
   const hint = 'Write the number of addresses or residents at the point, like 12 or 0.5, or leave out the weight column to count each point once';
   if (text === '') return { ok: false, code: 'bad-weight', message: 'the weight is blank', hint };
+  const oversized = oversizedNumber(text);
+  if (oversized !== undefined) return { ok: false, code: 'number-too-long', message: `the weight "${shown(text)}" is too long to read: ${oversized}`, hint };
   const plain = plainDecimal(text);
-  if (plain === undefined) return { ok: false, code: 'bad-weight', message: `the weight "${text}" is not a number`, hint };
+  if (plain === undefined) return { ok: false, code: 'bad-weight', message: `the weight "${shown(text)}" is not a number`, hint };
   const value = new Exact(plain);
-  if (!value.isFinite()) return { ok: false, code: 'bad-weight', message: `the weight "${text}" is not a finite number`, hint };
+  if (!value.isFinite()) return { ok: false, code: 'bad-weight', message: `the weight "${shown(text)}" is not a finite number`, hint };
   if (value.isZero()) return { ok: true, weight: '0' }; // also turns -0 into 0
   if (value.isNegative()) {
-    return { ok: false, code: 'negative-weight', message: `the weight ${text} is negative`, hint: 'Weights must be 0 or more' };
+    return { ok: false, code: 'negative-weight', message: `the weight ${shown(text)} is negative`, hint: 'Weights must be 0 or more' };
   }
   return { ok: true, weight: value.toFixed() };
 }
 
 /** Check the header: no required column missing or given twice. */
 function checkHeader(names: readonly string[], keys: readonly string[], line: number, file: string): Result<void> {
-  const at = (index: number): Location => ({ file, line, column: index + 1, columnName: names[index] ?? '' });
+  const at = (index: number): Location => ({ file, line, column: index + 1, columnName: shown(names[index] ?? '') });
 
   for (const key of USED) {
     const first = keys.indexOf(key);
     const second = keys.indexOf(key, first + 1);
     if (first >= 0 && second >= 0) {
-      return fail('data', 'duplicate-column', `column "${names[second]}" appears twice in the header, as columns ${first + 1} and ${second + 1}`, {
+      return fail('data', 'duplicate-column', `column "${shown(names[second] ?? '')}" appears twice in the header, as columns ${first + 1} and ${second + 1}`, {
         hint: 'Rename or remove one of them',
         location: at(second),
       });

@@ -5,7 +5,8 @@
  */
 import { fail, ok, type Location, type Result } from '../engine/errors.js';
 import { Exact } from '../engine/exact.js';
-import { plainDecimal } from './plainDecimal.js';
+import { shown } from '../engine/shown.js';
+import { oversizedNumber, plainDecimal } from './plainDecimal.js';
 import { cellLine, readCsvRecords, type CsvRecord } from './readCsvRecords.js';
 import { requireColumns } from './requireColumns.js';
 
@@ -31,7 +32,7 @@ const AMOUNT_HINT = 'Write the allocation in pounds with at most 2 decimals, lik
  * // => ok(Map { 'E07000150' => 142664949n })
  */
 export function parsePrevious(text: string, file: string, districts: ReadonlyMap<string, string>): Result<Map<string, bigint>> {
-  const read = readCsvRecords(text, file, { lineEnds: 'any', commaExample: '"£1,426,649.49"' });
+  const read = readCsvRecords(text, file, { commaExample: '"£1,426,649.49"' });
   if (!read.ok) return read;
   const [header, ...records] = read.value;
   if (header === undefined) {
@@ -55,7 +56,7 @@ export function parsePrevious(text: string, file: string, districts: ReadonlyMap
     file,
     line: cellLine(record, index),
     column: index + 1,
-    columnName: names[index] ?? '',
+    columnName: shown(names[index] ?? ''),
   });
 
   const amounts = new Map<string, bigint>();
@@ -73,7 +74,7 @@ export function parsePrevious(text: string, file: string, districts: ReadonlyMap
     if (!amount.ok) return amount;
     const first = lines.get(code);
     if (first !== undefined) {
-      return fail('data', 'duplicate-district', `district ${code} appears twice, on lines ${first} and ${record.line}`, {
+      return fail('data', 'duplicate-district', `district ${shown(code)} appears twice, on lines ${first} and ${record.line}`, {
         hint: 'Keep one row per district',
         location: at(record, codeIndex),
       });
@@ -87,16 +88,16 @@ export function parsePrevious(text: string, file: string, districts: ReadonlyMap
   if (firstUnknown !== undefined) {
     const message =
       unknown.length === 1
-        ? `district ${firstUnknown.code} on line ${firstUnknown.line} is not in this run`
-        : `${unknown.length} districts are not in this run: ${listed(unknown.map((u) => `${u.code} (line ${u.line})`))}`;
+        ? `district ${shown(firstUnknown.code)} on line ${firstUnknown.line} is not in this run`
+        : `${unknown.length} districts are not in this run: ${listed(unknown.map((u) => `${shown(u.code)} (line ${u.line})`))}`;
     return fail('data', 'unknown-district', message, {
       hint: 'Use the district codes of this run (the same --area and --data as the previous allocation), or delete those rows',
-      location: { file, line: firstUnknown.line, column: codeIndex + 1, columnName: names[codeIndex] ?? '' },
+      location: { file, line: firstUnknown.line, column: codeIndex + 1, columnName: shown(names[codeIndex] ?? '') },
     });
   }
   const missing = [...districts].filter(([code]) => !amounts.has(code));
   if (missing.length > 0) {
-    return fail('data', 'missing-districts', `the previous allocation has no row for ${missing.length === 1 ? 'district' : `${missing.length} districts`} ${listed(missing.map(([code, name]) => (name ? `${code} ${name}` : code)))}`, {
+    return fail('data', 'missing-districts', `the previous allocation has no row for ${missing.length === 1 ? 'district' : `${missing.length} districts`} ${listed(missing.map(([code, name]) => shown(name ? `${code} ${name}` : code)))}`, {
       hint: 'Add a row for every district of this run, with 0 for a district that had nothing',
       location: { file },
     });
@@ -110,9 +111,9 @@ function findColumns(names: readonly string[], line: number, file: string): Resu
     const first = keys.indexOf(column);
     const second = keys.indexOf(column, first + 1);
     if (first >= 0 && second >= 0) {
-      return fail('data', 'duplicate-column', `column "${names[second] ?? column}" appears twice in the header, as columns ${first + 1} and ${second + 1}`, {
+      return fail('data', 'duplicate-column', `column "${shown(names[second] ?? column)}" appears twice in the header, as columns ${first + 1} and ${second + 1}`, {
         hint: 'Rename or remove one of them',
-        location: { file, line, column: second + 1, columnName: names[second] ?? '' },
+        location: { file, line, column: second + 1, columnName: shown(names[second] ?? '') },
       });
     }
   }
@@ -122,9 +123,15 @@ function findColumns(names: readonly string[], line: number, file: string): Resu
 }
 
 /** An amount in pounds (optionally £ and thousands separators) as whole pennies. */
-function readAmount(text: string, code: string, location: Location): Result<bigint> {
-  if (text === '') return fail('data', 'bad-previous-amount', `the allocation of district ${code} is blank`, { hint: `${AMOUNT_HINT}, or 0`, location });
-  const unsigned = text.replace(/^([+-]?)\s*£\s*/, '$1');
+function readAmount(raw: string, rawCode: string, location: Location): Result<bigint> {
+  const code = shown(rawCode);
+  const text = shown(raw);
+  if (raw === '') return fail('data', 'bad-previous-amount', `the allocation of district ${code} is blank`, { hint: `${AMOUNT_HINT}, or 0`, location });
+  const unsigned = raw.replace(/^([+-]?)\s*£\s*/, '$1');
+  const oversized = oversizedNumber(unsigned);
+  if (oversized !== undefined) {
+    return fail('data', 'number-too-long', `allocation "${text}" of district ${code} is too long to read: ${oversized}`, { hint: AMOUNT_HINT, location });
+  }
   const plain = plainDecimal(unsigned);
   if (plain === undefined) {
     return fail('data', 'bad-previous-amount', `allocation "${text}" of district ${code} is not an amount of money`, { hint: AMOUNT_HINT, location });

@@ -1,3 +1,5 @@
+import { MAX_EXPONENT, MAX_NUMBER_CHARS } from './limits.js';
+
 /**
  * What the readers of users' CSV files accept as a number: a plain decimal as a spreadsheet writes it,
  * optionally with thousands separators. Pure; each reader decides what a number may be (finite, 0 or
@@ -23,7 +25,26 @@ export interface PlainDecimalOptions {
  * @example plainDecimal('1,296', { thousands: false }) // => undefined
  */
 export function plainDecimal(text: string, options: PlainDecimalOptions = {}): string | undefined {
+  if (oversizedNumber(text) !== undefined) return undefined;
   const thousands = options.thousands ?? true;
   if (!(thousands ? WITH_THOUSANDS : WITHOUT_THOUSANDS).test(text)) return undefined;
   return thousands ? text.replace(/,/g, '') : text;
+}
+
+/**
+ * Why a value is too big to be read as a number, or undefined if it is not: more than
+ * {@link MAX_NUMBER_CHARS} characters, or an exponent beyond ±{@link MAX_EXPONENT}. Checked before
+ * anything else, so a 100,000-digit value or `1e99999999` is refused at once, without building it.
+ * The readers use it to say so; {@link plainDecimal} refuses such values too.
+ *
+ * @example oversizedNumber('1e99999999') // => 'its exponent is beyond ±100'
+ * @example oversizedNumber('12.5') // => undefined
+ */
+export function oversizedNumber(text: string): string | undefined {
+  if (text.length > MAX_NUMBER_CHARS) {
+    return `it has ${text.length.toLocaleString('en-GB')} characters, more than the ${MAX_NUMBER_CHARS} a number may have`;
+  }
+  const exponent = /e([+-]?)0*(\d+)$/i.exec(text);
+  if (exponent !== null && /^[+-]?[\d.,]+e/i.test(text) && Number(exponent[2]) > MAX_EXPONENT) return `its exponent is beyond ±${MAX_EXPONENT}`;
+  return undefined;
 }

@@ -4,6 +4,7 @@
  */
 import { fail, ok, type Result } from '../engine/errors.js';
 import { nearest } from '../engine/nearest.js';
+import { shown } from '../engine/shown.js';
 
 export interface RequireColumnsOptions {
   /**
@@ -37,16 +38,7 @@ export function requireColumns(
   if (missing.length === 0) return ok(undefined);
   const { file, line } = header;
 
-  // A spreadsheet saved with semicolons or tabs (common in European settings) reads as one column.
-  const separator = names.length === 1 ? [';', '\t', '|'].find((s) => (names[0] ?? '').includes(s)) : undefined;
-  if (separator !== undefined) {
-    const shown = separator === '\t' ? 'tabs' : separator === ';' ? 'semicolons' : 'bars (|)';
-    return fail('data', 'wrong-separator', `the columns are separated by ${shown}, not commas`, {
-      hint: `Save the file as "CSV (Comma delimited)" and try again (${headerNeeds})`,
-      location: { file, line },
-    });
-  }
-
+  // A file saved with semicolons or tabs is refused earlier, by readCsvRecords.
   // Only unrecognised columns can be typos of a required one.
   const known = new Set([...required, ...(options.optional ?? [])]);
   const unknown = names.filter((name, i) => name !== '' && !known.has(keys[i] ?? ''));
@@ -60,14 +52,14 @@ export function requireColumns(
       adds.push(`"${column}"`);
     } else {
       used.add(guess);
-      steps.push(`rename column "${guess}" to "${column}"`);
+      steps.push(`rename column "${shown(guess)}" to "${column}"`);
       firstGuess ??= names.indexOf(guess);
     }
   }
   if (adds.length > 0) steps.push(`add ${adds.length === 1 ? 'a column' : 'columns'} ${list(adds)}`);
   return fail('data', 'missing-columns', `missing required column${missing.length === 1 ? '' : 's'} ${list(missing.map((c) => `"${c}"`))}`, {
     hint: sentence(`${steps.join('; ')} (${headerNeeds})`),
-    location: firstGuess === undefined ? { file, line } : { file, line, column: firstGuess + 1, columnName: names[firstGuess] ?? '' },
+    location: firstGuess === undefined ? { file, line } : { file, line, column: firstGuess + 1, columnName: shown(names[firstGuess] ?? '') },
   });
 }
 

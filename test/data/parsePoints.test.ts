@@ -100,9 +100,16 @@ describe('parsePoints', () => {
       ['', 'the weight is blank'],
       ['NaN', 'the weight "NaN" is not a number'],
       ['Infinity', 'the weight "Infinity" is not a number'],
-      ['1e99999999999999999', 'the weight "1e99999999999999999" is not a finite number'],
     ])('refuses the weight %j', (weight, message) => {
       expect(failure(`${HEADER}FAKE-A,X,Ex,"${weight}"\n`)).toMatchObject({ code: 'bad-weight', message, location: { line: 2, column: 4 } });
+    });
+
+    it('refuses a weight with an absurd exponent at once, before building the number', () => {
+      expect(failure(`${HEADER}FAKE-A,X,Ex,1e99999999999999999\n`)).toMatchObject({
+        code: 'number-too-long',
+        message: 'the weight "1e99999999999999999" is too long to read: its exponent is beyond ±100',
+        location: { line: 2, column: 4 },
+      });
     });
 
     it.each([

@@ -45,15 +45,4 @@ describe('requireColumns', () => {
     const result = requireColumns(['area_nme'], ['area_name', 'area_code'], NEEDS, HEADER);
     expect(result).toMatchObject({ ok: false, error: { hint: `Rename column "area_nme" to "area_name"; add a column "area_code" (${NEEDS})` } });
   });
-
-  it('says so when a spreadsheet was saved with semicolons or tabs instead of commas', () => {
-    for (const [header, shown] of [['code;name;district;population', 'semicolons'], ['code\tname\tdistrict', 'tabs']] as const) {
-      const result = requireColumns([header], ['code', 'name'], 'the header needs code and name', { file: 'f.csv', line: 1 });
-      expect(result).toMatchObject({ ok: false, error: { code: 'wrong-separator', location: { file: 'f.csv', line: 1 } } });
-      if (!result.ok) {
-        expect(result.error.message).toBe(`the columns are separated by ${shown}, not commas`);
-        expect(result.error.hint).toContain('CSV (Comma delimited)');
-      }
-    }
-  });
 });

@@ -5,7 +5,7 @@ import { buildLookup } from '../../data/buildLookup.js';
 import { parsePoints } from '../../data/parsePoints.js';
 import { fail, ok, type Result } from '../../engine/errors.js';
 import { unwrap } from '../failure.js';
-import { loadInputs } from '../inputs.js';
+import { loadInputs, readTextFile } from '../inputs.js';
 import type { Io } from '../io.js';
 import { checkOutputPath, writeOutput } from '../output.js';
 import { inputRefs } from '../guardOutput.js';
@@ -75,7 +75,7 @@ Examples:
 /** The text of the points file, or a one-line error naming it. */
 async function readPoints(file: string, io: Io): Promise<Result<string>> {
   try {
-    return ok((await readFile(resolve(io.cwd, file))).toString('utf8'));
+    return ok(await readTextFile(resolve(io.cwd, file)));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder, not a file' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
