@@ -90,10 +90,10 @@ function planScenario(
         location: locate([...at, 'budget']),
       });
     }
-    if (Object.keys(spec.pots).length === 0) {
+    if (spec.pots.size === 0) {
       return fail('data', 'no-pots', `scenario "${name}" has an empty pots: section`, { hint: 'Give each pot a name and a budget', location: locate([...at, 'pots']) });
     }
-    for (const [potName, pot] of Object.entries(spec.pots)) {
+    for (const [potName, pot] of spec.pots) {
       const planned = planPot(potName, pot, loaded.formula, population, [...at, 'pots', potName], locate);
       if (!planned.ok) {
         const error = { ...planned.error, message: `pot "${potName}": ${planned.error.message}` };
@@ -138,10 +138,10 @@ function planPot(
   at: readonly (string | number)[],
   locate: (path: readonly (string | number)[]) => Location,
 ): Result<PotPlan> {
-  const budget = parseAmount(String(spec.budget));
+  const budget = parseAmount(spec.budget);
   if (!budget.ok) return { ok: false, error: { ...budget.error, location: locate([...at, 'budget']) } };
   const exclude = typeof spec.exclude === 'string' ? spec.exclude.split(',').map((s) => s.trim()).filter(Boolean) : (spec.exclude ?? []);
-  const weights = Object.fromEntries(Object.entries(spec.weights ?? {}).map(([id, w]) => [id, String(w)]));
+  const weights = spec.weights ?? new Map<string, string>();
   const weighted = weigh(formula, { exclude, weights, labels: { exclude: 'exclude', weight: 'weights' } });
   if (!weighted.ok) {
     const key = weightsProblem(weighted.error, spec) ? 'weights' : 'exclude';

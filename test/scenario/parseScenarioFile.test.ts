@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FairshareError } from '../../src/engine/errors.js';
-import { parseScenarioFile, type ScenarioFile } from '../../src/scenario/parseScenarioFile.js';
+import { MAX_NESTING, MAX_SCENARIO_FILE_CHARS, parseScenarioFile, type ScenarioFile } from '../../src/scenario/parseScenarioFile.js';
 
 function parsed(text: string, file = 'options.yaml'): ScenarioFile {
   const result = parseScenarioFile(text, file);
@@ -44,21 +44,28 @@ describe('parseScenarioFile', () => {
       expect(file.scenarios.map((s) => s.name)).toEqual(['all-domains', 'adults-only']);
       expect(file.scenarios[1]).toEqual({
         name: 'adults-only',
-        spec: { exclude: ['young-people', 'early-years'], weights: { 'community-safety': 2, adults: '0.5' }, population: '60+' },
+        spec: {
+          exclude: ['young-people', 'early-years'],
+          weights: new Map([
+            ['community-safety', '2'],
+            ['adults', '0.5'],
+          ]),
+          population: '60+',
+        },
         path: ['scenarios', 'adults-only'],
       });
     });
 
-    it('reads the same file written as JSON, numbers and all', () => {
+    it('reads the same file written as JSON, numbers kept as the text written', () => {
       const file = parsed(
         JSON.stringify({ defaults: { budget: 38100000 }, baseline: 'b', scenarios: { a: { budget: '1m' }, b: { pots: { x: { budget: 500000.5 } } } } }, null, 2),
         'options.json',
       );
-      expect(file.defaults).toEqual({ budget: 38100000 });
+      expect(file.defaults).toEqual({ budget: '38100000' });
       expect(file.baseline).toBe('b');
       expect(file.scenarios.map((s) => [s.name, s.spec])).toEqual([
         ['a', { budget: '1m' }],
-        ['b', { pots: { x: { budget: 500000.5 } } }],
+        ['b', { pots: new Map([['x', { budget: '500000.5' }]]) }],
       ]);
     });
 
@@ -137,7 +144,7 @@ describe('parseScenarioFile', () => {
   it('refuses duplicate scenario names at the second one', () => {
     const error = refused(yaml('scenarios:', '  adults-only:', '    budget: 1m', '  other:', '    budget: 2m', '  adults-only:', '    budget: 3m'));
     expect(error.code).toBe('duplicate-name');
-    expect(error.message).toBe('"adults-only" appears twice at the same level');
+    expect(error.message).toBe('"adults-only" appears twice at the same level, on lines 2 and 6');
     expect(error.location).toEqual({ file: 'options.yaml', line: 6, column: 3 });
   });
 
@@ -282,5 +289,162 @@ describe('parseScenarioFile: names and typos found in review', () => {
     const e = refusedAs('scenarios:\n  a:\n    pots:\n      p:\n        budgte: 1m\n');
     expect(e.hint).toContain('Did you mean "budget"?');
     expect(e.location).toMatchObject({ line: 5, column: 9 });
+  });
+});
+
+describe('parseScenarioFile: hostile names, numbers and sizes', () => {
+  const refusedAs = (text: string) => {
+    const result = parseScenarioFile(text, 'hostile.yaml');
+    if (result.ok) throw new Error('expected a refusal');
+    return result.error;
+  };
+  const read = (text: string) => {
+    const result = parseScenarioFile(text, 'hostile.yaml');
+    if (!result.ok) throw new Error(`expected the file to parse, got: ${result.error.message}`);
+    return result.value;
+  };
+
+  it('keeps scenarios, pots and weights named like Object properties as ordinary names', () => {
+    const names = ['constructor', 'toString', 'prototype', 'hasOwnProperty', 'valueOf'];
+    const file = read(
+      yaml(
+        'scenarios:',
+        ...names.flatMap((n) => [`  ${n}:`, '    pots:', ...names.flatMap((p) => [`      ${p}:`, '        budget: 1m', '        weights:', `          ${p}: 2`])]),
+      ),
+    );
+    expect(file.scenarios.map((s) => s.name)).toEqual(names);
+    for (const { spec } of file.scenarios) {
+      expect([...(spec.pots?.keys() ?? [])]).toEqual(names);
+      expect([...(spec.pots?.values() ?? [])].map((p) => [...(p.weights?.entries() ?? [])])).toEqual(names.map((n) => [[n, '2']]));
+    }
+  });
+
+  it('refuses __proto__ as a scenario or pot name by the name rule, never dropping it', () => {
+    expect(refusedAs(yaml('scenarios:', '  a: {budget: 1m}', '  __proto__: {budget: 2m}'))).toMatchObject({
+      code: 'bad-name',
+      message: 'scenario name "__proto__" cannot be used as a file name',
+      location: { line: 3, column: 3 },
+    });
+    expect(refusedAs(yaml('scenarios:', '  a:', '    pots:', '      __proto__: {budget: 2m}'))).toMatchObject({ code: 'bad-name', location: { line: 4 } });
+  });
+
+  it('reports __proto__ as an unknown key where the keys are fixed', () => {
+    const e = refusedAs(yaml('scenarios:', '  a:', '    budget: 1m', '    __proto__: {budget: 2m}'));
+    expect(e.message).toBe('scenarios.a: unknown key "__proto__"');
+    expect(e.location).toMatchObject({ line: 4, column: 5 });
+    expect(refusedAs(yaml('__proto__: 1', 'scenarios:', '  a: {budget: 1m}')).message).toBe('unknown key "__proto__"');
+  });
+
+  it.each([
+    ['1 and "1"', ['  1: {budget: 1m}', '  "1": {budget: 2m}'], '"1" appears twice at the same level, on lines 2 and 3'],
+    ["a and 'a'", ["  a: {budget: 1m}", "  'a': {budget: 2m}"], '"a" appears twice at the same level, on lines 2 and 3'],
+  ])('refuses keys that differ in the file but are equal once read: %s', (_, lines, message) => {
+    const e = refusedAs(yaml('scenarios:', ...lines));
+    expect(e).toMatchObject({ code: 'duplicate-name', message, location: { line: 3, column: 3 } });
+  });
+
+  it('refuses duplicate keys inside a flow mapping too', () => {
+    expect(refusedAs(yaml('scenarios:', '  a: {budget: 1m, budget: 2m}'))).toMatchObject({
+      code: 'duplicate-name',
+      message: '"budget" appears twice at the same level, on line 2',
+      location: { line: 2, column: 19 },
+    });
+  });
+
+  it('keeps a plain key as written: 0x1 is the name "0x1", not 1', () => {
+    expect(read(yaml('scenarios:', '  0x1: {budget: 1m}', '  1: {budget: 2m}')).scenarios.map((s) => s.name)).toEqual(['0x1', '1']);
+  });
+
+  it.each([['Adults', 'adults'], ['A-B', 'a-b']])('refuses scenario names %s and %s, equal apart from case, with both lines', (a, b) => {
+    const e = refusedAs(yaml('scenarios:', `  ${a}: {budget: 1m}`, '  other: {budget: 1m}', `  ${b}: {budget: 2m}`));
+    expect(e).toMatchObject({ code: 'duplicate-name', location: { line: 4, column: 3 } });
+    expect(e.message).toBe(`scenario names "${a}" (line 2) and "${b}" (line 4) differ only in case, so their files would be one file on Windows and macOS`);
+  });
+
+  it('refuses pot names equal apart from case within a scenario, but not across scenarios', () => {
+    expect(refusedAs(yaml('scenarios:', '  a:', '    pots:', '      Kids: {budget: 1m}', '      kids: {budget: 1m}')).code).toBe('duplicate-name');
+    expect(read(yaml('scenarios:', '  a:', '    pots:', '      Kids: {budget: 1m}', '  b:', '    pots:', '      kids: {budget: 1m}')).scenarios).toHaveLength(2);
+  });
+
+  it('refuses an inline baseline beside a scenario named Baseline', () => {
+    expect(refusedAs(yaml('baseline: {budget: 1m}', 'scenarios:', '  Baseline: {budget: 2m}'))).toMatchObject({ code: 'duplicate-name', location: { line: 3 } });
+  });
+
+  it.each(['CON', 'con', 'Nul', 'aux', 'PRN', 'COM1', 'com9', 'LPT1', 'lpt9'])('refuses the Windows device name %s as a scenario name', (name) => {
+    const e = refusedAs(yaml('scenarios:', `  ${name}: {budget: 1m}`));
+    expect(e.code).toBe('bad-name');
+    expect(e.message).toBe(`scenario name "${name}" is a device name on Windows (CON, PRN, AUX, NUL, COM1 to COM9, LPT1 to LPT9, in any case), so it cannot be a file name`);
+  });
+
+  it('refuses a device name as a pot name, and allows names that only start like one', () => {
+    expect(refusedAs(yaml('scenarios:', '  a:', '    pots:', '      aux: {budget: 1m}')).code).toBe('bad-name');
+    expect(read(yaml('scenarios:', '  console: {budget: 1m}', '  com10: {budget: 1m}', '  lpt: {budget: 1m}')).scenarios).toHaveLength(3);
+  });
+
+  it.each(['Comparison', 'MANIFEST', 'Scenarios'])('refuses %s, a run file name in another case', (name) => {
+    expect(refusedAs(yaml('scenarios:', '  a: {budget: 1m}', `  ${name}: {budget: 1m}`)).code).toBe('reserved-name');
+  });
+
+  it.each(['0x10', '0o17', '1.27e7', '.inf', '-.inf', '.nan', '123456789012345678901', '12700000', '12700000.50', '12.7m', '1_000'])(
+    'keeps the budget %s as the text written, never a JavaScript number',
+    (budget) => {
+      expect(read(yaml('scenarios:', '  a:', `    budget: ${budget}`)).scenarios[0]?.spec.budget).toBe(budget);
+      expect(read(yaml('defaults:', `  budget: ${budget}`, 'scenarios:', '  a: {}')).defaults.budget).toBe(budget);
+      expect(read(yaml('scenarios:', '  a:', '    pots:', `      p: {budget: ${budget}}`)).scenarios[0]?.spec.pots?.get('p')?.budget).toBe(budget);
+    },
+  );
+
+  it.each(['.inf', '.nan', '1e400', '2'])('keeps the weight %s as the text written', (weight) => {
+    expect(read(yaml('scenarios:', '  a:', '    budget: 1m', '    weights:', `      adults: ${weight}`)).scenarios[0]?.spec.weights?.get('adults')).toBe(weight);
+  });
+
+  it('says what was written when a value has the wrong type', () => {
+    expect(refusedAs(yaml('scenarios:', '  a:', '    budget: 1m', '    area: .inf')).message).toBe('scenarios.a.area: expected a string, got number .inf');
+    expect(refusedAs(yaml('scenarios:', '  a:', '    budget: 1m', '    weights: {adults: [2]}')).message).toBe(
+      'scenarios.a.weights.adults: expected a weight like 2 or 0.5, got a list',
+    );
+    expect(refusedAs(yaml('scenarios:', '  a:', '    budget:')).message).toBe('scenarios.a.budget: expected an amount like 12.7m or 12700000, got nothing');
+  });
+
+  it('refuses a key that is a list or a mapping', () => {
+    expect(refusedAs(yaml('scenarios:', '  ? [a, b]', '  : {budget: 1m}'))).toMatchObject({ code: 'bad-key', location: { line: 2, column: 5 } });
+  });
+
+  it('reads a few aliases, and refuses an alias bomb in one line at the alias that crosses the limit', () => {
+    const ok = read(yaml('defaults:', '  budget: &b 1m', 'scenarios:', '  a: {budget: *b}', '  b:', '    weights: &w {adults: 2}', '  c: {weights: *w}'));
+    expect(ok.scenarios.map((s) => [s.name, s.spec.budget, s.spec.weights?.get('adults')])).toEqual([
+      ['a', '1m', undefined],
+      ['b', undefined, '2'],
+      ['c', undefined, '2'],
+    ]);
+    const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 9; i++) lines.push(`a${i}: &a${i} [${Array.from({ length: 10 }, () => `*a${i - 1}`).join(', ')}]`);
+    const e = refusedAs(yaml(...lines, 'scenarios:', '  a: {budget: 1m}'));
+    expect(e.code).toBe('too-many-aliases');
+    expect(e.message).toMatch(/^too many aliases \(limit 10,000 values copied\): \*a\d takes the file past the limit$/);
+    expect(e.location?.line).toBeGreaterThan(1);
+  });
+
+  it('refuses an alias with no anchor before it', () => {
+    expect(refusedAs(yaml('scenarios:', '  a: {budget: *nowhere}')).code).toBe('yaml-syntax');
+  });
+
+  it('refuses nesting deeper than the limit before the YAML parser sees it, with the line', () => {
+    const e = refusedAs(`scenarios:\n  a:\n    description: ${'['.repeat(200_000)}\n`);
+    expect(e).toMatchObject({ code: 'too-deep', message: `the file is nested more than ${MAX_NESTING} levels deep`, location: { line: 3 } });
+    let block = 'scenarios:\n';
+    for (let i = 1; i <= MAX_NESTING + 5; i++) block += `${' '.repeat(i * 2)}k${i}:\n`;
+    expect(refusedAs(block).code).toBe('too-deep');
+  });
+
+  it('refuses a file over the size limit at once, naming the limit', () => {
+    const e = refusedAs(`scenarios:\n  a: {budget: 1m}\n${'#'.repeat(MAX_SCENARIO_FILE_CHARS)}\n`);
+    expect(e.code).toBe('file-too-large');
+    expect(e.message).toMatch(/more than the limit of 10,000,000 \(about 10 MB\)$/);
+  });
+
+  it('quotes at most 60 characters of a long name', () => {
+    const long = `a${'b'.repeat(5000)}`;
+    expect(refusedAs(yaml('scenarios:', '  x: {budget: 1m}', `baseline: ${long}`)).message.length).toBeLessThan(120);
   });
 });
