@@ -108,10 +108,11 @@ async function readStdin(stdin: NodeJS.ReadableStream | undefined): Promise<Resu
   let total = 0;
   for await (const chunk of stdin) {
     const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    if (binaryChunk(bytes, chunks[0])) return refused('--data', 'from standard input', BINARY);
     chunks.push(bytes);
     total += bytes.length;
     // Leaving the loop destroys the stream: nothing more is read.
-    if (total > MAX_INPUT_BYTES) return tooLarge('--data file', 'standard input', `it has more than ${bytesShown(MAX_INPUT_BYTES)}`);
+    if (total > MAX_INPUT_BYTES) return refused('--data', 'from standard input', `it has more than the ${bytesShown(MAX_INPUT_BYTES)} fairshare reads`);
   }
   const bytes = Buffer.concat(chunks);
   return ok({ bytes, provenance: { role: 'data file', path: '-', sha256: createHash('sha256').update(bytes).digest('hex') } });
@@ -126,21 +127,35 @@ export function formulaPath(ref: string | undefined, baseDir: string): string {
 /** How much is read at a time from a file, pipe or device. */
 const CHUNK_BYTES = 1024 * 1024;
 
-/** A file over {@link MAX_INPUT_BYTES}; its message says how big it is, e.g. `it is 1.5 GB, more than …`. */
-class TooLarge extends Error {}
+/** An input refused while reading (over {@link MAX_INPUT_BYTES}, or binary); its message says why, e.g. `it is 1.5 GB, more than …`. */
+class Refused extends Error {}
+
+/**
+ * Whether a chunk read from a pipe or device shows a binary stream (`/dev/zero`, `/dev/urandom`): a NUL
+ * byte in a text input that did not start with a UTF-16 byte-order mark. Such an input can be endless,
+ * so it is refused at once rather than at the size limit. (A regular file is bounded by its size; the CSV
+ * reader then names the line of its first NUL.)
+ */
+function binaryChunk(chunk: Buffer, first: Buffer | undefined): boolean {
+  const start = first ?? chunk;
+  const utf16 = (start[0] === 0xff && start[1] === 0xfe) || (start[0] === 0xfe && start[1] === 0xff);
+  return !utf16 && chunk.includes(0);
+}
+
+const BINARY = 'it has NUL bytes, so it is not a text file';
 
 /**
  * The bytes of a file, within the input size limit (src/data/limits.ts): a regular file over the limit
  * is refused from its size without being read, and a pipe, device or FIFO is read a chunk at a time and
  * refused as soon as it passes the limit, so memory stays bounded whatever the path names (`/dev/zero`).
- * Throws Node's errors (ENOENT, EISDIR, EACCES) and {@link TooLarge}.
+ * Throws Node's errors (ENOENT, EISDIR, EACCES) and {@link Refused}.
  */
-async function readLimited(path: string): Promise<Buffer> {
+async function readLimited(path: string, text: boolean): Promise<Buffer> {
   const handle = await open(path, 'r');
   try {
     const stats = await handle.stat();
     if (stats.isDirectory()) throw Object.assign(new Error('it is a folder, not a file'), { code: 'EISDIR' });
-    if (stats.isFile() && stats.size > MAX_INPUT_BYTES) throw new TooLarge(`it is ${bytesShown(stats.size)}, more than the ${bytesShown(MAX_INPUT_BYTES)} fairshare reads`);
+    if (stats.isFile() && stats.size > MAX_INPUT_BYTES) throw new Refused(`it is ${bytesShown(stats.size)}, more than the ${bytesShown(MAX_INPUT_BYTES)} fairshare reads`);
     const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
     const chunks: Buffer[] = [];
     let total = 0;
@@ -148,9 +163,11 @@ async function readLimited(path: string): Promise<Buffer> {
       const { bytesRead } = await handle.read(buffer, 0, CHUNK_BYTES, null);
       if (bytesRead === 0) break;
       // A copy, so a pipe's small reads do not each keep a whole chunk alive.
-      chunks.push(Buffer.from(buffer.subarray(0, bytesRead)));
+      const chunk = Buffer.from(buffer.subarray(0, bytesRead));
+      if (text && !stats.isFile() && binaryChunk(chunk, chunks[0])) throw new Refused(BINARY);
+      chunks.push(chunk);
       total += bytesRead;
-      if (total > MAX_INPUT_BYTES) throw new TooLarge(`it has more than the ${bytesShown(MAX_INPUT_BYTES)} fairshare reads`);
+      if (total > MAX_INPUT_BYTES) throw new Refused(`it has more than the ${bytesShown(MAX_INPUT_BYTES)} fairshare reads`);
     }
     return Buffer.concat(chunks, total);
   } finally {
@@ -164,13 +181,13 @@ async function readLimited(path: string): Promise<Buffer> {
  * large, an error whose message says so (`it is 1.5 GB, more than the 256 MB fairshare reads`).
  */
 export async function readTextFile(path: string): Promise<string> {
-  return decodeText(await readLimited(path));
+  return decodeText(await readLimited(path, true));
 }
 
-/** The refusal of an input over the size limit. */
-function tooLarge(what: string, shown: string, why: string): Result<never> {
-  return fail('io', 'file-too-large', `cannot read ${what} ${shown}: ${why}`, {
-    hint: `Check that it is the right file; input files are limited to ${bytesShown(MAX_INPUT_BYTES)} (README, "Safety")`,
+/** The refusal of an input over the size limit, or of a binary stream. */
+function refused(what: string, shown: string, why: string): Result<never> {
+  return fail('io', why === BINARY ? 'not-text' : 'file-too-large', `cannot read ${what} ${shown}: ${why}`, {
+    hint: `Check that it is the right file: a CSV saved as text, of at most ${bytesShown(MAX_INPUT_BYTES)} (README, "Safety")`,
   });
 }
 
@@ -185,10 +202,10 @@ export async function readSource(
 ): Promise<Result<{ bytes: Buffer; provenance: Provenance }>> {
   const what = role === 'data file' ? '--data file' : role;
   try {
-    const bytes = await readLimited(path);
+    const bytes = await readLimited(path, role !== 'data pack');
     return ok({ bytes, provenance: { role, path: shown, sha256: createHash('sha256').update(bytes).digest('hex') } });
   } catch (error) {
-    if (error instanceof TooLarge) return tooLarge(what, shown, error.message);
+    if (error instanceof Refused) return refused(what, shown, error.message);
     const code = (error as NodeJS.ErrnoException).code;
     const why =
       code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder, not a file' : code === 'EACCES' ? 'permission denied' : (error as Error).message;

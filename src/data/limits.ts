@@ -10,10 +10,11 @@
 export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
 
 /**
- * The most records (rows, the header included) one CSV may have: 2,000,000. England has about 33,000
- * LSOAs and fewer than 1.6 million live postcodes, so a `--points` file of every postcode fits.
+ * The most records (rows, the header and blank rows included) one CSV may have: 1,000,000. England has
+ * about 33,000 LSOAs; a `--points` file of every postcode in a county is well under it (a file of every
+ * postcode in England is not, and is split by county).
  */
-export const MAX_ROWS = 2_000_000;
+export const MAX_ROWS = 1_000_000;
 
 /** The most characters one CSV record (a row, with any line breaks inside quoted values) may have: 1,000,000. */
 export const MAX_ROW_CHARS = 1_000_000;

@@ -28,6 +28,8 @@ export interface ReadCsvRecordsOptions {
    * for both.
    */
   readonly quoteErrors?: 'by-kind' | 'combined';
+  /** The most records to read before refusing the file (default {@link MAX_ROWS}). */
+  readonly maxRows?: number;
 }
 
 /** Thrown from csv-parse's record callback to stop at the row limit without reading further. */
@@ -62,6 +64,7 @@ export function readCsvRecords(text: string, file: string, options: ReadCsvRecor
   const lines = lineCounter(bytes, firstLine);
   const lineAfter = (offset: number): number => lines(skipBlank(bytes, offset));
   const parsed: { cells: string[]; end: number }[] = [];
+  const maxRows = options.maxRows ?? MAX_ROWS;
   try {
     parse(bytes, {
       trim: true,
@@ -69,7 +72,7 @@ export function readCsvRecords(text: string, file: string, options: ReadCsvRecor
       record_delimiter: ['\r\n', '\n', '\r'],
       max_record_size: MAX_ROW_CHARS,
       on_record: (cells, context) => {
-        if (parsed.length >= MAX_ROWS) throw new TooManyRows();
+        if (parsed.length >= maxRows) throw new TooManyRows();
         parsed.push({ cells, end: context.bytes });
         return null;
       },
@@ -78,7 +81,7 @@ export function readCsvRecords(text: string, file: string, options: ReadCsvRecor
     // The bad record starts after the last good one.
     const line = lineAfter(parsed.at(-1)?.end ?? 0);
     if (error instanceof TooManyRows) {
-      return fail('data', 'too-many-rows', `the file has more than ${MAX_ROWS.toLocaleString('en-GB')} rows, the most fairshare reads`, {
+      return fail('data', 'too-many-rows', `the file has more than ${maxRows.toLocaleString('en-GB')} rows, the most fairshare reads`, {
         hint: 'Check that it is the right file; split a larger one by area',
         location: { file, line },
       });

@@ -74,3 +74,48 @@ describe('subset', () => {
     expect(subset(pack, found('england'))).toBe(pack);
   });
 });
+
+describe('findArea with names that are not unique', () => {
+  const csvUnit = (code: string, districtCode: string, districtName: string): Unit => ({ code, name: code, districtCode, districtName, countyCode: '', countyName: '' });
+  const data = (units: Unit[]): Dataset => ({ kind: 'csv', file: 'mine.csv', units, fields: new Map([['population', Float64Array.from(units, () => 1)]]) });
+  const twoNorths = data([csvUnit('F01', 'F91', 'North'), csvUnit('F02', 'F92', 'North'), csvUnit('F03', 'F93', 'South')]);
+  const error = (dataset: Dataset, query: string) => {
+    const result = findArea(dataset, query);
+    if (result.ok) throw new Error(`expected a failure, got ${result.value.code}`);
+    return result.error;
+  };
+
+  it('refuses a name two districts share, listing each with its code', () => {
+    expect(error(twoNorths, ' north ')).toEqual({
+      kind: 'usage',
+      code: 'ambiguous-area',
+      message: 'area " north " matches 2 areas: the district North (code F91), the district North (code F92)',
+      hint: 'Give the code instead, like --area F91',
+    });
+  });
+
+  it('still selects each of them by its code, in any case', () => {
+    expect(findArea(twoNorths, 'F92')).toMatchObject({ ok: true, value: { code: 'F92', indices: [1] } });
+    expect(findArea(twoNorths, 'f91')).toMatchObject({ ok: true, value: { code: 'F91', indices: [0] } });
+  });
+
+  it('refuses "All" when a district is called All, but "all" as written still means every row', () => {
+    const withAll = data([csvUnit('F01', 'F91', 'All'), csvUnit('F02', 'F92', 'Beta')]);
+    expect(error(withAll, 'All')).toMatchObject({
+      code: 'ambiguous-area',
+      message: 'area "All" matches 2 areas: all rows of mine.csv (code all), the district All (code F91)',
+      hint: 'Give the code instead, like --area F91',
+    });
+    expect(findArea(withAll, 'all')).toMatchObject({ ok: true, value: { kind: 'all', indices: [0, 1] } });
+    expect(findArea(withAll, 'F91')).toMatchObject({ ok: true, value: { kind: 'district', indices: [0] } });
+  });
+
+  it('says how to tell districts apart when one has no code', () => {
+    const uncoded = data([csvUnit('F01', '', 'All'), csvUnit('F02', '', 'Beta')]);
+    expect(error(uncoded, 'ALL').hint).toBe('Give the code instead, like --area all, or give each district its own code in a district_code column of the --data file');
+  });
+
+  it('quotes at most 60 characters of what was asked for', () => {
+    expect(error(twoNorths, 'x'.repeat(10_000)).message.length).toBeLessThan(100);
+  });
+});

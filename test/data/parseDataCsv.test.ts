@@ -364,4 +364,45 @@ describe('parseDataCsv row order', () => {
       }),
     );
   });
+
+  describe('one district code, one name', () => {
+    it('refuses a district_code given two district names, naming both and both lines', () => {
+      const error = failure('code,name,district,district_code,population,need\nF01,A,Alpha,F91,1,1\nF02,B,Beta,F92,1,1\n\nF03,C,Alpha Vale,F91,1,1\n', 'mine.csv');
+      expect(error).toMatchObject({
+        kind: 'data',
+        code: 'conflicting-name',
+        message: 'district "F91" is called "Alpha" on line 2 but "Alpha Vale" on line 5',
+        location: { file: 'mine.csv', line: 5 },
+      });
+    });
+
+    it('accepts the same name on every row of a district, and names without codes', () => {
+      expect(parsed('code,name,district,district_code,population,need\nF01,A,Alpha,F91,1,1\nF02,B,Alpha,F91,1,1\n').dataset.units).toHaveLength(2);
+      expect(parsed('code,name,district,population,need\nF01,A,Alpha,1,1\nF02,B,Beta,1,1\n').dataset.units).toHaveLength(2);
+    });
+  });
+
+  describe('absurd values', () => {
+    it('refuses a 100,000-digit population or need at once, quoting at most 60 characters', () => {
+      for (const column of ['population', 'need']) {
+        const row = column === 'population' ? `F01,A,B,${'9'.repeat(100_000)},1` : `F01,A,B,1,${'9'.repeat(100_000)}`;
+        const error = failure(`code,name,district,population,need\n${row}\n`);
+        expect(error.code).toBe('number-too-long');
+        expect(error.message).toMatch(/is too long to read: it has 100,000 characters, more than the 30 a number may have$/);
+        expect(error.message.length).toBeLessThan(160);
+      }
+    });
+
+    it('refuses an exponent such as 1e99999999', () => {
+      expect(failure('code,name,district,population,need\nF01,A,B,1,1e99999999\n')).toMatchObject({
+        code: 'number-too-long',
+        message: 'need value "1e99999999" is too long to read: its exponent is beyond ±100',
+        location: { line: 2, column: 5 },
+      });
+    });
+
+    it('keeps a value with a line break in it on one line when quoting it', () => {
+      expect(failure('code,name,district,population,need\nF01,A,B,1,"x\ny"\n').message).toBe('need value "x?y" is not a number');
+    });
+  });
 });

@@ -304,4 +304,25 @@ describe('the shipped Northamptonshire lookups', () => {
       expect(result.value.rows.filter((r) => r.estimated)).toHaveLength(estimated);
     });
   }
+
+  describe('one area code, one name', () => {
+    it('refuses an area_code given two area names, naming both and both lines', () => {
+      expect(failure(lookupText('F01,W1,Ward One,1,no', 'F02,W2,Ward Two,1,no', 'F03,W1,Ward 1,1,no'))).toMatchObject({
+        kind: 'data',
+        code: 'conflicting-name',
+        message: 'ward "W1" is called "Ward One" on line 2 but "Ward 1" on line 4',
+        location: { file: 'mine.csv', line: 4 },
+      });
+    });
+  });
+
+  describe('absurd values', () => {
+    it('refuses a share with an absurd exponent or 100,000 digits at once', () => {
+      expect(failure(lookupText('F01,W1,One,1e-99999999,no'))).toMatchObject({ code: 'number-too-long', location: { line: 2, column: 4 } });
+      const error = failure(lookupText(`F01,W1,One,0.${'3'.repeat(100_000)},no`));
+      expect(error.code).toBe('number-too-long');
+      expect(error.message.length).toBeLessThan(200);
+    });
+  });
 });
+

@@ -92,3 +92,15 @@ describe('parsePrevious', () => {
     expect(failure(file('E07000150,"1')).code).toBe('malformed-csv');
   });
 });
+
+describe('parsePrevious with absurd values', () => {
+  it('refuses an allocation with 100,000 digits or an absurd exponent at once, quoting at most 60 characters', () => {
+    const long = failure(file(`E07000150,${'9'.repeat(100_000)}`, 'E07000151,1', 'E07000152,1'));
+    expect(long.code).toBe('number-too-long');
+    expect(long.message.length).toBeLessThan(200);
+    expect(failure(file('E07000150,£1e99999999', 'E07000151,1', 'E07000152,1'))).toMatchObject({
+      code: 'number-too-long',
+      message: 'allocation "£1e99999999" of district E07000150 is too long to read: its exponent is beyond ±100',
+    });
+  });
+});

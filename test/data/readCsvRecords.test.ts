@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { MAX_ROW_CHARS } from '../../src/data/limits.js';
 import { cellLine, readCsvRecords, type CsvRecord, type ReadCsvRecordsOptions } from '../../src/data/readCsvRecords.js';
 import type { FairshareError } from '../../src/engine/errors.js';
 
@@ -123,5 +125,84 @@ describe('cellLine', () => {
   it("adds the line breaks inside the cells before it to the record's line", () => {
     const record: CsvRecord = { cells: ['x\r\ny', 'a\rb\nc', 'z'], line: 5 };
     expect([0, 1, 2].map((index) => cellLine(record, index))).toEqual([5, 6, 8]);
+  });
+});
+
+describe('readCsvRecords on files saved by other tools', () => {
+  it('never gives a line beyond the end of the file, whatever the line ends, quotes and blank lines', () => {
+    const piece = fc.constantFrom('a', ',', '\n', '\r\n', '\r', '"', ' ', 'é', '\uFEFF');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        const text = `h1,h2\n${pieces.join('')}`;
+        const lines = text.split(/\r\n|\r|\n/).length;
+        const result = readCsvRecords(text, 'f.csv');
+        const found = result.ok ? result.value.map((r) => r.line) : [result.error.location?.line ?? 0];
+        for (const line of found) expect(line).toBeLessThanOrEqual(lines);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('skips a first line sep=, (as Excel writes it), counting lines from the top of the file', () => {
+    expect(records('\uFEFFsep=,\r\na,b\r\n1,2\r\n')).toEqual([
+      { cells: ['a', 'b'], line: 2 },
+      { cells: ['1', '2'], line: 3 },
+    ]);
+    expect(records('SEP=,\na,b\n').map((r) => r.cells)).toEqual([['a', 'b']]);
+  });
+
+  it('refuses a sep= line naming another separator, quoting what it says', () => {
+    expect(failure('sep=;\na;b\n1;2\n')).toMatchObject({
+      code: 'wrong-separator',
+      message: 'the first line (sep=;) says the values are separated by semicolons (;); fairshare reads commas between values',
+      location: { file: 'f.csv', line: 1 },
+    });
+  });
+
+  it('refuses a header separated by semicolons, tabs or bars, before reading the rows', () => {
+    for (const [header, name] of [['a;b;c', 'semicolons (;)'], ['a\tb\tc', 'tabs'], ['a|b|c', 'bars (|)']]) {
+      const error = failure(`\n${header}\n1,500${header.charAt(1)}2,000${header.charAt(1)}3\n`);
+      expect(error).toMatchObject({ code: 'wrong-separator', location: { file: 'f.csv', line: 2 } });
+      expect(error.message).toBe(`the values are separated by ${name}; fairshare reads commas between values`);
+      expect(error.hint).toContain('CSV UTF-8 (Comma delimited)');
+    }
+  });
+
+  it('says when a semicolon file has decimal commas, as Excel writes in some locales', () => {
+    const error = failure('code;name;district;population\nF01;A;B;1,5\n');
+    expect(error.code).toBe('wrong-separator');
+    expect(error.message).toBe(
+      'the file uses ; between values and , as the decimal mark, as Excel does in some locales; fairshare reads commas between values and . as the decimal mark',
+    );
+    expect(error.hint).toContain('decimal separator to "."');
+  });
+
+  it('reads a header with commas even when values hold semicolons', () => {
+    expect(records('a,b\n"x;y",1\n').map((r) => r.cells)).toEqual([['a', 'b'], ['x;y', '1']]);
+  });
+
+  it('refuses a file with NUL bytes at the line and column of the first', () => {
+    expect(failure('a,b\n1,2\n3,\u00004\n')).toMatchObject({ code: 'not-text', location: { file: 'f.csv', line: 3, column: 3 } });
+  });
+
+  it('says a zip archive is probably a workbook', () => {
+    expect(failure('PK\u0003\u0004\u0014\u0000rest').message).toBe('the file is a zip archive, probably an Excel workbook (.xlsx), not a CSV file');
+  });
+});
+
+describe('readCsvRecords limits', () => {
+  it('refuses a file with more rows than the limit, at the first row over it', () => {
+    expect(records('a\n1\n2\n', { maxRows: 3 })).toHaveLength(3);
+    expect(failure('a\n1\n\n2\n3\n', { maxRows: 3 })).toMatchObject({
+      code: 'too-many-rows',
+      message: 'the file has more than 3 rows, the most fairshare reads',
+      location: { file: 'f.csv', line: 5 },
+    });
+  });
+
+  it('refuses a row longer than the limit, at the line it starts on', () => {
+    const error = failure(`a,b\n1,2\n3,${'x'.repeat(MAX_ROW_CHARS + 1)}\n`);
+    expect(error).toMatchObject({ code: 'row-too-long', location: { file: 'f.csv', line: 3 } });
+    expect(error.message).toBe('the row is longer than 1,000,000 characters, the most fairshare reads in one row');
   });
 });
