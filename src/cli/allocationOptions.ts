@@ -1,6 +1,7 @@
 import { type Command, Option } from 'commander';
 import { AMOUNT_FORMS, parseAmount } from '../engine/parseAmount.js';
 import { fairShare, type Allocation } from '../engine/fairShare.js';
+import { shown } from '../engine/shown.js';
 import { weigh } from '../engine/weigh.js';
 import { DEFAULT_FORMULA, loadInputs, type Inputs } from './inputs.js';
 import { parsePopulationBase, populationField, POPULATION_BASES } from '../data/populationBase.js';
@@ -20,7 +21,7 @@ export interface AllocationOptions {
 
 /** Add --budget, --exclude, --weight, --area and --data to a command. */
 export function addAllocationOptions(command: Command, options: { budgetRequired?: boolean } = {}): Command {
-  const budget = `the budget to share, e.g. ${AMOUNT_FORMS}`;
+  const budget = `the budget to share, at most £1 trillion, e.g. ${AMOUNT_FORMS}`;
   return (options.budgetRequired === false ? command.option('-b, --budget <amount>', budget) : command.requiredOption('-b, --budget <amount>', budget))
     .addOption(
       new Option('-x, --exclude <ids>', 'leave these domains out (weight 0); comma-separated, repeatable').argParser(collectList),
@@ -43,19 +44,29 @@ export async function runAllocation(options: AllocationOptions, io: Io): Promise
   return { inputs, allocation };
 }
 
-function parseWeightSettings(settings: readonly string[]): Record<string, string> {
-  const weights: Record<string, string> = {};
+/** `--weight id=x` settings as a Map (ids are user text, so not keys of a plain object), each id once. */
+export function parseWeightSettings(settings: readonly string[]): Map<string, string> {
+  const weights = new Map<string, string>();
   for (const setting of settings) {
     const match = /^\s*([^=\s]+)\s*=\s*(.*)$/.exec(setting);
     if (!match) {
       throw new Failure({
         kind: 'usage',
         code: 'bad-weight',
-        message: `--weight "${setting}" is not of the form id=x`,
+        message: `--weight "${shown(setting)}" is not of the form id=x`,
         hint: 'Write it like --weight community-safety=2',
       });
     }
-    weights[match[1] as string] = (match[2] as string).trim();
+    const id = match[1] as string;
+    if (weights.has(id)) {
+      throw new Failure({
+        kind: 'usage',
+        code: 'conflicting-weight',
+        message: `--weight gives domain "${shown(id)}" a weight twice`,
+        hint: 'Give each domain one --weight',
+      });
+    }
+    weights.set(id, (match[2] as string).trim());
   }
   return weights;
 }

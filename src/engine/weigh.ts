@@ -3,12 +3,16 @@ import { fail, ok, type Result } from './errors.js';
 import { Exact } from './exact.js';
 import type { Domain, Formula } from './formula.js';
 import { nearest } from './nearest.js';
+import { shown } from './shown.js';
 
 export interface WeighOptions {
   /** Domain ids to leave out (weight 0). */
   readonly exclude?: readonly string[];
-  /** Domain id → weight, as typed (a decimal number ≥ 0). */
-  readonly weights?: Readonly<Record<string, string>>;
+  /**
+   * Domain id → weight, as typed (a decimal number ≥ 0). Pass a Map when the ids are user text: a plain
+   * object cannot hold every name (`{}['__proto__'] = '2'` sets its prototype instead of a key).
+   */
+  readonly weights?: ReadonlyMap<string, string> | Readonly<Record<string, string>>;
   /** What the user calls the two settings, for messages; default the CLI's `--exclude` and `--weight`. */
   readonly labels?: { readonly exclude: string; readonly weight: string };
 }
@@ -38,7 +42,7 @@ export function weigh(formula: Formula, options: WeighOptions = {}): Result<Weig
   const labels = options.labels ?? { exclude: '--exclude', weight: '--weight' };
   const unknown = (id: string, how: string): Result<WeightedFormula> => {
     const guess = nearest(id, ids);
-    return fail('usage', 'unknown-domain', `unknown domain "${id}" in ${how}`, {
+    return fail('usage', 'unknown-domain', `unknown domain "${shown(id)}" in ${how}`, {
       hint: guess ? `Did you mean "${guess}"? Domains: ${ids.join(', ')}` : `Domains: ${ids.join(', ')}`,
     });
   };
@@ -49,7 +53,8 @@ export function weigh(formula: Formula, options: WeighOptions = {}): Result<Weig
     exclude.add(id);
   }
   const given = new Map<string, Decimal>();
-  for (const [id, text] of Object.entries(options.weights ?? {})) {
+  const weights = options.weights instanceof Map ? [...options.weights] : Object.entries(options.weights ?? {});
+  for (const [id, text] of weights) {
     if (!ids.includes(id)) return unknown(id, labels.weight);
     if (exclude.has(id)) {
       return fail('usage', 'conflicting-weight', `domain "${id}" is both excluded and given a weight`, {
@@ -58,7 +63,7 @@ export function weigh(formula: Formula, options: WeighOptions = {}): Result<Weig
     }
     const parsed = parseWeight(text);
     if (!parsed.ok) {
-      return fail('usage', 'bad-weight', `weight for "${id}" must be a number of 0 or more, got "${text}"`, {
+      return fail('usage', 'bad-weight', `weight for "${id}" must be a number of 0 or more, got "${shown(text)}"`, {
         hint: `Use a number like 2 or 0.5 (at most ${MAX_WEIGHT_DECIMALS} decimal places); 0 leaves the domain out`,
       });
     }
@@ -79,6 +84,8 @@ export function weigh(formula: Formula, options: WeighOptions = {}): Result<Weig
 
 function parseWeight(text: string): Result<Decimal> {
   const trimmed = text.trim();
+  // Weights are small numbers; a long one is refused before the pattern and Decimal see it.
+  if (trimmed.length > 40) return fail('usage', 'bad-weight', 'too long');
   if (!/^\d+(\.\d+)?$|^\.\d+$/.test(trimmed)) return fail('usage', 'bad-weight', 'not a number');
   const value = new Exact(trimmed);
   if (value.decimalPlaces() > MAX_WEIGHT_DECIMALS) return fail('usage', 'bad-weight', 'too many decimals');

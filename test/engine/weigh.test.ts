@@ -49,3 +49,28 @@ describe('weigh', () => {
     expect(errorOf({ exclude: ['deprivation', 'adults'], weights: { 'young-people': '0', 'early-years': '0.0' } }).code).toBe('no-domains');
   });
 });
+
+describe('weigh: user text as domain ids', () => {
+  it.each(['__proto__', 'constructor', 'toString', 'prototype', 'hasOwnProperty'])('refuses "%s" in a Map of weights as an unknown domain', (id) => {
+    const e = errorOf({ weights: new Map([[id, '2']]) });
+    expect(e.code).toBe('unknown-domain');
+    expect(e.message).toBe(`unknown domain "${id}" in --weight`);
+  });
+
+  it('uses a domain named like an Object property when the formula has one', () => {
+    const odd = fixtureFormula(['constructor', '__proto__', 'toString']);
+    const result = weigh(odd, { weights: new Map([['__proto__', '3'], ['constructor', '0.5']]) });
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.domains.map((d) => [d.id, d.weightValue.toString()])).toEqual([
+      ['constructor', '0.5'],
+      ['__proto__', '3'],
+      ['toString', '1'],
+    ]);
+  });
+
+  it.each(['.inf', 'Infinity', '.nan', 'NaN', '1e400', '-1', '0x10', '9'.repeat(100)])('refuses the weight %s, quoting what was written', (w) => {
+    const e = errorOf({ weights: new Map([['adults', w]]) });
+    expect(e.code).toBe('bad-weight');
+    expect(e.message).toBe(`weight for "adults" must be a number of 0 or more, got "${w.length > 60 ? `${w.slice(0, 59)}…` : w}"`);
+  });
+});
