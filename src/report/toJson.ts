@@ -8,15 +8,26 @@ import type { ColumnKind, Table } from './table.js';
  * - `pct`: the exact decimal text as well (`"60.00"`): percentages are rounded half-up to 2 places
  *   from exact money, and a string keeps them as printed;
  * - `int` and `number` (counts, population, need ranks, figures, weights, correlations): JSON numbers;
- * - `text`: strings, as they are (JSON escapes control characters itself).
- * An empty cell ("not applicable") is `null` whatever the kind.
+ * - `text`: strings, exactly as they are.
+ * An empty cell ("not applicable") is `null` whatever the kind. JSON.stringify writes C0 controls as
+ * `\u` escapes; DEL, C1 controls, bidirectional controls and U+2028/U+2029 are escaped the same way
+ * here, so the file can be shown on a terminal or in an editor without acting, and parses back to
+ * exactly the same text.
  *
  * @example JSON.parse(toJson(districtTable(tabulate(allocation)), {})).rows[0].allocation // => '1632769.35'
  */
 export function toJson(table: Table, meta: Readonly<Record<string, unknown>>): string {
   const rows = table.rows.map((row) => rowObject(table, row));
   const total = table.total ? rowObject(table, table.total) : undefined;
-  return `${JSON.stringify({ ...meta, rows, ...(total ? { total } : {}) }, null, 2)}\n`;
+  return `${escapeUnsafe(JSON.stringify({ ...meta, rows, ...(total ? { total } : {}) }, null, 2))}\n`;
+}
+
+// Outside strings JSON.stringify writes only ASCII, so these can only be inside a string, where a
+// `\u` escape means the same character.
+const UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+function escapeUnsafe(json: string): string {
+  return json.replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 function rowObject(table: Table, row: readonly string[]): Record<string, string | number | null> {

@@ -190,6 +190,13 @@ describe('toJson', () => {
     expect(text).toContain('"allocation": "12700000.00"');
   });
 
+  it('writes C1 and bidi controls in names as \\u escapes, so the file cannot act on a terminal, and parses back the same', () => {
+    const named: Table = { columns: [{ key: 'name', title: 'Name', kind: 'text' }], rows: [['a\u009b2J\u202eb\u2066\u007f\u001b']] };
+    const text = toJson(named, {});
+    expect(text).toContain('"name": "a\\u009b2J\\u202eb\\u2066\\u007f\\u001b"');
+    expect((JSON.parse(text) as { rows: { name: string }[] }).rows[0]?.name).toBe('a\u009b2J\u202eb\u2066\u007f\u001b');
+  });
+
   it('refuses a money cell that is not pounds to the penny: a bug upstream, not a rounding', () => {
     const bad: Table = { columns: [{ key: 'allocation', title: 'Allocation', kind: 'money' }], rows: [['1.005']] };
     expect(() => toJson(bad, {})).toThrow(/allocation.*1\.005/);

@@ -13,4 +13,8 @@ describe('escapeXml', () => {
   it('leaves other text, £ signs and accents alone', () => {
     expect(escapeXml('£1,234.50 Brixworth–Moulton é')).toBe('£1,234.50 Brixworth–Moulton é');
   });
+
+  it('shows control and bidi characters as ? and line breaks as spaces, so a label cannot show reversed or break XML', () => {
+    expect(escapeXml('a\u202eb\u2066c\u001bd\u0000e\nf')).toBe('a?b?c?d?e f');
+  });
 });
