@@ -5,7 +5,7 @@ import type { Dataset } from '../engine/dataset.js';
 import { fail, ok, type FairshareError, type Location, type Result } from '../engine/errors.js';
 import type { Formula } from '../engine/formula.js';
 import { Exact } from '../engine/exact.js';
-import { parseAmount } from '../engine/parseAmount.js';
+import { MAX_BUDGET, MAX_BUDGET_TEXT, parseAmount } from '../engine/parseAmount.js';
 import { weigh, type WeightedFormula } from '../engine/weigh.js';
 import type { PotSpec, ScenarioEntry, ScenarioFile } from './parseScenarioFile.js';
 
@@ -115,6 +115,12 @@ function planScenario(
     pots.push(planned.value);
   }
   const budget = pots.reduce((sum, p) => sum.plus(p.budget), new Exact(0));
+  if (budget.greaterThan(MAX_BUDGET)) {
+    return fail('data', 'bad-budget', `scenario "${name}": its pots add up to £${budget.toFixed(2)}, more than ${MAX_BUDGET_TEXT}, the largest budget fairshare shares`, {
+      hint: 'Check the pots\' budgets and their units (k thousands, m millions, bn billions)',
+      location: locate([...at, 'pots']),
+    });
+  }
   return ok({
     name,
     ...(spec.description === undefined ? {} : { description: spec.description }),

@@ -259,3 +259,48 @@ describe('planScenarios: where a problem is', () => {
     expect(e.location).toMatchObject({ line: 5 });
   });
 });
+
+describe('planScenarios: budgets read exactly as written', () => {
+  it.each(['0x10', '0o17', '1.27e7', '.inf', '.nan', '9007199254740993'])('refuses the budget %s with the accepted forms, quoting it as written', (budget) => {
+    const e = refused(yaml('scenarios:', '  a:', `    budget: ${budget}`));
+    expect(e.kind).toBe('data');
+    expect(e.message).toMatch(new RegExp(`^scenario "a": budget "${budget.replace(/\./g, '\\.')}" is (not an amount of money|more than £1,000,000,000,000\\.00)`));
+    expect(e.location).toMatchObject({ line: 3, column: 5 });
+  });
+
+  it.each([
+    ['12700000', '12700000.00'],
+    ['12700000.50', '12700000.50'],
+    ['12.7m', '12700000.00'],
+    ['999999999999.99', '999999999999.99'],
+    ['1000000000000', '1000000000000.00'],
+    ['"0.01"', '0.01'],
+  ])('reads the budget %s exactly as %s', (budget, expected) => {
+    expect(planned(yaml('scenarios:', '  a:', `    budget: ${budget}`))[0]?.budget.toFixed(2)).toBe(expected);
+  });
+
+  it('refuses pots that add up to more than the largest budget, at the pots line', () => {
+    const e = refused(yaml('scenarios:', '  a:', '    pots:', '      x: {budget: 1000bn}', '      y: {budget: 0.01}'));
+    expect(e.message).toBe('scenario "a": its pots add up to £1000000000000.01, more than £1,000,000,000,000.00 (£1 trillion), the largest budget fairshare shares');
+    expect(e.location).toMatchObject({ line: 3, column: 5 });
+  });
+
+  it('refuses a .inf or .nan weight, saying what was written', () => {
+    for (const w of ['.inf', '.nan', '.Inf']) {
+      const e = refused(yaml('scenarios:', '  a:', '    budget: 1000', `    weights: {need_a: ${w}}`));
+      expect(e.message).toBe(`scenario "a": weight for "need_a" must be a number of 0 or more, got "${w}"`);
+    }
+  });
+
+  it('keeps scenarios and pots named like Object properties, in file order', () => {
+    const plans = planned(yaml('scenarios:', '  constructor:', '    pots:', '      toString: {budget: 1}', '      prototype: {budget: 2}', '  hasOwnProperty: {budget: 3}'));
+    expect(plans.map((p) => [p.name, p.pots.map((q) => q.name), p.budget.toFixed(2)])).toEqual([
+      ['constructor', ['toString', 'prototype'], '3.00'],
+      ['hasOwnProperty', ['hasOwnProperty'], '3.00'],
+    ]);
+  });
+
+  it('refuses __proto__ as a weight, an unknown domain', () => {
+    expect(refused(yaml('scenarios:', '  a:', '    budget: 1000', '    weights: {__proto__: 2}'))).toMatchObject({ code: 'unknown-domain', location: { line: 4 } });
+  });
+});
