@@ -29,13 +29,17 @@ export const MAX_NUMBER_CHARS = 30;
 export const MAX_EXPONENT = 100;
 
 /**
- * A size in bytes for a message, in the units the limits are stated in.
+ * A size in bytes for a message, in the units the limits are stated in (MB of 1,048,576 bytes), rounded
+ * up to a tenth, so a file a byte over 256 MB never reads as 256 MB.
  *
  * @example bytesShown(268435456) // => '256 MB'
+ * @example bytesShown(268435457) // => '256.1 MB'
+ * @example bytesShown(1610612736) // => '1.5 GB'
  */
 export function bytesShown(bytes: number): string {
+  const tenths = (value: number): string => String(Math.ceil(value * 10) / 10);
   const mb = bytes / (1024 * 1024);
-  if (mb >= 1024) return `${(mb / 1024).toFixed(1)} GB`;
-  if (mb >= 1) return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
+  if (mb >= 1024) return `${tenths(mb / 1024)} GB`;
+  if (mb >= 1) return `${tenths(mb)} MB`;
   return `${bytes.toLocaleString('en-GB')} bytes`;
 }
