@@ -19,7 +19,19 @@ import type { ColumnKind, Table } from './table.js';
 export function toJson(table: Table, meta: Readonly<Record<string, unknown>>): string {
   const rows = table.rows.map((row) => rowObject(table, row));
   const total = table.total ? rowObject(table, table.total) : undefined;
-  return `${escapeUnsafe(JSON.stringify({ ...meta, rows, ...(total ? { total } : {}) }, null, 2))}\n`;
+  return jsonText({ ...meta, rows, ...(total ? { total } : {}) });
+}
+
+/**
+ * Any value as the JSON text fairshare writes: indented by 2, ending in a newline, with DEL, C1
+ * controls, bidirectional controls and U+2028/U+2029 written as `\u` escapes (JSON.stringify already
+ * escapes C0 controls), so names from inputs cannot act where the file is shown. For documents that
+ * hold rows from {@link toJson} (parse them back and write the whole document with this).
+ *
+ * @example jsonText({ name: 'a\u202eb' }) // => '{\n  "name": "a\\u202eb"\n}\n'
+ */
+export function jsonText(value: unknown): string {
+  return `${escapeUnsafe(JSON.stringify(value, null, 2))}\n`;
 }
 
 // Outside strings JSON.stringify writes only ASCII, so these can only be inside a string, where a

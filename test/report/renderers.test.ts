@@ -2,7 +2,7 @@ import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
 import type { Table } from '../../src/report/table.js';
 import { defuse, toCsv } from '../../src/report/toCsv.js';
-import { toJson } from '../../src/report/toJson.js';
+import { jsonText, toJson } from '../../src/report/toJson.js';
 import { markdownLines, markdownText, toMarkdown } from '../../src/report/toMarkdown.js';
 import { toTerminal } from '../../src/report/toTerminal.js';
 
@@ -195,6 +195,10 @@ describe('toJson', () => {
     const text = toJson(named, {});
     expect(text).toContain('"name": "a\\u009b2J\\u202eb\\u2066\\u007f\\u001b"');
     expect((JSON.parse(text) as { rows: { name: string }[] }).rows[0]?.name).toBe('a\u009b2J\u202eb\u2066\u007f\u001b');
+  });
+
+  it('jsonText writes any document the same way, for files that gather several tables', () => {
+    expect(jsonText({ name: 'a\u202eb', budget: '1.00' })).toBe('{\n  "name": "a\\u202eb",\n  "budget": "1.00"\n}\n');
   });
 
   it('refuses a money cell that is not pounds to the penny: a bug upstream, not a rounding', () => {
