@@ -90,6 +90,15 @@ function planScenario(
         location: locate([...at, 'budget']),
       });
     }
+    // Pots have their own exclude and weights; a scenario's own would be silently ignored.
+    for (const key of ['weights', 'exclude'] as const) {
+      if (spec[key] !== undefined) {
+        return fail('data', `${key}-and-pots`, `scenario "${name}" has pots and its own ${key}, which the pots would not use`, {
+          hint: `Give each pot its own ${key}: line, under the pot's name`,
+          location: locate([...at, key]),
+        });
+      }
+    }
     if (spec.pots.size === 0) {
       return fail('data', 'no-pots', `scenario "${name}" has an empty pots: section`, { hint: 'Give each pot a name and a budget', location: locate([...at, 'pots']) });
     }

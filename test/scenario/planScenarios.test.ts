@@ -304,3 +304,13 @@ describe('planScenarios: budgets read exactly as written', () => {
     expect(refused(yaml('scenarios:', '  a:', '    budget: 1000', '    weights: {__proto__: 2}'))).toMatchObject({ code: 'unknown-domain', location: { line: 4 } });
   });
 });
+
+describe('planScenarios: nothing written is silently ignored', () => {
+  it.each([
+    ['weights', '    weights: {need_a: 2}'],
+    ['exclude', '    exclude: [need_b]'],
+  ])('refuses a scenario with pots and its own %s, at that line', (key, line) => {
+    const e = refused(yaml('scenarios:', '  a:', line, '    pots:', '      x: {budget: 5}'));
+    expect(e).toMatchObject({ code: `${key}-and-pots`, message: `scenario "a" has pots and its own ${key}, which the pots would not use`, location: { line: 3, column: 5 } });
+  });
+});
