@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { formatError } from '../engine/errors.js';
+import { oneLine } from '../engine/shown.js';
 import { allocateCommand } from './commands/allocate.js';
 import { areasCommand } from './commands/areas.js';
 import { domainsCommand } from './commands/domains.js';
@@ -61,7 +62,7 @@ function configure(command: Command, io: Io): void {
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
       // Commander puts its suggestion on a second line; keep every message on one line.
-      outputError: (text, write) => write(`fairshare: ${text.trimEnd().replace(/\s*\n\s*/g, ' ')}\n`),
+      outputError: (text, write) => write(`fairshare: ${oneLine(text.trimEnd().replace(/\s*\n\s*/g, ' '))}\n`),
     });
   for (const sub of command.commands) configure(sub, io);
 }
@@ -86,7 +87,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       return exitCode(error.error.kind);
     }
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr.write(`fairshare: error: internal error: ${message}. This is a bug; please report it${verbose ? '' : ' (run with --verbose for details)'}\n`);
+    io.stderr.write(`fairshare: error: internal error: ${oneLine(message)}. This is a bug; please report it${verbose ? '' : ' (run with --verbose for details)'}\n`);
     if (verbose && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
     return EXIT.failed;
   } finally {

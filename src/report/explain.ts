@@ -4,6 +4,7 @@ import type { Area } from '../data/area.js';
 import { Exact, round2 } from '../engine/exact.js';
 import type { Allocation } from '../engine/fairShare.js';
 import { groupThousands } from './display.js';
+import { plain } from '../engine/shown.js';
 
 export interface ExplainOptions {
   readonly area: Area;
@@ -28,15 +29,16 @@ export function explain(allocation: Allocation, index: number, options: ExplainO
   const num = (value: Decimal | number): string => groupThousands(typeof value === 'number' ? String(value) : value.toString());
 
   const lines: string[] = [];
-  lines.push(chalk.bold(`${unit.name} – ${unit.code}`) + `, ${unit.districtName}${unit.districtCode ? ` (${unit.districtCode})` : ''}`);
-  lines.push(chalk.dim(`Ranked within ${area.name} (${num(n)} LSOAs): 1 = least need, ${num(n)} = most need. Budget ${pounds(budget)}.`));
+  // Names come from users' files: shown inert (plain) before any colour is added.
+  lines.push(chalk.bold(plain(`${unit.name} – ${unit.code}`)) + plain(`, ${unit.districtName}${unit.districtCode ? ` (${unit.districtCode})` : ''}`));
+  lines.push(chalk.dim(`Ranked within ${plain(area.name)} (${num(n)} LSOAs): 1 = least need, ${num(n)} = most need. Budget ${pounds(budget)}.`));
   lines.push('');
   lines.push(chalk.bold('1. Need rank in each domain'));
   for (const ranking of domains) {
     const { domain } = ranking;
     const weight = domain.weightValue;
     const state = weight.isZero() ? chalk.dim('excluded (weight 0)') : `weight ${weight.toString()}`;
-    lines.push(`  ${domain.label} [${domain.id}]: need rank ${ranking.ranks[index]} of ${n}; ${state}`);
+    lines.push(`  ${plain(domain.label)} [${plain(domain.id)}]: need rank ${ranking.ranks[index]} of ${n}; ${state}`);
     domain.sources.forEach((source, s) => {
       const value = dataset.fields.get(source.field)?.[index] ?? NaN;
       const shown = Number.isInteger(value) ? num(value) : value.toFixed(4);
@@ -44,7 +46,7 @@ export function explain(allocation: Allocation, index: number, options: ExplainO
         ? ' (numerator suppressed at source: fewer than 10, counted as 5)'
         : '';
       const direction = source.higherMeans === 'less-need' ? 'higher = less need' : 'higher = more need';
-      lines.push(chalk.dim(`    ${source.label}: ${shown}${suppressed} (${direction}) → need rank ${ranking.sourceRanks[s]?.[index]}`));
+      lines.push(chalk.dim(`    ${plain(source.label)}: ${shown}${suppressed} (${direction}) → need rank ${ranking.sourceRanks[s]?.[index]}`));
     });
     if (domain.sources.length > 1) {
       const mean = ranking.sourceRanks.reduce((sum, r) => sum + (r[index] as number), 0) / domain.sources.length;

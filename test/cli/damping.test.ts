@@ -96,8 +96,8 @@ describe('allocate --previous --floor --ceiling (damping)', () => {
       previous: 'prev.csv',
       floor_pct: -2,
       ceiling_pct: 2,
-      floor_cost: 7008.48,
-      ceilings_freed: 50970.87,
+      floor_cost: '7008.48',
+      ceilings_freed: '50970.87',
       held_at_floor: ['E07000155'],
       held_at_ceiling: ['E07000150', 'E07000152', 'E07000153'],
     });

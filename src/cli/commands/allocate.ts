@@ -18,6 +18,7 @@ import type { Io } from '../io.js';
 import { checkOutputPath, chooseFormat, FORMATS, writeOutput } from '../output.js';
 import { inputRefs } from '../guardOutput.js';
 import { Failure } from '../failure.js';
+import { oneLine } from '../../engine/shown.js';
 
 const LEVELS = ['district', 'lsoa', 'ward', 'division'];
 const PACKAGE = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
@@ -109,7 +110,7 @@ cannot fund is refused, naming the tightest floor it can. One line says what the
         tool: { name: PACKAGE.name, version: PACKAGE.version },
       };
       unwrap(await writeOutput(await toXlsx([{ name: SHEET_NAMES[level] ?? level, table, caption: header }], notes), options.output, io));
-      if (note !== undefined) io.stderr.write(`fairshare: ${note}\n`);
+      if (note !== undefined) io.stderr.write(`fairshare: ${oneLine(note)}\n`);
       return;
     }
     const toTerminal = format === 'table' && (options.output === undefined || options.output === '-');
@@ -120,7 +121,7 @@ cannot fund is refused, naming the tightest floor it can. One line says what the
     });
     unwrap(await writeOutput(text, options.output, io));
     // CSV has no header lines, so the damping line goes to stderr, after the data is safely written.
-    if (note !== undefined && format === 'csv') io.stderr.write(`fairshare: ${note}\n`);
+    if (note !== undefined && format === 'csv') io.stderr.write(`fairshare: ${oneLine(note)}\n`);
   });
   return command;
 }

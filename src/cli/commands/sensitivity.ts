@@ -6,7 +6,7 @@ import { describeRun, runHeader, runMeta } from '../../report/describeRun.js';
 import { render } from '../../report/render.js';
 import { bandsTable, dropOneTable, sensitivityTable } from '../../report/sensitivityTable.js';
 import { toTerminal } from '../../report/toTerminal.js';
-import { toMarkdown } from '../../report/toMarkdown.js';
+import { markdownLines, toMarkdown } from '../../report/toMarkdown.js';
 import { addAllocationOptions, type AllocationOptions, runAllocation } from '../allocationOptions.js';
 import { colourFor } from '../colour.js';
 import { Failure, unwrap } from '../failure.js';
@@ -82,7 +82,7 @@ export function sensitivityCommand(io: Io): Command {
     if (format === 'table') {
       text = `${header.map((l) => chalk.dim(l)).join('\n')}\n\n${toTerminal(bandsTable(result), { chalk })}\n${chalk.dim('Change when each domain alone is left out (exact, to the penny):')}\n${toTerminal(dropOneTable(result), { chalk })}`;
     } else if (format === 'md') {
-      text = `${header.join('  \n')}\n\n${toMarkdown(bandsTable(result))}\nChange when each domain alone is left out:\n\n${toMarkdown(dropOneTable(result))}`;
+      text = `${markdownLines(header)}\n\n${toMarkdown(bandsTable(result))}\nChange when each domain alone is left out:\n\n${toMarkdown(dropOneTable(result))}`;
     } else {
       const meta = { ...runMeta(allocation, inputs.area, inputs.source), draws, seed, method, spread, concentration };
       text = render(sensitivityTable(result), format, { header, meta, chalk });
