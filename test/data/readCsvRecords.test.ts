@@ -160,7 +160,7 @@ describe('readCsvRecords on files saved by other tools', () => {
   });
 
   it('refuses a header separated by semicolons, tabs or bars, before reading the rows', () => {
-    for (const [header, name] of [['a;b;c', 'semicolons (;)'], ['a\tb\tc', 'tabs'], ['a|b|c', 'bars (|)']]) {
+    for (const [header, name] of [['a;b;c', 'semicolons (;)'], ['a\tb\tc', 'tabs'], ['a|b|c', 'bars (|)']] as const) {
       const error = failure(`\n${header}\n1,500${header.charAt(1)}2,000${header.charAt(1)}3\n`);
       expect(error).toMatchObject({ code: 'wrong-separator', location: { file: 'f.csv', line: 2 } });
       expect(error.message).toBe(`the values are separated by ${name}; fairshare reads commas between values`);

@@ -20,7 +20,7 @@ describe('--area naming several areas', () => {
 
   it('selects each of the two by its code', () => {
     const dir = scratch();
-    for (const [code, name] of [['F91', 'Alpha'], ['F92', 'Bravo']]) {
+    for (const [code, name] of [['F91', 'Alpha'], ['F92', 'Bravo']] as const) {
       const result = runUntouched(allocate('data/two-norths.csv', '--area', code, '--level', 'lsoa'), dir);
       expect(result.code).toBe(0);
       expect(result.out).toContain(`,${name},`);
