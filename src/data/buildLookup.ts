@@ -10,6 +10,7 @@ import { Exact } from '../engine/exact.js';
 import type { LookupRow } from '../engine/lookup.js';
 import { defuse } from '../report/toCsv.js';
 import type { Point } from './parsePoints.js';
+import { oneNamePerCode } from './oneNamePerCode.js';
 
 /** One row of a built lookup. It has no input line: it comes from many points. */
 export type PointsLookupRow = Omit<LookupRow, 'line'>;
@@ -46,7 +47,7 @@ const LISTED = 5;
  * half a unit in the 12th place per area. `estimated` is always false: shares are counted from the
  * points, not assumed. An area that only zero-weight points reach keeps a row with share `0`.
  *
- * Fails when one area code has two names (`conflicting-area-name`) or an LSOA's points all weigh 0
+ * Fails when one area code has two names (`conflicting-name`) or an LSOA's points all weigh 0
  * (`zero-weight-lsoa`: its shares would be 0/0).
  *
  * @example buildLookup([{ lsoaCode: 'A', areaCode: 'X', areaName: 'Ex', weight: '3', line: 2 }, { lsoaCode: 'A', areaCode: 'Y', areaName: 'Wy', weight: '1', line: 3 }])
@@ -58,19 +59,13 @@ export function buildLookup(points: readonly Point[], options: BuildLookupOption
     return fail('data', 'no-rows', 'there are no points to build the lookup from', { hint: 'Add one row per point (e.g. per postcode)' });
   }
 
-  const names = new Map<string, { name: string; line: number }>();
+  // Library callers may pass points that did not come through parsePoints: the same one-name check.
+  const oneName = oneNamePerCode(options.file === undefined ? {} : { file: options.file });
+  const names = new Map<string, string>();
   for (const point of points) {
-    const first = names.get(point.areaCode);
-    if (first === undefined) {
-      names.set(point.areaCode, { name: point.areaName, line: point.line });
-    } else if (first.name !== point.areaName) {
-      return fail(
-        'data',
-        'conflicting-area-name',
-        `area "${point.areaCode}" is called "${first.name}" on line ${first.line} but "${point.areaName}" on line ${point.line}`,
-        { hint: 'Spell each area code’s name the same way on every row', ...where(point.line) },
-      );
-    }
+    const checked = oneName({ code: point.areaCode, name: point.areaName, line: point.line });
+    if (!checked.ok) return checked;
+    names.set(point.areaCode, point.areaName);
   }
 
   const byLsoa = new Map<string, { total: Exact; byArea: Map<string, Exact>; lines: number[] }>();
@@ -102,7 +97,7 @@ export function buildLookup(points: readonly Point[], options: BuildLookupOption
     const lsoa = byLsoa.get(lsoaCode) as { total: Exact; byArea: Map<string, Exact> };
     for (const areaCode of [...lsoa.byArea.keys()].sort(compare)) {
       const weight = lsoa.byArea.get(areaCode) as Exact;
-      rows.push({ lsoaCode, areaCode, areaName: names.get(areaCode)?.name ?? '', share: formatShare(weight.dividedBy(lsoa.total)), estimated: false });
+      rows.push({ lsoaCode, areaCode, areaName: names.get(areaCode) ?? '', share: formatShare(weight.dividedBy(lsoa.total)), estimated: false });
     }
   }
   const csv = stringify([

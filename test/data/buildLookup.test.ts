@@ -89,7 +89,7 @@ describe('buildLookup', () => {
 
   it('refuses an area code with two names, naming both lines', () => {
     const error = failure([point('A', 'X', '1', 2, 'Exton'), point('B', 'Y', '1', 3, 'Wyeford'), point('B', 'X', '1', 4, 'Ecks')]);
-    expect(error).toMatchObject({ kind: 'data', code: 'conflicting-area-name', location: { file: 'points.csv', line: 4 } });
+    expect(error).toMatchObject({ kind: 'data', code: 'conflicting-name', location: { file: 'points.csv', line: 4 } });
     expect(error.message).toBe('area "X" is called "Exton" on line 2 but "Ecks" on line 4');
   });
 
