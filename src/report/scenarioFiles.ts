@@ -142,7 +142,7 @@ function json(results: readonly ScenarioResult[], comparison: readonly Compariso
     baseline: options.baseline,
     scenarios: results.map((result) => ({
       name: result.plan.name,
-      budget: Number(result.plan.budget.toFixed(2)),
+      budget: result.plan.budget.toFixed(2),
       districts: rowsOf(districtTable(result.table)),
       pots: result.plan.pooled
         ? result.pots.map((pot) => ({ ...runMeta(pot.allocation, result.plan.area, result.plan.source), name: pot.plan.name, districts: rowsOf(districtTable(pot.table)) }))

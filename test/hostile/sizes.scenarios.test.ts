@@ -63,6 +63,16 @@ describe('budgets in scenario files are read as written', () => {
       ['c', '12700000.00'],
       ['d', '999999999999.99'],
     ]);
+    const json = runUntouched(['scenarios', 'run', 'case.yaml', '-o', 'json', '--format', 'json'], dir);
+    expect(json.err).toBe('');
+    const doc = JSON.parse(readFileSync(join(dir, 'json', 'scenarios.json'), 'utf8')) as { scenarios: { name: string; budget: unknown; pots?: { budget: unknown }[] }[] };
+    expect(doc.scenarios.map((s) => [s.name, s.budget])).toEqual([
+      ['a', '12700000.00'],
+      ['b', '12700000.50'],
+      ['c', '12700000.00'],
+      ['d', '999999999999.99'],
+    ]);
+    expect(doc.scenarios[3]?.pots?.map((p) => p.budget)).toEqual(['999999999999.98', '0.01']);
   });
 
   it('refuses a .inf weight saying what was written (exit 1)', () => {
