@@ -274,11 +274,15 @@ interface Reader {
   copied: number;
 }
 
-/** What a key path holds: the scenarios, a scenario's pots, a weights mapping, a budget, a weight, or other. */
-type Place = 'scenarios' | 'pots' | 'weights' | 'amount' | 'weight' | 'other';
+/**
+ * What a key path holds: the scenarios, a scenario's pots, a weights mapping, a budget, a weight, the
+ * baseline's name, or other.
+ */
+type Place = 'scenarios' | 'pots' | 'weights' | 'amount' | 'weight' | 'name' | 'other';
 
 function placeAt(path: readonly (string | number)[]): Place {
   if (path.length === 1 && path[0] === 'scenarios') return 'scenarios';
+  if (path.length === 1 && path[0] === 'baseline') return 'name';
   if (path.length === 2 && path[0] === 'defaults' && path[1] === 'budget') return 'amount';
   const root = path[0] === 'baseline' ? 1 : path[0] === 'scenarios' && path.length >= 2 ? 2 : undefined;
   if (root === undefined) return 'other';
@@ -295,8 +299,8 @@ function placeAt(path: readonly (string | number)[]): Place {
 
 /**
  * The document as plain values, in one pass: mappings of user names (scenarios, pots, weights) as Maps
- * and other mappings as objects without a prototype; budgets and weights as the text written (so `0x10`
- * or `1.27e7` reach the amount parser as written, never as a JavaScript number). Refuses keys that are
+ * and other mappings as objects without a prototype; budgets, weights and the baseline's name as the text
+ * written (so `0x10` or `1.27e7` reach the amount parser as written, never as a JavaScript number). Refuses keys that are
  * not names, keys written twice (after reading, so `1:` and `"1":` are the same key), nesting deeper
  * than MAX_NESTING and aliases that copy more than MAX_ALIAS_VALUES values.
  */
@@ -331,7 +335,7 @@ function readValue(reader: Reader, node: Node, path: readonly (string | number)[
   }
   if (isScalar(node)) {
     const place = placeAt(path);
-    if ((place === 'amount' || place === 'weight') && node.type === 'PLAIN' && node.value !== null && node.range) {
+    if ((place === 'amount' || place === 'weight' || place === 'name') && node.type === 'PLAIN' && node.value !== null && node.range) {
       return ok(reader.text.slice(node.range[0], node.range[1]));
     }
     return ok(node.value);

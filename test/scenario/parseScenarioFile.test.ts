@@ -448,3 +448,15 @@ describe('parseScenarioFile: hostile names, numbers and sizes', () => {
     expect(refusedAs(yaml('scenarios:', '  x: {budget: 1m}', `baseline: ${long}`)).message.length).toBeLessThan(120);
   });
 });
+
+describe('parseScenarioFile: values as written', () => {
+  it('names a scenario written as a number as the baseline, by its text', () => {
+    const file = parseScenarioFile(yaml('baseline: 2013', 'scenarios:', '  2012: {budget: 1m}', '  2013: {budget: 2m}'), 'years.yaml');
+    expect(file.ok && file.value.baseline).toBe('2013');
+  });
+
+  it('keeps a budget with a comment after it as the budget alone', () => {
+    const file = parseScenarioFile(yaml('scenarios:', '  a:', '    budget: 12.7m   # the 2013 figure'), 'comment.yaml');
+    expect(file.ok && file.value.scenarios[0]?.spec.budget).toBe('12.7m');
+  });
+});
