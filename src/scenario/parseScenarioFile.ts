@@ -15,6 +15,12 @@ export const MAX_SCENARIO_FILE_CHARS = 10_000_000;
  * exponentially (the "billion laughs"); a scenario file that shares a few settings this way copies tens.
  */
 export const MAX_ALIAS_VALUES = 10_000;
+/**
+ * The most scenarios in a file, and pots in a scenario. Each is a full run with its own output files; a
+ * committee compares a handful, so more is a generated file gone wrong, refused before hours of runs.
+ */
+export const MAX_SCENARIOS = 1_000;
+export const MAX_POTS = 100;
 /** The deepest nesting read. A scenario file needs six levels; YAML parsers run out of stack in the thousands. */
 export const MAX_NESTING = 100;
 
@@ -107,7 +113,7 @@ const RESERVED_POT_NAMES: readonly string[] = ['lsoa'];
  * also when they differ only in how they are written (`1:` and `"1":`), and so are scenario or pot names
  * that could not be file names on every common system (reserved device names, names equal apart from
  * case). Budgets and weights are kept as the text written. Limits: {@link MAX_SCENARIO_FILE_CHARS},
- * {@link MAX_ALIAS_VALUES}, {@link MAX_NESTING}. Linear in the size of the file.
+ * {@link MAX_ALIAS_VALUES}, {@link MAX_NESTING}, {@link MAX_SCENARIOS}, {@link MAX_POTS}. Linear in the size of the file.
  *
  * @example parseScenarioFile('scenarios:\n  adults:\n    budget: 12.7m\n', 'adults.yaml')
  */
@@ -126,9 +132,9 @@ export function parseScenarioFile(text: string, file: string): Result<ScenarioFi
   // Deeply nested brackets crash the YAML parser itself (out of memory), so they are counted first.
   const deep = deepBracket(text);
   if (deep !== undefined) {
-    lineCounter.addNewLine(0);
-    for (let i = text.indexOf('\n'); i !== -1 && i < deep; i = text.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
-    return tooDeep(at(deep));
+    let line = 1;
+    for (let i = text.indexOf('\n'); i !== -1 && i < deep; i = text.indexOf('\n', i + 1)) line += 1;
+    return tooDeep({ file, line, column: deep - text.lastIndexOf('\n', deep - 1) });
   }
   // uniqueKeys: false because the YAML library's own check compares every key with every other (quadratic);
   // readNode checks each map once, and also catches keys that collide only after reading.
@@ -177,6 +183,19 @@ export function parseScenarioFile(text: string, file: string): Result<ScenarioFi
   }
   if (scenarios.length === 0) {
     return fail('data', 'no-scenarios', 'the file has no scenarios', { hint: 'Add at least one under scenarios:', location: locate(['scenarios']) });
+  }
+  if (scenarios.length > MAX_SCENARIOS) {
+    return fail('data', 'too-many-scenarios', `the file has ${groupDigits(scenarios.length)} scenarios, more than the limit of ${groupDigits(MAX_SCENARIOS)}`, {
+      hint: 'Split it into several files, each run on its own',
+      location: locate(['scenarios']),
+    });
+  }
+  const tooManyPots = scenarios.find((s) => (s.spec.pots?.size ?? 0) > MAX_POTS);
+  if (tooManyPots !== undefined) {
+    return fail('data', 'too-many-pots', `scenario "${tooManyPots.name}" has ${groupDigits(tooManyPots.spec.pots?.size ?? 0)} pots, more than the limit of ${MAX_POTS}`, {
+      hint: 'Combine pots that share a formula, or split the scenario',
+      location: locate([...tooManyPots.path, 'pots']),
+    });
   }
   const scenarioFiles = new Map<string, readonly string[]>();
   for (const { name, spec, path } of scenarios) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FairshareError } from '../../src/engine/errors.js';
-import { MAX_NESTING, MAX_SCENARIO_FILE_CHARS, parseScenarioFile, type ScenarioFile } from '../../src/scenario/parseScenarioFile.js';
+import { MAX_NESTING, MAX_POTS, MAX_SCENARIO_FILE_CHARS, MAX_SCENARIOS, parseScenarioFile, type ScenarioFile } from '../../src/scenario/parseScenarioFile.js';
 
 function parsed(text: string, file = 'options.yaml'): ScenarioFile {
   const result = parseScenarioFile(text, file);
@@ -458,5 +458,28 @@ describe('parseScenarioFile: values as written', () => {
   it('keeps a budget with a comment after it as the budget alone', () => {
     const file = parseScenarioFile(yaml('scenarios:', '  a:', '    budget: 12.7m   # the 2013 figure'), 'comment.yaml');
     expect(file.ok && file.value.scenarios[0]?.spec.budget).toBe('12.7m');
+  });
+});
+
+describe('parseScenarioFile: where deep nesting starts', () => {
+  it('points at the bracket that goes past the limit', () => {
+    const result = parseScenarioFile(`scenarios:\n  a:\n    description: x\n    area: ${'['.repeat(MAX_NESTING + 1)}\n`, 'deep.yaml');
+    expect(result.ok ? undefined : result.error.location).toEqual({ file: 'deep.yaml', line: 4, column: 11 + MAX_NESTING });
+  });
+});
+
+describe('parseScenarioFile: how many scenarios and pots', () => {
+  const many = (count: number, line: (i: number) => string): string[] => Array.from({ length: count }, (_, i) => line(i));
+
+  it(`reads ${MAX_SCENARIOS} scenarios and refuses one more, at the scenarios line`, () => {
+    expect(parsed(yaml('scenarios:', ...many(MAX_SCENARIOS, (i) => `  s${i}: {budget: 1m}`))).scenarios).toHaveLength(MAX_SCENARIOS);
+    const result = parseScenarioFile(yaml('# generated', 'scenarios:', ...many(MAX_SCENARIOS + 1, (i) => `  s${i}: {budget: 1m}`)), 'many.yaml');
+    expect(result.ok ? undefined : result.error).toMatchObject({ code: 'too-many-scenarios', message: 'the file has 1,001 scenarios, more than the limit of 1,000', location: { line: 2, column: 1 } });
+  });
+
+  it(`reads ${MAX_POTS} pots and refuses one more, at the pots line`, () => {
+    expect(parsed(yaml('scenarios:', '  a:', '    pots:', ...many(MAX_POTS, (i) => `      p${i}: {budget: 1m}`))).scenarios[0]?.spec.pots?.size).toBe(MAX_POTS);
+    const result = parseScenarioFile(yaml('scenarios:', '  a:', '    pots:', ...many(MAX_POTS + 1, (i) => `      p${i}: {budget: 1m}`)), 'many.yaml');
+    expect(result.ok ? undefined : result.error).toMatchObject({ code: 'too-many-pots', message: 'scenario "a" has 101 pots, more than the limit of 100', location: { line: 3, column: 5 } });
   });
 });
