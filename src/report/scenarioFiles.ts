@@ -6,8 +6,8 @@ import { describeRun, peopleLabel, runHeader, runMeta } from './describeRun.js';
 import { comparisonTable, districtTable, lsoaTable, type Table } from './table.js';
 import { formulaDomains, toXlsx, type XlsxInput, type XlsxSettings, type XlsxSheet } from './toXlsx.js';
 import { toCsv } from './toCsv.js';
-import { toJson } from './toJson.js';
-import { toMarkdown } from './toMarkdown.js';
+import { jsonText, toJson } from './toJson.js';
+import { markdownLines, markdownText, toMarkdown } from './toMarkdown.js';
 import { populationField } from '../data/populationBase.js';
 
 export interface ScenarioFilesOptions {
@@ -61,23 +61,23 @@ export async function scenarioFiles(
 }
 
 function markdown(results: readonly ScenarioResult[], comparison: readonly ComparisonRow[], options: ScenarioFilesOptions): string {
-  const parts: string[] = [`# ${options.title}`, '', `Baseline: **${options.baseline}**. Amounts are exact to the penny; each table adds up to its budget.`, ''];
+  const parts: string[] = [`# ${markdownText(options.title)}`, '', `Baseline: **${markdownText(options.baseline)}**. Amounts are exact to the penny; each table adds up to its budget.`, ''];
   for (const result of results) {
     const { plan } = result;
-    parts.push(`## ${plan.name}${plan.name === options.baseline ? ' (baseline)' : ''}`, '');
-    if (plan.description) parts.push(plan.description, '');
+    parts.push(`## ${markdownText(plan.name)}${plan.name === options.baseline ? ' (baseline)' : ''}`, '');
+    if (plan.description) parts.push(markdownLines(plan.description.split(/\r?\n/)), '');
     if (plan.pooled) {
-      parts.push(`${pooledCaption(result)}  `, `Data: ${plan.source}.`, '', toMarkdown(districtTable(result.table)));
+      parts.push(markdownLines([pooledCaption(result), `Data: ${plan.source}.`]), '', toMarkdown(districtTable(result.table)));
       for (const pot of result.pots) {
-        parts.push(`### ${plan.name}: ${pot.plan.name}`, '');
-        if (pot.plan.description) parts.push(pot.plan.description, '');
+        parts.push(`### ${markdownText(`${plan.name}: ${pot.plan.name}`)}`, '');
+        if (pot.plan.description) parts.push(markdownLines(pot.plan.description.split(/\r?\n/)), '');
         parts.push(caption(pot.allocation, plan.area, plan.source), '', toMarkdown(districtTable(pot.table)));
       }
     } else {
       parts.push(caption((result.pots[0] as ScenarioResult['pots'][number]).allocation, plan.area, plan.source), '', toMarkdown(districtTable(result.table)));
     }
   }
-  parts.push(`## Comparison with the baseline (${options.baseline})`, '', 'Change is against the same district in the baseline; rank 1 = the most £ per person.', '');
+  parts.push(`## Comparison with the baseline (${markdownText(options.baseline)})`, '', 'Change is against the same district in the baseline; rank 1 = the most £ per person.', '');
   parts.push(toMarkdown(comparisonTable(comparison)));
   return parts.join('\n');
 }
@@ -125,7 +125,7 @@ function workbook(results: readonly ScenarioResult[], comparison: readonly Compa
 }
 
 function caption(allocation: ScenarioResult['pots'][number]['allocation'], area: Area, source: string): string {
-  return runHeader(describeRun(allocation, area, source)).join('  \n');
+  return markdownLines(runHeader(describeRun(allocation, area, source)));
 }
 
 function pooledCaption(result: ScenarioResult): string {
@@ -151,5 +151,5 @@ function json(results: readonly ScenarioResult[], comparison: readonly Compariso
     })),
     comparison: (rowsOf(comparisonTable(comparison)) as { rows: unknown }).rows,
   };
-  return `${JSON.stringify(doc, null, 2)}\n`;
+  return jsonText(doc);
 }

@@ -233,3 +233,48 @@ describe('sensitivity --concentration', () => {
     }
   });
 });
+
+describe('scenario documents (scenarios run --format md|json)', () => {
+  const SCENARIOS = [
+    'description: "<img src=x onerror=alert(1)> | # Title"',
+    'defaults:',
+    '  data: evil.csv',
+    'scenarios:',
+    '  one:',
+    `    description: "first line\\n# not a heading [x](http://z) \\u202eevil"`,
+    '    budget: 1m',
+    '  two:',
+    '    pots:',
+    '      a:',
+    '        description: "<b>bold</b>"',
+    '        budget: 1m',
+    '      b:',
+    '        budget: 2m',
+    '',
+  ].join('\n');
+
+  it('Markdown: titles, descriptions and captions cannot inject HTML, headings, links or bidi controls', () => {
+    const dir = scratch({ 'evil.csv': EVIL, 's.yaml': SCENARIOS });
+    const result = runUntouched(['scenarios', 'run', 's.yaml', '-o', 'out', '--format', 'md'], dir);
+    expect(result.code).toBe(0);
+    const md = readFileSync(join(dir, 'out', 'scenarios.md'), 'utf8');
+    expect(md).not.toMatch(CONTROLS);
+    expect(md).not.toMatch(/<img|<b>|<script>/);
+    expect(md).not.toMatch(/(?<!\\)\]\(http/);
+    expect(md.split('\n')[0]).toBe('# &lt;img src=x onerror=alert(1)&gt; \\| # Title');
+    expect(md).toContain('first line  \n\\# not a heading \\[x\\](http://z) ?evil');
+    // Every line that starts a heading is one the tool wrote.
+    expect(md.split('\n').filter((l) => l.startsWith('#')).map((l) => l.replace(/ .*/, ''))).toEqual(['#', '##', '##', '###', '###', '##']);
+  });
+
+  it('JSON: budgets are strings and control characters in names are \\u escapes', () => {
+    const dir = scratch({ 'evil.csv': EVIL, 's.yaml': SCENARIOS });
+    const result = runUntouched(['scenarios', 'run', 's.yaml', '-o', 'out', '--format', 'json'], dir);
+    expect(result.code).toBe(0);
+    const text = readFileSync(join(dir, 'out', 'scenarios.json'), 'utf8');
+    expect(text).not.toMatch(CONTROLS);
+    const doc = JSON.parse(text) as { scenarios: { budget: unknown; districts: { rows: { district_name: string }[] } }[] };
+    expect(doc.scenarios.map((s) => s.budget)).toEqual(['1000000.00', '3000000.00']);
+    expect(doc.scenarios[0]?.districts.rows.map((r) => r.district_name)).toContain(`North${ESC}[2J`);
+  });
+});
