@@ -5,7 +5,7 @@
 import { gunzipSync } from 'node:zlib';
 import { fail, ok, type Result } from '../engine/errors.js';
 import type { Dataset, Unit } from '../engine/dataset.js';
-import { PACK_COLUMNS, PACK_FIELDS, PACK_FORMAT, PACK_TEXT_FIELDS, PACK_VERSION, type PackMeta, type PackSource } from './packFormat.js';
+import { PACK_COLUMNS, PACK_FIELDS, PACK_FORMAT, PACK_TEXT_FIELDS, type PackMeta, type PackSource } from './packFormat.js';
 
 export { PACK_FIELDS, type PackField, type PackMeta, type PackSource } from './packFormat.js';
 
@@ -49,26 +49,48 @@ export function loadPackWithMeta(gzipped: Uint8Array, file: string): Result<Load
   if (document['format'] !== PACK_FORMAT) {
     return bad(`expected "format": "${PACK_FORMAT}", found ${JSON.stringify(document['format']) ?? 'nothing'}`);
   }
-  if (document['version'] !== PACK_VERSION) {
-    return fail('data', 'unsupported-pack-version', `pack version ${JSON.stringify(document['version']) ?? '(missing)'} is not supported; this fairshare reads version ${PACK_VERSION}`, {
+  const version = document['version'];
+  if (version !== 1 && version !== 2) {
+    return fail('data', 'unsupported-pack-version', `pack version ${JSON.stringify(version) ?? '(missing)'} is not supported; this fairshare reads versions 1 and 2`, {
       hint: 'Rebuild the pack with `npm run build:data`, or use the fairshare release that wrote it',
       location: { file },
     });
   }
 
-  const meta = readMeta(document);
+  const meta = readMeta(document, version);
   if (typeof meta === 'string') return bad(meta);
 
-  const fields = document['fields'];
-  if (!Array.isArray(fields) || fields.length !== PACK_COLUMNS.length || fields.some((name, i) => name !== PACK_COLUMNS[i])) {
-    return bad(`"fields" must be exactly ${PACK_COLUMNS.join(', ')}`);
+  // Version 1 lists every column in `fields`; version 2 lists the text columns and the numbers apart.
+  let textFields: readonly string[];
+  let numberFields: readonly string[];
+  if (version === 1) {
+    const fields = document['fields'];
+    if (!Array.isArray(fields) || fields.length !== PACK_COLUMNS.length || fields.some((name, i) => name !== PACK_COLUMNS[i])) {
+      return bad(`"fields" must be exactly ${PACK_COLUMNS.join(', ')}`);
+    }
+    textFields = PACK_TEXT_FIELDS;
+    numberFields = PACK_FIELDS;
+  } else {
+    const text = stringList(document['textFields']);
+    const numbers = stringList(document['fields']);
+    if (text === undefined || numbers === undefined) return bad('"textFields" and "fields" must be lists of column names');
+    const missing = [...PACK_TEXT_FIELDS.filter((f) => !text.includes(f)), ...['population'].filter((f) => !numbers.includes(f))];
+    if (missing.length > 0) return bad(`the pack has no ${missing.join(', ')} column`);
+    if (new Set([...text, ...numbers]).size !== text.length + numbers.length) return bad('a column is listed twice');
+    textFields = text;
+    numberFields = numbers;
   }
   const rows = document['rows'];
   if (!Array.isArray(rows)) return bad('"rows" must be an array');
 
-  const textCount = PACK_TEXT_FIELDS.length;
-  const width = PACK_COLUMNS.length;
-  const columns = PACK_FIELDS.map(() => new Float64Array(rows.length));
+  const textCount = textFields.length;
+  const width = textCount + numberFields.length;
+  const at = (name: string): number => textFields.indexOf(name);
+  const [code_, name_, district, districtName_, county, countyName_, region, regionName_, former, formerName_, ward, wardName_] = [
+    'lsoa_code', 'lsoa_name', 'district_code', 'district_name', 'county_code', 'county_name',
+    'region_code', 'region_name', 'former_district_code', 'former_district_name', 'ward_code', 'ward_name',
+  ].map(at) as number[];
+  const columns = numberFields.map(() => new Float64Array(rows.length));
   const units: Unit[] = new Array<Unit>(rows.length);
   let previous = '';
   for (let r = 0; r < rows.length; r++) {
@@ -76,32 +98,41 @@ export function loadPackWithMeta(gzipped: Uint8Array, file: string): Result<Load
     // Row r is the (r + 1)th row; there is no line structure inside the JSON, so say "row" in messages.
     if (!Array.isArray(row) || row.length !== width) return bad(`row ${r + 1} must be an array of ${width} values`);
     for (let c = 0; c < textCount; c++) {
-      if (typeof row[c] !== 'string') return bad(`row ${r + 1}: ${PACK_COLUMNS[c]} must be a string`);
+      if (typeof row[c] !== 'string') return bad(`row ${r + 1}: ${textFields[c]} must be a string`);
     }
-    const [code, name, districtCode, districtName, countyCode, countyName] = row as string[];
-    if (code === undefined || code === '') return bad(`row ${r + 1}: lsoa_code is empty`);
+    const cells = row as string[];
+    const text = (index: number | undefined): string => (index === undefined || index < 0 ? '' : (cells[index] ?? ''));
+    const code = text(code_);
+    if (code === '') return bad(`row ${r + 1}: lsoa_code is empty`);
     if (!(code > previous)) return bad(`rows must be sorted by lsoa_code without repeats; ${code} follows ${previous}`);
     previous = code;
     units[r] = {
       code,
-      name: name ?? '',
-      districtCode: districtCode ?? '',
-      districtName: districtName ?? '',
-      countyCode: countyCode ?? '',
-      countyName: countyName ?? '',
+      name: text(name_),
+      districtCode: text(district),
+      districtName: text(districtName_),
+      countyCode: text(county),
+      countyName: text(countyName_),
+      ...(region !== undefined && region >= 0 ? { regionCode: text(region), regionName: text(regionName_) } : {}),
+      ...(former !== undefined && former >= 0 ? { formerDistrictCode: text(former), formerDistrictName: text(formerName_) } : {}),
+      ...(ward !== undefined && ward >= 0 ? { wardCode: text(ward), wardName: text(wardName_) } : {}),
     };
     for (let c = textCount; c < width; c++) {
       const value: unknown = row[c];
       if (typeof value !== 'number' || !Number.isFinite(value)) {
-        return bad(`row ${r + 1} (${code}): ${PACK_COLUMNS[c]} must be a finite number`);
+        return bad(`row ${r + 1} (${code}): ${numberFields[c - textCount]} must be a finite number`);
       }
       (columns[c - textCount] as Float64Array)[r] = value;
     }
   }
 
   const fieldMap = new Map<string, Float64Array>();
-  PACK_FIELDS.forEach((name, i) => fieldMap.set(name, columns[i] as Float64Array));
+  numberFields.forEach((name, i) => fieldMap.set(name, columns[i] as Float64Array));
   return ok({ dataset: { kind: 'pack', file, units, fields: fieldMap }, meta });
+}
+
+function stringList(value: unknown): string[] | undefined {
+  return Array.isArray(value) && value.every((v) => typeof v === 'string' && v !== '') ? (value as string[]) : undefined;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -109,10 +140,14 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** The pack's provenance, or a message saying what is wrong with it. */
-function readMeta(document: Record<string, unknown>): PackMeta | string {
-  const { title, vintage, licence, sources, fills } = document;
+function readMeta(document: Record<string, unknown>, version: 1 | 2): PackMeta | string {
+  const { title, licence, sources, fills } = document;
+  // Version 1 packs are all IoD2019 and call their description `vintage`; version 2 names its vintage.
+  const id = version === 1 ? '2019' : document['vintage'];
+  const vintage = version === 1 ? document['vintage'] : document['vintageLabel'];
   if (typeof title !== 'string') return '"title" must be a string';
-  if (typeof vintage !== 'string') return '"vintage" must be a string';
+  if (typeof id !== 'string' || !/^\d{4}$/.test(id)) return '"vintage" must be a year such as "2025"';
+  if (typeof vintage !== 'string') return `"${version === 1 ? 'vintage' : 'vintageLabel'}" must be a string`;
   if (typeof licence !== 'string') return '"licence" must be a string';
   if (!Array.isArray(sources)) return '"sources" must be an array';
   const sourceList: PackSource[] = [];
@@ -128,5 +163,5 @@ function readMeta(document: Record<string, unknown>): PackMeta | string {
     if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) return `"fills"."${column}" must be a count`;
     fillCounts[column] = count;
   }
-  return { title, vintage, licence, sources: sourceList, fills: fillCounts };
+  return { id, title, vintage, licence, sources: sourceList, fills: fillCounts };
 }

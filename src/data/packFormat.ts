@@ -65,7 +65,10 @@ export interface PackSource {
 
 /** What a pack says about itself: where the numbers come from and how they were changed. */
 export interface PackMeta {
+  /** The vintage's id, e.g. `2019` or `2025` (what `--vintage` takes). */
+  readonly id: string;
   readonly title: string;
+  /** The vintage in words: sources and their dates. */
   readonly vintage: string;
   readonly licence: string;
   readonly sources: readonly PackSource[];
@@ -77,7 +80,7 @@ export interface PackMeta {
 export type PackRow = readonly (string | number)[];
 
 /** The JSON document inside the gzipped pack file. */
-export interface PackDocument extends PackMeta {
+export interface PackDocument extends Omit<PackMeta, 'id'> {
   readonly format: typeof PACK_FORMAT;
   readonly version: typeof PACK_VERSION;
   readonly fields: readonly string[];

@@ -49,6 +49,7 @@ describe('loadPack', () => {
     const loaded = loadPackWithMeta(gz(document), 'fixture.json.gz');
     if (!loaded.ok) throw new Error(loaded.error.message);
     expect(loaded.value.meta).toEqual({
+      id: '2019',
       title: document.title,
       vintage: document.vintage,
       licence: 'Contains public sector information licensed under the Open Government Licence v3.0',
@@ -66,9 +67,9 @@ describe('loadPack', () => {
   });
 
   it('rejects a pack version it does not know', () => {
-    const result = loadPack(gz({ ...fixtureDocument(), version: 2 }), 'future.json.gz');
+    const result = loadPack(gz({ ...fixtureDocument(), version: 3 }), 'future.json.gz');
     expect(!result.ok && result.error.code).toBe('unsupported-pack-version');
-    expect(!result.ok && result.error.message).toContain('version 2');
+    expect(!result.ok && result.error.message).toContain('version 3');
   });
 
   it('rejects a pack whose columns differ from the documented ones', () => {
@@ -108,5 +109,35 @@ describe('loadPack', () => {
     const { licence: _licence, ...rest } = fixtureDocument();
     const result = loadPack(gz(rest), 'nolicence.json.gz');
     expect(!result.ok && result.error.message).toContain('licence');
+  });
+
+  it('reads a version 2 pack: its own text and number columns, the vintage id, and the 2025 geography', () => {
+    const document = {
+      format: 'fairshare-data-pack',
+      version: 2,
+      vintage: '2025',
+      vintageLabel: 'a made-up fixture vintage',
+      title: 'fixture',
+      licence: 'fixture licence',
+      sources: [],
+      fills: {},
+      textFields: ['lsoa_code', 'lsoa_name', 'district_code', 'district_name', 'county_code', 'county_name', 'region_code', 'region_name', 'former_district_code', 'former_district_name', 'ward_code', 'ward_name'],
+      fields: ['population', 'need_rank'],
+      rows: [
+        ['F01', 'Fixture 001A', 'D1', 'Dee', 'C1', 'See', 'R1', 'Are', 'O1', 'Old', 'W1', 'Double-u', 100, 3],
+        ['F02', 'Fixture 001B', 'D1', 'Dee', 'C1', 'See', 'R1', 'Are', 'O2', 'Older', 'W2', 'Wards', 50, 1],
+      ],
+    };
+    const loaded = loadPackWithMeta(gz(document), 'v2.json.gz');
+    if (!loaded.ok) throw new Error(loaded.error.message);
+    expect(loaded.value.meta.id).toBe('2025');
+    expect(loaded.value.meta.vintage).toBe('a made-up fixture vintage');
+    expect(loaded.value.dataset.units[1]).toEqual({
+      code: 'F02', name: 'Fixture 001B', districtCode: 'D1', districtName: 'Dee', countyCode: 'C1', countyName: 'See',
+      regionCode: 'R1', regionName: 'Are', formerDistrictCode: 'O2', formerDistrictName: 'Older', wardCode: 'W2', wardName: 'Wards',
+    });
+    expect([...(loaded.value.dataset.fields.get('need_rank') ?? [])]).toEqual([3, 1]);
+    const noPopulation = loadPack(gz({ ...document, fields: ['need_rank', 'other'] }), 'v2.json.gz');
+    expect(!noPopulation.ok && noPopulation.error.message).toContain('the pack has no population column');
   });
 });
