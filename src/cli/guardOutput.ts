@@ -62,9 +62,9 @@ export function guardOutput(shown: string, target: string, options: GuardOutputO
   const folderHint = 'Choose a new folder for the results, e.g. -o results/';
   if (within(real, dataDir)) return refuse(`is inside fairshare's own data folder (${dataDir})`, options.kind === 'file' ? fileHint : folderHint);
   if (options.kind === 'folder') {
-    if (within(dataDir, real)) return refuse(`holds fairshare's own data folder (${dataDir})`, folderHint);
     const cwd = realOr(options.cwd);
     if (within(cwd, real)) return refuse(real === cwd ? 'is the folder you are working in' : 'holds the folder you are working in', folderHint);
+    if (within(dataDir, real)) return refuse(`holds fairshare's own data folder (${dataDir})`, folderHint);
   }
   const targetId = identity(real);
   for (const input of options.inputs) {
