@@ -4,7 +4,8 @@ import { fairShare, type Allocation } from '../engine/fairShare.js';
 import { shown } from '../engine/shown.js';
 import { weigh } from '../engine/weigh.js';
 import { DEFAULT_FORMULA, loadInputs, type Inputs } from './inputs.js';
-import { parsePopulationBase, populationField, POPULATION_BASES } from '../data/populationBase.js';
+import { checkPopulationBase, parsePopulationBase, populationField, POPULATION_BASES } from '../data/populationBase.js';
+import { DEFAULT_VINTAGE, parseVintage, VINTAGE_LABELS, VINTAGES, type Vintage } from '../data/vintage.js';
 import { Failure, unwrap } from './failure.js';
 import type { Io } from './io.js';
 
@@ -17,6 +18,7 @@ export interface AllocationOptions {
   readonly data?: string;
   readonly formula?: string;
   readonly population?: string;
+  readonly vintage?: string;
 }
 
 /** Add --budget, --exclude, --weight, --area and --data to a command. */
@@ -30,15 +32,28 @@ export function addAllocationOptions(command: Command, options: { budgetRequired
     .option('-a, --area <name|code>', 'district or county by name or code, or "england" (default: Northamptonshire)')
     .option('-d, --data <file>', 'your own CSV instead of the shipped data (- reads standard input): code,name,district,population, one column per domain')
     .option('--formula <name|file>', `a built-in formula name or a formula JSON file (default: ${DEFAULT_FORMULA})`)
-    .option('-p, --population <base>', `the population to share by and count per person: ${POPULATION_BASES.join(', ')}`, 'total');
+    .option('-p, --population <base>', `the population to share by and count per person: ${POPULATION_BASES.join(', ')} (which ones depends on the vintage)`, 'total')
+    .addOption(vintageOption());
+}
+
+/** `--vintage 2025|2019`: which shipped data. */
+export function vintageOption(): Option {
+  return new Option('--vintage <year>', `the shipped data: ${VINTAGES.map((v) => `${v} (${VINTAGE_LABELS[v]})`).join(', or ')}; default ${DEFAULT_VINTAGE}`);
+}
+
+/** The vintage asked for, checked; undefined when none was given. Throws Failure. */
+export function parseVintageOption(text: string | undefined): Vintage | undefined {
+  return text === undefined ? undefined : unwrap(parseVintage(text));
 }
 
 /** Parse the options, load the data, weigh the formula and run it. Throws Failure on bad input. */
 export async function runAllocation(options: AllocationOptions, io: Io): Promise<{ inputs: Inputs; allocation: Allocation }> {
   const budget = unwrap(parseAmount(options.budget));
   const weights = parseWeightSettings(options.weight ?? []);
-  const base = unwrap(parsePopulationBase(options.population ?? 'total'));
-  const inputs = await loadInputs(withoutUndefined({ data: options.data, area: options.area, formula: options.formula }), io);
+  const asked = unwrap(parsePopulationBase(options.population ?? 'total'));
+  const vintage = parseVintageOption(options.vintage);
+  const inputs = await loadInputs(withoutUndefined({ data: options.data, area: options.area, formula: options.formula, vintage }), io);
+  const base = unwrap(checkPopulationBase(inputs.all, asked, inputs.vintage));
   const formula = unwrap(weigh(inputs.formula, { exclude: options.exclude ?? [], weights }));
   const allocation = unwrap(fairShare(inputs.dataset, formula, budget, { populationField: populationField(base) }));
   return { inputs, allocation };

@@ -10,6 +10,7 @@ import { bytesShown, MAX_INPUT_BYTES } from '../data/limits.js';
 import { parseDataCsv } from '../data/parseDataCsv.js';
 import { parseFormula } from '../data/parseFormula.js';
 import { defaultPackPath } from '../data/readPack.js';
+import { DEFAULT_FORMULAS, DEFAULT_VINTAGE, type Vintage } from '../data/vintage.js';
 import type { Dataset } from '../engine/dataset.js';
 import { fail, ok, type Result } from '../engine/errors.js';
 import type { Formula } from '../engine/formula.js';
@@ -40,6 +41,8 @@ export interface LoadedData {
   /** Where the data came from, in a few words (the pack's vintage or the file name). */
   readonly source: string;
   readonly provenance: readonly Provenance[];
+  /** The vintage of the shipped pack the data came from; undefined for a `--data` file. */
+  readonly vintage?: Vintage;
 }
 
 export interface InputOptions {
@@ -49,6 +52,8 @@ export interface InputOptions {
   readonly formula?: string;
   /** `--area NAME|CODE`; default Northamptonshire for the pack, every row for a `--data` file. */
   readonly area?: string;
+  /** `--vintage 2025|2019`: which shipped pack (and default formula); default {@link DEFAULT_VINTAGE}. */
+  readonly vintage?: Vintage;
 }
 
 /** The data, formula and area one run works on. */
@@ -61,7 +66,7 @@ export interface Inputs extends LoadedData {
 
 /** Load the data and formula, then select the area. Relative paths are taken from `baseDir`. */
 export async function loadInputs(options: InputOptions, io: Io, baseDir: string = io.cwd): Promise<Inputs> {
-  const loaded = await loadData(options.data, options.formula, baseDir, io.stdin);
+  const loaded = await loadData(options.data, options.formula, baseDir, io.stdin, options.vintage);
   const area = unwrap(selectArea(loaded.dataset, options.area));
   return { ...loaded, all: loaded.dataset, dataset: subset(loaded.dataset, area), area };
 }
@@ -72,21 +77,24 @@ export function selectArea(dataset: Dataset, name: string | undefined): Result<A
 }
 
 /**
- * Load a dataset (the shipped pack, or a `--data` CSV) and its formula: the one named, else the
- * default formula for the pack, else one domain per column of the CSV. Throws Failure on bad input.
+ * Load a dataset (the shipped pack of a vintage, or a `--data` CSV) and its formula: the one named, else
+ * the vintage's default formula for the pack, else one domain per column of the CSV. Throws Failure on
+ * bad input.
  */
 export async function loadData(
   data: string | undefined,
   formulaRef: string | undefined,
   baseDir: string,
   stdin?: NodeJS.ReadableStream,
+  vintage: Vintage = DEFAULT_VINTAGE,
 ): Promise<LoadedData> {
-  const formulaFile = unwrap(await readSource(formulaPath(formulaRef, baseDir), 'formula', formulaRef));
+  const formulaName = formulaRef ?? (data === undefined ? DEFAULT_FORMULAS[vintage] : DEFAULT_FORMULA);
+  const formulaFile = unwrap(await readSource(formulaPath(formulaName, baseDir), 'formula', formulaRef));
   const named = unwrap(parseFormula(decodeText(formulaFile.bytes), formulaFile.provenance.path));
   if (data === undefined) {
-    const packFile = unwrap(await readSource(defaultPackPath(), 'data pack'));
+    const packFile = unwrap(await readSource(defaultPackPath(vintage), 'data pack'));
     const pack = unwrap(loadPackWithMeta(packFile.bytes, packFile.provenance.path));
-    return { dataset: pack.dataset, formula: named, source: pack.meta.vintage, provenance: [packFile.provenance, formulaFile.provenance] };
+    return { dataset: pack.dataset, formula: named, source: pack.meta.vintage, provenance: [packFile.provenance, formulaFile.provenance], vintage };
   }
   const csvFile = unwrap(data === '-' ? await readStdin(stdin) : await readSource(resolve(baseDir, data), 'data file', data));
   const shown = data === '-' ? 'standard input' : data;

@@ -5,17 +5,19 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { fail, type Result } from '../engine/errors.js';
 import { loadPackWithMeta, type LoadedPack } from './loadPack.js';
+import { DEFAULT_VINTAGE, packFileName, type Vintage } from './vintage.js';
 
-/** The shipped pack's file name inside the package's `data/` folder. */
-export const DEFAULT_PACK_FILE = 'england-lsoa-2019.json.gz';
+/** The shipped pack's file name inside the package's `data/` folder, for the default vintage. */
+export const DEFAULT_PACK_FILE = packFileName(DEFAULT_VINTAGE);
 
 /**
- * The shipped pack: `<package root>/data/england-lsoa-2019.json.gz`. The package root is two levels up
- * from this module's folder, both for `dist/data/readPack.js` and for `src/data/readPack.ts` under vitest.
- * @example defaultPackPath() // '/usr/lib/node_modules/fairshare/data/england-lsoa-2019.json.gz'
+ * The shipped pack of a vintage: `<package root>/data/england-lsoa-<vintage>.json.gz`. The package root is
+ * two levels up from this module's folder, both for `dist/data/readPack.js` and for `src/data/readPack.ts`
+ * under vitest.
+ * @example defaultPackPath('2019') // '/usr/lib/node_modules/fairshare/data/england-lsoa-2019.json.gz'
  */
-export function defaultPackPath(): string {
-  return fileURLToPath(new URL(`../../data/${DEFAULT_PACK_FILE}`, import.meta.url));
+export function defaultPackPath(vintage: Vintage = DEFAULT_VINTAGE): string {
+  return fileURLToPath(new URL(`../../data/${packFileName(vintage)}`, import.meta.url));
 }
 
 /**

@@ -57,12 +57,14 @@ export function runHeader(description: RunDescription): string[] {
  * Machine-readable run metadata for JSON output. The budget is money, so it is a string with exactly 2
  * decimals (`"12700000.00"`), as the money columns of `toJson` are: no reader loses a penny.
  */
-export function runMeta(allocation: Allocation, area: Area, source: string): Record<string, unknown> {
+export function runMeta(allocation: Allocation, area: Area, source: string, vintage?: string): Record<string, unknown> {
   return {
     area: { kind: area.kind, code: area.code, name: area.name, lsoas: allocation.dataset.units.length },
     budget: allocation.budget.toFixed(2),
     population: allocation.populationField,
     data: source,
+    // The shipped data's vintage (2025, 2019); absent for a --data file.
+    ...(vintage === undefined ? {} : { vintage }),
     formula: {
       id: allocation.formula.id,
       name: allocation.formula.name,

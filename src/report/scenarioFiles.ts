@@ -145,9 +145,9 @@ function json(results: readonly ScenarioResult[], comparison: readonly Compariso
       budget: result.plan.budget.toFixed(2),
       districts: rowsOf(districtTable(result.table)),
       pots: result.plan.pooled
-        ? result.pots.map((pot) => ({ ...runMeta(pot.allocation, result.plan.area, result.plan.source), name: pot.plan.name, districts: rowsOf(districtTable(pot.table)) }))
+        ? result.pots.map((pot) => ({ ...runMeta(pot.allocation, result.plan.area, result.plan.source, result.plan.vintage), name: pot.plan.name, districts: rowsOf(districtTable(pot.table)) }))
         : undefined,
-      ...(result.plan.pooled ? {} : runMeta((result.pots[0] as ScenarioResult['pots'][number]).allocation, result.plan.area, result.plan.source)),
+      ...(result.plan.pooled ? {} : runMeta((result.pots[0] as ScenarioResult['pots'][number]).allocation, result.plan.area, result.plan.source, result.plan.vintage)),
     })),
     comparison: (rowsOf(comparisonTable(comparison)) as { rows: unknown }).rows,
   };

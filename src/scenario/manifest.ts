@@ -35,6 +35,7 @@ export function manifest(results: readonly ScenarioResult[], options: ManifestOp
       ...(plan.description === undefined ? {} : { description: plan.description }),
       area: { kind: plan.area.kind, code: plan.area.code, name: plan.area.name, lsoas: plan.dataset.units.length },
       data: plan.data ?? 'shipped data pack',
+      ...(plan.vintage === undefined ? {} : { vintage: plan.vintage }),
       source: plan.source,
       populationBase: plan.population,
       budget: plan.budget.toFixed(2),

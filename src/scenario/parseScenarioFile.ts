@@ -31,6 +31,8 @@ const amount = z.string();
 const exclude = z.union([z.array(z.string()), z.string()]);
 const weights = z.map(z.string(), z.string());
 const population = z.enum(POPULATION_BASES);
+/** `vintage: 2025` is a YAML number, `vintage: '2025'` a string: both are read as the text; planScenarios checks it. */
+const vintage = z.union([z.string(), z.number()]).transform(String);
 
 const potSchema = z.strictObject({
   description: z.string().optional(),
@@ -48,6 +50,7 @@ const scenarioSchema = z.strictObject({
   area: z.string().optional(),
   data: z.string().optional(),
   formula: z.string().optional(),
+  vintage: vintage.optional(),
   population: population.optional(),
   pots: z.map(z.string(), potSchema).optional(),
 });
@@ -57,6 +60,7 @@ const defaultsSchema = z.strictObject({
   area: z.string().optional(),
   data: z.string().optional(),
   formula: z.string().optional(),
+  vintage: vintage.optional(),
   population: population.optional(),
 });
 

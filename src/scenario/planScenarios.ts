@@ -6,6 +6,7 @@ import { fail, ok, type FairshareError, type Location, type Result } from '../en
 import type { Formula } from '../engine/formula.js';
 import { Exact } from '../engine/exact.js';
 import { MAX_BUDGET, MAX_BUDGET_TEXT, parseAmount } from '../engine/parseAmount.js';
+import { parseVintage, type Vintage } from '../data/vintage.js';
 import { weigh, type WeightedFormula } from '../engine/weigh.js';
 import type { PotSpec, ScenarioEntry, ScenarioFile } from './parseScenarioFile.js';
 
@@ -26,6 +27,8 @@ export interface ScenarioPlan {
   readonly data: string | undefined;
   /** The `formula:` reference as written (undefined = the default). */
   readonly formulaRef: string | undefined;
+  /** The vintage of the shipped data (undefined with a `data:` file). */
+  readonly vintage: Vintage | undefined;
   /** Where the data came from, in words. */
   readonly source: string;
   readonly area: Area;
@@ -45,6 +48,29 @@ export interface LoadedRefs {
   readonly dataset: Dataset;
   readonly formula: Formula;
   readonly source: string;
+  readonly vintage?: Vintage;
+}
+
+/** What a scenario loads its data by: the `data:` and `formula:` references and the vintage, as written. */
+export interface DataRefs {
+  readonly data: string | undefined;
+  readonly formula: string | undefined;
+  readonly vintage: Vintage | undefined;
+}
+
+/**
+ * The data, formula and vintage a scenario names (its own, else the file's defaults). A `vintage:` that is
+ * not one of {@link VINTAGES} is a data failure at its line.
+ */
+export function dataRefs(file: ScenarioFile, entry: ScenarioEntry): Result<DataRefs> {
+  const { spec, path } = entry;
+  const written = spec.vintage ?? file.defaults.vintage;
+  const parsed = written === undefined ? undefined : parseVintage(written);
+  if (parsed !== undefined && !parsed.ok) {
+    const at = spec.vintage !== undefined ? [...path, 'vintage'] : ['defaults', 'vintage'];
+    return { ok: false, error: { ...parsed.error, kind: 'data', location: file.locate(at) } };
+  }
+  return ok({ data: spec.data ?? file.defaults.data, formula: spec.formula ?? file.defaults.formula, vintage: parsed?.value });
 }
 
 /**
@@ -52,7 +78,7 @@ export interface LoadedRefs {
  * settings, then each pot's. Pure: `load` returns data already read for a (data, formula) pair.
  * Every problem names the scenario and the line of the setting in the file.
  */
-export function planScenarios(file: ScenarioFile, load: (data: string | undefined, formula: string | undefined) => LoadedRefs): Result<ScenarioPlan[]> {
+export function planScenarios(file: ScenarioFile, load: (refs: DataRefs) => LoadedRefs): Result<ScenarioPlan[]> {
   const plans: ScenarioPlan[] = [];
   for (const entry of file.scenarios) {
     const plan = planScenario(file, entry, load);
@@ -65,7 +91,7 @@ export function planScenarios(file: ScenarioFile, load: (data: string | undefine
 function planScenario(
   file: ScenarioFile,
   { name, spec, path: at }: ScenarioEntry,
-  load: (data: string | undefined, formula: string | undefined) => LoadedRefs,
+  load: (refs: DataRefs) => LoadedRefs,
 ): Result<ScenarioPlan> {
   const { defaults, locate } = file;
   const where = (key: string): Location => (key in spec ? locate([...at, key]) : key in defaults ? locate(['defaults', key]) : locate(at));
@@ -74,9 +100,10 @@ function planScenario(
     error: { ...error, kind: 'data', message: `scenario "${name}": ${error.message}`, location },
   });
 
-  const data = spec.data ?? defaults.data;
-  const formulaRef = spec.formula ?? defaults.formula;
-  const loaded = load(data, formulaRef);
+  const refs = dataRefs(file, { name, spec, path: at });
+  if (!refs.ok) return refs;
+  const { data, formula: formulaRef, vintage } = refs.value;
+  const loaded = load(refs.value);
   const areaName = spec.area ?? defaults.area;
   const area = findArea(loaded.dataset, areaName ?? defaultArea(loaded.dataset));
   if (!area.ok) return context(area.error, where('area'));
@@ -135,6 +162,7 @@ function planScenario(
     ...(spec.description === undefined ? {} : { description: spec.description }),
     data,
     formulaRef,
+    vintage: data === undefined ? (loaded.vintage ?? vintage) : undefined,
     source: loaded.source,
     area: area.value,
     dataset: subset(loaded.dataset, area.value),

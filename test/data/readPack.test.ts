@@ -20,7 +20,7 @@ afterAll(async () => {
 
 describe('defaultPackPath', () => {
   it('points at data/england-lsoa-2019.json.gz in the package root', () => {
-    expect(defaultPackPath()).toBe(path.join(repoRoot, 'data', 'england-lsoa-2019.json.gz'));
+    expect(defaultPackPath('2019')).toBe(path.join(repoRoot, 'data', 'england-lsoa-2019.json.gz'));
   });
 });
 

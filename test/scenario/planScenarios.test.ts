@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FairshareError } from '../../src/engine/errors.js';
 import { parseScenarioFile } from '../../src/scenario/parseScenarioFile.js';
-import { planScenarios, type LoadedRefs, type PotPlan, type ScenarioPlan } from '../../src/scenario/planScenarios.js';
+import { planScenarios, type DataRefs, type LoadedRefs, type PotPlan, type ScenarioPlan } from '../../src/scenario/planScenarios.js';
 import { FIVE_LSOAS, fixtureDataset, fixtureFormula } from '../helpers/fixtureDataset.js';
 
 const yaml = (...lines: string[]): string => `${lines.join('\n')}\n`;
@@ -9,7 +9,7 @@ const yaml = (...lines: string[]): string => `${lines.join('\n')}\n`;
 /** Plan a file against the five-LSOA fixture, recording which (data, formula) pairs were asked for. */
 function plan(text: string) {
   const calls: [string | undefined, string | undefined][] = [];
-  const load = (data: string | undefined, formula: string | undefined): LoadedRefs => {
+  const load = ({ data, formula }: DataRefs): LoadedRefs => {
     calls.push([data, formula]);
     return { dataset: fixtureDataset(FIVE_LSOAS), formula: fixtureFormula(['need_a', 'need_b']), source: 'the five-LSOA fixture' };
   };
@@ -312,5 +312,22 @@ describe('planScenarios: nothing written is silently ignored', () => {
   ])('refuses a scenario with pots and its own %s, at that line', (key, line) => {
     const e = refused(yaml('scenarios:', '  a:', line, '    pots:', '      x: {budget: 5}'));
     expect(e).toMatchObject({ code: `${key}-and-pots`, message: `scenario "a" has pots and its own ${key}, which the pots would not use`, location: { line: 3, column: 5 } });
+  });
+
+  describe('vintage', () => {
+    it('takes a scenario\'s vintage, else the file\'s default, as the text written (2025 or 2019)', () => {
+      const { result } = plan('defaults:\n  vintage: 2019\nscenarios:\n  a:\n    budget: 1m\n  b:\n    budget: 1m\n    vintage: "2025"\n');
+      if (!result.ok) throw new Error(result.error.message);
+      expect(result.value.map((p) => p.vintage)).toEqual(['2019', '2025']);
+    });
+
+    it('refuses an unknown vintage at its line, listing the vintages', () => {
+      const { result } = plan('scenarios:\n  a:\n    budget: 1m\n    vintage: 2031\n');
+      expect(result.ok).toBe(false);
+      if (!result.ok) {
+        expect(result.error).toMatchObject({ kind: 'data', code: 'bad-vintage', location: { line: 4 } });
+        expect(result.error.hint).toContain('--vintage 2025');
+      }
+    });
   });
 });

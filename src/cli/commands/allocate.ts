@@ -81,7 +81,7 @@ cannot fund is refused, naming the tightest floor it can. One line says what the
     const header = runHeader(describeRun(allocation, inputs.area, inputs.source));
     const inputFiles: Provenance[] = [...inputs.provenance];
     let table: Table;
-    let meta = runMeta(allocation, inputs.area, inputs.source);
+    let meta = runMeta(allocation, inputs.area, inputs.source, inputs.vintage);
     let note: string | undefined;
     if (level === 'lsoa') table = lsoaTable(allocation);
     else if (level === 'district' && damping !== undefined) {

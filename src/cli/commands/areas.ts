@@ -7,9 +7,10 @@ import { unwrap } from '../failure.js';
 import { loadInputs } from '../inputs.js';
 import type { Io } from '../io.js';
 import { chooseFormat, writeOutput } from '../output.js';
-import { withoutUndefined } from '../allocationOptions.js';
+import { parseVintageOption, vintageOption, withoutUndefined } from '../allocationOptions.js';
 
 interface AreasOptions {
+  readonly vintage?: string;
   readonly search?: string;
   readonly data?: string;
   readonly format?: string;
@@ -21,11 +22,12 @@ export function areasCommand(io: Io): Command {
     .description('list the areas --area accepts: england, counties, single-tier authorities and districts')
     .option('-s, --search <text>', 'only areas whose name or code contains this text')
     .option('-d, --data <file>', 'list the districts of your own CSV instead')
+    .addOption(vintageOption())
     .option('-f, --format <format>', 'table, csv, json or md')
     .addHelpText('after', '\nExamples:\n  $ fairshare areas --search north\n  $ fairshare areas --format csv > areas.csv')
     .action(async (options: AreasOptions) => {
       const format = unwrap(chooseFormat(options.format, undefined, io));
-      const inputs = await loadInputs(withoutUndefined({ data: options.data }), io);
+      const inputs = await loadInputs(withoutUndefined({ data: options.data, vintage: parseVintageOption(options.vintage) }), io);
       const population = inputs.all.fields.get('population');
       const wanted = options.search?.trim().toLowerCase() ?? '';
       const areas = listAreas(inputs.all).filter((a) => !wanted || a.name.toLowerCase().includes(wanted) || a.code.toLowerCase().includes(wanted));

@@ -6,9 +6,10 @@ import { unwrap } from '../failure.js';
 import { loadInputs } from '../inputs.js';
 import type { Io } from '../io.js';
 import { chooseFormat, writeOutput } from '../output.js';
-import { withoutUndefined } from '../allocationOptions.js';
+import { parseVintageOption, vintageOption, withoutUndefined } from '../allocationOptions.js';
 
 interface DomainsOptions {
+  readonly vintage?: string;
   readonly area?: string;
   readonly data?: string;
   readonly format?: string;
@@ -19,11 +20,12 @@ export function domainsCommand(io: Io): Command {
   return new Command('domains')
     .description('list the domains of need: ids (for --exclude and --weight), labels, sources and default weights')
     .option('-a, --area <name|code>', 'the area the ranks are taken within (default: Northamptonshire)')
+    .addOption(vintageOption())
     .option('-d, --data <file>', 'list the domains of your own CSV instead')
     .option('-f, --format <format>', 'table, csv, json or md')
     .action(async (options: DomainsOptions) => {
       const format = unwrap(chooseFormat(options.format, undefined, io));
-      const inputs = await loadInputs(withoutUndefined({ data: options.data, area: options.area }), io);
+      const inputs = await loadInputs(withoutUndefined({ data: options.data, area: options.area, vintage: parseVintageOption(options.vintage) }), io);
       const table: Table = {
         columns: [
           { key: 'id', title: 'Id', kind: 'text' },

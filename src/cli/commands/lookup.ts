@@ -8,9 +8,10 @@ import { loadInputs, readTextFile } from '../inputs.js';
 import type { Io } from '../io.js';
 import { checkOutputPath, writeOutput } from '../output.js';
 import { inputRefs } from '../guardOutput.js';
-import { withoutUndefined } from '../allocationOptions.js';
+import { parseVintageOption, vintageOption, withoutUndefined } from '../allocationOptions.js';
 
 interface BuildOptions {
+  readonly vintage?: string;
   readonly points: string;
   readonly output: string;
   readonly area?: string;
@@ -29,6 +30,7 @@ export function lookupCommand(io: Io): Command {
     .requiredOption('--points <file>', 'CSV with lsoa_code, area_code, area_name and optionally weight (default 1 per row); other columns are ignored')
     .requiredOption('-o, --output <file>', 'the lookup CSV to write (written whole or not at all)')
     .option('-a, --area <name|code>', 'report the LSOAs of this area that have no points (default: Northamptonshire)')
+    .addOption(vintageOption())
     .addHelpText(
       'after',
       `
@@ -43,7 +45,7 @@ Examples:
     )
     .action(async (options: BuildOptions) => {
       unwrap(await checkOutputPath(options.output, io, inputRefs(options, io.cwd)));
-      const inputs = await loadInputs(withoutUndefined({ area: options.area }), io);
+      const inputs = await loadInputs(withoutUndefined({ area: options.area, vintage: parseVintageOption(options.vintage) }), io);
       const text = unwrap(await readPoints(options.points, io));
       const known = new Set(inputs.all.units.map((u) => u.code));
       const points = unwrap(parsePoints(text, options.points, known));

@@ -3,7 +3,7 @@ import { overlap } from '../../engine/overlap.js';
 import { rankDomains } from '../../engine/rankDomains.js';
 import { overlapMatrix, overlapTable } from '../../report/overlapTable.js';
 import { render } from '../../report/render.js';
-import { withoutUndefined } from '../allocationOptions.js';
+import { parseVintageOption, vintageOption, withoutUndefined } from '../allocationOptions.js';
 import { colourFor } from '../colour.js';
 import { unwrap } from '../failure.js';
 import { loadInputs } from '../inputs.js';
@@ -12,6 +12,7 @@ import { checkOutputPath, chooseFormat, writeOutput } from '../output.js';
 import { inputRefs } from '../guardOutput.js';
 
 interface OverlapOptions {
+  readonly vintage?: string;
   readonly area?: string;
   readonly data?: string;
   readonly formula?: string;
@@ -24,6 +25,7 @@ export function overlapCommand(io: Io): Command {
   return new Command('overlap')
     .description("Spearman's correlation between every pair of domains, and between the sources inside a domain; |ρ| ≥ 0.8 flagged as telling the same story")
     .option('-a, --area <name|code>', 'the area whose LSOAs are compared (default: Northamptonshire)')
+    .addOption(vintageOption())
     .option('-d, --data <file>', 'your own CSV instead of the shipped data')
     .option('--formula <name|file>', 'a built-in formula name or a formula JSON file')
     .option('-f, --format <format>', 'table (a matrix), csv, json or md (default: table on a terminal, csv into a pipe)')
@@ -32,7 +34,7 @@ export function overlapCommand(io: Io): Command {
     .action(async (options: OverlapOptions) => {
       const format = unwrap(chooseFormat(options.format, options.output, io));
       unwrap(await checkOutputPath(options.output, io, inputRefs(options, io.cwd)));
-      const inputs = await loadInputs(withoutUndefined({ data: options.data, area: options.area, formula: options.formula }), io);
+      const inputs = await loadInputs(withoutUndefined({ data: options.data, area: options.area, formula: options.formula, vintage: parseVintageOption(options.vintage) }), io);
       const rankings = unwrap(rankDomains(inputs.dataset, inputs.formula.domains));
       const pairs = overlap(rankings);
       const toScreen = format === 'table' && (options.output === undefined || options.output === '-');

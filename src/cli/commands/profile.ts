@@ -3,7 +3,7 @@ import { districtMemberships, lookupMemberships, profile } from '../../engine/pr
 import { rankDomains } from '../../engine/rankDomains.js';
 import { profileHeat, profileTable } from '../../report/profileTable.js';
 import { render } from '../../report/render.js';
-import { withoutUndefined } from '../allocationOptions.js';
+import { parseVintageOption, vintageOption, withoutUndefined } from '../allocationOptions.js';
 import { colourFor } from '../colour.js';
 import { Failure, unwrap } from '../failure.js';
 import { loadInputs, loadLookup } from '../inputs.js';
@@ -12,6 +12,7 @@ import { checkOutputPath, chooseFormat, writeOutput } from '../output.js';
 import { inputRefs } from '../guardOutput.js';
 
 interface ProfileOptions {
+  readonly vintage?: string;
   readonly level: string;
   readonly lookup?: string;
   readonly area?: string;
@@ -30,6 +31,7 @@ export function profileCommand(io: Io): Command {
     .option('-l, --level <level>', 'district, ward or division', 'district')
     .option('--lookup <file>', 'a share lookup for --level ward or division (default: the shipped Northamptonshire one)')
     .option('-a, --area <name|code>', 'the area whose LSOAs are ranked (default: Northamptonshire)')
+    .addOption(vintageOption())
     .option('-d, --data <file>', 'your own CSV instead of the shipped data')
     .option('--formula <name|file>', 'a built-in formula name or a formula JSON file')
     .option('-f, --format <format>', 'table (a heat table), csv, json or md (default: table on a terminal, csv into a pipe)')
@@ -42,7 +44,7 @@ export function profileCommand(io: Io): Command {
       }
       const format = unwrap(chooseFormat(options.format, options.output, io));
       unwrap(await checkOutputPath(options.output, io, inputRefs(options, io.cwd)));
-      const inputs = await loadInputs(withoutUndefined({ data: options.data, area: options.area, formula: options.formula }), io);
+      const inputs = await loadInputs(withoutUndefined({ data: options.data, area: options.area, formula: options.formula, vintage: parseVintageOption(options.vintage) }), io);
       const rankings = unwrap(rankDomains(inputs.dataset, inputs.formula.domains));
       const population = inputs.dataset.fields.get('population') as Float64Array;
       const memberships =

@@ -11,7 +11,7 @@ import { EXAMPLE_SCENARIO_FILE } from '../../scenario/exampleScenarioFile.js';
 import { manifest } from '../../scenario/manifest.js';
 import { decodeText } from '../../data/decodeText.js';
 import { parseScenarioFile, type ScenarioFile } from '../../scenario/parseScenarioFile.js';
-import { planScenarios, type LoadedRefs, type ScenarioPlan } from '../../scenario/planScenarios.js';
+import { dataRefs, planScenarios, type DataRefs, type LoadedRefs, type ScenarioPlan } from '../../scenario/planScenarios.js';
 import { runScenarios, type ScenarioResult } from '../../scenario/runScenarios.js';
 import { colourFor } from '../colour.js';
 import { Failure, unwrap } from '../failure.js';
@@ -139,12 +139,14 @@ export async function prepare(
   const baseDir = dirname(resolve(io.cwd, file));
   const provenance: Provenance[] = [source];
   const loaded = new Map<string, LoadedRefs>();
-  for (const { spec, path } of parsed.scenarios) {
-    const data = spec.data ?? parsed.defaults.data;
-    const formula = spec.formula ?? parsed.defaults.formula;
-    const key = JSON.stringify([data, formula]);
+  const keyOf = (refs: DataRefs): string => JSON.stringify([refs.data, refs.formula, refs.vintage]);
+  for (const entry of parsed.scenarios) {
+    const { spec, path } = entry;
+    const refs = unwrap(dataRefs(parsed, entry));
+    const { data, formula } = refs;
+    const key = keyOf(refs);
     if (loaded.has(key)) continue;
-    const inputs = await loadData(data, formula, baseDir).catch((error: unknown) => {
+    const inputs = await loadData(data, formula, baseDir, undefined, refs.vintage).catch((error: unknown) => {
       // Point at the line of the scenario file that names the file, and say where paths are taken from.
       if (!(error instanceof Failure) || error.error.location) throw error;
       const named = error.error.message.startsWith('cannot read formula') ? 'formula' : 'data';
@@ -158,7 +160,7 @@ export async function prepare(
     loaded.set(key, inputs);
     for (const p of inputs.provenance) if (!provenance.some((q) => q.path === p.path && q.role === p.role)) provenance.push(p);
   }
-  const load = (data: string | undefined, formula: string | undefined): LoadedRefs => loaded.get(JSON.stringify([data, formula])) as LoadedRefs;
+  const load = (refs: DataRefs): LoadedRefs => loaded.get(keyOf(refs)) as LoadedRefs;
   const plans: ScenarioPlan[] = unwrap(planScenarios(parsed, load));
   const results = unwrap(runScenarios(plans));
   return { parsed, results, provenance };

@@ -84,7 +84,7 @@ export function sensitivityCommand(io: Io): Command {
     } else if (format === 'md') {
       text = `${markdownLines(header)}\n\n${toMarkdown(bandsTable(result))}\nChange when each domain alone is left out:\n\n${toMarkdown(dropOneTable(result))}`;
     } else {
-      const meta = { ...runMeta(allocation, inputs.area, inputs.source), draws, seed, method, spread, concentration };
+      const meta = { ...runMeta(allocation, inputs.area, inputs.source, inputs.vintage), draws, seed, method, spread, concentration };
       text = render(sensitivityTable(result), format, { header, meta, chalk });
     }
     unwrap(await writeOutput(text, options.output, io));
