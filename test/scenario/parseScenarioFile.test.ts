@@ -118,7 +118,7 @@ describe('parseScenarioFile', () => {
     it('in defaults, suggesting among the keys defaults allows', () => {
       const error = refused(yaml('defaults:', '  budgte: 1m', 'scenarios:', '  a: {}'));
       expect(error.message).toBe('defaults: unknown key "budgte"');
-      expect(error.hint).toBe('Did you mean "budget"? Valid keys here: budget, area, data, formula, population');
+      expect(error.hint).toBe('Did you mean "budget"? Valid keys here: budget, area, data, formula, vintage, population');
       expect(error.location).toEqual({ file: 'options.yaml', line: 2, column: 3 });
     });
 
@@ -130,7 +130,7 @@ describe('parseScenarioFile', () => {
 
     it('lists the valid keys without a guess when nothing is close', () => {
       expect(refused(yaml('scenarios:', '  a:', '    budget: 1m', '    colour: red')).hint).toBe(
-        'Valid keys here: description, budget, exclude, weights, area, data, formula, population, pots',
+        'Valid keys here: description, budget, exclude, weights, area, data, formula, vintage, population, pots',
       );
     });
   });
@@ -238,9 +238,9 @@ describe('parseScenarioFile', () => {
       expect(error.location).toEqual({ file: 'options.yaml', line: 2, column: 3 });
     });
 
-    it('refuses a population base that is not one of the four', () => {
+    it('refuses a population base that is not one of the known ones', () => {
       const error = refused(yaml('scenarios:', '  a:', '    budget: 1m', '    population: children'));
-      expect(error.message).toBe('scenarios.a.population: must be one of "total", "0-15", "16-59", "60+", got string "children"');
+      expect(error.message).toBe('scenarios.a.population: must be one of "total", "0-4", "0-14", "0-15", "16-59", "60+", "65+", got string "children"');
       expect(error.location).toEqual({ file: 'options.yaml', line: 4, column: 5 });
     });
 

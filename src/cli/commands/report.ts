@@ -11,7 +11,7 @@ import { districtMemberships, profile } from '../../engine/profile.js';
 import { tabulateAreas, type AreaTable } from '../../engine/tabulateAreas.js';
 import type { ReportInput } from '../../report/html/reportContent.js';
 import { compare } from '../../scenario/compare.js';
-import { addAllocationOptions, type AllocationOptions, runAllocation } from '../allocationOptions.js';
+import { addAllocationOptions, type AllocationOptions, parseVintageOption, runAllocation } from '../allocationOptions.js';
 import { Failure, unwrap } from '../failure.js';
 import { loadLookup, readSource, type Provenance } from '../inputs.js';
 import type { Io } from '../io.js';
@@ -51,7 +51,7 @@ export function reportCommand(io: Io): Command {
       let headline: { allocation: Allocation; area: ReportInput['area']; source: string; all: Dataset };
       let scenarios: ReportInput['scenarios'];
       if (options.scenarios !== undefined) {
-        const read = await readScenarios(options.scenarios, io);
+        const read = await readScenarios(options.scenarios, io, parseVintageOption(options.vintage));
         unwrap(await checkOutputPath(options.output, io, [...inputRefs(options, io.cwd), ...read.inputs]));
         const prepared = await prepare(options.scenarios, io, read);
         provenance.push(...prepared.provenance);

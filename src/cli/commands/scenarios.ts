@@ -14,6 +14,8 @@ import { parseScenarioFile, type ScenarioFile } from '../../scenario/parseScenar
 import { dataRefs, planScenarios, type DataRefs, type LoadedRefs, type ScenarioPlan } from '../../scenario/planScenarios.js';
 import { runScenarios, type ScenarioResult } from '../../scenario/runScenarios.js';
 import { colourFor } from '../colour.js';
+import { parseVintageOption, vintageOption } from '../allocationOptions.js';
+import type { Vintage } from '../../data/vintage.js';
 import { Failure, unwrap } from '../failure.js';
 import { formulaPath, loadData, readSource, type Provenance } from '../inputs.js';
 import type { Io } from '../io.js';
@@ -24,6 +26,7 @@ import { checkOutputPath, writeOutput } from '../output.js';
 const PACKAGE = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
 
 interface RunOptions {
+  readonly vintage?: string;
   readonly output?: string;
   readonly format: 'csv' | 'md' | 'json' | 'xlsx';
   readonly lsoa?: boolean;
@@ -44,6 +47,7 @@ export function scenariosCommand(io: Io): Command {
         .choices(['csv', 'md', 'json', 'xlsx'])
         .default('csv'),
     )
+    .addOption(vintageOption())
     .option('--lsoa', 'also write every scenario’s LSOA table (as CSV)')
     .option('--force', 'replace a results folder that fairshare wrote before (one with its manifest.json); nothing else is ever replaced')
     .addHelpText(
@@ -61,7 +65,7 @@ Excel's 31 characters. A rerun on the same inputs gives the same bytes (manifest
     .action(async (file: string, options: RunOptions) => {
       const output = options.output ?? `${basename(file, extname(file))}-results`;
       const force = options.force ?? false;
-      const read = await readScenarios(file, io);
+      const read = await readScenarios(file, io, parseVintageOption(options.vintage));
       unwrap(await checkOutputDir(output, { force, cwd: io.cwd, inputs: read.inputs }));
       const temp = unwrap(await startOutputDir(output, io.cwd));
       const { parsed, results, provenance } = await prepare(file, io, read);
@@ -88,8 +92,9 @@ Excel's 31 characters. A rerun on the same inputs gives the same bytes (manifest
     .command('check')
     .description('check a scenario file: everything a run checks, without writing anything')
     .argument('<file>', 'the scenario file (YAML or JSON)')
-    .action(async (file: string) => {
-      const { parsed, results } = await prepare(file, io);
+    .addOption(vintageOption())
+    .action(async (file: string, options: { vintage?: string }) => {
+      const { parsed, results } = await prepare(file, io, await readScenarios(file, io, parseVintageOption(options.vintage)));
       const names = results.map((r) => (r.plan.pooled ? `${r.plan.name} (${r.plan.pots.length} pots)` : r.plan.name));
       io.stdout.write(`${file}: OK, ${results.length} scenario${results.length === 1 ? '' : 's'}: ${names.join(', ')}; baseline: ${parsed.baseline}\n`);
     });
@@ -116,10 +121,15 @@ export interface ScenarioSource {
   readonly inputs: readonly InputRef[];
 }
 
-/** Read and check a scenario file, and list the files it names (before any of them is read). Throws Failure. */
-export async function readScenarios(file: string, io: Io): Promise<ScenarioSource> {
+/**
+ * Read and check a scenario file, and list the files it names (before any of them is read). `vintage`
+ * (`--vintage`) is the vintage of scenarios for which neither they nor the file's defaults say one.
+ * Throws Failure.
+ */
+export async function readScenarios(file: string, io: Io, vintage?: Vintage): Promise<ScenarioSource> {
   const source = unwrap(await readSource(resolve(io.cwd, file), 'scenario file', file));
-  const parsed = unwrap(parseScenarioFile(decodeText(source.bytes), file));
+  const read = unwrap(parseScenarioFile(decodeText(source.bytes), file));
+  const parsed = vintage === undefined || read.defaults.vintage !== undefined ? read : { ...read, defaults: { ...read.defaults, vintage } };
   const baseDir = dirname(resolve(io.cwd, file));
   const inputs: InputRef[] = [{ shown: file, path: resolve(io.cwd, file) }];
   for (const spec of [parsed.defaults, ...parsed.scenarios.map((s) => s.spec)]) {
