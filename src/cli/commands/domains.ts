@@ -4,6 +4,7 @@ import type { Table } from '../../report/table.js';
 import { colourFor } from '../colour.js';
 import { unwrap } from '../failure.js';
 import { loadInputs } from '../inputs.js';
+import { populationBases } from '../../data/populationBase.js';
 import type { Io } from '../io.js';
 import { chooseFormat, writeOutput } from '../output.js';
 import { parseVintageOption, vintageOption, withoutUndefined } from '../allocationOptions.js';
@@ -44,8 +45,15 @@ export function domainsCommand(io: Io): Command {
       const header = [
         `${inputs.formula.name}. Need ranks are taken within ${inputs.area.name}: 1 = least need, ${n} = most need.`,
         'A domain with several sources: each source is ranked, the ranks are averaged, and the average is ranked.',
+        `Data: ${inputs.source}. Population bases (--population): ${populationBases(inputs.all).join(', ')}.`,
       ];
-      const text = render(table, format, { header, meta: { formula: inputs.formula.id, area: inputs.area.code }, chalk: colourFor(io.stdoutIsTTY, io.env) });
+      const meta = {
+        formula: inputs.formula.id,
+        area: inputs.area.code,
+        ...(inputs.vintage === undefined ? {} : { vintage: inputs.vintage }),
+        populationBases: populationBases(inputs.all),
+      };
+      const text = render(table, format, { header, meta, chalk: colourFor(io.stdoutIsTTY, io.env) });
       unwrap(await writeOutput(text, undefined, io));
     });
 }
