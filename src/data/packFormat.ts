@@ -1,14 +1,31 @@
 /**
- * The data-pack format, version 1: a gzipped JSON document with a header (provenance) and a table of one
- * row per LSOA. Shared by the builder (buildPack) and the loader (loadPack) so the two cannot drift apart.
- * Every column is documented in data/README.md.
+ * The data-pack format: a gzipped JSON document with a header (provenance) and a table of one row per
+ * LSOA. Shared by the builder (build/buildPack.ts) and the loader (loadPack) so the two cannot drift apart.
+ * Version 1 is the IoD 2019 pack with a fixed list of columns; version 2 is one format for every vintage,
+ * naming its vintage and listing its own text and number columns. Every column is documented in
+ * data/README.md.
  */
 
 /** The value of the pack document's `format` member. */
 export const PACK_FORMAT = 'fairshare-data-pack';
 
-/** The only pack version this code writes and reads. */
+/** Version 1: the IoD 2019 pack, with the fixed columns PACK_COLUMNS. */
 export const PACK_VERSION = 1;
+
+/** Version 2: any vintage; the pack lists its text columns (`textFields`) and number columns (`fields`). */
+export const PACK_VERSION_2 = 2;
+
+/** The vintages a version 2 pack can name: the year of its Indices of Deprivation. */
+export const PACK_VINTAGES = ['2019', '2025'] as const;
+
+/** One vintage's id, e.g. `2025`. */
+export type PackVintage = (typeof PACK_VINTAGES)[number];
+
+/** The licence line of every pack (all sources are Open Government Licence v3.0). */
+export const PACK_LICENCE = 'Contains public sector information licensed under the Open Government Licence v3.0';
+
+/** The second attribution line of the boundary files in data/boundaries/. */
+export const BOUNDARY_LICENCE = 'Contains OS data © Crown copyright and database right';
 
 /** The text columns at the start of every row, in order. */
 export const PACK_TEXT_FIELDS = [
@@ -83,6 +100,34 @@ export type PackRow = readonly (string | number)[];
 export interface PackDocument extends Omit<PackMeta, 'id'> {
   readonly format: typeof PACK_FORMAT;
   readonly version: typeof PACK_VERSION;
+  readonly fields: readonly string[];
+  readonly rows: readonly PackRow[];
+}
+
+/** A version 1 document (the same as PackDocument). */
+export type PackDocumentV1 = PackDocument;
+
+/**
+ * The JSON document inside a version 2 pack file. `rows` hold the `textFields` values (strings) and then
+ * the `fields` values (finite numbers), sorted by `lsoa_code` in code-unit order.
+ * @example
+ * { format: 'fairshare-data-pack', version: 2, vintage: '2025', title: '…', vintageLabel: '…', licence: PACK_LICENCE,
+ *   sources: [{ file: 'iod2025/imd2025_england_lsoa21.csv', sha256: '…' }], fills: { idaci_numerator: 815 },
+ *   textFields: ['lsoa_code', …], fields: ['population', …], rows: [['E01000001', …, 1473, …]] }
+ */
+export interface PackDocumentV2 {
+  readonly format: typeof PACK_FORMAT;
+  readonly version: typeof PACK_VERSION_2;
+  /** The vintage's id, e.g. `2025`. */
+  readonly vintage: PackVintage;
+  readonly title: string;
+  /** The vintage in words: sources and their dates (a version 1 pack's `vintage`). */
+  readonly vintageLabel: string;
+  readonly licence: string;
+  readonly sources: readonly PackSource[];
+  /** How many suppressed (blank) values were filled in, by column name. */
+  readonly fills: Readonly<Record<string, number>>;
+  readonly textFields: readonly string[];
   readonly fields: readonly string[];
   readonly rows: readonly PackRow[];
 }

@@ -1,14 +1,15 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { buildPack } from '../../src/data/buildPack.js';
+import { buildPack, toPackV1 } from '../../build/buildPack.js';
+import { V2019 } from '../../build/vintages/v2019.js';
 import { PACK_FIELDS, loadPack, loadPackWithMeta } from '../../src/data/loadPack.js';
 import type { PackDocument } from '../../src/data/packFormat.js';
-import { fixtureInputs } from './packFixtures.js';
+import { fixtureInputs } from '../build/packFixtures.js';
 
 function fixtureDocument(): PackDocument {
-  const built = buildPack(fixtureInputs());
+  const built = buildPack(V2019, fixtureInputs());
   if (!built.ok) throw new Error(built.error.message);
-  return built.value.json;
+  return toPackV1(built.value.json);
 }
 
 function gz(document: unknown): Uint8Array {

@@ -4,9 +4,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPack } from '../../src/data/buildPack.js';
+import { buildPack, toPackV1 } from '../../build/buildPack.js';
+import { V2019 } from '../../build/vintages/v2019.js';
 import { defaultPackPath, readPack } from '../../src/data/readPack.js';
-import { fixtureInputs } from './packFixtures.js';
+import { fixtureInputs } from '../build/packFixtures.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -26,10 +27,10 @@ describe('defaultPackPath', () => {
 
 describe('readPack', () => {
   it('reads and loads a pack file', async () => {
-    const built = buildPack(fixtureInputs());
+    const built = buildPack(V2019, fixtureInputs());
     if (!built.ok) throw new Error(built.error.message);
     const file = path.join(dir, 'fixture.json.gz');
-    await writeFile(file, gzipSync(JSON.stringify(built.value.json)));
+    await writeFile(file, gzipSync(JSON.stringify(toPackV1(built.value.json))));
     const result = await readPack(file);
     if (!result.ok) throw new Error(result.error.message);
     expect(result.value.dataset.file).toBe(file);

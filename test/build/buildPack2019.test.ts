@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildPack, type BuiltPack } from '../../src/data/buildPack.js';
-import type { FairshareError } from '../../src/engine/errors.js';
+import { buildPack, toPackV1, type BuiltPack } from '../../build/buildPack.js';
+import { V2019 } from '../../build/vintages/v2019.js';
 import { PACK_COLUMNS } from '../../src/data/packFormat.js';
+import type { FairshareError } from '../../src/engine/errors.js';
 import {
   COUNTY_LOOKUP_CSV,
   DOMAINS_CSV,
@@ -13,20 +14,21 @@ import {
 } from './packFixtures.js';
 
 function built(edit: Parameters<typeof fixtureInputs>[0] = {}): BuiltPack {
-  const result = buildPack(fixtureInputs(edit));
+  const result = buildPack(V2019, fixtureInputs(edit));
   if (!result.ok) throw new Error(`expected a pack, got ${result.error.code}: ${result.error.message}`);
   return result.value;
 }
 
 function failure(edit: Parameters<typeof fixtureInputs>[0]): FairshareError {
-  const result = buildPack(fixtureInputs(edit));
+  const result = buildPack(V2019, fixtureInputs(edit));
   if (result.ok) throw new Error('expected buildPack to fail');
   return result.error;
 }
 
 /** The fixture pack's rows as objects keyed by column name, by LSOA code. */
 function rowsByCode(pack: BuiltPack): Map<string, Record<string, string | number>> {
-  const { fields, rows } = pack.json;
+  const { rows } = pack.json;
+  const fields = [...pack.json.textFields, ...pack.json.fields];
   return new Map(rows.map((row) => [String(row[0]), Object.fromEntries(fields.map((name, i) => [name, row[i] as string | number]))]));
 }
 
@@ -36,16 +38,28 @@ function row(pack: BuiltPack, code: string): Record<string, string | number> {
   return found;
 }
 
-describe('buildPack', () => {
-  it('writes the documented header and columns', () => {
+describe('buildPack with the 2019 spec', () => {
+  it('writes the documented header and columns (format version 2)', () => {
     const { json } = built();
     expect(json.format).toBe('fairshare-data-pack');
-    expect(json.version).toBe(1);
+    expect(json.version).toBe(2);
+    expect(json.vintage).toBe('2019');
+    expect(json.vintageLabel).toBe('IoD2019 (MHCLG, September 2019); population mid-2015; districts 2019; counties May 2019');
     expect(json.licence).toBe('Contains public sector information licensed under the Open Government Licence v3.0');
-    expect(json.fields).toEqual(PACK_COLUMNS);
-    expect(json.fields.slice(0, 6)).toEqual(['lsoa_code', 'lsoa_name', 'district_code', 'district_name', 'county_code', 'county_name']);
+    expect([...json.textFields, ...json.fields]).toEqual(PACK_COLUMNS);
+    expect(json.textFields).toEqual(['lsoa_code', 'lsoa_name', 'district_code', 'district_name', 'county_code', 'county_name']);
     expect(json.fields.at(-1)).toBe('idaopi_rate');
-    for (const r of json.rows) expect(r).toHaveLength(json.fields.length);
+    for (const r of json.rows) expect(r).toHaveLength(json.textFields.length + json.fields.length);
+  });
+
+  it('also writes the same pack as format version 1, with every column in `fields`', () => {
+    const { json } = built();
+    const v1 = toPackV1(json);
+    expect(Object.keys(v1)).toEqual(['format', 'version', 'title', 'vintage', 'licence', 'sources', 'fills', 'fields', 'rows']);
+    expect(v1.version).toBe(1);
+    expect(v1.vintage).toBe(json.vintageLabel);
+    expect(v1.fields).toEqual(PACK_COLUMNS);
+    expect(v1.rows).toBe(json.rows);
   });
 
   it('lists every source file with its hash, in a fixed order', () => {
@@ -131,7 +145,8 @@ describe('buildPack', () => {
 
   it('summarises LSOAs, districts, counties and fills', () => {
     expect(built().summary).toEqual([
-      '3 LSOAs, 2 districts, 2 counties (1 two-tier; every other district is its own county)',
+      '3 LSOAs; distinct district_code 2, county_code 2',
+      'counties: 1 two-tier; every other district is its own county',
       'suppressed numerators filled with 5: idaci_numerator 1, idaopi_numerator 1',
     ]);
   });
@@ -151,11 +166,9 @@ describe('buildPack', () => {
     expect(built({ population: shouted }).json.rows).toEqual(built().json.rows);
   });
 
-  it('works without the LSOA to ward lookup and leaves it out of the sources', () => {
-    const { lsoaLookup: _unused, ...inputs } = fixtureInputs();
-    const result = buildPack(inputs);
-    expect(result.ok && result.value.json.sources.map((s) => s.file)).not.toContain('geography/lsoa11_to_ward19_lad19.csv');
-    expect(result.ok && result.value.json.rows).toEqual(built().json.rows);
+  it('skips the Welsh rows of the England and Wales LSOA lookup', () => {
+    const welsh = `${LSOA_LOOKUP_CSV}4,W01999901,Cymtown 001A,W05999901,Cymtown,W06999901,Cymtown\n`;
+    expect(built({ lsoaLookup: welsh }).json.rows).toEqual(built().json.rows);
   });
 
   it('gives the same document for the same inputs', () => {
@@ -179,7 +192,7 @@ describe('buildPack', () => {
   });
 
   it('fails when two headers match the same column', () => {
-    const error = failure({ subdomains: SUBDOMAINS_CSV.replace('outdoors_rank', 'indoors_rank_2') });
+    const error = failure({ subdomains: SUBDOMAINS_CSV.replace('indoors_rank,outdoors_rank', 'indoors_rank_a,indoors_rank_b') });
     expect(error.code).toBe('ambiguous-column');
   });
 

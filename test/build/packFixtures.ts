@@ -6,7 +6,7 @@
  *   (E10999901).
  * Rows are deliberately out of code order.
  */
-import type { PackInputs, SourceText } from '../../src/data/buildPack.js';
+import type { PackInputs, SourceText } from '../../build/buildPack.js';
 
 const BOM = '\uFEFF';
 
@@ -78,8 +78,11 @@ function source(file: string, text: string): SourceText {
   return { file, sha256: `sha256-of-${file}`, text };
 }
 
-/** The fixture files as buildPack inputs; `edit` replaces the text of some of them. */
-export function fixtureInputs(edit: Partial<Record<keyof PackInputs, string>> = {}): PackInputs {
+/** The 2019 spec's sources (build/vintages/v2019.ts). */
+export type Fixture2019 = 'domains' | 'population' | 'subdomains' | 'indicators' | 'lsoaLookup' | 'countyLookup';
+
+/** The fixture files as buildPack inputs for the 2019 spec; `edit` replaces the text of some of them. */
+export function fixtureInputs(edit: Partial<Record<Fixture2019, string>> = {}): PackInputs {
   return {
     domains: source('iod2019/File_2_-_IoD2019_Domains_of_Deprivation.csv', edit.domains ?? DOMAINS_CSV),
     population: source('iod2019/File_6_-_IoD2019_Population_Denominators.csv', edit.population ?? POPULATION_CSV),

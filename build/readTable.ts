@@ -5,7 +5,7 @@
  * lines inside quoted values; these files need none of that.
  */
 import { parse } from 'csv-parse/sync';
-import { fail, ok, type Location, type Result } from '../engine/errors.js';
+import { fail, ok, type Location, type Result } from '../src/engine/errors.js';
 
 export interface Row {
   readonly cells: readonly string[];

@@ -1,7 +1,7 @@
 /**
  * Builds the shipped share lookups (data/lookups/*.csv) for one two-tier county from the ONS geography
  * lookups: LSOA (2011) → ward (December 2019), and ward → county electoral division (May 2019). Pure: it
- * takes the files' text and returns the lookups as CSV text, so the build script (scripts/build-data.js)
+ * takes the files' text and returns the lookups as CSV text, so the build script (build/buildData.ts)
  * only reads and writes. Every rule applied here is listed in data/README.md, "Lookups".
  *
  * Sources: ONS, "LSOA (2011) to Ward to Local Authority District (December 2019) Lookup in England and
@@ -9,9 +9,9 @@
  * (May 2019) Lookup in England".
  */
 import { stringify } from 'csv-stringify/sync';
-import { fail, ok, type Result } from '../engine/errors.js';
-import { Exact } from '../engine/exact.js';
-import { nearest } from '../engine/nearest.js';
+import { fail, ok, type Result } from '../src/engine/errors.js';
+import { Exact } from '../src/engine/exact.js';
+import { nearest } from '../src/engine/nearest.js';
 import { cellLocation, cellText, readTable, type Table } from './readTable.js';
 
 /** One source file: its path relative to the shared data folder (for messages) and its text. */

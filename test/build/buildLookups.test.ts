@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildLookups, equalShare, LOOKUP_COLUMNS, type BuildLookupsOptions, type BuiltLookups, type LookupInputs } from '../../src/data/buildLookups.js';
+import { buildLookups, equalShare, LOOKUP_COLUMNS, type BuildLookupsOptions, type BuiltLookups, type LookupInputs } from '../../build/buildLookups.js';
 import { parseLookup } from '../../src/data/parseLookup.js';
 import { Exact } from '../../src/engine/exact.js';
 import type { FairshareError } from '../../src/engine/errors.js';
