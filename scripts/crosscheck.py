@@ -31,7 +31,9 @@ def need_ranks(values):
 def main(pack_path, formula_path, area, budget_pennies, *weight_args):
     pack = json.load(gzip.open(pack_path))
     formula = json.load(open(formula_path))
-    col = {name: i for i, name in enumerate(pack["fields"])}
+    # Version 1 lists every column in "fields"; version 2 lists the text columns apart, first.
+    columns = pack["fields"] if pack["version"] == 1 else pack["textFields"] + pack["fields"]
+    col = {name: i for i, name in enumerate(columns)}
     rows = [r for r in pack["rows"] if area == "england" or area in (r[col["county_code"]], r[col["district_code"]])]
     rows.sort(key=lambda r: r[col["lsoa_code"]])
     weights = {d["id"]: Fraction(str(d["weight"])) for d in formula["domains"]}
