@@ -2,13 +2,16 @@ import { fail, ok, type Result } from '../engine/errors.js';
 import { nearest } from '../engine/nearest.js';
 import { shown } from '../engine/shown.js';
 import type { Dataset } from '../engine/dataset.js';
+import { FORMER_COUNTIES, type FormerCounty } from './formerCounties.js';
 
 /**
- * What `--area` can select: all of England (or all rows of a `--data` file), a two-tier county, a
- * district within a county, or a single-tier authority, which is its own county: a unitary authority
- * (E06), a metropolitan borough (E08) or a London borough (E09).
+ * What `--area` can select: all of England (or all rows of a `--data` file), a region (2025 vintage), a
+ * two-tier county, a district within a county, a single-tier authority, which is its own county (a
+ * unitary authority E06, a metropolitan borough E08 or a London borough E09), a former county (a 2019
+ * county now shared between new single-tier councils, see formerCounties.ts) or a former district (a
+ * district of 2019 or before that has since been merged into a new council; 2025 vintage).
  */
-export type AreaKind = 'england' | 'all' | 'county' | 'district' | 'unitary' | 'metropolitan' | 'london';
+export type AreaKind = 'england' | 'all' | 'region' | 'county' | 'former-county' | 'district' | 'former-district' | 'unitary' | 'metropolitan' | 'london';
 
 export interface Area {
   readonly kind: AreaKind;
@@ -16,44 +19,107 @@ export interface Area {
   readonly name: string;
   /** Indices into the dataset's units, ascending. */
   readonly indices: readonly number[];
+  /** What the area is made of, when its name alone could mislead (a former county): one or two sentences for run headers. */
+  readonly note?: string;
 }
 
-/** The shipped data's default area: Northamptonshire (county E10000021). */
+/** The shipped data's default area in every vintage: Northamptonshire (county E10000021 in 2019, former county since 2021). */
 export const DEFAULT_AREA = 'E10000021';
 
+export interface ListAreasOptions {
+  /** The former counties to offer where the data has their councils; default {@link FORMER_COUNTIES}. */
+  readonly formerCounties?: readonly FormerCounty[];
+}
+
 /**
- * Every area the dataset offers, counties and unitaries first by code, then districts by code. The
- * whole dataset comes first, as `england` for the shipped pack and `all` for a `--data` file.
+ * Every area the dataset offers: the whole dataset first (`england` for the shipped pack, `all` for a
+ * `--data` file), then regions, then counties, single-tier authorities and former counties by code,
+ * then districts by code, then former districts by code. The 2019 pack and `--data` files have no
+ * regions, former counties or former districts, so their list is as it always was.
+ *
+ * A former county is listed when every council that replaced it is a single-tier council of the data
+ * and the data has no county with its code; a shipped pack that has some of those councils but not all
+ * is a bug in the table or the pack, and throws.
+ *
+ * @example listAreas(pack2025).find((a) => a.code === 'E10000021') // => the former county: North + West Northamptonshire
  */
-export function listAreas(dataset: Dataset): Area[] {
+export function listAreas(dataset: Dataset, options: ListAreasOptions = {}): Area[] {
   const everything: Area = {
     kind: dataset.kind === 'pack' ? 'england' : 'all',
     code: dataset.kind === 'pack' ? 'england' : 'all',
     name: dataset.kind === 'pack' ? 'England' : `All rows of ${dataset.file}`,
     indices: dataset.units.map((_, i) => i),
   };
+  const regions = new Map<string, { name: string; indices: number[] }>();
   const counties = new Map<string, { name: string; indices: number[]; unitary: boolean }>();
   const districts = new Map<string, { name: string; indices: number[] }>();
+  const formerDistricts = new Map<string, { name: string; indices: number[] }>();
+  const add = (map: Map<string, { name: string; indices: number[] }>, key: string, name: string, i: number): void => {
+    const group = map.get(key) ?? { name, indices: [] };
+    group.indices.push(i);
+    map.set(key, group);
+  };
   dataset.units.forEach((unit, i) => {
-    const districtKey = unit.districtCode || unit.districtName;
-    const district = districts.get(districtKey) ?? { name: unit.districtName, indices: [] };
-    district.indices.push(i);
-    districts.set(districtKey, district);
+    add(districts, unit.districtCode || unit.districtName, unit.districtName, i);
     if (unit.countyCode) {
       const county = counties.get(unit.countyCode) ?? { name: unit.countyName, indices: [], unitary: unit.countyCode === unit.districtCode };
       county.indices.push(i);
       counties.set(unit.countyCode, county);
     }
+    if (unit.regionCode) add(regions, unit.regionCode, unit.regionName ?? '', i);
+    if (unit.formerDistrictCode) add(formerDistricts, unit.formerDistrictCode, unit.formerDistrictName ?? '', i);
   });
-  const areas: Area[] = [everything];
-  for (const [code, c] of sortByKey(counties)) {
-    areas.push({ kind: c.unitary ? singleTierKind(code) : 'county', code, name: c.name, indices: c.indices });
+  const upper: Area[] = [];
+  for (const [code, c] of counties) upper.push({ kind: c.unitary ? singleTierKind(code) : 'county', code, name: c.name, indices: c.indices });
+  for (const former of options.formerCounties ?? FORMER_COUNTIES) {
+    const area = formerCounty(dataset, former, counties, formerDistricts);
+    if (area !== undefined) upper.push(area);
   }
+  const areas: Area[] = [everything];
+  for (const [code, r] of sortByKey(regions)) areas.push({ kind: 'region', code, name: r.name, indices: r.indices });
+  areas.push(...upper.sort((a, b) => compare(a.code, b.code)));
   for (const [code, d] of sortByKey(districts)) {
     if (counties.get(code)?.unitary) continue;
     areas.push({ kind: 'district', code: code === d.name ? '' : code, name: d.name, indices: d.indices });
   }
+  for (const [code, d] of sortByKey(formerDistricts)) {
+    // A council never reorganised is its own former district: it is listed once, as itself.
+    if (districts.has(code) || counties.has(code)) continue;
+    areas.push({ kind: 'former-district', code, name: d.name, indices: d.indices });
+  }
   return areas;
+}
+
+/**
+ * A former county as an area: the LSOAs of the councils that replaced it, with a note naming them and
+ * any LSOA of its former districts that now lies in another council (E01027305, once in South
+ * Northamptonshire, is in Cherwell in the 2024 lookups). Undefined where the data does not have it.
+ */
+function formerCounty(
+  dataset: Dataset,
+  former: FormerCounty,
+  counties: ReadonlyMap<string, { name: string; indices: number[]; unitary: boolean }>,
+  formerDistricts: ReadonlyMap<string, { name: string; indices: number[] }>,
+): Area | undefined {
+  if (counties.has(former.code)) return undefined;
+  const present = former.councils.filter((code) => counties.get(code)?.unitary === true);
+  if (present.length === 0) return undefined;
+  if (present.length < former.councils.length) {
+    if (dataset.kind !== 'pack') return undefined;
+    const missing = former.councils.filter((code) => !present.includes(code));
+    throw new Error(`former county ${former.name} (${former.code}): the data pack has no single-tier council ${missing.join(', ')} (src/data/formerCounties.ts)`);
+  }
+  const councils = new Set(former.councils);
+  const indices = former.councils.flatMap((code) => counties.get(code)?.indices ?? []).sort((a, b) => a - b);
+  // The former districts of the councils' LSOAs (the seven of 2019 for Northamptonshire), and their LSOAs that went elsewhere.
+  const formerCodes = new Set(indices.map((i) => dataset.units[i]?.formerDistrictCode).filter((c): c is string => c !== undefined && !councils.has(c)));
+  const strays = [...formerCodes].flatMap((code) => (formerDistricts.get(code)?.indices ?? []).filter((i) => !councils.has(dataset.units[i]?.districtCode ?? '')));
+  const named = former.councils.map((code) => `${counties.get(code)?.name ?? code} (${code})`);
+  const moved = strays.map((i) => dataset.units[i]).map((u) => `${u?.code ?? ''} of the former ${u?.formerDistrictName ?? ''} now lies in ${u?.districtName ?? ''} (${u?.districtCode ?? ''})`);
+  const note =
+    `${former.name} (${former.code}) is the area of ${named.join(' and ')}, which replaced its county and districts in ${former.replaced}.` +
+    (moved.length === 0 ? '' : ` Not included: LSOA ${moved.join('; LSOA ')}.`);
+  return { kind: 'former-county', code: former.code, name: former.name, indices, note };
 }
 
 /** The area used when none is named: Northamptonshire for the shipped pack, every row of a `--data` file. */
@@ -65,16 +131,81 @@ export function defaultArea(dataset: Dataset): string {
 const LISTED = 5;
 
 /**
+ * Short forms officers write for county names, one word each (Northants → Northamptonshire), and Hull.
+ * A query is read with these expanded only when it matches no area as written.
+ */
+const SHORT_WORDS: Readonly<Record<string, string>> = {
+  beds: 'bedfordshire',
+  bucks: 'buckinghamshire',
+  cambs: 'cambridgeshire',
+  derbys: 'derbyshire',
+  glos: 'gloucestershire',
+  hants: 'hampshire',
+  herts: 'hertfordshire',
+  hull: 'kingston upon hull',
+  lancs: 'lancashire',
+  leics: 'leicestershire',
+  lincs: 'lincolnshire',
+  northants: 'northamptonshire',
+  notts: 'nottinghamshire',
+  oxon: 'oxfordshire',
+  staffs: 'staffordshire',
+  warks: 'warwickshire',
+  wilts: 'wiltshire',
+  worcs: 'worcestershire',
+  yorks: 'yorkshire',
+};
+
+/** A name or query in the form names are compared in: lower case, single spaces, `&` as `and`. */
+function folded(text: string): string {
+  return text.toLowerCase().replace(/&/g, ' and ').replace(/\s+/g, ' ').trim();
+}
+
+/** A folded query with its short words expanded: `west northants` → `west northamptonshire`. */
+function expanded(query: string): string {
+  return folded(query)
+    .split(' ')
+    .map((word) => SHORT_WORDS[word] ?? word)
+    .join(' ');
+}
+
+/**
+ * The other names an area goes by: ONS writes three councils as `Bristol, City of`, `Kingston upon
+ * Hull, City of` and `Herefordshire, County of`; people write `Bristol` or `City of Bristol`.
+ */
+function otherNames(name: string): string[] {
+  const match = /^(.+), (city of|county of)$/.exec(folded(name));
+  return match ? [match[1] as string, `${match[2] as string} ${match[1] as string}`] : [];
+}
+
+/** A name with its long words written short, to suggest from typos of short forms: `west northamptonshire` → `west northants`. */
+function contracted(name: string): string {
+  return Object.entries(SHORT_WORDS).reduce((text, [short, long]) => text.replace(new RegExp(`\\b${long}\\b`, 'g'), short), folded(name));
+}
+
+/** Whether an area is one `fairshare areas --search TEXT` lists: its name, other names or code contain the text (short words expanded). */
+export function matchesSearch(area: Area, text: string): boolean {
+  const wanted = [folded(text), expanded(text)].filter((w) => w !== '');
+  if (wanted.length === 0) return true;
+  const haystacks = [folded(area.name), ...otherNames(area.name), area.code.toLowerCase()];
+  return wanted.some((w) => haystacks.some((h) => h.includes(w)));
+}
+
+/**
  * Find the area a user named, by code or name (case and surrounding spaces ignored). A code written
  * exactly as listed always selects its area, so every area with a code can be selected uniquely. A
- * query that matches several areas (two districts with the same name, a district called "All") is
- * refused with the candidates and their codes; an unknown name is refused with the nearest match as a
- * suggestion. Both are usage failures.
+ * name that matches no area as written is tried in the forms people use: `Bristol` or `City of Bristol`
+ * for `Bristol, City of`, `Hull` for `Kingston upon Hull, City of`, county short forms (`Northants`,
+ * `West Northants`, `Notts`) and `&` for `and`. A query that matches several areas (two districts with
+ * the same name, a district called "All") is refused with the candidates and their codes; an unknown
+ * name is refused with the nearest names (or the names whose initials it is, for `NNC`) as
+ * suggestions. Both are usage failures.
  *
  * @example findArea(pack, 'Northamptonshire') // => the county E10000021 with its 422 LSOAs
+ * @example findArea(pack2025, 'West Northants') // => the unitary authority E06000062
  */
-export function findArea(dataset: Dataset, query: string): Result<Area> {
-  const areas = listAreas(dataset);
+export function findArea(dataset: Dataset, query: string, options: ListAreasOptions = {}): Result<Area> {
+  const areas = listAreas(dataset, options);
   const trimmed = query.trim();
   const exact = areas.find((a) => a.code !== '' && a.code === trimmed);
   if (exact) return ok(exact);
@@ -83,12 +214,44 @@ export function findArea(dataset: Dataset, query: string): Result<Area> {
   const [only] = matches;
   if (only !== undefined && matches.length === 1) return ok(only);
   if (matches.length > 1) return ambiguous(query, matches);
-  const guess = nearest(trimmed, areas.map((a) => a.name));
+  const long = expanded(trimmed);
+  const alike = areas.filter((a) => folded(a.name) === long || otherNames(a.name).includes(long));
+  const [one] = alike;
+  if (one !== undefined && alike.length === 1) return ok(one);
+  if (alike.length > 1) return ambiguous(query, alike);
+  const guesses = suggestions(trimmed, areas);
+  const search = guesses[0]?.split(/[ ,]/)[0] ?? '';
   return fail('usage', 'unknown-area', `unknown area "${shown(query)}"`, {
-    hint: guess
-      ? `Did you mean "${shown(guess)}"? Run "fairshare areas --search ${shown(guess.split(' ')[0] ?? '')}" to list areas`
-      : `Run "fairshare areas --search TEXT" to list the districts and counties --area accepts`,
+    hint:
+      guesses.length > 0
+        ? `Did you mean ${guesses.map((g) => `"${shown(g)}"`).join(' or ')}? Run "fairshare areas --search ${shown(search)}" to list areas`
+        : `Run "fairshare areas --search TEXT" to list the districts and counties --area accepts`,
   });
+}
+
+/** How many names an unknown-area message suggests at most. */
+const SUGGESTED = 3;
+
+/**
+ * Names to suggest for an unknown area: the nearest name (by edit distance, short forms expanded), else
+ * the names whose initials the query is, with or without a trailing C for "council" (`NNC` → North
+ * Norfolk, North Northamptonshire), in list order.
+ */
+function suggestions(query: string, areas: readonly Area[]): string[] {
+  const names = areas.map((a) => a.name);
+  // Each area under every name it goes by, so a typo of any of them finds it.
+  const known = areas.flatMap((a) => [a.name, ...otherNames(a.name), contracted(a.name)].map((alias) => [alias, a.name] as const));
+  const near = nearest(expanded(query), known.map(([alias]) => alias)) ?? nearest(folded(query), known.map(([alias]) => alias));
+  if (near !== undefined) return [known.find(([alias]) => alias === near)?.[1] ?? near];
+  const letters = folded(query).replace(/[^a-z]/g, '');
+  if (letters.length < 2) return [];
+  const initials = (name: string): string =>
+    folded(name)
+      .split(/[\s-]+/)
+      .map((w) => w.charAt(0))
+      .join('');
+  const wanted = new Set([letters, ...(letters.endsWith('c') && letters.length > 2 ? [letters.slice(0, -1)] : [])]);
+  return [...new Set(names.filter((n) => wanted.has(initials(n))))].slice(0, SUGGESTED);
 }
 
 /** The refusal of a query that matches several areas: each candidate with its kind and code. */
@@ -117,6 +280,10 @@ function describe(area: Area): string {
       return `the metropolitan borough ${name}`;
     case 'london':
       return `the London borough ${name}`;
+    case 'former-county':
+      return `the former county ${name}`;
+    case 'former-district':
+      return `the former district ${name}`;
     default:
       return `the ${area.kind} ${name}`;
   }
@@ -141,5 +308,9 @@ function singleTierKind(code: string): AreaKind {
 }
 
 function sortByKey<V>(map: Map<string, V>): [string, V][] {
-  return [...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return [...map.entries()].sort(([a], [b]) => compare(a, b));
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { findArea, listAreas, subset } from '../../src/data/area.js';
+import { findArea, listAreas, matchesSearch, subset } from '../../src/data/area.js';
+import { FORMER_COUNTIES } from '../../src/data/formerCounties.js';
 import type { Dataset, Unit } from '../../src/engine/dataset.js';
+import { FIXTURE_FORMER_COUNTIES, fixturePack2025 } from '../helpers/fixtureDataset.js';
 
 const unit = (code: string, districtCode: string, districtName: string, countyCode: string, countyName: string): Unit => ({
   code,
@@ -117,5 +119,142 @@ describe('findArea with names that are not unique', () => {
 
   it('quotes at most 60 characters of what was asked for', () => {
     expect(error(twoNorths, 'x'.repeat(10_000)).message.length).toBeLessThan(100);
+  });
+});
+
+describe('areas of the 2025 geography (regions, former counties, former districts)', () => {
+  const pack2025 = fixturePack2025();
+  const options = { formerCounties: FIXTURE_FORMER_COUNTIES };
+  const find = (query: string) => findArea(pack2025, query, options);
+  const codeOf = (query: string) => {
+    const result = find(query);
+    if (!result.ok) throw new Error(result.error.message);
+    return result.value.code;
+  };
+
+  it('lists regions after England, then counties, councils and former counties by code, districts, then former districts', () => {
+    expect(listAreas(pack2025, options).map((a) => [a.kind, a.code, a.indices.join(' ')])).toEqual([
+      ['england', 'england', '0 1 2 3 4 5 6 7'],
+      ['region', 'E12000901', '0 1 2 3 4 5'],
+      ['region', 'E12000902', '6 7'],
+      ['unitary', 'E06000901', '0 1 2'],
+      ['unitary', 'E06000902', '3'],
+      ['unitary', 'E06000903', '6'],
+      ['london', 'E09000901', '7'],
+      ['former-county', 'E10000901', '0 1 2 3'],
+      ['county', 'E10000902', '4 5'],
+      ['district', 'E07000904', '4'],
+      ['district', 'E07000905', '5'],
+      ['former-district', 'E07000901', '0 1'],
+      ['former-district', 'E07000902', '2'],
+      ['former-district', 'E07000903', '3 4'],
+    ]);
+  });
+
+  it('makes a former county of the councils that replaced it, noting the LSOA of a former district that went elsewhere', () => {
+    const fakeshire = listAreas(pack2025, options).find((a) => a.code === 'E10000901');
+    expect(fakeshire).toMatchObject({ kind: 'former-county', name: 'Fakeshire' });
+    expect(fakeshire?.note).toBe(
+      'Fakeshire (E10000901) is the area of North Fakeshire (E06000901) and West Fakeshire (E06000902), which replaced its county and districts in 2021. ' +
+        'Not included: LSOA F05 of the former Southtown now lies in Borderdale (E07000904).',
+    );
+  });
+
+  it('selects a former county by its 2019 code and by name', () => {
+    expect(find('E10000901')).toMatchObject({ ok: true, value: { kind: 'former-county', indices: [0, 1, 2, 3] } });
+    expect(codeOf('fakeshire')).toBe('E10000901');
+  });
+
+  it('leaves a former county out where the data still has the county (the 2019 vintage) or none of its councils', () => {
+    expect(listAreas(pack, options).some((a) => a.kind === 'former-county')).toBe(false);
+    const twoTier = { ...pack, units: pack.units.map((u) => ({ ...u, countyCode: 'E10000901', countyName: 'Fakeshire' })) };
+    expect(listAreas(twoTier, { formerCounties: FIXTURE_FORMER_COUNTIES }).filter((a) => a.code === 'E10000901').map((a) => a.kind)).toEqual(['county']);
+  });
+
+  it('throws when a pack has some of the councils of a former county but not all (the table and the pack disagree)', () => {
+    const broken = { formerCounties: [{ ...FIXTURE_FORMER_COUNTIES[0], councils: ['E06000901', 'E06000999'] }] };
+    expect(() => listAreas(pack2025, broken)).toThrow('former county Fakeshire (E10000901): the data pack has no single-tier council E06000999');
+  });
+
+  it('selects a region and a former district by name', () => {
+    expect(codeOf('Southlands')).toBe('E12000902');
+    expect(find('southtown')).toMatchObject({ ok: true, value: { kind: 'former-district', indices: [3, 4] } });
+  });
+
+  it('reads "Portcity" and "City of Portcity" as "Portcity, City of"', () => {
+    expect(codeOf('Portcity')).toBe('E06000903');
+    expect(codeOf(' city of portcity ')).toBe('E06000903');
+    expect(codeOf('Portcity, City of')).toBe('E06000903');
+  });
+
+  it('suggests names from initials, with or without a C for council', () => {
+    const result = find('NFC');
+    expect(result).toMatchObject({ ok: false, error: { code: 'unknown-area' } });
+    if (!result.ok) expect(result.error.hint).toBe('Did you mean "North Fakeshire"? Run "fairshare areas --search North" to list areas');
+  });
+});
+
+describe('findArea with the short forms officers write', () => {
+  const shire = (code: string, district: [string, string], county: [string, string]): Unit => unit(code, district[0], district[1], county[0], county[1]);
+  // Made-up codes; real names, because the short forms are of real names.
+  const northants: Dataset = {
+    kind: 'pack',
+    file: 'fixture-pack.json.gz',
+    units: [
+      shire('L1', ['E06000961', 'North Northamptonshire'], ['E06000961', 'North Northamptonshire']),
+      shire('L2', ['E06000962', 'West Northamptonshire'], ['E06000962', 'West Northamptonshire']),
+      shire('L3', ['E06000910', 'Kingston upon Hull, City of'], ['E06000910', 'Kingston upon Hull, City of']),
+      shire('L4', ['E06000919', 'Herefordshire, County of'], ['E06000919', 'Herefordshire, County of']),
+      shire('L5', ['E07000947', 'North Norfolk'], ['E10000920', 'Norfolk']),
+      shire('L6', ['E06000911', 'Brighton and Hove'], ['E06000911', 'Brighton and Hove']),
+    ],
+    fields: new Map([['population', Float64Array.from([1, 1, 1, 1, 1, 1])]]),
+  };
+  const formerCounties = [{ code: 'E10000921', name: 'Northamptonshire', replaced: 2021, councils: ['E06000961', 'E06000962'] }];
+  const codeOf = (query: string) => {
+    const result = findArea(northants, query, { formerCounties });
+    if (!result.ok) throw new Error(result.error.message);
+    return result.value.code;
+  };
+  const hint = (query: string) => {
+    const result = findArea(northants, query, { formerCounties });
+    if (result.ok) throw new Error(`expected a failure, got ${result.value.code}`);
+    return result.error.hint;
+  };
+
+  it('expands Northants, and Hull to Kingston upon Hull', () => {
+    expect(codeOf('Northants')).toBe('E10000921');
+    expect(codeOf('west northants')).toBe('E06000962');
+    expect(codeOf('North Northants')).toBe('E06000961');
+    expect(codeOf('Hull')).toBe('E06000910');
+    expect(codeOf('Herefordshire')).toBe('E06000919');
+  });
+
+  it('reads & as and', () => {
+    expect(codeOf('Brighton & Hove')).toBe('E06000911');
+  });
+
+  it('suggests councils for NNC and WNC from their initials', () => {
+    expect(hint('NNC')).toBe('Did you mean "North Northamptonshire" or "North Norfolk"? Run "fairshare areas --search North" to list areas');
+    expect(hint('WNC')).toBe('Did you mean "West Northamptonshire"? Run "fairshare areas --search West" to list areas');
+  });
+
+  it('suggests the nearest name for a typo in a short form', () => {
+    expect(hint('West Northans')).toContain('Did you mean "West Northamptonshire"?');
+  });
+
+  it('matches a search by short forms too', () => {
+    const listed = listAreas(northants, { formerCounties }).filter((a) => matchesSearch(a, 'northants'));
+    expect(listed.map((a) => a.code)).toEqual(['E06000961', 'E06000962', 'E10000921']);
+    expect(listAreas(northants).filter((a) => matchesSearch(a, 'hull')).map((a) => a.code)).toEqual(['E06000910']);
+  });
+});
+
+describe('FORMER_COUNTIES', () => {
+  it('has Northamptonshire and Cumbria under their 2019 codes, each replaced by two councils', () => {
+    expect(FORMER_COUNTIES.map((c) => [c.code, c.name, c.councils.join('+')])).toEqual([
+      ['E10000006', 'Cumbria', 'E06000063+E06000064'],
+      ['E10000021', 'Northamptonshire', 'E06000061+E06000062'],
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { listAreas } from '../../data/area.js';
+import { listAreas, matchesSearch } from '../../data/area.js';
 import { render } from '../../report/render.js';
 import type { Table } from '../../report/table.js';
 import { colourFor } from '../colour.js';
@@ -19,18 +19,31 @@ interface AreasOptions {
 /** `fairshare areas`: what `--area` accepts, with LSOA counts and population. */
 export function areasCommand(io: Io): Command {
   return new Command('areas')
-    .description('list the areas --area accepts: england, counties, single-tier authorities and districts')
-    .option('-s, --search <text>', 'only areas whose name or code contains this text')
+    .description('list the areas --area accepts: england, regions (2025), counties, single-tier authorities, former counties, districts and former districts (2025)')
+    .option('-s, --search <text>', 'only areas whose name or code contains this text (short forms too: Northants, Hull)')
     .option('-d, --data <file>', 'list the districts of your own CSV instead')
     .addOption(vintageOption())
     .option('-f, --format <format>', 'table, csv, json or md')
-    .addHelpText('after', '\nExamples:\n  $ fairshare areas --search north\n  $ fairshare areas --format csv > areas.csv')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ fairshare areas --search north
+  $ fairshare areas --vintage 2025 --search northants
+  $ fairshare areas --format csv > areas.csv
+
+Kinds: england; region (2025); county (two-tier, E10); unitary, metropolitan, london (single-tier
+councils, each its own county); former-county (a 2019 county now shared between new councils, under its
+2019 code: Northamptonshire E10000021 = North + West Northamptonshire, Cumbria E10000006 = Cumberland +
+Westmorland and Furness; 2025); district (two-tier, E07); former-district (a district merged into a new
+council since, e.g. Kettering; 2025).`,
+    )
     .action(async (options: AreasOptions) => {
       const format = unwrap(chooseFormat(options.format, undefined, io));
       const inputs = await loadInputs(withoutUndefined({ data: options.data, vintage: parseVintageOption(options.vintage) }), io);
       const population = inputs.all.fields.get('population');
       const wanted = options.search?.trim().toLowerCase() ?? '';
-      const areas = listAreas(inputs.all).filter((a) => !wanted || a.name.toLowerCase().includes(wanted) || a.code.toLowerCase().includes(wanted));
+      const areas = listAreas(inputs.all).filter((a) => !wanted || matchesSearch(a, wanted));
       const table: Table = {
         columns: [
           { key: 'code', title: 'Code', kind: 'text' },
