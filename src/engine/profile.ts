@@ -5,6 +5,7 @@ import { ok, type Result } from './errors.js';
 import type { Domain } from './formula.js';
 import type { Lookup } from './lookup.js';
 import type { Ranked } from './rankDomains.js';
+import { unitGroup, type GroupLevel } from './tabulate.js';
 
 /** One unit's (part-)membership of an area: a district holds its LSOAs whole; a lookup may split them. */
 export interface Membership {
@@ -81,6 +82,22 @@ export function profile(rankings: readonly Ranked[], populations: ArrayLike<numb
 /** Every unit wholly in its district (districts keyed by code, or by name when the data has no codes). */
 export function districtMemberships(dataset: Dataset): Membership[] {
   return dataset.units.map((u, unit) => ({ unit, areaCode: u.districtCode || u.districtName, areaName: u.districtName, fraction: 1 }));
+}
+
+/**
+ * Every unit wholly in its area of a level made of whole LSOAs (see `unitGroup`): districts as
+ * {@link districtMemberships}, former districts, counties, regions, or the wards the data gives. Throws
+ * a RangeError when a unit has no area at the level (check with `hasLevel` first).
+ *
+ * @example groupMemberships(pack2025, 'former-district')[0] // => { unit: 0, areaCode: 'E07000150', areaName: 'Corby', fraction: 1 }
+ */
+export function groupMemberships(dataset: Dataset, level: GroupLevel): Membership[] {
+  if (level === 'district') return districtMemberships(dataset);
+  return dataset.units.map((u, unit) => {
+    const area = unitGroup(u, level);
+    if (area === undefined) throw new RangeError(`groupMemberships: unit ${u.code} has no ${level}`);
+    return { unit, areaCode: area.code, areaName: area.name, fraction: 1 };
+  });
 }
 
 /** Every unit split between areas by a share lookup, which must cover every unit (see coveredShares). */

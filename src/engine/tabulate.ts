@@ -1,5 +1,6 @@
 import type { Decimal } from 'decimal.js';
 import { Exact, round2 } from './exact.js';
+import type { Dataset, Unit } from './dataset.js';
 import type { Allocation } from './fairShare.js';
 
 /** One row of a district table. Money and ratios are exact decimal strings, ready to print. */
@@ -13,37 +14,101 @@ export interface DistrictRow {
   readonly sharePct: string;
   /** allocation / population, half-up to 2 places; empty when no one lives there. */
   readonly perPerson: string;
+  /** Ward level only: true when the ward is a derived one (see {@link WARD_DERIVED_FIELD}). */
+  readonly derived?: boolean;
 }
 
+/** A table of whole-LSOA groups: districts unless `level` says otherwise. */
 export interface DistrictTable {
+  /** What the rows are; absent means `district`. */
+  readonly level?: GroupLevel;
   readonly rows: readonly DistrictRow[];
   readonly total: DistrictRow;
+}
+
+/**
+ * The levels whose areas are made of whole LSOAs, named by a field of every unit: `district` (the
+ * council of the vintage), `former-district` (the district before any reorganisation since 2019; a
+ * unit without one, 2019 and `--data`, is in its district), `county` (the upper tier; a single-tier
+ * council is its own), `region` and `ward` (2025 pack).
+ */
+export const GROUP_LEVELS = ['district', 'former-district', 'county', 'region', 'ward'] as const;
+export type GroupLevel = (typeof GROUP_LEVELS)[number];
+
+/**
+ * The numeric field that marks a unit's ward as derived rather than an ONS best fit (1 = derived): the
+ * 2025 pack sets it for North and West Northamptonshire, whose May 2025 wards ONS has no lookup for.
+ */
+export const WARD_DERIVED_FIELD = 'ward_derived';
+
+/**
+ * The area of a level a unit is in, or undefined when the unit does not say (no region or ward in the
+ * 2019 pack, no county in a `--data` file).
+ *
+ * @example unitGroup(unit, 'former-district') // => { code: 'E07000153', name: 'Kettering' } for a 2025 unit
+ */
+export function unitGroup(unit: Unit, level: GroupLevel): { code: string; name: string } | undefined {
+  switch (level) {
+    case 'district':
+      return { code: unit.districtCode, name: unit.districtName };
+    case 'former-district':
+      return unit.formerDistrictCode === undefined ? { code: unit.districtCode, name: unit.districtName } : { code: unit.formerDistrictCode, name: unit.formerDistrictName ?? '' };
+    case 'county':
+      return unit.countyCode === '' ? undefined : { code: unit.countyCode, name: unit.countyName };
+    case 'region':
+      return unit.regionCode === undefined ? undefined : { code: unit.regionCode, name: unit.regionName ?? '' };
+    case 'ward':
+      return unit.wardCode === undefined ? undefined : { code: unit.wardCode, name: unit.wardName ?? '' };
+  }
+}
+
+/** Whether every unit of a dataset is in an area of the level, so the dataset can be tabulated by it (an empty one can). */
+export function hasLevel(dataset: Dataset, level: GroupLevel): boolean {
+  return dataset.units.every((unit) => unitGroup(unit, level) !== undefined);
+}
+
+export interface TabulateOptions {
+  /** What to add the LSOAs up into; default `district`. The dataset must have it ({@link hasLevel}). */
+  readonly level?: GroupLevel;
 }
 
 /** What tabulate needs: units, their pennies and people, and the budget (an Allocation, or pots summed). */
 export type Tabulatable = Pick<Allocation, 'dataset' | 'pennies' | 'populations' | 'budget'>;
 
 /**
- * Add the unit amounts up into districts (each district is exactly the sum of its LSOAs' pennies),
- * with share of the budget and £ per person. Rows are sorted by district code, then name.
+ * Add the unit amounts up into districts, or into the areas of another level made of whole LSOAs
+ * (each area is exactly the sum of its LSOAs' pennies), with share of the budget and £ per person.
+ * Rows are sorted by area code, then name. At the ward level a row is marked `derived` when any of its
+ * LSOAs has {@link WARD_DERIVED_FIELD} set. Throws a RangeError when a unit has no area at the level
+ * (check with {@link hasLevel} first).
+ *
+ * @example tabulate(allocation, { level: 'former-district' }).rows.map((r) => r.name) // => ['Corby', 'Daventry', …]
  */
-export function tabulate(allocation: Tabulatable): DistrictTable {
+export function tabulate(allocation: Tabulatable, options: TabulateOptions = {}): DistrictTable {
   const { dataset, pennies, populations, budget } = allocation;
-  // Sum whole pennies and people per district first; pounds are made once per district.
-  const groups = new Map<string, { code: string; name: string; lsoas: number; people: number[]; pennies: bigint }>();
+  const level = options.level ?? 'district';
+  const derivedField = level === 'ward' ? dataset.fields.get(WARD_DERIVED_FIELD) : undefined;
+  // Sum whole pennies and people per area first; pounds are made once per area.
+  const groups = new Map<string, { code: string; name: string; lsoas: number; people: number[]; pennies: bigint; derived: boolean }>();
   dataset.units.forEach((unit, i) => {
-    const key = `${unit.districtCode}\u0000${unit.districtName}`;
+    const area = unitGroup(unit, level);
+    if (area === undefined) throw new RangeError(`tabulate: unit ${unit.code} has no ${level}`);
+    const key = `${area.code}\u0000${area.name}`;
     let group = groups.get(key);
     if (!group) {
-      group = { code: unit.districtCode, name: unit.districtName, lsoas: 0, people: [], pennies: 0n };
+      group = { code: area.code, name: area.name, lsoas: 0, people: [], pennies: 0n, derived: false };
       groups.set(key, group);
     }
     group.lsoas += 1;
     group.people.push(populations[i] as number);
     group.pennies += pennies[i] as bigint;
+    if (derivedField !== undefined && derivedField[i] === 1) group.derived = true;
   });
   const sorted = [...groups.values()].sort((a, b) => compare(a.code, b.code) || compare(a.name, b.name));
-  const rows = sorted.map((g) => tableRow(g.code, g.name, g.lsoas, sumExact(g.people), pounds(g.pennies), budget));
+  const rows = sorted.map((g) => {
+    const row = tableRow(g.code, g.name, g.lsoas, sumExact(g.people), pounds(g.pennies), budget);
+    return level === 'ward' ? { ...row, derived: g.derived } : row;
+  });
   const total = tableRow(
     '',
     'Total',
@@ -52,7 +117,7 @@ export function tabulate(allocation: Tabulatable): DistrictTable {
     rows.reduce((sum, r) => sum.plus(r.allocation), new Exact(0)),
     budget,
   );
-  return { rows, total };
+  return level === 'district' ? { rows, total } : { level, rows, total };
 }
 
 /**
@@ -65,9 +130,12 @@ export function tabulate(allocation: Tabulatable): DistrictTable {
 export function withAllocations(table: DistrictTable, pennies: readonly bigint[]): DistrictTable {
   if (pennies.length !== table.rows.length) throw new RangeError('withAllocations: one amount per row is needed');
   const budget = table.total.allocation;
-  const rows = table.rows.map((r, i) => tableRow(r.code, r.name, r.lsoas, r.population, pounds(pennies[i] as bigint), budget));
+  const rows = table.rows.map((r, i) => {
+    const row = tableRow(r.code, r.name, r.lsoas, r.population, pounds(pennies[i] as bigint), budget);
+    return r.derived === undefined ? row : { ...row, derived: r.derived };
+  });
   const total = tableRow('', 'Total', table.total.lsoas, table.total.population, pounds(pennies.reduce((sum, p) => sum + p, 0n)), budget);
-  return { rows, total };
+  return table.level === undefined ? { rows, total } : { level: table.level, rows, total };
 }
 
 /** Whole pennies as exact pounds. */

@@ -2,7 +2,7 @@ import type { Decimal } from 'decimal.js';
 import { Exact, round2 } from '../engine/exact.js';
 import type { Damping, DampedDistrict } from '../engine/damp.js';
 import type { Allocation } from '../engine/fairShare.js';
-import { pounds, type DistrictRow, type DistrictTable } from '../engine/tabulate.js';
+import { pounds, type DistrictRow, type DistrictTable, type GroupLevel } from '../engine/tabulate.js';
 import type { AreaRow, AreaTable } from '../engine/tabulateAreas.js';
 import type { ComparisonRow } from '../scenario/compare.js';
 
@@ -56,6 +56,47 @@ export function districtTable(table: DistrictTable): Table {
     r.perPerson,
   ];
   return { columns: DISTRICT_COLUMNS, rows: table.rows.map(cells), total: cells(table.total) };
+}
+
+/** The first two columns of each level's table: its code and name keys, and the name's title. */
+const LEVEL_COLUMNS: Readonly<Record<GroupLevel, readonly [string, string, string]>> = {
+  district: ['district_code', 'district_name', 'District'],
+  'former-district': ['former_district_code', 'former_district_name', 'Former district'],
+  county: ['county_code', 'county_name', 'County'],
+  region: ['region_code', 'region_name', 'Region'],
+  ward: ['ward_code', 'ward_name', 'Ward'],
+};
+
+/**
+ * The table of a level made of whole LSOAs (see `tabulate`): `<level>_code,<level>_name,lsoas,population,
+ * allocation,share_pct,per_person` (`former_district_code`, `county_code`, `region_code`, `ward_code`, …),
+ * and at the ward level a last column `derived`, `yes` for a ward derived by area rather than an ONS
+ * best fit. A district table is exactly {@link districtTable}'s.
+ *
+ * @example levelTable(tabulate(allocation, { level: 'region' })).columns[0].key // => 'region_code'
+ */
+export function levelTable(table: DistrictTable): Table {
+  const level = table.level ?? 'district';
+  if (level === 'district') return districtTable(table);
+  const [codeKey, nameKey, title] = LEVEL_COLUMNS[level];
+  const derived = level === 'ward';
+  const cells = (r: DistrictRow, total = false): string[] => [
+    r.code,
+    r.name,
+    String(r.lsoas),
+    r.population.toString(),
+    r.allocation.toFixed(2),
+    r.sharePct,
+    r.perPerson,
+    ...(derived ? [total ? '' : r.derived === true ? 'yes' : 'no'] : []),
+  ];
+  const columns: Column[] = [
+    { key: codeKey, title: 'Code', kind: 'text' },
+    { key: nameKey, title, kind: 'text' },
+    ...DISTRICT_COLUMNS.slice(2),
+    ...(derived ? [{ key: 'derived', title: 'Derived', kind: 'text' } as const] : []),
+  ];
+  return { columns, rows: table.rows.map((r) => cells(r)), total: cells(table.total, true) };
 }
 
 const DAMPING_COLUMNS: readonly Column[] = [

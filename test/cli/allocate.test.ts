@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -147,3 +147,78 @@ describe('fairshare allocate', () => {
     expect(out).toContain("A2,'+Plain,,'-Town,");
   });
 });
+
+describe('fairshare allocate --level (former-district, county, region, ward)', () => {
+  it('gives one row per district for --level former-district on the 2019 vintage (no council was reorganised)', async () => {
+    const districts = await run(['allocate', ...ADULTS]);
+    const former = await run(['allocate', ...ADULTS, '--level', 'former-district']);
+    expect(former.code).toBe(0);
+    expect(former.out.split('\n')[0]).toBe('former_district_code,former_district_name,lsoas,population,allocation,share_pct,per_person');
+    expect(body(former.out)).toEqual(body(districts.out));
+  });
+
+  it('adds Northamptonshire up into its county for --level county', async () => {
+    const { code, out } = await run(['allocate', ...ADULTS, '--level', 'county']);
+    expect(code).toBe(0);
+    expect(out).toBe('county_code,county_name,lsoas,population,allocation,share_pct,per_person\nE10000021,Northamptonshire,422,720913,12700000.00,100.00,17.62\n');
+  });
+
+  it('refuses --level region on the 2019 vintage, naming the vintage that has regions (exit 2)', async () => {
+    const { code, out, err } = await run(['allocate', ...ADULTS, '--level', 'region']);
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err).toBe('fairshare: error: the 2019 vintage has no regions. Use --vintage 2025\n');
+  });
+
+  it('refuses --level county for a --data file, which has no counties (exit 2)', async () => {
+    const { code, err } = await run(['allocate', '--budget', '1000', '--data', FIVE, '--level', 'county']);
+    expect(code).toBe(2);
+    expect(err).toContain('a --data file has no counties');
+  });
+
+  it('says counties, not countys, when refusing --lookup', async () => {
+    const { code, err } = await run(['allocate', ...ADULTS, '--level', 'county', '--lookup', 'x.csv']);
+    expect(code).toBe(2);
+    expect(err).toContain('not to counties');
+  });
+});
+
+const PACK_2025 = new URL('../../data/england-lsoa-2025.json.gz', import.meta.url);
+
+describe.skipIf(!existsSync(PACK_2025))('fairshare allocate --vintage 2025 --level (with the 2025 pack)', () => {
+  const V2025 = ['--budget', '12.7m', '--vintage', '2025'];
+
+  it('adds Northamptonshire (North + West Northamptonshire) up into its seven former districts, to the budget', async () => {
+    const { code, out, err } = await run(['allocate', ...V2025, '--level', 'former-district']);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    const rows = parse(out, { columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => r.former_district_code)).toEqual(['E07000150', 'E07000151', 'E07000152', 'E07000153', 'E07000154', 'E07000155', 'E07000156']);
+    expect(rows.reduce((n, r) => n + Number(r.lsoas), 0)).toBe(442);
+    expect(sumColumn(out, 'allocation')).toBe('12700000.00');
+  });
+
+  it('groups LSOAs into the May 2025 wards, all marked derived, and says so', async () => {
+    const { code, out } = await run(['allocate', ...V2025, '--level', 'ward', '--format', 'md']);
+    expect(code).toBe(0);
+    expect(out).toContain('66 wards marked derived: wards of North and West Northamptonshire are the May 2025 wards, derived by area, not an ONS product.');
+    expect(out).toContain('Not included: LSOA E01027305 of the former South Northamptonshire now lies in Cherwell (E07000177).');
+  });
+
+  it('refuses --level division, naming the 2019 vintage', async () => {
+    const { code, err } = await run(['allocate', ...V2025, '--level', 'division']);
+    expect(code).toBe(2);
+    expect(err).toContain('Use --vintage 2019');
+  });
+
+  it('takes Northants and West Northants as areas', async () => {
+    const northants = await run(['allocate', ...V2025, '--area', 'Northants']);
+    expect(body(northants.out)).toEqual(body((await run(['allocate', ...V2025])).out));
+    const west = await run(['allocate', ...V2025, '--area', 'west northants']);
+    expect(west.out.trim().split('\n').slice(1).map((l) => l.split(',')[0])).toEqual(['E06000062']);
+  });
+});
+
+function body(csv: string): string[] {
+  return csv.trim().split('\n').slice(1);
+}

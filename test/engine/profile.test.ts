@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { overlap } from '../../src/engine/overlap.js';
-import { profile } from '../../src/engine/profile.js';
+import { districtMemberships, groupMemberships, profile } from '../../src/engine/profile.js';
 import { rankDomains } from '../../src/engine/rankDomains.js';
-import { FIVE_LSOAS, fixtureDataset, fixtureFormula } from '../helpers/fixtureDataset.js';
+import { FIVE_LSOAS, fixtureDataset, fixtureFormula, fixturePack2025 } from '../helpers/fixtureDataset.js';
 
 const dataset = fixtureDataset(FIVE_LSOAS);
 const ranked = rankDomains(dataset, fixtureFormula(['need_a', 'need_b']).domains);
@@ -81,5 +81,24 @@ describe('overlap', () => {
     expect(pairs[0]!.rho).toBeGreaterThan(0.8);
     expect(pairs[0]!.sameStory).toBe(true);
     expect(pairs[1]!.sameStory).toBe(Math.abs(pairs[1]!.rho) >= 0.8);
+  });
+});
+
+describe('groupMemberships', () => {
+  it('puts each unit wholly in its area of the level', () => {
+    const pack = fixturePack2025();
+    expect(groupMemberships(pack, 'former-district').slice(3, 5)).toEqual([
+      { unit: 3, areaCode: 'E07000903', areaName: 'Southtown', fraction: 1 },
+      { unit: 4, areaCode: 'E07000903', areaName: 'Southtown', fraction: 1 },
+    ]);
+    expect(new Set(groupMemberships(pack, 'region').map((m) => m.areaCode))).toEqual(new Set(['E12000901', 'E12000902']));
+  });
+
+  it('is districtMemberships at the district level', () => {
+    expect(groupMemberships(dataset, 'district')).toEqual(districtMemberships(dataset));
+  });
+
+  it('throws (a bug) for a unit without an area at the level', () => {
+    expect(() => groupMemberships(dataset, 'ward')).toThrow('groupMemberships: unit F01 has no ward');
   });
 });

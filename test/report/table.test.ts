@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { damp } from '../../src/engine/damp.js';
 import { Exact } from '../../src/engine/exact.js';
 import { pounds, type DistrictRow, type DistrictTable } from '../../src/engine/tabulate.js';
-import { districtTable, withDampingColumns } from '../../src/report/table.js';
+import { districtTable, levelTable, withDampingColumns } from '../../src/report/table.js';
 
 const row = (code: string, pennies: bigint, budget = 200000n): DistrictRow => ({
   code,
@@ -52,5 +52,30 @@ describe('withDampingColumns', () => {
   it('refuses (as a bug) a table whose allocations are not the damped amounts', () => {
     const undamped: DistrictTable = { ...table, rows: [row('A', 80000n), row('B', 120000n), row('C', 0n)] };
     expect(() => withDampingColumns(districtTable(undamped), damping.value)).toThrow(RangeError);
+  });
+});
+
+describe('levelTable', () => {
+  const rows = (level: DistrictTable['level'], derived?: boolean): DistrictTable => {
+    const r = derived === undefined ? row('E1', 100000n) : { ...row('E1', 100000n), derived };
+    return { ...(level === undefined ? {} : { level }), rows: [r], total: { ...row('', 100000n), name: 'Total' } };
+  };
+
+  it('names the code and name columns after the level', () => {
+    expect(levelTable(rows('former-district')).columns.map((c) => c.key).slice(0, 2)).toEqual(['former_district_code', 'former_district_name']);
+    expect(levelTable(rows('county')).columns.map((c) => c.title).slice(0, 2)).toEqual(['Code', 'County']);
+    expect(levelTable(rows('region')).columns.map((c) => c.key)).toEqual(['region_code', 'region_name', 'lsoas', 'population', 'allocation', 'share_pct', 'per_person']);
+  });
+
+  it('adds a derived column at the ward level, yes or no, empty on the total row', () => {
+    const t = levelTable(rows('ward', true));
+    expect(t.columns.map((c) => c.key)).toEqual(['ward_code', 'ward_name', 'lsoas', 'population', 'allocation', 'share_pct', 'per_person', 'derived']);
+    expect(t.rows[0]?.at(-1)).toBe('yes');
+    expect(levelTable(rows('ward', false)).rows[0]?.at(-1)).toBe('no');
+    expect(t.total?.at(-1)).toBe('');
+  });
+
+  it('is the district table for a table without a level', () => {
+    expect(levelTable(rows(undefined))).toEqual(districtTable(rows(undefined)));
   });
 });

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { PACK_LICENCE } from '../../data/buildPack.js';
-import { tabulate } from '../../engine/tabulate.js';
+import { tabulate, type DistrictTable } from '../../engine/tabulate.js';
 import { describeRun, runHeader, runMeta } from '../../report/describeRun.js';
 import { groupThousands } from '../../report/display.js';
 import { render } from '../../report/render.js';
-import { areaTable, districtTable, lsoaTable, withDampingColumns, type Table } from '../../report/table.js';
+import { areaTable, districtTable, levelTable, lsoaTable, withDampingColumns, type Table } from '../../report/table.js';
 import { dampingMeta, describeDamping } from '../../report/describeDamping.js';
 import { formulaDomains, toXlsx, type XlsxNotes } from '../../report/toXlsx.js';
 import { tabulateAreas, type AreaTable } from '../../engine/tabulateAreas.js';
@@ -19,11 +19,19 @@ import { checkOutputPath, chooseFormat, FORMATS, writeOutput } from '../output.j
 import { inputRefs } from '../guardOutput.js';
 import { Failure } from '../failure.js';
 import { oneLine } from '../../engine/shown.js';
+import { LEVELS, levelPlural, planLevel } from '../levels.js';
 
-const LEVELS = ['district', 'lsoa', 'ward', 'division'];
 const PACKAGE = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
 /** The sheet name of the table in an xlsx workbook, by level. */
-const SHEET_NAMES: Readonly<Record<string, string>> = { district: 'Districts', lsoa: 'LSOAs', ward: 'Wards', division: 'Divisions' };
+const SHEET_NAMES: Readonly<Record<string, string>> = {
+  district: 'Districts',
+  lsoa: 'LSOAs',
+  'former-district': 'Former districts',
+  county: 'Counties',
+  region: 'Regions',
+  ward: 'Wards',
+  division: 'Divisions',
+};
 
 interface AllocateOptions extends AllocationOptions, DampingOptions {
   readonly level: string;
@@ -34,10 +42,12 @@ interface AllocateOptions extends AllocationOptions, DampingOptions {
 
 /** `fairshare allocate`: share a budget and print or write the district (or LSOA) table. */
 export function allocateCommand(io: Io, name = 'allocate'): Command {
-  const command = new Command(name).description('share a budget across districts (or LSOAs, wards or divisions) in proportion to need × population');
+  const command = new Command(name).description(
+    'share a budget across districts (or LSOAs, former districts, counties, regions, wards or divisions) in proportion to need × population',
+  );
   addAllocationOptions(command)
-    .option('-l, --level <level>', 'district, lsoa, ward or division', 'district')
-    .option('--lookup <file>', 'a share lookup (lsoa_code,area_code,area_name,share) for --level ward or division; default: the shipped Northamptonshire one')
+    .option('-l, --level <level>', `what to add the LSOAs up into: ${LEVELS.join(', ')} (see below)`, 'district')
+    .option('--lookup <file>', 'a share lookup (lsoa_code,area_code,area_name,share) for --level ward or division; default: the shipped Northamptonshire one (2019), or the wards in the data (2025)')
     .option('-f, --format <format>', 'table, csv, json, md or xlsx (default: table on a terminal, csv into a pipe or a .csv file, xlsx for a .xlsx file)')
     .option('-o, --output <file>', 'write to this file instead of stdout (written whole or not at all); xlsx needs a file');
   addDampingOptions(command);
@@ -53,6 +63,18 @@ Examples:
   $ fairshare allocate --budget 1.2bn --area england -o england.csv
   $ fairshare allocate --budget 1000 --data my-areas.csv
   $ fairshare allocate --budget 12.7m --previous last-year.csv --floor -5% --ceiling +5%
+  $ fairshare allocate --budget 12.7m --vintage 2025 --level former-district
+  $ fairshare allocate --budget 1.2bn --vintage 2025 --area england --level region
+  $ fairshare allocate --budget 12.7m --vintage 2025 --area "West Northants" --level ward
+
+Levels: lsoa (each LSOA); district (the councils of the vintage, the default); former-district (the
+districts before any reorganisation since 2019: Corby … Wellingborough inside the 2025 councils North and
+West Northamptonshire; a council never reorganised is its own, and in 2019 every district is); county
+(the upper tier: a two-tier county, or a single-tier council itself); region (2025 only); ward (2025:
+the ward of each LSOA in the data, ONS best fit of 2024, but for North and West Northamptonshire the May
+2025 wards, derived by area, not an ONS product, marked derived = yes; 2019: shared out through the
+shipped lookup); division (2019 only: the county's electoral divisions, through the shipped lookup).
+Every area of every level but ward (2019) and division is the exact sum of its LSOAs' pennies.
 
 An .xlsx workbook has the table (amounts as numbers with £ formats, the total row in bold) and a Notes
 sheet with the formula, the data licence and the SHA-256 of every input. The same run gives the same bytes.
@@ -64,12 +86,17 @@ cannot fund is refused, naming the tightest floor it can. One line says what the
 (on stderr for csv and xlsx). A district with a previous allocation of 0 has no band.`,
   );
   command.action(async (options: AllocateOptions) => {
-    const level = options.level.toLowerCase();
-    if (!LEVELS.includes(level)) {
+    const level = options.level.trim().toLowerCase();
+    if (!(LEVELS as readonly string[]).includes(level)) {
       throw new Failure({ kind: 'usage', code: 'bad-level', message: `unknown level "${options.level}"`, hint: `Use --level ${LEVELS.join(', ')}` });
     }
-    if (options.lookup !== undefined && (level === 'district' || level === 'lsoa')) {
-      throw new Failure({ kind: 'usage', code: 'lookup-without-level', message: `--lookup shares LSOAs out to wards or divisions, not to ${level}s`, hint: 'Add --level ward or --level division' });
+    if (options.lookup !== undefined && level !== 'ward' && level !== 'division') {
+      throw new Failure({
+        kind: 'usage',
+        code: 'lookup-without-level',
+        message: `--lookup shares LSOAs out to wards or divisions, not to ${level === 'lsoa' ? 'lsoas' : levelPlural(level)}`,
+        hint: 'Add --level ward or --level division',
+      });
     }
     const damping = parseDampingOptions(options, level);
     const format = unwrap(chooseFormat(options.format, options.output, io, { formats: [...FORMATS, 'xlsx'] }));
@@ -78,7 +105,9 @@ cannot fund is refused, naming the tightest floor it can. One line says what the
     }
     unwrap(await checkOutputPath(options.output, io, inputRefs(options, io.cwd)));
     const { inputs, allocation } = await runAllocation(options, io);
+    const plan = unwrap(planLevel(level, inputs.all, inputs.vintage, options.lookup !== undefined));
     const header = runHeader(describeRun(allocation, inputs.area, inputs.source));
+    if (inputs.area.note !== undefined) header.push(inputs.area.note);
     const inputFiles: Provenance[] = [...inputs.provenance];
     let table: Table;
     let meta = runMeta(allocation, inputs.area, inputs.source, inputs.vintage);
@@ -91,9 +120,15 @@ cannot fund is refused, naming the tightest floor it can. One line says what the
       header.push(note);
       meta = { ...meta, ...dampingMeta(damped.damping, damped.provenance.path) };
       inputFiles.push(damped.provenance);
-    } else if (level === 'district') table = districtTable(tabulate(allocation));
-    else {
-      const { lookup, provenance } = await loadLookup(level, options.lookup, inputs.all, io.cwd);
+    } else if (plan.by === 'group' && plan.level === 'district') table = districtTable(tabulate(allocation));
+    else if (plan.by === 'group') {
+      const grouped = tabulate(allocation, { level: plan.level });
+      table = levelTable(grouped);
+      meta = { ...meta, level: plan.level };
+      const line = groupNote(grouped, inputs.vintage);
+      if (line !== undefined) header.push(line);
+    } else {
+      const { lookup, provenance } = await loadLookup(plan.by === 'lookup' ? plan.level : level, options.lookup, inputs.all, io.cwd);
       const areas = unwrap(tabulateAreas(allocation, lookup));
       table = areaTable(areas);
       header.push(lookupNote(areas, provenance.path));
@@ -124,6 +159,22 @@ cannot fund is refused, naming the tightest floor it can. One line says what the
     if (note !== undefined && format === 'csv') io.stderr.write(`fairshare: ${oneLine(note)}\n`);
   });
   return command;
+}
+
+/** A line for the header about a level's areas, where the name alone could mislead: former districts, and derived wards. */
+function groupNote(table: DistrictTable, vintage: string | undefined): string | undefined {
+  if (table.level === 'former-district') {
+    return vintage === '2025' || vintage === undefined
+      ? 'Former districts: the districts before any reorganisation since 2019 (a council never reorganised is its own).'
+      : 'Former districts: no district of the 2019 vintage has been reorganised, so each is its own former district.';
+  }
+  if (table.level !== 'ward') return undefined;
+  const derived = table.rows.filter((r) => r.derived === true).length;
+  const plural = (n: number) => `${n} ward${n === 1 ? '' : 's'}`;
+  return (
+    `${plural(table.rows.length)}, each made of whole LSOAs as the data places them (the ONS best fit of LSOAs to the wards of 2024, except where marked derived).` +
+    (derived === 0 ? '' : ` ${plural(derived)} marked derived: wards of North and West Northamptonshire are the May 2025 wards, derived by area, not an ONS product.`)
+  );
 }
 
 /** A line for the header saying where the shares came from and how many areas rest on estimates. */

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { districtMemberships, lookupMemberships, profile } from '../../engine/profile.js';
+import { groupMemberships, lookupMemberships, profile } from '../../engine/profile.js';
 import { rankDomains } from '../../engine/rankDomains.js';
 import { profileHeat, profileTable } from '../../report/profileTable.js';
 import { render } from '../../report/render.js';
@@ -10,6 +10,7 @@ import { loadInputs, loadLookup } from '../inputs.js';
 import type { Io } from '../io.js';
 import { checkOutputPath, chooseFormat, writeOutput } from '../output.js';
 import { inputRefs } from '../guardOutput.js';
+import { LEVELS as ALL_LEVELS, planLevel } from '../levels.js';
 
 interface ProfileOptions {
   readonly vintage?: string;
@@ -22,24 +23,30 @@ interface ProfileOptions {
   readonly output?: string;
 }
 
-const LEVELS = ['district', 'ward', 'division'];
+/** Every level but lsoa: a profile of one LSOA is its ranks. */
+const LEVELS = ALL_LEVELS.filter((l) => l !== 'lsoa');
 
 /** `fairshare profile`: each area's need in every domain, to help decide which services suit it. */
 export function profileCommand(io: Io): Command {
   return new Command('profile')
-    .description("each district's (or ward's or division's) need in every domain: mean need rank, share of people in the most-in-need fifth, top three domains")
-    .option('-l, --level <level>', 'district, ward or division', 'district')
-    .option('--lookup <file>', 'a share lookup for --level ward or division (default: the shipped Northamptonshire one)')
+    .description(
+      "each district's (or former district's, county's, region's, ward's or division's) need in every domain: mean need rank, share of people in the most-in-need fifth, top three domains",
+    )
+    .option('-l, --level <level>', `${LEVELS.join(', ')} (as for allocate --level)`, 'district')
+    .option('--lookup <file>', 'a share lookup for --level ward or division (default: the shipped Northamptonshire one (2019), or the wards in the data (2025))')
     .option('-a, --area <name|code>', 'the area whose LSOAs are ranked (default: Northamptonshire)')
     .addOption(vintageOption())
     .option('-d, --data <file>', 'your own CSV instead of the shipped data')
     .option('--formula <name|file>', 'a built-in formula name or a formula JSON file')
     .option('-f, --format <format>', 'table (a heat table), csv, json or md (default: table on a terminal, csv into a pipe)')
     .option('-o, --output <file>', 'write to this file instead of stdout')
-    .addHelpText('after', '\nExamples:\n  $ fairshare profile\n  $ fairshare profile --level division -o division-profiles.csv')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ fairshare profile\n  $ fairshare profile --level division -o division-profiles.csv\n  $ fairshare profile --vintage 2025 --level former-district\n  $ fairshare profile --vintage 2025 --area england --level region',
+    )
     .action(async (options: ProfileOptions) => {
-      const level = options.level.toLowerCase();
-      if (!LEVELS.includes(level)) {
+      const level = options.level.trim().toLowerCase();
+      if (!(LEVELS as readonly string[]).includes(level)) {
         throw new Failure({ kind: 'usage', code: 'bad-level', message: `unknown level "${options.level}"`, hint: `Use --level ${LEVELS.join(', ')}` });
       }
       const format = unwrap(chooseFormat(options.format, options.output, io));
@@ -47,18 +54,21 @@ export function profileCommand(io: Io): Command {
       const inputs = await loadInputs(withoutUndefined({ data: options.data, area: options.area, formula: options.formula, vintage: parseVintageOption(options.vintage) }), io);
       const rankings = unwrap(rankDomains(inputs.dataset, inputs.formula.domains));
       const population = inputs.dataset.fields.get('population') as Float64Array;
+      const plan = unwrap(planLevel(level, inputs.all, inputs.vintage, options.lookup !== undefined, LEVELS));
       const memberships =
-        level === 'district'
-          ? districtMemberships(inputs.dataset)
+        plan.by === 'group'
+          ? groupMemberships(inputs.dataset, plan.level)
           : unwrap(lookupMemberships(inputs.dataset, (await loadLookup(level, options.lookup, inputs.all, io.cwd)).lookup));
       const result = profile(rankings, population, memberships);
       const toScreen = format === 'table' && (options.output === undefined || options.output === '-');
       const chalk = colourFor(toScreen && io.stdoutIsTTY, io.env);
-      const header = [`Need profile of each ${level} in ${inputs.area.name} (${result.ranked} LSOAs ranked: 1 = least need, ${result.ranked} = most need).`];
+      // Words for people (`former district`); the key (`former-district`) for JSON.
+      const words = level.replace(/-/g, ' ');
+      const header = [`Need profile of each ${words} in ${inputs.area.name} (${result.ranked} LSOAs ranked: 1 = least need, ${result.ranked} = most need).`];
       const text =
         format === 'table'
-          ? `${chalk.dim(header[0] ?? '')}\n${profileHeat(result, level, chalk)}`
-          : render(profileTable(result, level), format, { header, meta: { area: inputs.area.code, level, ranked: result.ranked }, chalk });
+          ? `${chalk.dim(header[0] ?? '')}\n${profileHeat(result, words, chalk)}`
+          : render(profileTable(result, words), format, { header, meta: { area: inputs.area.code, level, ranked: result.ranked }, chalk });
       unwrap(await writeOutput(text, options.output, io));
     });
 }
