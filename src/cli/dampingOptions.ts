@@ -9,6 +9,7 @@ import { withAllocations, type DistrictTable } from '../engine/tabulate.js';
 import { Failure, unwrap } from './failure.js';
 import { readSource, type Provenance } from './inputs.js';
 import type { Io } from './io.js';
+import { levelPlural } from './levels.js';
 
 /** The damping options as commander gives them. */
 export interface DampingOptions {
@@ -51,7 +52,7 @@ export function parseDampingOptions(options: DampingOptions, level: string): Dam
     throw new Failure({
       kind: 'usage',
       code: 'previous-needs-district',
-      message: `--previous damps district allocations, not ${level}s`,
+      message: `--previous damps district allocations, not ${levelPlural(level)}`,
       hint: 'Use --level district (the default) with --previous',
     });
   }

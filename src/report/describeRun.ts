@@ -10,6 +10,8 @@ export interface RunDescription {
   readonly counted: string;
   readonly excluded: string;
   readonly source: string;
+  /** What the area's LSOAs leave out or take in (a former county whose LSOA moved council), if anything. */
+  readonly note?: string;
 }
 
 /**
@@ -30,6 +32,7 @@ export function describeRun(allocation: Allocation, area: Area, source: string):
     counted: counted.join(', '),
     excluded: excluded.length ? excluded.join(', ') : 'none',
     source,
+    ...(area.note === undefined ? {} : { note: area.note }),
   };
 }
 
@@ -50,6 +53,7 @@ export function runHeader(description: RunDescription): string[] {
     `${description.area}. Budget ${description.budget}.`,
     `Domains counted: ${description.counted}. Excluded: ${description.excluded}.`,
     `Data: ${description.source}.`,
+    ...(description.note === undefined ? [] : [description.note]),
   ].map(plain);
 }
 

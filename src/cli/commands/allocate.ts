@@ -107,7 +107,6 @@ cannot fund is refused, naming the tightest floor it can. One line says what the
     const { inputs, allocation } = await runAllocation(options, io);
     const plan = unwrap(planLevel(level, inputs.all, inputs.vintage, options.lookup !== undefined));
     const header = runHeader(describeRun(allocation, inputs.area, inputs.source));
-    if (inputs.area.note !== undefined) header.push(inputs.area.note);
     const inputFiles: Provenance[] = [...inputs.provenance];
     let table: Table;
     let meta = runMeta(allocation, inputs.area, inputs.source, inputs.vintage);
