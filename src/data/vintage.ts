@@ -10,7 +10,7 @@ export const VINTAGES = ['2025', '2019'] as const;
 export type Vintage = (typeof VINTAGES)[number];
 
 /** The vintage used when none is named. */
-export const DEFAULT_VINTAGE: Vintage = '2019';
+export const DEFAULT_VINTAGE: Vintage = '2025';
 
 /** In words, for help and messages. */
 export const VINTAGE_LABELS: Readonly<Record<Vintage, string>> = {

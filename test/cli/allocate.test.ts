@@ -5,13 +5,14 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { memoryIo } from '../helpers/memoryIo.js';
+import { pin2019 } from '../helpers/pin2019.js';
 
 const ADULTS = ['--budget', '12.7m', '--exclude', 'young-people,early-years'];
 const FIVE = 'test/fixtures/data/five-lsoas.csv';
 
 async function run(args: string[], options: Parameters<typeof memoryIo>[0] = {}) {
   const io = memoryIo(options);
-  const code = await main(args, io);
+  const code = await main(pin2019(args), io);
   return { code, out: io.out(), err: io.err() };
 }
 

@@ -3,13 +3,14 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { pin2019 } from '../helpers/pin2019.js';
 
 // These tests run the built bins (npm test builds first) as an officer would.
 const ROOT = join(import.meta.dirname, '..', '..');
 const ADULTS = ['--budget', '12.7m', '--exclude', 'young-people,early-years'];
 
 function bin(name: 'fairshare' | 'allocate', args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [join(ROOT, 'bin', `${name}.js`), ...args], {
+  const result = spawnSync(process.execPath, [join(ROOT, 'bin', `${name}.js`), ...(name === 'allocate' ? pin2019(['allocate', ...args]).slice(1) : pin2019(args))], {
     cwd: ROOT,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', ...env },
@@ -49,7 +50,7 @@ describe('the fairshare and allocate bins', () => {
   });
 
   it('treats a closed pipe as success', () => {
-    const result = spawnSync('bash', ['-c', `node bin/fairshare.js allocate --budget 1.2bn --area england --level lsoa | head -n 1; echo "exit=\${PIPESTATUS[0]}"`], {
+    const result = spawnSync('bash', ['-c', `node bin/fairshare.js allocate --vintage 2019 --budget 1.2bn --area england --level lsoa | head -n 1; echo "exit=\${PIPESTATUS[0]}"`], {
       cwd: ROOT,
       encoding: 'utf8',
     });

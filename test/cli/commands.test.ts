@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { memoryIo } from '../helpers/memoryIo.js';
+import { pin2019 } from '../helpers/pin2019.js';
 
 async function run(args: string[]) {
   const io = memoryIo({ tty: true, env: { NO_COLOR: '1' } });
-  const code = await main(args, io);
+  const code = await main(pin2019(args), io);
   return { code, out: io.out(), err: io.err() };
 }
 

@@ -5,6 +5,7 @@ import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { memoryIo } from '../helpers/memoryIo.js';
+import { pin2019 } from '../helpers/pin2019.js';
 
 type Row = Record<string, string>;
 
@@ -27,7 +28,7 @@ function folder(previous: string = previousCsv): string {
 
 async function run(args: string[], cwd: string, options: { tty?: boolean } = {}) {
   const io = memoryIo({ cwd, env: { NO_COLOR: '1' }, ...options });
-  const code = await main(args, io);
+  const code = await main(pin2019(args), io);
   return { code, out: io.out(), err: io.err() };
 }
 

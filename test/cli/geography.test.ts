@@ -5,13 +5,14 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { memoryIo } from '../helpers/memoryIo.js';
+import { pin2019 } from '../helpers/pin2019.js';
 
 const ADULTS = ['--budget', '12.7m', '--exclude', 'young-people,early-years'];
 const FIVE = 'test/fixtures/data/five-lsoas.csv';
 
 async function run(args: string[]) {
   const io = memoryIo();
-  const code = await main(args, io);
+  const code = await main(pin2019(args), io);
   return { code, out: io.out(), err: io.err(), rows: () => parse(io.out(), { columns: true }) as Record<string, string>[] };
 }
 
@@ -62,7 +63,7 @@ describe('allocate --level division and ward', () => {
 
   it('says where the shares came from and how many areas are estimates, in the table header', async () => {
     const io = memoryIo({ tty: true, env: { NO_COLOR: '1' } });
-    await main(['allocate', ...ADULTS, '--level', 'division'], io);
+    await main(pin2019(['allocate', ...ADULTS, '--level', 'division']), io);
     expect(io.out()).toMatch(/57 divisions, shares from data\/lookups\/northamptonshire-divisions-2019\.csv; \d+ marked estimated/);
     expect(io.out()).toContain('£12,700,000.00');
   });
@@ -115,7 +116,7 @@ describe('fairshare profile', () => {
 
   it('draws a heat table on a terminal that reads without colour', async () => {
     const io = memoryIo({ tty: true, env: { NO_COLOR: '1' } });
-    expect(await main(['profile'], io)).toBe(0);
+    expect(await main(pin2019(['profile']), io)).toBe(0);
     expect(io.out()).toContain('Top three domains');
     expect(io.out()).toMatch(/[░▒▓█]/);
     expect(io.out()).not.toContain('\u001b[');
@@ -141,7 +142,7 @@ describe('fairshare overlap', () => {
 
   it('draws a matrix on a terminal, marking pairs that tell the same story', async () => {
     const io = memoryIo({ tty: true, env: { NO_COLOR: '1' } });
-    expect(await main(['overlap'], io)).toBe(0);
+    expect(await main(pin2019(['overlap']), io)).toBe(0);
     expect(io.out()).toContain('(1) deprivation');
     expect(io.out()).toMatch(/0\.\d\d\*/);
   });

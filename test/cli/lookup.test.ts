@@ -9,6 +9,7 @@ import { Failure } from '../../src/cli/failure.js';
 import { loadData } from '../../src/cli/inputs.js';
 import { formatError } from '../../src/engine/errors.js';
 import { memoryIo } from '../helpers/memoryIo.js';
+import { pin2019 } from '../helpers/pin2019.js';
 
 const FIXTURES = join(process.cwd(), 'test/fixtures/points');
 
@@ -25,7 +26,7 @@ async function run(args: string[]) {
   }
   let code = 0;
   try {
-    await command.parseAsync(args, { from: 'user' });
+    await command.parseAsync(pin2019(args), { from: 'user' });
   } catch (error) {
     if (error instanceof Failure) {
       io.stderr.write(`fairshare: error: ${formatError(error.error)}\n`);
@@ -81,7 +82,7 @@ describe('fairshare lookup build', () => {
   });
 
   it('says so when every LSOA of the area is covered', async () => {
-    const { dataset } = await loadData(undefined, undefined, process.cwd());
+    const { dataset } = await loadData(undefined, undefined, process.cwd(), undefined, '2019');
     const corby = dataset.units.filter((u) => u.districtName === 'Corby');
     const dir = tempDir();
     const points = join(dir, 'points.csv');

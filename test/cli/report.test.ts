@@ -4,12 +4,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { memoryIo } from '../helpers/memoryIo.js';
+import { pin2019 } from '../helpers/pin2019.js';
 
 async function report(args: string[]) {
   const dir = mkdtempSync(join(tmpdir(), 'fairshare-report-'));
   const file = join(dir, 'report.html');
   const io = memoryIo();
-  const code = await main(['report', ...args, '-o', file], io);
+  const code = await main(pin2019(['report', ...args, '-o', file]), io);
   return { code, err: io.err(), dir, html: () => readFileSync(file, 'utf8') };
 }
 

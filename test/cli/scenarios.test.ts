@@ -9,6 +9,7 @@ import { main } from '../../src/cli/main.js';
 import { parseAmount } from '../../src/engine/parseAmount.js';
 import { EXAMPLE_SCENARIO_FILE } from '../../src/scenario/exampleScenarioFile.js';
 import { memoryIo } from '../helpers/memoryIo.js';
+import { pin2019 } from '../helpers/pin2019.js';
 
 // `fairshare scenarios` in-process, against the shipped data, writing into real temporary folders.
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -19,7 +20,7 @@ const PACKAGE = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as 
 
 async function run(args: string[], cwd = ROOT) {
   const io = memoryIo({ cwd, env: { NO_COLOR: '1' } });
-  const code = await main(args, io);
+  const code = await main(pin2019(args), io);
   return { code, out: io.out(), err: io.err() };
 }
 

@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { memoryIo } from '../helpers/memoryIo.js';
+import { pin2019 } from '../helpers/pin2019.js';
 
 // Excel workbooks from `allocate -o FILE.xlsx` and `scenarios run --format xlsx`, read back with exceljs.
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -15,7 +16,7 @@ const PACK = 'data/england-lsoa-2019.json.gz';
 
 async function run(args: string[], cwd = ROOT) {
   const io = memoryIo({ cwd, env: { NO_COLOR: '1' } });
-  const code = await main(args, io);
+  const code = await main(pin2019(args), io);
   return { code, out: io.out(), err: io.err() };
 }
 

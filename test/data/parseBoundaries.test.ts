@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { BOUNDARY_DIR, BOUNDARY_FILES, parseBoundaries, type Boundaries } from '../../src/data/parseBoundaries.js';
-import { readPack } from '../../src/data/readPack.js';
+import { defaultPackPath, readPack } from '../../src/data/readPack.js';
 import type { FairshareError } from '../../src/engine/errors.js';
 
 /** A feature as the ONS files write it, with a square polygon. */
@@ -166,7 +166,7 @@ describe.skipIf(!haveBoundaries)('parseBoundaries on the shipped boundary files'
     if (!boundaries.ok) throw new Error(boundaries.error.message);
     expect(boundaries.value.features).toHaveLength(422);
 
-    const pack = await readPack();
+    const pack = await readPack(defaultPackPath('2019'));
     if (!pack.ok) throw new Error(pack.error.message);
     const units = pack.value.dataset.units.filter((unit) => unit.countyCode === 'E10000021');
     expect(units).toHaveLength(422);

@@ -291,7 +291,7 @@ describe('the shipped Northamptonshire lookups', () => {
 
   for (const [level, file, rows, areas, estimated] of lookups) {
     it.skipIf(!existsSync(defaultPackPath('2019')))(`${file} parses cleanly against the pack's Northamptonshire LSOAs`, async () => {
-      const pack = await readPack();
+      const pack = await readPack(defaultPackPath('2019'));
       if (!pack.ok) throw new Error(pack.error.message);
       const known = new Set(pack.value.dataset.units.filter((u) => u.countyCode === 'E10000021').map((u) => u.code));
       expect(known.size).toBe(422);

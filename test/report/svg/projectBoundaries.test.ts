@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { BOUNDARY_FILES, parseBoundaries, type Boundaries } from '../../../src/data/parseBoundaries.js';
-import { readPack } from '../../../src/data/readPack.js';
+import { defaultPackPath, readPack } from '../../../src/data/readPack.js';
 import { choropleth } from '../../../src/report/svg/choropleth.js';
 import { projectBoundaries, type ProjectedMap } from '../../../src/report/svg/projectBoundaries.js';
 import { DISTRICT, pathLength, subpaths, threeSquares } from './svgFixtures.js';
@@ -147,7 +147,7 @@ describe.skipIf(!haveBoundaries)('projectBoundaries on the shipped Northamptonsh
     const texts = await Promise.all(BOUNDARY_FILES.map(async (file, i) => ({ file, text: await readFile(boundaryPaths[i]!, 'utf8') })));
     const boundaries = parseBoundaries(texts);
     if (!boundaries.ok) throw new Error(boundaries.error.message);
-    const pack = await readPack();
+    const pack = await readPack(defaultPackPath('2019'));
     if (!pack.ok) throw new Error(pack.error.message);
     const units = pack.value.dataset.units.filter((unit) => unit.countyCode === 'E10000021');
     const district = new Map(units.map((unit) => [unit.code, unit.districtCode]));
