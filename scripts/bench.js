@@ -19,7 +19,7 @@ import { performance } from 'node:perf_hooks';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = (path) => new URL(`../dist/${path}`, import.meta.url).href;
 
-const { readPack } = await import(dist('data/readPack.js'));
+const { defaultPackPath, readPack } = await import(dist('data/readPack.js'));
 const { findArea, subset, DEFAULT_AREA } = await import(dist('data/area.js'));
 const { parseFormula } = await import(dist('data/parseFormula.js'));
 const { weigh } = await import(dist('engine/weigh.js'));
@@ -50,7 +50,7 @@ const SCENARIOS = [
     area: 'england',
     budget: '1.2bn',
     exclude: [],
-    args: ['--area', 'england'],
+    args: ['--area', 'england', '--vintage', '2019'],
     draws: 1000,
     drawsTarget: { text: '< 30 s', max: 30_000 },
   },
@@ -60,7 +60,7 @@ const SCENARIOS = [
     area: DEFAULT_AREA,
     budget: '12.7m',
     exclude: ['young-people', 'early-years'],
-    args: ['--exclude', 'young-people,early-years'],
+    args: ['--exclude', 'young-people,early-years', '--vintage', '2019'],
     draws: 10_000,
     drawsTarget: { text: '< 2 s', max: 2000 },
   },
@@ -172,9 +172,12 @@ const add = (step, area, unit, result, includes, target) => {
 const tmp = mkdtempSync(join(tmpdir(), 'fairshare-bench-'));
 try {
   // Load: the whole pack (all of England) whatever the area; read + gunzip + JSON.parse + validation.
-  add('load (readPack)', 'all', 'ms', await timeInProcess(async () => unwrap(await readPack(), 'readPack')),
-    'in-process: readFile + gunzip + JSON.parse + checks → Dataset (whole England pack)');
-  const pack = unwrap(await readPack(), 'readPack');
+  // The engine figures below are for the 2019 vintage (comparable with earlier runs); the load rows show both.
+  add('load (readPack), 2019 vintage', 'all', 'ms', await timeInProcess(async () => unwrap(await readPack(defaultPackPath('2019')), 'readPack')),
+    'in-process: readFile + gunzip + JSON.parse + checks → Dataset (whole England pack, 32,844 LSOAs)');
+  add('load (readPack), 2025 vintage', 'all', 'ms', await timeInProcess(async () => unwrap(await readPack(defaultPackPath('2025')), 'readPack')),
+    'in-process: the same for the 2025 pack (33,755 LSOAs, more columns)');
+  const pack = unwrap(await readPack(defaultPackPath('2019')), 'readPack');
   const baseFormula = unwrap(parseFormula(readFileSync(formulaPath, 'utf8'), formulaPath), 'parseFormula');
 
   const prepared = [];
@@ -244,9 +247,11 @@ try {
   // Whole processes: node start-up + module loading + everything above + the atomic file write.
   add('node start-up (empty script)', '-', 'ms', timeProcess(process.execPath, ['-e', '']),
     'process wall time of `node -e ""`, the floor under every CLI run');
-  const loadScript = `const { readPack } = await import(${JSON.stringify(dist('data/readPack.js'))}); const r = await readPack(); if (!r.ok) process.exit(1);`;
-  add('load, whole process', 'all', 'ms', timeProcess(process.execPath, ['--input-type=module', '-e', loadScript]),
-    'process wall time: node start-up + import readPack + readPack() once (cold JIT, warm file cache)');
+  for (const vintage of ['2019', '2025']) {
+    const loadScript = `const { defaultPackPath, readPack } = await import(${JSON.stringify(dist('data/readPack.js'))}); const r = await readPack(defaultPackPath('${vintage}')); if (!r.ok) process.exit(1);`;
+    add(`load, whole process, ${vintage} vintage`, 'all', 'ms', timeProcess(process.execPath, ['--input-type=module', '-e', loadScript]),
+      'process wall time: node start-up + import readPack + readPack() once (cold JIT, warm file cache)');
+  }
   for (const s of SCENARIOS) {
     const out = join(tmp, `${s.id}.csv`);
     const cliArgs = ['allocate', '--budget', s.budget, ...s.args, '-o', out];
@@ -262,6 +267,14 @@ try {
     add('whole CLI run, --level lsoa', s.label, 'ms', timeProcess(process.execPath, [bin, ...cliArgs]),
       `process wall time of \`fairshare ${cliArgs.join(' ').replace(out, `<tmp>/${s.id}-lsoa.csv`)}\` (LSOA CSV, file written)`);
   }
+  // The same district runs on the 2025 vintage (the default): its pack and formula.
+  for (const s of SCENARIOS) {
+    const out = join(tmp, `${s.id}-2025.csv`);
+    const cliArgs = ['allocate', '--budget', s.budget, ...s.args.filter((a) => a !== '--vintage' && a !== '2019'), '--vintage', '2025', '-o', out];
+    add('whole CLI run, 2025 vintage', s.label, 'ms', timeProcess(process.execPath, [bin, ...cliArgs]),
+      `process wall time of \`fairshare ${cliArgs.join(' ').replace(out, `<tmp>/${s.id}-2025.csv`)}\` (district CSV, file written)`);
+  }
+
   const sensitivityArgs = (s, out) => ['sensitivity', '--budget', s.budget, ...s.args, '--draws', String(s.draws), '--seed', String(SEED), '-o', out];
   for (const s of SCENARIOS) {
     const out = join(tmp, `${s.id}-sensitivity.csv`);
