@@ -44,7 +44,7 @@ Examples:
   $ fairshare domains
   $ fairshare areas --search north
   $ fairshare scenarios run examples/directorates-2013.yaml -o out/
-  $ fairshare profile --level division
+  $ fairshare profile --level former-district
   $ fairshare overlap
   $ fairshare lookup build --points postcodes.csv -o divisions.csv
   $ fairshare report --budget 12.7m --exclude young-people,early-years -o adults.html

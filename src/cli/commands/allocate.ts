@@ -59,7 +59,7 @@ Examples:
   $ fairshare allocate --budget £38.1m --weight community-safety=2 --format md
   $ fairshare allocate --budget 500k --area Kettering --level lsoa -o kettering.csv
   $ fairshare allocate --budget 12.7m --exclude young-people,early-years -o adults.xlsx
-  $ fairshare allocate --budget 12.7m --exclude young-people,early-years --level division
+  $ fairshare allocate --budget 12.7m --exclude young-people,early-years --level division --vintage 2019
   $ fairshare allocate --budget 1.2bn --area england -o england.csv
   $ fairshare allocate --budget 1000 --data my-areas.csv
   $ fairshare allocate --budget 12.7m --previous last-year.csv --floor -5% --ceiling +5%

@@ -42,7 +42,7 @@ export function profileCommand(io: Io): Command {
     .option('-o, --output <file>', 'write to this file instead of stdout')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ fairshare profile\n  $ fairshare profile --level division -o division-profiles.csv\n  $ fairshare profile --vintage 2025 --level former-district\n  $ fairshare profile --vintage 2025 --area england --level region',
+      '\nExamples:\n  $ fairshare profile\n  $ fairshare profile --level division --vintage 2019 -o division-profiles.csv\n  $ fairshare profile --level former-district\n  $ fairshare profile --vintage 2025 --area england --level region',
     )
     .action(async (options: ProfileOptions) => {
       const level = options.level.trim().toLowerCase();
