@@ -159,7 +159,7 @@ export interface VintageSpec {
   readonly licence: string;
   /** The pack file written under data/. */
   readonly output: string;
-  /** The pack format version written (1 only for 2019, until every reader reads version 2). */
+  /** The pack format version written (2; 1 writes the 2019 pack for readers older than version 2). */
   readonly packVersion: 1 | 2;
   /** The prefix of the LSOA codes kept from `country` sources, e.g. `E01`. */
   readonly country: string;

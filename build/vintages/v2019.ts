@@ -19,7 +19,7 @@ export const V2019: VintageSpec = {
   vintageLabel: 'IoD2019 (MHCLG, September 2019); population mid-2015; districts 2019; counties May 2019',
   licence: PACK_LICENCE,
   output: 'england-lsoa-2019.json.gz',
-  packVersion: 1,
+  packVersion: 2,
   country: 'E01',
   sources: {
     domains: { file: 'iod2019/File_2_-_IoD2019_Domains_of_Deprivation.csv', rows: { by: 'lsoa', key: LSOA_CODE, cover: 'exact' } },
