@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
-import { PACK_LICENCE } from '../../data/buildPack.js';
+import { PACK_LICENCE } from '../../data/packFormat.js';
 import { tabulate, type DistrictTable } from '../../engine/tabulate.js';
 import { describeRun, runHeader, runMeta } from '../../report/describeRun.js';
 import { groupThousands } from '../../report/display.js';

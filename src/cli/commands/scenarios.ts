@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import type { Decimal } from 'decimal.js';
-import { PACK_LICENCE } from '../../data/buildPack.js';
+import { PACK_LICENCE } from '../../data/packFormat.js';
 import { scenarioFiles } from '../../report/scenarioFiles.js';
 import { toTerminal } from '../../report/toTerminal.js';
 import type { Table } from '../../report/table.js';
