@@ -25,6 +25,12 @@ import { featureCodes } from './featureCodes.js';
 import { V2019 } from './vintages/v2019.js';
 import { FORMER_NORTHAMPTONSHIRE_DISTRICTS, NORTH_NORTHAMPTONSHIRE, V2025, WEST_NORTHAMPTONSHIRE } from './vintages/v2025.js';
 import type { VintageSpec } from './vintageSpec.js';
+import { buildLsoaChanges } from './buildLsoaChanges.js';
+
+/** The ONS LSOA 2011 → 2021 lookup, and the file of English LSOAs that changed (known row counts from the data). */
+const LSOA_CHANGES_SOURCE = 'geography2021/lsoa11_lsoa21_lad22_ew.csv';
+const LSOA_CHANGES_FILE = 'lookups/lsoa-2011-2021-changes.csv';
+const LSOA_CHANGES_CHECK: Readonly<Record<string, number>> = { M: 194, S: 1842, X: 9 };
 
 /** Known answers for the 2019 Northamptonshire lookups, from the source README: 143 wards (54 split), 57 divisions. */
 const LOOKUP_CHECK = { county: 'E10000021', area: 'Northamptonshire', lsoas: 422, wards: 143, divisions: 57, splitWards: 54 };
@@ -127,6 +133,14 @@ async function main(argv: readonly string[]): Promise<number> {
     sameCodes(`${file} (${property})`, codes, expected[holds], say);
     outputs.push({ file: `${BOUNDARY_DIR}/${name}`, bytes, note: 'copied unchanged' });
   }
+
+  // The LSOAs that changed between the 2011 and 2021 geographies: the bridge between the vintages.
+  const changes = unwrap(buildLsoaChanges({ file: LSOA_CHANGES_SOURCE, text: (await readSource(dataDir, LSOA_CHANGES_SOURCE)).toString('utf8') }));
+  say(`LSOA 2011 → 2021 changes in England: ${Object.entries(changes.counts).sort().map(([k, n]) => `${k} ${thousands(n)}`).join(', ')} rows`);
+  for (const [kind, n] of Object.entries(LSOA_CHANGES_CHECK)) {
+    if (changes.counts[kind] !== n) throw new BuildError(`LSOA changes check failed: expected ${n} rows of change ${kind}, found ${changes.counts[kind] ?? 0}`);
+  }
+  outputs.push({ file: LSOA_CHANGES_FILE, bytes: Buffer.from(changes.csv, 'utf8'), note: 'England, changed LSOAs only' });
 
   // Everything is built and checked: now write.
   for (const output of outputs) {

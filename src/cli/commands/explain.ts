@@ -6,6 +6,10 @@ import { colourFor } from '../colour.js';
 import { Failure, unwrap } from '../failure.js';
 import type { Io } from '../io.js';
 import { writeOutput } from '../output.js';
+import { resolve } from 'node:path';
+import { describeOtherVintage, LSOA_CHANGES_FILE, parseLsoaChanges } from '../../data/lsoaChanges.js';
+import { DATA_DIR } from '../guardOutput.js';
+import { readSource } from '../inputs.js';
 
 /** `fairshare explain LSOA`: one LSOA's ranks, figure, share and amount with the arithmetic written out. */
 export function explainCommand(io: Io): Command {
@@ -27,6 +31,12 @@ export function explainCommand(io: Io): Command {
           message: `${elsewhere.code} (${elsewhere.name}) is in ${elsewhere.districtName}, outside the selected area ${inputs.area.name}`,
           hint: `Add --area "${elsewhere.districtName}" or --area "${elsewhere.countyName || elsewhere.districtName}"`,
         });
+      }
+      // A code of the other vintage's LSOA geography: say which codes replaced it.
+      if (inputs.vintage !== undefined) {
+        const changes = unwrap(await readSource(resolve(DATA_DIR, LSOA_CHANGES_FILE), 'lookup'));
+        const other = describeOtherVintage(wanted, inputs.vintage, parseLsoaChanges(changes.bytes.toString('utf8')));
+        if (other !== undefined) throw new Failure({ kind: 'usage', code: 'lsoa-of-other-vintage', ...other });
       }
       const guess = nearest(wanted, allocation.dataset.units.map((u) => u.code));
       throw new Failure({
