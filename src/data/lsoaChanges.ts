@@ -3,6 +3,7 @@
  * vintage): `data/lookups/lsoa-2011-2021-changes.csv`, built from the ONS LSOA 2011 → 2021 lookup by
  * `npm run build:data`. Used to say which codes of one vintage replaced a code of the other. Pure.
  */
+import { parse } from 'csv-parse/sync';
 import type { Vintage } from './vintage.js';
 
 /** The file inside the package's `data/` folder. */
@@ -17,16 +18,10 @@ export interface LsoaChange {
   readonly lsoa21Name: string;
 }
 
-/** Read the shipped changes file (plain CSV written by the build: no quoting needed, names have no commas). */
+/** Read the shipped changes file (a CSV the build wrote; names with commas are quoted). */
 export function parseLsoaChanges(text: string): LsoaChange[] {
-  return text
-    .split('\n')
-    .slice(1)
-    .filter((line) => line !== '')
-    .map((line) => {
-      const [lsoa11 = '', lsoa11Name = '', change = '', lsoa21 = '', lsoa21Name = ''] = line.split(',');
-      return { lsoa11, lsoa11Name, change, lsoa21, lsoa21Name };
-    });
+  const records = parse(text, { from_line: 2, skip_empty_lines: true }) as string[][];
+  return records.map(([lsoa11 = '', lsoa11Name = '', change = '', lsoa21 = '', lsoa21Name = '']) => ({ lsoa11, lsoa11Name, change, lsoa21, lsoa21Name }));
 }
 
 const VERB: Readonly<Record<string, string>> = { S: 'split into', M: 'merged into', X: 'redesigned as' };

@@ -32,5 +32,7 @@ describe('describeOtherVintage', () => {
     const rows = parseLsoaChanges(readFileSync(join(import.meta.dirname, '..', '..', 'data', LSOA_CHANGES_FILE), 'utf8'));
     expect(rows).toHaveLength(2045);
     expect(rows.filter((r) => r.lsoa11 === 'E01027014').map((r) => r.lsoa21)).toEqual(['E01035404', 'E01035405']);
+    // A name with a comma in it is quoted in the file and read whole.
+    expect(rows.find((r) => r.lsoa21 === 'E01034275')?.lsoa21Name).toBe('Bournemouth, Christchurch and Poole 037F');
   });
 });
