@@ -46,16 +46,12 @@ const DISTRICT_COLUMNS: readonly Column[] = [
 
 /** The district table: `district_code,district_name,lsoas,population,allocation,share_pct,per_person`. */
 export function districtTable(table: DistrictTable): Table {
-  const cells = (r: DistrictRow): string[] => [
-    r.code,
-    r.name,
-    String(r.lsoas),
-    r.population.toString(),
-    r.allocation.toFixed(2),
-    r.sharePct,
-    r.perPerson,
-  ];
-  return { columns: DISTRICT_COLUMNS, rows: table.rows.map(cells), total: cells(table.total) };
+  return { columns: DISTRICT_COLUMNS, rows: table.rows.map((r) => rowCells(r)), total: rowCells(table.total) };
+}
+
+/** A row's cells in the district table's order: code, name, lsoas, population, allocation, share_pct, per_person. */
+function rowCells(r: DistrictRow): string[] {
+  return [r.code, r.name, String(r.lsoas), r.population.toString(), r.allocation.toFixed(2), r.sharePct, r.perPerson];
 }
 
 /** The first two columns of each level's table: its code and name keys, and the name's title. */
@@ -80,16 +76,7 @@ export function levelTable(table: DistrictTable): Table {
   if (level === 'district') return districtTable(table);
   const [codeKey, nameKey, title] = LEVEL_COLUMNS[level];
   const derived = level === 'ward';
-  const cells = (r: DistrictRow, total = false): string[] => [
-    r.code,
-    r.name,
-    String(r.lsoas),
-    r.population.toString(),
-    r.allocation.toFixed(2),
-    r.sharePct,
-    r.perPerson,
-    ...(derived ? [total ? '' : r.derived === true ? 'yes' : 'no'] : []),
-  ];
+  const cells = (r: DistrictRow, total = false): string[] => [...rowCells(r), ...(derived ? [total ? '' : r.derived === true ? 'yes' : 'no'] : [])];
   const columns: Column[] = [
     { key: codeKey, title: 'Code', kind: 'text' },
     { key: nameKey, title, kind: 'text' },
