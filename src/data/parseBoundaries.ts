@@ -15,6 +15,12 @@ export const BOUNDARY_FILES: readonly string[] = [
   'lsoa11_boundaries_E06000062_west_northamptonshire.geojson',
 ];
 
+/** The 2021 LSOA boundary files (the 2025 vintage): Northamptonshire's, finer, and all of England's, super generalised. */
+export const BOUNDARY_FILES_2021 = {
+  northamptonshire: 'lsoa21_north_and_west_northamptonshire.geojson',
+  england: 'lsoa21_england_super_generalised.geojson.gz',
+} as const;
+
 /** The folder inside the package's `data/` that holds BOUNDARY_FILES. */
 export const BOUNDARY_DIR = 'boundaries';
 
@@ -46,6 +52,9 @@ export interface BoundaryText {
 // Property names are matched ignoring case; these are the ONS names for the 2011 LSOAs.
 const CODE_PROPERTY = 'lsoa11cd';
 const NAME_PROPERTY = 'lsoa11nm';
+// And for the 2021 LSOAs (the 2025 vintage).
+const CODE_PROPERTY_2021 = 'lsoa21cd';
+const NAME_PROPERTY_2021 = 'lsoa21nm';
 
 const HINT = 'Rebuild data/boundaries with `npm run build:data`, or see data/README.md, section Boundaries';
 
@@ -58,7 +67,12 @@ const HINT = 'Rebuild data/boundaries with `npm run build:data`, or see data/REA
  * const boundaries = parseBoundaries([{ file: 'north.geojson', text: readFileSync('north.geojson', 'utf8') }]);
  * if (boundaries.ok) boundaries.value.features.length; // 194
  */
-export function parseBoundaries(texts: readonly BoundaryText[]): Result<Boundaries> {
+export interface ParseBoundariesOptions {
+  /** Keep only these LSOA codes (the area's), skipping every other feature before it is checked. */
+  readonly only?: ReadonlySet<string>;
+}
+
+export function parseBoundaries(texts: readonly BoundaryText[], options: ParseBoundariesOptions = {}): Result<Boundaries> {
   const features: BoundaryFeature[] = [];
   const seen = new Map<string, string>();
   for (const { file, text } of texts) {
@@ -84,13 +98,14 @@ export function parseBoundaries(texts: readonly BoundaryText[]): Result<Boundari
       if (!isObject(feature) || feature['type'] !== 'Feature') return bad(`${at} must be a GeoJSON Feature`);
       const properties = feature['properties'];
       if (!isObject(properties)) return bad(`${at}.properties must be an object holding LSOA11CD and LSOA11NM`);
-      const codeKey = findKey(properties, CODE_PROPERTY);
+      const codeKey = findKey(properties, CODE_PROPERTY) ?? findKey(properties, CODE_PROPERTY_2021);
       const rawCode = codeKey === undefined ? undefined : properties[codeKey];
       const code = typeof rawCode === 'string' ? rawCode.trim() : '';
       if (code === '') {
         return bad(`${at}.properties has no LSOA code: expected a property LSOA11CD holding a code such as E01026949`);
       }
-      const nameKey = findKey(properties, NAME_PROPERTY);
+      if (options.only !== undefined && !options.only.has(code)) continue;
+      const nameKey = findKey(properties, NAME_PROPERTY) ?? findKey(properties, NAME_PROPERTY_2021);
       const name = nameKey === undefined ? undefined : properties[nameKey];
       if (typeof name !== 'string') return bad(`${at}.properties has no LSOA name (LSOA11NM) for LSOA ${code}`);
 

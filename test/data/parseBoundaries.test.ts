@@ -178,3 +178,25 @@ describe.skipIf(!haveBoundaries)('parseBoundaries on the shipped boundary files'
     expect(counts.map((c) => c.ok && c.value.features.length)).toEqual([194, 228]);
   });
 });
+
+describe('parseBoundaries on the 2021 LSOAs', () => {
+  /** A fixture feature with the 2021 property names only. */
+  const feature2021 = (code: string): Record<string, unknown> => {
+    const { properties: _, ...rest } = feature(code);
+    return { ...rest, properties: { LSOA21CD: code, LSOA21NM: `Testtown ${code}` } };
+  };
+
+  it('reads LSOA21CD and LSOA21NM as well as the 2011 names', () => {
+    const result = parsed({ file: 'lsoa21.geojson', text: collection(feature2021('F21B'), feature2021('F21A')) });
+    expect(result.features.map((f) => f.properties)).toEqual([
+      { code: 'F21A', name: 'Testtown F21A' },
+      { code: 'F21B', name: 'Testtown F21B' },
+    ]);
+  });
+
+  it('keeps only the codes asked for, skipping the rest before checking them', () => {
+    const broken = { ...feature2021('F21C'), geometry: null };
+    const result = parseBoundaries([{ file: 'lsoa21.geojson', text: collection(feature2021('F21A'), broken, feature2021('F21B')) }], { only: new Set(['F21B']) });
+    expect(result.ok && result.value.features.map((f) => f.properties.code)).toEqual(['F21B']);
+  });
+});

@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
-import { BOUNDARY_DIR, BOUNDARY_FILES, parseBoundaries, type Boundaries } from '../../data/parseBoundaries.js';
+import { gunzipSync } from 'node:zlib';
+import { BOUNDARY_DIR, BOUNDARY_FILES, BOUNDARY_FILES_2021, parseBoundaries, type Boundaries } from '../../data/parseBoundaries.js';
+import type { Vintage } from '../../data/vintage.js';
 import { coveredShares } from '../../engine/coveredShares.js';
 import type { Dataset } from '../../engine/dataset.js';
 import type { Allocation } from '../../engine/fairShare.js';
@@ -48,7 +50,7 @@ export function reportCommand(io: Io): Command {
       }
       unwrap(await checkOutputPath(options.output, io, inputRefs(options, io.cwd)));
       const provenance: Provenance[] = [];
-      let headline: { allocation: Allocation; area: ReportInput['area']; source: string; all: Dataset };
+      let headline: { allocation: Allocation; area: ReportInput['area']; source: string; all: Dataset; vintage: Vintage | undefined };
       let scenarios: ReportInput['scenarios'];
       if (options.scenarios !== undefined) {
         const read = await readScenarios(options.scenarios, io, parseVintageOption(options.vintage));
@@ -58,7 +60,7 @@ export function reportCommand(io: Io): Command {
         const base = prepared.results.find((r) => r.plan.name === prepared.parsed.baseline) ?? prepared.results[0];
         const pot = base?.pots[0];
         if (!base || !pot) throw new Error('report: a scenario file with no scenarios passed its checks');
-        headline = { allocation: pot.allocation, area: base.plan.area, source: base.plan.source, all: base.plan.dataset };
+        headline = { allocation: pot.allocation, area: base.plan.area, source: base.plan.source, all: base.plan.dataset, vintage: base.plan.vintage };
         scenarios = {
           ...(prepared.parsed.description ? { title: prepared.parsed.description } : {}),
           baseline: prepared.parsed.baseline,
@@ -68,11 +70,12 @@ export function reportCommand(io: Io): Command {
       } else {
         const { inputs, allocation } = await runAllocation({ ...options, budget: options.budget as string }, io);
         provenance.push(...inputs.provenance);
-        headline = { allocation, area: inputs.area, source: inputs.source, all: inputs.all };
+        headline = { allocation, area: inputs.area, source: inputs.source, all: inputs.all, vintage: inputs.vintage };
       }
       const { allocation } = headline;
-      const boundaries = await readBoundaries(allocation.dataset, provenance);
-      const divisions = await divisionTable(allocation, headline.all, options.lookup, io, provenance);
+      const boundaries = await readBoundaries(allocation.dataset, headline.vintage, provenance);
+      // The shipped division lookup is of the 2011 LSOAs (the 2019 vintage); a --lookup can be of any.
+      const divisions = headline.vintage === '2025' && options.lookup === undefined ? undefined : await divisionTable(allocation, headline.all, options.lookup, io, provenance);
       // The map and chart code (d3-geo, topojson) loads only for a report, not at every start-up.
       const { reportContent } = await import('../../report/html/reportContent.js');
       const { reportHtml } = await import('../../report/html/reportHtml.js');
@@ -83,7 +86,7 @@ export function reportCommand(io: Io): Command {
         source: headline.source,
         provenance,
         ...(divisions ? { divisions } : {}),
-        ...(boundaries ? { boundaries } : {}),
+        ...(typeof boundaries === 'string' ? { mapsUnavailable: boundaries } : { boundaries }),
         profile: profile(
           allocation.domains,
           allocation.populations,
@@ -96,21 +99,37 @@ export function reportCommand(io: Io): Command {
   return command;
 }
 
+/** Beyond this many LSOAs (all of England) the report leaves the maps out: too heavy for a committee paper. */
+const MAX_MAP_LSOAS = 5000;
+
+/** The councils whose LSOAs the finer Northamptonshire 2021 boundary file covers. */
+const NORTHAMPTONSHIRE_2021 = new Set(['E06000061', 'E06000062']);
+
 /**
- * The shipped LSOA boundaries, when the area has any LSOA in them (else undefined: the report says the
- * maps are not available). A missing or corrupt boundary file is an error naming it.
+ * The shipped LSOA boundaries of the area's LSOAs and nothing else, or why there is no map. The 2019
+ * vintage has Northamptonshire's 2011 LSOAs; the 2025 vintage the finer Northamptonshire 2021 file for
+ * North and West Northamptonshire and all of England's 2021 LSOAs (super generalised) for anywhere else.
+ * A map is drawn only when every LSOA of the area has its boundary: never a partial map, never another
+ * area's. A missing or corrupt boundary file is an error naming it.
  */
-async function readBoundaries(dataset: Dataset, provenance: Provenance[]): Promise<Boundaries | undefined> {
-  if (dataset.kind !== 'pack') return undefined;
+async function readBoundaries(dataset: Dataset, vintage: Vintage | undefined, provenance: Provenance[]): Promise<Boundaries | string> {
+  if (dataset.kind !== 'pack') return 'the data is your own file, and fairshare ships boundaries only for its own LSOAs';
+  if (dataset.units.length > MAX_MAP_LSOAS) return `the area has ${dataset.units.length.toLocaleString('en-GB')} LSOAs, too many to map legibly on a page`;
+  const codes = new Set(dataset.units.map((u) => u.code));
+  const files =
+    vintage === '2025'
+      ? [dataset.units.every((u) => NORTHAMPTONSHIRE_2021.has(u.districtCode)) ? BOUNDARY_FILES_2021.northamptonshire : BOUNDARY_FILES_2021.england]
+      : BOUNDARY_FILES;
   const texts = [];
-  for (const name of BOUNDARY_FILES) {
+  for (const name of files) {
     const source = unwrap(await readSource(resolve(DATA_DIR, BOUNDARY_DIR, name), 'boundaries'));
-    texts.push({ file: source.provenance.path, text: source.bytes.toString('utf8') });
+    texts.push({ file: source.provenance.path, text: (name.endsWith('.gz') ? gunzipSync(source.bytes) : source.bytes).toString('utf8') });
     provenance.push(source.provenance);
   }
-  const boundaries = unwrap(parseBoundaries(texts));
-  const codes = new Set(dataset.units.map((u) => u.code));
-  return boundaries.features.some((f) => codes.has(f.properties.code)) ? boundaries : undefined;
+  const boundaries = unwrap(parseBoundaries(texts, { only: codes }));
+  const missing = codes.size - boundaries.features.length;
+  if (missing > 0) return `${missing.toLocaleString('en-GB')} of its ${codes.size.toLocaleString('en-GB')} LSOAs have no boundary in the shipped files`;
+  return boundaries;
 }
 
 /** The division table, when the given (or shipped) division lookup covers the area; else undefined. */

@@ -29,6 +29,8 @@ export interface ReportInput {
   readonly divisions?: AreaTable;
   /** LSOA boundaries, when shipped for the area (else the report says the maps are not available). */
   readonly boundaries?: Boundaries;
+  /** Why there are no maps, when there are none (e.g. every LSOA of England is too many for a page). */
+  readonly mapsUnavailable?: string;
   readonly profile?: Profile;
   readonly scenarios?: {
     readonly title?: string;
@@ -107,7 +109,10 @@ export function reportContent(input: ReportInput): ReportContent {
 
 function maps(input: ReportInput, pounds: (d: Decimal) => string): ReportContent['maps'] {
   const { allocation, area, boundaries } = input;
-  if (!boundaries) return { unavailable: `Maps are not available for ${area.name}: the shipped LSOA boundaries cover Northamptonshire only. Everything else in this report is.` };
+  if (!boundaries) {
+    const why = input.mapsUnavailable ?? 'the shipped LSOA boundaries cover Northamptonshire only';
+    return { unavailable: `Maps are not available for ${area.name}: ${why}. Everything else in this report is.` };
+  }
   const units = allocation.dataset.units;
   const districtOf = new Map(units.map((u) => [u.code, u.districtCode || u.districtName]));
   const projected = projectBoundaries(boundaries, new Set(units.map((u) => u.code)), (code) => districtOf.get(code) ?? '', MAIN_MAP);
@@ -196,6 +201,10 @@ function sources(input: ReportInput): string[] {
     'ONS geography lookups: LSOA (2011) to ward (December 2019); ward to county electoral division (May 2019).',
     'Contains public sector information licensed under the Open Government Licence v3.0.',
   ];
-  if (input.boundaries) list.push('LSOA (2011) boundaries, generalised (ONS). Contains OS data © Crown copyright and database right.');
+  if (input.boundaries) {
+    const year = input.boundaries.files.some((f) => f.includes('lsoa21')) ? '2021' : '2011';
+    const detail = input.boundaries.files.some((f) => f.includes('super_generalised')) ? 'super generalised' : 'generalised';
+    list.push(`LSOA (${year}) boundaries, ${detail} (ONS). Contains OS data © Crown copyright and database right.`);
+  }
   return list;
 }
