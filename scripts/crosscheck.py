@@ -28,6 +28,29 @@ def need_ranks(values):
     return ranks
 
 
+def share(codes, value, population, formula, weights, budget):
+    """The exact rules from the need values to whole pennies: need ranks within the area, multi-source
+    domains as the rank of the mean rank, figure = sum of weight x domain rank, pennies by largest
+    remainder (lower code first on equal remainders). `value(field, i)` and `population(i)` read LSOA i."""
+    figures = [Fraction(0)] * len(codes)
+    for domain in formula["domains"]:
+        source_ranks = []
+        for source in domain["sources"]:
+            sign = -1 if source["higherMeans"] == "less-need" else 1
+            source_ranks.append(need_ranks([sign * value(source["field"], i) for i in range(len(codes))]))
+        ranks = source_ranks[0] if len(source_ranks) == 1 else need_ranks([sum(p) / len(p) for p in zip(*source_ranks)])
+        figures = [f + weights[domain["id"]] * r for f, r in zip(figures, ranks)]
+
+    weighted = [f * population(i) for i, f in enumerate(figures)]
+    total = sum(weighted)
+    exact = [budget * w / total for w in weighted]
+    pennies = [e.numerator // e.denominator for e in exact]
+    order = sorted(range(len(codes)), key=lambda i: (-(exact[i] - pennies[i]), codes[i]))
+    for i in order[: budget - sum(pennies)]:
+        pennies[i] += 1
+    return pennies
+
+
 def main(pack_path, formula_path, area, budget_pennies, *weight_args):
     pack = json.load(gzip.open(pack_path))
     formula = json.load(open(formula_path))
@@ -41,27 +64,8 @@ def main(pack_path, formula_path, area, budget_pennies, *weight_args):
         key, value = arg.split("=")
         weights[key] = Fraction(value)
 
-    figures = [Fraction(0)] * len(rows)
-    for domain in formula["domains"]:
-        source_ranks = []
-        for source in domain["sources"]:
-            sign = -1 if source["higherMeans"] == "less-need" else 1
-            source_ranks.append(need_ranks([sign * r[col[source["field"]]] for r in rows]))
-        if len(source_ranks) == 1:
-            ranks = source_ranks[0]
-        else:
-            ranks = need_ranks([sum(parts) / len(parts) for parts in zip(*source_ranks)])
-        figures = [f + weights[domain["id"]] * r for f, r in zip(figures, ranks)]
-
-    weighted = [f * r[col["population"]] for f, r in zip(figures, rows)]
-    total = sum(weighted)
-    budget = int(budget_pennies)
-    exact = [budget * w / total for w in weighted]
-    pennies = [e.numerator // e.denominator for e in exact]
-    leftover = budget - sum(pennies)
-    order = sorted(range(len(rows)), key=lambda i: (-(exact[i] - pennies[i]), rows[i][col["lsoa_code"]]))
-    for i in order[:leftover]:
-        pennies[i] += 1
+    codes = [r[col["lsoa_code"]] for r in rows]
+    pennies = share(codes, lambda field, i: rows[i][col[field]], lambda i: rows[i][col["population"]], formula, weights, int(budget_pennies))
 
     districts = {}
     for r, p in zip(rows, pennies):

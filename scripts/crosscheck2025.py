@@ -3,7 +3,7 @@
 
 It reads the raw IoD2025, Census 2021 and ONS geography CSVs in ../shared/data itself (not fairshare's
 pack), works out every rate and share as an exact fraction by the issue's written rules, then applies the
-same exact allocation rules as crosscheck.py (which it imports). Agreement with `fairshare allocate
+same exact allocation rules as crosscheck.py (its `share`, imported). Agreement with `fairshare allocate
 --vintage 2025` therefore checks the pack builder and the engine together.
 
 Usage: crosscheck2025.py SHARED_DATA FORMULA DISTRICTS BUDGET_PENNIES [id=weight ...]
@@ -17,7 +17,7 @@ import sys
 from fractions import Fraction
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from crosscheck import need_ranks  # noqa: E402  (the shared exact RANK.AVG)
+from crosscheck import share  # noqa: E402  (the shared exact rules, from need values to pennies)
 
 SUPPRESSED = 5
 
@@ -92,24 +92,7 @@ def main(shared, formula_path, districts, budget_pennies, *weight_args):
         key, value = arg.split("=")
         weights[key] = Fraction(value)
 
-    figures = [Fraction(0)] * len(codes)
-    for domain in formula["domains"]:
-        source_ranks = []
-        for source in domain["sources"]:
-            sign = -1 if source["higherMeans"] == "less-need" else 1
-            value = fields[source["field"]]
-            source_ranks.append(need_ranks([sign * value(c) for c in codes]))
-        ranks = source_ranks[0] if len(source_ranks) == 1 else need_ranks([sum(p) / len(p) for p in zip(*source_ranks)])
-        figures = [f + weights[domain["id"]] * r for f, r in zip(figures, ranks)]
-
-    weighted = [f * int(age[c]["total"]) for f, c in zip(figures, codes)]
-    total = sum(weighted)
-    budget = int(budget_pennies)
-    exact = [budget * w / total for w in weighted]
-    pennies = [e.numerator // e.denominator for e in exact]
-    order = sorted(range(len(codes)), key=lambda i: (-(exact[i] - pennies[i]), codes[i]))
-    for i in order[: budget - sum(pennies)]:
-        pennies[i] += 1
+    pennies = share(codes, lambda field, i: fields[field](codes[i]), lambda i: int(age[codes[i]]["total"]), formula, weights, int(budget_pennies))
 
     by_district = {}
     for c, p in zip(codes, pennies):
