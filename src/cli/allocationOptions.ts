@@ -86,11 +86,13 @@ export function parseWeightSettings(settings: readonly string[]): Map<string, st
   return weights;
 }
 
-function collect(value: string, previous: string[] | undefined): string[] {
+/** Commander's argParser for a repeatable option: every value, in order. */
+export function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
 }
 
-function collectList(value: string, previous: string[] | undefined): string[] {
+/** Commander's argParser for a repeatable comma-separated option (`--exclude a,b --exclude c`). */
+export function collectList(value: string, previous: string[] | undefined): string[] {
   const ids = value.split(',').map((s) => s.trim()).filter((s) => s !== '');
   return [...(previous ?? []), ...ids];
 }

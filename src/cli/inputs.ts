@@ -88,21 +88,28 @@ export async function loadData(
   stdin?: NodeJS.ReadableStream,
   vintage: Vintage = DEFAULT_VINTAGE,
 ): Promise<LoadedData> {
-  const formulaName = formulaRef ?? (data === undefined ? DEFAULT_FORMULAS[vintage] : DEFAULT_FORMULA);
-  const formulaFile = unwrap(await readSource(formulaPath(formulaName, baseDir), 'formula', formulaRef));
-  const named = unwrap(parseFormula(decodeText(formulaFile.bytes), formulaFile.provenance.path));
+  const { formula: named, provenance: formulaProvenance } = await loadFormula(formulaRef ?? (data === undefined ? DEFAULT_FORMULAS[vintage] : DEFAULT_FORMULA), baseDir, formulaRef);
   if (data === undefined) {
     const packFile = unwrap(await readSource(defaultPackPath(vintage), 'data pack'));
     const pack = unwrap(loadPackWithMeta(packFile.bytes, packFile.provenance.path));
-    return { dataset: pack.dataset, formula: named, source: pack.meta.vintage, provenance: [packFile.provenance, formulaFile.provenance], vintage };
+    return { dataset: pack.dataset, formula: named, source: pack.meta.vintage, provenance: [packFile.provenance, formulaProvenance], vintage };
   }
   const csvFile = unwrap(data === '-' ? await readStdin(stdin) : await readSource(resolve(baseDir, data), 'data file', data));
   const shown = data === '-' ? 'standard input' : data;
   const parsed = unwrap(parseDataCsv(decodeText(csvFile.bytes), shown));
   if (formulaRef !== undefined) {
-    return { dataset: parsed.dataset, formula: named, source: `data file ${shown}`, provenance: [csvFile.provenance, formulaFile.provenance] };
+    return { dataset: parsed.dataset, formula: named, source: `data file ${shown}`, provenance: [csvFile.provenance, formulaProvenance] };
   }
   return { dataset: parsed.dataset, formula: formulaForData(parsed.domainIds, named), source: `data file ${shown}`, provenance: [csvFile.provenance] };
+}
+
+/**
+ * Read and check a formula: a built-in name (`northamptonshire-2025`) or a formula JSON file, relative to
+ * `baseDir`. `shown` is how the user wrote it, for messages; a default is shown by its path in the package. Throws Failure.
+ */
+export async function loadFormula(ref: string, baseDir: string, shown?: string): Promise<{ formula: Formula; provenance: Provenance }> {
+  const file = unwrap(await readSource(formulaPath(ref, baseDir), 'formula', shown));
+  return { formula: unwrap(parseFormula(decodeText(file.bytes), file.provenance.path)), provenance: file.provenance };
 }
 
 /** `--data -`: the CSV from standard input, recorded as `-` with the SHA-256 of what was read. */

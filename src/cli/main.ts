@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { formatError } from '../engine/errors.js';
 import { oneLine } from '../engine/shown.js';
 import { allocateCommand } from './commands/allocate.js';
+import { compareVintagesCommand } from './commands/compareVintages.js';
 import { areasCommand } from './commands/areas.js';
 import { domainsCommand } from './commands/domains.js';
 import { explainCommand } from './commands/explain.js';
@@ -35,6 +36,7 @@ export function program(io: Io): Command {
     .addCommand(lookupCommand(io))
     .addCommand(reportCommand(io))
     .addCommand(sensitivityCommand(io))
+    .addCommand(compareVintagesCommand(io))
     .addHelpText(
       'after',
       `
@@ -48,7 +50,8 @@ Examples:
   $ fairshare overlap
   $ fairshare lookup build --points postcodes.csv -o divisions.csv
   $ fairshare report --budget 12.7m --exclude young-people,early-years -o adults.html
-  $ fairshare sensitivity --budget 12.7m --exclude young-people,early-years --draws 10000 --seed 1`,
+  $ fairshare sensitivity --budget 12.7m --exclude young-people,early-years --draws 10000 --seed 1
+  $ fairshare compare-vintages --budget 12.7m --exclude young-people,early-years`,
     );
   configure(root, io);
   return root;

@@ -1,0 +1,206 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Command, Option } from 'commander';
+import { findArea, subset, type Area } from '../../data/area.js';
+import { LSOA_CHANGES_FILE, parseLsoaChanges } from '../../data/lsoaChanges.js';
+import { PACK_LICENCE } from '../../data/packFormat.js';
+import { parsePopulationBase, populationBases, populationField, POPULATION_BASES } from '../../data/populationBase.js';
+import { vintageBridge } from '../../data/vintageBridge.js';
+import { DEFAULT_FORMULAS, type Vintage } from '../../data/vintage.js';
+import { compareVintages, type VintageChange } from '../../engine/compareVintages.js';
+import type { Allocation } from '../../engine/fairShare.js';
+import { fairShare } from '../../engine/fairShare.js';
+import type { Formula } from '../../engine/formula.js';
+import { parseAmount, AMOUNT_FORMS } from '../../engine/parseAmount.js';
+import { plain } from '../../engine/shown.js';
+import { weigh } from '../../engine/weigh.js';
+import { describeRun, runMeta } from '../../report/describeRun.js';
+import { groupThousands } from '../../report/display.js';
+import { render } from '../../report/render.js';
+import { markdownText } from '../../report/toMarkdown.js';
+import { formulaDomains, toXlsx } from '../../report/toXlsx.js';
+import { vintageChangeNotes, vintageChangeTable, type VintagePair } from '../../report/vintageChangeTable.js';
+import { collect, collectList, parseWeightSettings, withoutUndefined } from '../allocationOptions.js';
+import { colourFor } from '../colour.js';
+import { Failure, unwrap } from '../failure.js';
+import { DATA_DIR, inputRefs } from '../guardOutput.js';
+import { loadData, loadFormula, readSource, selectArea, type LoadedData, type Provenance } from '../inputs.js';
+import type { Io } from '../io.js';
+import { checkOutputPath, chooseFormat, FORMATS, writeOutput } from '../output.js';
+
+const PACKAGE = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
+
+/** The vintages compared, older first. */
+const YEARS: VintagePair & { readonly before: Vintage; readonly after: Vintage } = { before: '2019', after: '2025' };
+
+/** The newer vintage's formula with exactly the older one's sources: the step that splits "new sources" from "new data". */
+const BRIDGE_FORMULA = 'northamptonshire-2025-like-2019';
+
+interface CompareVintagesOptions {
+  readonly budget: string;
+  readonly exclude?: string[];
+  readonly weight?: string[];
+  readonly area?: string;
+  readonly population: string;
+  readonly formula2019?: string;
+  readonly formula2025?: string;
+  readonly format?: string;
+  readonly output?: string;
+}
+
+/** `fairshare compare-vintages`: the same budget and formula on the 2019 and 2025 vintages, by former district, with the change split into its causes. */
+export function compareVintagesCommand(io: Io): Command {
+  const command = new Command('compare-vintages')
+    .description('the same budget and formula on the 2019 and 2025 vintages, side by side by former district, with each change split into population, boundaries, data and sources')
+    .requiredOption('-b, --budget <amount>', `the budget to share on both vintages, e.g. ${AMOUNT_FORMS}`)
+    .addOption(new Option('-x, --exclude <ids>', 'leave these domains out on both vintages; comma-separated, repeatable').argParser(collectList))
+    .addOption(new Option('-w, --weight <id=x>', 'count a domain x times on both vintages; repeatable').argParser(collect))
+    .option('-a, --area <name|code>', 'the area (default: Northamptonshire): as on the 2025 vintage; the 2019 side is the 2019 area of the same code, or else the 2011 LSOAs its 2021 LSOAs were made from')
+    .option('-p, --population <base>', `the population to share by, on both vintages: ${POPULATION_BASES.join(', ')} (total and 60+ are in both)`, 'total')
+    .option('--formula-2019 <name|file>', `the formula on the 2019 vintage (default: ${DEFAULT_FORMULAS['2019']})`)
+    .option('--formula-2025 <name|file>', `the formula on the 2025 vintage (default: ${DEFAULT_FORMULAS['2025']}; then the change its new sources make is split out against ${BRIDGE_FORMULA})`)
+    .option('-f, --format <format>', 'table, csv, json, md or xlsx (default: table on a terminal, csv into a pipe or a .csv file)')
+    .option('-o, --output <file>', 'write to this file instead of stdout (written whole or not at all); xlsx needs a file')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ fairshare compare-vintages --budget 12.7m --exclude young-people,early-years
+  $ fairshare compare-vintages --budget 12.7m --exclude young-people,early-years --format md -o change.md
+  $ fairshare compare-vintages --budget 38.1m --area "West Northamptonshire" -o change.csv
+  $ fairshare compare-vintages --budget 12.7m --formula-2025 northamptonshire-2025-like-2019
+
+The rows are the districts of 2019 (for Northamptonshire the seven former districts of the 2012 model):
+a 2021 LSOA is counted in the district of the 2011 LSOAs it was made from. Each row's change from 2019 to
+2025 is split exactly, to the penny, into:
+  population  what the change in the share of the people alone moved, for each piece of ground (an LSOA,
+              or a 2011 LSOA with the 2021 LSOAs ONS split it into), at its 2019 need;
+  boundaries  the rest of the change on the LSOAs ONS split, merged or redesigned in 2021, and all the
+              money of LSOAs that moved in or out of the area (E01027305 went to Cherwell);
+  data        the rest of the change on the LSOAs ONS left unchanged: their new need ranks (and the
+              penny rounding);
+  sources     what the 2025 formula's new sources alone change (Census 2021 disability and unpaid care),
+              against the 2025 data with the 2019 sources (${BRIDGE_FORMULA}); only with the default
+              --formula-2025.
+The parts add up exactly to the change. The CSV also has each row's LSOAs, people and changed LSOAs in
+both vintages.`,
+    );
+  command.action(async (options: CompareVintagesOptions) => {
+    const budget = unwrap(parseAmount(options.budget));
+    const weights = parseWeightSettings(options.weight ?? []);
+    const base = unwrap(parsePopulationBase(options.population));
+    const format = unwrap(chooseFormat(options.format, options.output, io, { formats: [...FORMATS, 'xlsx'] }));
+    if (format === 'xlsx' && (options.output === undefined || options.output === '-')) {
+      throw new Failure({ kind: 'usage', code: 'xlsx-to-stdout', message: 'xlsx is a binary file and is not written to stdout', hint: 'Give -o FILE.xlsx' });
+    }
+    const refs = [...inputRefs(withoutUndefined({ formula: options.formula2019 }), io.cwd), ...inputRefs(withoutUndefined({ formula: options.formula2025 }), io.cwd)];
+    unwrap(await checkOutputPath(options.output, io, refs));
+
+    const newer = await loadData(undefined, options.formula2025, io.cwd, undefined, YEARS.after);
+    const older = await loadData(undefined, options.formula2019, io.cwd, undefined, YEARS.before);
+    const changesFile = unwrap(await readSource(resolve(DATA_DIR, LSOA_CHANGES_FILE), 'lookup'));
+    const bridge = vintageBridge(parseLsoaChanges(changesFile.bytes.toString('utf8')), older.dataset);
+
+    const areaAfter = unwrap(selectArea(newer.dataset, options.area));
+    // The 2019 area of the same code (Northamptonshire, a district, a county, England) is last year's
+    // table; a council made since (West Northamptonshire, Cumberland) is the 2011 LSOAs it was made from.
+    const sameCode = findArea(older.dataset, areaAfter.code);
+    const areaBefore: Area = sameCode.ok ? sameCode.value : bridge.olderArea(areaAfter, newer.dataset);
+
+    const bases = populationBases(newer.dataset).filter((b) => populationBases(older.dataset).includes(b));
+    if (!bases.includes(base)) {
+      throw new Failure({
+        kind: 'usage',
+        code: 'bad-population-base',
+        message: `the ${base} population is not in both vintages, so the two cannot be compared by it`,
+        hint: `Use --population ${bases.join(' or ')}, which both vintages have`,
+      });
+    }
+    const run = (loaded: LoadedData, formula: Formula, area: Area): Allocation => {
+      const weighted = unwrap(weigh(formula, { exclude: options.exclude ?? [], weights }));
+      return unwrap(fairShare(subset(loaded.dataset, area), weighted, budget, { populationField: populationField(base) }));
+    };
+    const before = run(older, older.formula, areaBefore);
+    const after = run(newer, newer.formula, areaAfter);
+    const bridgeFormula = options.formula2025 === undefined ? await loadFormula(BRIDGE_FORMULA, io.cwd) : undefined;
+    const middle = bridgeFormula === undefined ? after : run(newer, bridgeFormula.formula, areaAfter);
+
+    const change = compareVintages(
+      {
+        allocation: before,
+        rows: before.dataset.units.map((u) => ({ code: u.districtCode, name: u.districtName })),
+        groups: before.dataset.units.map((u) => bridge.group(u.code, '2011')),
+      },
+      { allocation: middle, rows: middle.dataset.units.map((u) => bridge.olderDistrict(u)), groups: middle.dataset.units.map((u) => bridge.group(u.code, '2021')) },
+      middle === after ? {} : { after },
+    );
+
+    const header = headerLines(change, { before, after, areaBefore, areaAfter, older, newer, sameCode: sameCode.ok, bridgeFormula: bridgeFormula?.formula.id });
+    const provenance: Provenance[] = [...older.provenance, ...newer.provenance, ...(bridgeFormula ? [bridgeFormula.provenance] : []), changesFile.provenance];
+    if (format === 'xlsx') {
+      const workbook = await toXlsx([{ name: 'Change of vintage', table: vintageChangeTable(change, YEARS), caption: header }], {
+        title: `fairshare compare-vintages: ${areaAfter.name}, budget £${groupThousands(budget.toFixed(2))}`,
+        lines: [...header, ...vintageChangeNotes(change, YEARS)],
+        settings: [
+          { heading: `${YEARS.before} formula: ${before.formula.name} (${before.formula.id})`, domains: formulaDomains(before.formula) },
+          { heading: `${YEARS.after} formula: ${after.formula.name} (${after.formula.id})`, domains: formulaDomains(after.formula) },
+        ],
+        sources: [older.source, newer.source],
+        licence: PACK_LICENCE,
+        provenance,
+        tool: { name: PACKAGE.name, version: PACKAGE.version },
+      });
+      unwrap(await writeOutput(workbook, options.output, io));
+      return;
+    }
+    const human = format === 'table' || format === 'md';
+    const table = vintageChangeTable(change, YEARS, { summary: human });
+    const toTerminal = format === 'table' && (options.output === undefined || options.output === '-');
+    const text = render(table, format, {
+      header,
+      meta: {
+        budget: budget.toFixed(2),
+        area: { kind: areaAfter.kind, code: areaAfter.code, name: areaAfter.name },
+        rows: 'former districts (the districts of 2019)',
+        vintages: {
+          [YEARS.before]: runMeta(before, areaBefore, older.source, YEARS.before),
+          [YEARS.after]: runMeta(after, areaAfter, newer.source, YEARS.after),
+        },
+        ...(bridgeFormula ? { sourcesSplitAgainst: bridgeFormula.formula.id } : {}),
+      },
+      chalk: colourFor(toTerminal && io.stdoutIsTTY, io.env),
+    });
+    const notes = vintageChangeNotes(change, YEARS);
+    const footer = format === 'md' ? `\n${notes.map((line) => `- ${markdownText(line)}`).join('\n')}\n` : format === 'table' ? `\n${notes.map(plain).join('\n')}\n` : '';
+    unwrap(await writeOutput(text + footer, options.output, io));
+  });
+  return command;
+}
+
+interface HeaderFacts {
+  readonly before: Allocation;
+  readonly after: Allocation;
+  readonly areaBefore: Area;
+  readonly areaAfter: Area;
+  readonly older: LoadedData;
+  readonly newer: LoadedData;
+  readonly sameCode: boolean;
+  readonly bridgeFormula: string | undefined;
+}
+
+/** The lines above the table: both runs, the formulas, and what the rows are. */
+function headerLines(change: VintageChange, facts: HeaderFacts): string[] {
+  const { before, after, areaAfter } = facts;
+  const described = describeRun(after, areaAfter, facts.newer.source);
+  const people = (a: Allocation): string => groupThousands(String(a.populations.reduce((s, p) => s + p, 0)));
+  const lines = [
+    `${areaAfter.name}${areaAfter.code && areaAfter.code !== areaAfter.name && areaAfter.kind !== 'england' ? ` (${areaAfter.code})` : ''}, ${YEARS.before} against ${YEARS.after}: ${groupThousands(String(before.dataset.units.length))} LSOAs and ${people(before)} people, then ${groupThousands(String(after.dataset.units.length))} LSOAs and ${people(after)} people. Budget ${described.budget} on both.`,
+    `Domains counted: ${described.counted}. Excluded: ${described.excluded}.`,
+    `${YEARS.before}: ${facts.older.source}; formula ${before.formula.id}.`,
+    `${YEARS.after}: ${facts.newer.source}; formula ${after.formula.id}${facts.bridgeFormula ? `, its new sources split out against ${facts.bridgeFormula}` : ''}.`,
+    `Rows: the ${change.rows.length} districts of ${YEARS.before} (former districts); a 2021 LSOA is counted in the district of the 2011 LSOAs it was made from.`,
+    ...(facts.sameCode ? [] : [`The ${YEARS.before} side is the 2011 LSOAs that ${areaAfter.name}'s 2021 LSOAs were made from (the area did not exist in ${YEARS.before}).`]),
+    ...(areaAfter.note === undefined ? [] : [areaAfter.note]),
+  ];
+  return lines.map(plain);
+}
