@@ -28,20 +28,24 @@ def need_ranks(values):
     return ranks
 
 
-def share(codes, value, population, formula, weights, budget):
-    """The exact rules from the need values to whole pennies: need ranks within the area, multi-source
-    domains as the rank of the mean rank, figure = sum of weight x domain rank, pennies by largest
-    remainder (lower code first on equal remainders). `value(field, i)` and `population(i)` read LSOA i."""
-    figures = [Fraction(0)] * len(codes)
+def figures(codes, value, formula, weights):
+    """Each LSOA's figure: need ranks within the area, multi-source domains as the rank of the mean rank,
+    figure = sum of weight x domain rank. `value(field, i)` reads LSOA i."""
+    result = [Fraction(0)] * len(codes)
     for domain in formula["domains"]:
         source_ranks = []
         for source in domain["sources"]:
             sign = -1 if source["higherMeans"] == "less-need" else 1
             source_ranks.append(need_ranks([sign * value(source["field"], i) for i in range(len(codes))]))
         ranks = source_ranks[0] if len(source_ranks) == 1 else need_ranks([sum(p) / len(p) for p in zip(*source_ranks)])
-        figures = [f + weights[domain["id"]] * r for f, r in zip(figures, ranks)]
+        result = [f + weights[domain["id"]] * r for f, r in zip(result, ranks)]
+    return result
 
-    weighted = [f * population(i) for i, f in enumerate(figures)]
+
+def pennies_of(codes, figure, population, budget):
+    """Whole pennies in proportion to figure x population, by largest remainder (lower code first on
+    equal remainders)."""
+    weighted = [f * population(i) for i, f in enumerate(figure)]
     total = sum(weighted)
     exact = [budget * w / total for w in weighted]
     pennies = [e.numerator // e.denominator for e in exact]
@@ -51,18 +55,34 @@ def share(codes, value, population, formula, weights, budget):
     return pennies
 
 
-def main(pack_path, formula_path, area, budget_pennies, *weight_args):
-    pack = json.load(gzip.open(pack_path))
-    formula = json.load(open(formula_path))
-    # Version 1 lists every column in "fields"; version 2 lists the text columns apart, first.
-    columns = pack["fields"] if pack["version"] == 1 else pack["textFields"] + pack["fields"]
-    col = {name: i for i, name in enumerate(columns)}
-    rows = [r for r in pack["rows"] if area == "england" or area in (r[col["county_code"]], r[col["district_code"]])]
-    rows.sort(key=lambda r: r[col["lsoa_code"]])
+def share(codes, value, population, formula, weights, budget):
+    """The exact rules from the need values to whole pennies (see `figures` and `pennies_of`)."""
+    return pennies_of(codes, figures(codes, value, formula, weights), population, budget)
+
+
+def read_weights(formula, weight_args):
+    """The formula's weights, with `id=weight` arguments over them."""
     weights = {d["id"]: Fraction(str(d["weight"])) for d in formula["domains"]}
     for arg in weight_args:
         key, value = arg.split("=")
         weights[key] = Fraction(value)
+    return weights
+
+
+def pack_rows(pack_path):
+    """The rows of a shipped pack and its column index."""
+    pack = json.load(gzip.open(pack_path))
+    # Version 1 lists every column in "fields"; version 2 lists the text columns apart, first.
+    columns = pack["fields"] if pack["version"] == 1 else pack["textFields"] + pack["fields"]
+    return pack["rows"], {name: i for i, name in enumerate(columns)}
+
+
+def main(pack_path, formula_path, area, budget_pennies, *weight_args):
+    all_rows, col = pack_rows(pack_path)
+    formula = json.load(open(formula_path))
+    rows = [r for r in all_rows if area == "england" or area in (r[col["county_code"]], r[col["district_code"]])]
+    rows.sort(key=lambda r: r[col["lsoa_code"]])
+    weights = read_weights(formula, weight_args)
 
     codes = [r[col["lsoa_code"]] for r in rows]
     pennies = share(codes, lambda field, i: rows[i][col[field]], lambda i: rows[i][col["population"]], formula, weights, int(budget_pennies))

@@ -17,7 +17,7 @@ import sys
 from fractions import Fraction
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from crosscheck import share  # noqa: E402  (the shared exact rules, from need values to pennies)
+from crosscheck import read_weights, share  # noqa: E402  (the shared exact rules, from need values to pennies)
 
 SUPPRESSED = 5
 
@@ -31,7 +31,9 @@ def count(value):
     return SUPPRESSED if value.strip() == "" else int(float(value))
 
 
-def main(shared, formula_path, districts, budget_pennies, *weight_args):
+def published(shared):
+    """The 2025 LSOA codes of England, the source fields worked out from the published files (field ->
+    code -> value), each LSOA's people and its geography row."""
     imd = table(os.path.join(shared, "iod2025/imd2025_england_lsoa21.csv"))
     sub = table(os.path.join(shared, "iod2025/imd2025_england_lsoa21_subdomains.csv"))
     ind = table(os.path.join(shared, "iod2025/imd2025_england_lsoa21_indicators.csv"))
@@ -83,16 +85,18 @@ def main(shared, formula_path, districts, budget_pennies, *weight_args):
         "disabled_households_share": disabled,
         "unpaid_carers_share": carers,
     }
+    return sorted(imd), fields, (lambda c: int(age[c]["total"])), geo
+
+
+def main(shared, formula_path, districts, budget_pennies, *weight_args):
+    every, fields, people, geo = published(shared)
 
     wanted = None if districts == "england" else set(districts.split(","))
-    codes = sorted(c for c in imd if wanted is None or geo[c]["lad24_code"] in wanted)
+    codes = [c for c in every if wanted is None or geo[c]["lad24_code"] in wanted]
     formula = json.load(open(formula_path))
-    weights = {d["id"]: Fraction(str(d["weight"])) for d in formula["domains"]}
-    for arg in weight_args:
-        key, value = arg.split("=")
-        weights[key] = Fraction(value)
+    weights = read_weights(formula, weight_args)
 
-    pennies = share(codes, lambda field, i: fields[field](codes[i]), lambda i: int(age[codes[i]]["total"]), formula, weights, int(budget_pennies))
+    pennies = share(codes, lambda field, i: fields[field](codes[i]), lambda i: people(codes[i]), formula, weights, int(budget_pennies))
 
     by_district = {}
     for c, p in zip(codes, pennies):
