@@ -2,7 +2,7 @@ import type { Decimal } from 'decimal.js';
 import { Exact } from './exact.js';
 import { fairShare, type Allocation } from './fairShare.js';
 import { gamma } from './random.js';
-import { tabulate, type DistrictTable } from './tabulate.js';
+import { tabulate, unitGroup, type DistrictTable, type GroupLevel } from './tabulate.js';
 import type { WeightedFormula } from './weigh.js';
 
 /**
@@ -38,6 +38,8 @@ export interface SensitivityOptions {
   readonly random: () => number;
   /** Called now and then with the number of draws done. */
   readonly onProgress?: (done: number, total: number) => void;
+  /** The areas whose money is banded (made of whole LSOAs, see `tabulate`); default `district`. */
+  readonly level?: GroupLevel;
 }
 
 /** Low, middle and high of a distribution over the draws. */
@@ -66,6 +68,8 @@ export interface DistrictSensitivity {
 }
 
 export interface SensitivityResult {
+  /** What the rows are: `district` unless a level was asked for. */
+  readonly level: GroupLevel;
   readonly draws: number;
   readonly method: DrawMethod;
   readonly spread: number;
@@ -101,19 +105,21 @@ export function sensitivity(allocation: Allocation, options: SensitivityOptions)
     throw new RangeError(`sensitivity: concentration must be a finite number of at least ${MIN_CONCENTRATION}, got ${concentration}`);
   }
   const draws = options.draws;
-  const base = tabulate(allocation);
+  const level = options.level ?? 'district';
+  const base = tabulate(allocation, { level });
   const { dataset, populations, domains } = allocation;
   const counted = domains.filter((d) => !d.domain.weightValue.isZero());
   const weights = counted.map((d) => d.domain.weightValue.toNumber());
   const totalWeight = weights.reduce((s, w) => s + w, 0);
 
-  // Σ population × rank per district and domain, in the district order of the table.
+  // Σ population × rank per area and domain, in the row order of the table.
   const districtIndex = new Map(base.rows.map((r, k) => [key(r.code, r.name), k]));
   const k = base.rows.length;
   const sums = counted.map(() => new Float64Array(k));
   const people = new Float64Array(k);
   dataset.units.forEach((unit, i) => {
-    const district = districtIndex.get(key(unit.districtCode, unit.districtName)) as number;
+    const area = unitGroup(unit, level) as { code: string; name: string };
+    const district = districtIndex.get(key(area.code, area.name)) as number;
     const p = populations[i] as number;
     people[district] = (people[district] as number) + p;
     counted.forEach((d, j) => {
@@ -151,7 +157,7 @@ export function sensitivity(allocation: Allocation, options: SensitivityOptions)
     if (options.onProgress && ((t + 1) % step === 0 || t + 1 === draws)) options.onProgress(t + 1, draws);
   }
 
-  const without = leaveOneOut(allocation, base);
+  const without = leaveOneOut(allocation, base, level);
   const districts = base.rows.map((row, district): DistrictSensitivity => ({
     code: row.code,
     name: row.name,
@@ -163,7 +169,7 @@ export function sensitivity(allocation: Allocation, options: SensitivityOptions)
     rankChanged: draws > 0 ? (changed[district] as number) / draws : 0,
     withoutDomain: new Map(without.map(({ id, table }) => [id, (table.rows[district]?.allocation ?? new Exact(0)).minus(row.allocation)])),
   }));
-  return { draws, method, spread, concentration, domains: counted.map((d) => d.domain.id), districts };
+  return { level, draws, method, spread, concentration, domains: counted.map((d) => d.domain.id), districts };
 }
 
 /** Fill `into` with one draw of the counted weights. */
@@ -189,8 +195,8 @@ function drawWeights(
   for (let j = 0; j < weights.length; j++) into[j] = ((into[j] as number) / sum) * totalWeight;
 }
 
-/** Each counted domain left out in turn, exactly (whole pennies), as district tables. */
-function leaveOneOut(allocation: Allocation, base: DistrictTable): { id: string; table: DistrictTable }[] {
+/** Each counted domain left out in turn, exactly (whole pennies), as tables of the level. */
+function leaveOneOut(allocation: Allocation, base: DistrictTable, level: GroupLevel): { id: string; table: DistrictTable }[] {
   const counted = allocation.formula.domains.filter((d) => !d.weightValue.isZero());
   if (counted.length < 2) return [];
   return counted.map((dropped) => {
@@ -200,8 +206,8 @@ function leaveOneOut(allocation: Allocation, base: DistrictTable): { id: string;
     };
     const result = fairShare(allocation.dataset, formula, allocation.budget, { populationField: allocation.populationField });
     if (!result.ok) throw new Error(`sensitivity: leaving out ${dropped.id} failed: ${result.error.message}`);
-    const table = tabulate(result.value);
-    if (table.rows.length !== base.rows.length) throw new Error('sensitivity: district tables differ');
+    const table = tabulate(result.value, { level });
+    if (table.rows.length !== base.rows.length) throw new Error('sensitivity: the tables differ');
     return { id: dropped.id, table };
   });
 }

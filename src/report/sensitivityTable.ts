@@ -1,5 +1,5 @@
 import type { SensitivityResult } from '../engine/sensitivity.js';
-import type { Column, Table } from './table.js';
+import { levelColumns, type Column, type Table } from './table.js';
 
 const money = (v: number): string => (Number.isNaN(v) ? '' : v.toFixed(2));
 
@@ -11,28 +11,28 @@ const money = (v: number): string => (Number.isNaN(v) ? '' : v.toFixed(2));
  */
 export function sensitivityTable(result: SensitivityResult): Table {
   return {
-    columns: [...bandColumns(), ...dropColumns(result)],
+    columns: [...bandColumns(result), ...dropColumns(result)],
     rows: result.districts.map((d, i) => [...bandCells(result, i), ...dropCells(result, i)]),
   };
 }
 
 /** Just the bands (for a terminal or a committee paper). */
 export function bandsTable(result: SensitivityResult): Table {
-  return { columns: bandColumns(), rows: result.districts.map((_, i) => bandCells(result, i)) };
+  return { columns: bandColumns(result), rows: result.districts.map((_, i) => bandCells(result, i)) };
 }
 
 /** Just the leave-one-out changes (for a terminal or a committee paper). */
 export function dropOneTable(result: SensitivityResult): Table {
   return {
-    columns: [bandColumns()[0] as Column, bandColumns()[1] as Column, bandColumns()[2] as Column, ...dropColumns(result)],
+    columns: [...bandColumns(result).slice(0, 3), ...dropColumns(result)],
     rows: result.districts.map((d, i) => [d.code, d.name, d.allocation.toFixed(2), ...dropCells(result, i)]),
   };
 }
 
-function bandColumns(): Column[] {
+/** The band columns; the first two are named for the level (`district_code,district_name`, `former_district_code,…`). */
+function bandColumns(result: SensitivityResult): Column[] {
   return [
-    { key: 'district_code', title: 'Code', kind: 'text' },
-    { key: 'district_name', title: 'District', kind: 'text' },
+    ...levelColumns(result.level),
     { key: 'allocation', title: 'Allocation', kind: 'money' },
     { key: 'allocation_p5', title: '5th pct', kind: 'money' },
     { key: 'allocation_median', title: 'Median', kind: 'money' },

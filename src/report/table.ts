@@ -64,6 +64,19 @@ const LEVEL_COLUMNS: Readonly<Record<GroupLevel, readonly [string, string, strin
 };
 
 /**
+ * The first two columns of a level's tables: its code and its name.
+ *
+ * @example levelColumns('former-district') // => [{ key: 'former_district_code', title: 'Code', … }, { key: 'former_district_name', title: 'Former district', … }]
+ */
+export function levelColumns(level: GroupLevel): [Column, Column] {
+  const [codeKey, nameKey, title] = LEVEL_COLUMNS[level];
+  return [
+    { key: codeKey, title: 'Code', kind: 'text' },
+    { key: nameKey, title, kind: 'text' },
+  ];
+}
+
+/**
  * The table of a level made of whole LSOAs (see `tabulate`): `<level>_code,<level>_name,lsoas,population,
  * allocation,share_pct,per_person` (`former_district_code`, `county_code`, `region_code`, `ward_code`, …),
  * and at the ward level a last column `derived`, `yes` for a ward derived by area rather than an ONS
@@ -74,12 +87,10 @@ const LEVEL_COLUMNS: Readonly<Record<GroupLevel, readonly [string, string, strin
 export function levelTable(table: DistrictTable): Table {
   const level = table.level ?? 'district';
   if (level === 'district') return districtTable(table);
-  const [codeKey, nameKey, title] = LEVEL_COLUMNS[level];
   const derived = level === 'ward';
   const cells = (r: DistrictRow, total = false): string[] => [...rowCells(r), ...(derived ? [total ? '' : r.derived === true ? 'yes' : 'no'] : [])];
   const columns: Column[] = [
-    { key: codeKey, title: 'Code', kind: 'text' },
-    { key: nameKey, title, kind: 'text' },
+    ...levelColumns(level),
     ...DISTRICT_COLUMNS.slice(2),
     ...(derived ? [{ key: 'derived', title: 'Derived', kind: 'text' } as const] : []),
   ];

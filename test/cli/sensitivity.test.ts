@@ -78,4 +78,28 @@ describe('fairshare sensitivity', () => {
       expect(readdirSync(dir)).toEqual([]);
     });
   });
+
+  describe('--level', () => {
+    it('bands the seven former districts of the 2025 vintage, each unperturbed amount equal to allocate’s', async () => {
+      const bands = parse((await run(['sensitivity', ...ADULTS, '--vintage', '2025', '--level', 'former-district', '--draws', '200'])).out, { columns: true }) as Record<string, string>[];
+      const allocate = parse((await run(['allocate', ...ADULTS, '--vintage', '2025', '--level', 'former-district'])).out, { columns: true }) as Record<string, string>[];
+      expect(Object.keys(bands[0] ?? {}).slice(0, 2)).toEqual(['former_district_code', 'former_district_name']);
+      expect(bands.map((r) => r.former_district_code)).toEqual(allocate.map((r) => r.former_district_code));
+      expect(bands.map((r) => r.allocation)).toEqual(allocate.map((r) => r.allocation));
+      for (const r of bands) {
+        expect(Number(r.allocation_p5)).toBeLessThanOrEqual(Number(r.allocation_p95));
+      }
+      // Leaving a domain out moves money between the areas, never in or out of the total.
+      const pennies = (pounds: string) => BigInt(pounds.replace('.', ''));
+      expect(bands.reduce((sum, r) => sum + pennies(r['without_community-safety'] as string), 0n)).toBe(0n);
+    });
+
+    it('refuses wards shared out through a lookup (the 2019 vintage), exit 2 in one line', async () => {
+      const result = await run(['sensitivity', ...ADULTS, '--level', 'ward', '--draws', '10']);
+      expect(result.code).toBe(2);
+      expect(result.err.trim().split('\n')).toHaveLength(1);
+      expect(result.err).toContain('the 2019 vintage has no such wards');
+      expect(result.out).toBe('');
+    });
+  });
 });

@@ -13,11 +13,21 @@ import { Failure, unwrap } from '../failure.js';
 import type { Io } from '../io.js';
 import { checkOutputPath, chooseFormat, writeOutput } from '../output.js';
 import { inputRefs } from '../guardOutput.js';
+import { planLevel, type Level } from '../levels.js';
+
+/** The levels sensitivity bands: those made of whole LSOAs (a draw re-weights sums over each area's LSOAs). */
+const LEVELS: readonly Level[] = ['district', 'former-district', 'county', 'region', 'ward'];
+
+/** A level in words, singular: `former district`. */
+function levelWord(level: string): string {
+  return level.replace(/-/g, ' ');
+}
 
 /** The most draws a run may ask for; more adds nothing a committee could see and only takes time. */
 export const MAX_DRAWS = 1_000_000;
 
 interface SensitivityCliOptions extends AllocationOptions {
+  readonly level: string;
   readonly draws: string;
   readonly spread: string;
   readonly seed: string;
@@ -33,6 +43,7 @@ export function sensitivityCommand(io: Io): Command {
     "how much each district's allocation depends on the weights: bands over random weight draws, and the change when each domain is left out",
   );
   addAllocationOptions(command)
+    .option('-l, --level <level>', `the areas whose money is banded: ${LEVELS.join(', ')} (made of whole LSOAs, as for allocate --level)`, 'district')
     .option('-n, --draws <n>', `how many random draws of the weights (1 to ${MAX_DRAWS.toLocaleString('en-GB')})`, '1000')
     .option('--spread <s>', 'uniform draws: each weight × a factor in [1 − s, 1 + s], 0 < s < 1', '0.25')
     .option('--seed <k>', 'the random seed: the same seed gives the same output', '1')
@@ -42,7 +53,7 @@ export function sensitivityCommand(io: Io): Command {
     .option('-o, --output <file>', 'write to this file instead of stdout')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ fairshare sensitivity --budget 12.7m --exclude young-people,early-years --draws 10000 --seed 1\n  $ fairshare sensitivity --budget 38.1m --method dirichlet -o bands.csv',
+      '\nExamples:\n  $ fairshare sensitivity --budget 12.7m --exclude young-people,early-years --draws 10000 --seed 1\n  $ fairshare sensitivity --budget 12.7m --exclude young-people,early-years --level former-district\n  $ fairshare sensitivity --budget 38.1m --method dirichlet -o bands.csv',
     );
   command.action(async (options: SensitivityCliOptions) => {
     const draws = parseDraws(options.draws);
@@ -57,6 +68,11 @@ export function sensitivityCommand(io: Io): Command {
     const format = unwrap(chooseFormat(options.format, options.output, io));
     unwrap(await checkOutputPath(options.output, io, inputRefs(options, io.cwd)));
     const { inputs, allocation } = await runAllocation(options, io);
+    const plan = unwrap(planLevel(options.level, inputs.all, inputs.vintage, false, LEVELS));
+    if (plan.by !== 'group') {
+      const data = inputs.vintage === undefined ? 'a --data file has' : `the ${inputs.vintage} vintage has`;
+      usage('level-not-whole-lsoas', `sensitivity bands areas made of whole LSOAs, and ${data} no such wards (its wards are shared out through a lookup)`, 'Use --vintage 2025 for wards made of whole LSOAs, or another --level');
+    }
     const bar = io.stderrIsTTY && draws >= 1000 ? new SingleBar({ stream: io.stderr as NodeJS.WriteStream, format: 'draws {bar} {value}/{total}', hideCursor: true, clearOnComplete: true, noTTYOutput: true }) : undefined;
     bar?.start(draws, 0);
     const result = sensitivity(allocation, {
@@ -65,6 +81,7 @@ export function sensitivityCommand(io: Io): Command {
       spread,
       concentration,
       random: mulberry32(seed),
+      level: plan.level,
       onProgress: (done) => bar?.update(done),
     });
     bar?.stop();
@@ -74,7 +91,7 @@ export function sensitivityCommand(io: Io): Command {
         : `weight shares drawn from a Dirichlet distribution around the formula's (concentration ${concentration})`;
     const header = [
       ...runHeader(describeRun(allocation, inputs.area, inputs.source)),
-      `${draws.toLocaleString('en-GB')} draws (seed ${seed}): ${how}. Bands are the 5th, 50th and 95th percentiles; "rank moved" is the % of draws in which the district's rank by £ per person changed.`,
+      `${draws.toLocaleString('en-GB')} draws (seed ${seed}): ${how}. Bands are the 5th, 50th and 95th percentiles; "rank moved" is the % of draws in which the ${levelWord(plan.level)}'s rank by £ per person changed.`,
     ];
     const toScreen = format === 'table' && (options.output === undefined || options.output === '-');
     const chalk = colourFor(toScreen && io.stdoutIsTTY, io.env);
@@ -84,7 +101,7 @@ export function sensitivityCommand(io: Io): Command {
     } else if (format === 'md') {
       text = `${markdownLines(header)}\n\n${toMarkdown(bandsTable(result))}\nChange when each domain alone is left out:\n\n${toMarkdown(dropOneTable(result))}`;
     } else {
-      const meta = { ...runMeta(allocation, inputs.area, inputs.source, inputs.vintage), draws, seed, method, spread, concentration };
+      const meta = { ...runMeta(allocation, inputs.area, inputs.source, inputs.vintage), ...(plan.level === 'district' ? {} : { level: plan.level }), draws, seed, method, spread, concentration };
       text = render(sensitivityTable(result), format, { header, meta, chalk });
     }
     unwrap(await writeOutput(text, options.output, io));
