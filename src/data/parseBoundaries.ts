@@ -1,6 +1,7 @@
 /**
  * Reads the LSOA boundary files (data/boundaries/*.geojson, see data/README.md "Boundaries") into
- * features that carry only an LSOA code and name. Pure: the caller reads the files and passes their text.
+ * features that carry only an LSOA code and name, and the ward boundary files (`units: 'ward'`) into
+ * features that carry a ward code and name. Pure: the caller reads the files and passes their text.
  *
  * Source: ONS, generalised Lower Layer Super Output Area (2011) boundaries, WGS84. Each feature's properties hold `LSOA11CD` (code) and `LSOA11NM`
  * (name), among others (FID, LSOA11NMW, BNG_E, BNG_N, LONG, LAT, GlobalID, LADCD_ACTIVE, ...), which
@@ -21,18 +22,28 @@ export const BOUNDARY_FILES_2021 = {
   england: 'lsoa21_england_super_generalised.geojson.gz',
 } as const;
 
+/**
+ * The ward boundary files (the 2025 vintage), by council: the May 2025 wards (`WD25CD`, `WD25NM`) of
+ * North and West Northamptonshire, exactly the wards their LSOAs get in the 2025 pack. No other council's
+ * wards are shipped.
+ */
+export const WARD_BOUNDARY_FILES_2025: Readonly<Record<string, string>> = {
+  E06000061: 'ward25_E06000061_north_northamptonshire.geojson',
+  E06000062: 'ward25_E06000062_west_northamptonshire.geojson',
+};
+
 /** The folder inside the package's `data/` that holds BOUNDARY_FILES. */
 export const BOUNDARY_DIR = 'boundaries';
 
 /** What a boundary feature keeps from the file's properties. */
 export interface BoundaryProperties {
-  /** LSOA (2011) code, e.g. `E01026949`. */
+  /** LSOA code, e.g. `E01026949` (or a ward code, e.g. `E05016203`, in a ward file). */
   readonly code: string;
-  /** LSOA (2011) name, e.g. `Corby 005A`. */
+  /** LSOA name, e.g. `Corby 005A` (or a ward name, e.g. `Avondale Grange`). */
   readonly name: string;
 }
 
-/** One LSOA's boundary: WGS84 longitude/latitude, as published. */
+/** One LSOA's (or ward's) boundary: WGS84 longitude/latitude, as published. */
 export type BoundaryFeature = Feature<Polygon | MultiPolygon, BoundaryProperties>;
 
 /** The parsed boundary files. */
@@ -49,32 +60,44 @@ export interface BoundaryText {
   readonly text: string;
 }
 
-// Property names are matched ignoring case; these are the ONS names for the 2011 LSOAs.
-const CODE_PROPERTY = 'lsoa11cd';
-const NAME_PROPERTY = 'lsoa11nm';
-// And for the 2021 LSOAs (the 2025 vintage).
-const CODE_PROPERTY_2021 = 'lsoa21cd';
-const NAME_PROPERTY_2021 = 'lsoa21nm';
+/** What the features of a boundary file are: LSOAs (2011 or 2021) or wards (May 2025). */
+export type BoundaryUnits = 'lsoa' | 'ward';
+
+/**
+ * Property names, matched ignoring case (the ONS names: `LSOA11CD`/`LSOA11NM` for the 2011 LSOAs,
+ * `LSOA21CD`/`LSOA21NM` for the 2021 ones, `WD25CD`/`WD25NM` for the May 2025 wards), and the words the
+ * messages use.
+ */
+const UNITS: Readonly<Record<BoundaryUnits, { codes: readonly string[]; names: readonly string[]; noun: string; codeProperty: string; nameProperty: string; example: string }>> = {
+  lsoa: { codes: ['lsoa11cd', 'lsoa21cd'], names: ['lsoa11nm', 'lsoa21nm'], noun: 'LSOA', codeProperty: 'LSOA11CD', nameProperty: 'LSOA11NM', example: 'E01026949' },
+  ward: { codes: ['wd25cd'], names: ['wd25nm'], noun: 'ward', codeProperty: 'WD25CD', nameProperty: 'WD25NM', example: 'E05016203' },
+};
 
 const HINT = 'Rebuild data/boundaries with `npm run build:data`, or see data/README.md, section Boundaries';
 
+export interface ParseBoundariesOptions {
+  /** Keep only these LSOA (or ward) codes (the area's), skipping every other feature before it is checked. */
+  readonly only?: ReadonlySet<string>;
+  /** What the features are: `lsoa` (default; `LSOA11CD`/`LSOA21CD`) or `ward` (`WD25CD`, `WD25NM`). */
+  readonly units?: BoundaryUnits;
+}
+
 /**
  * Parses GeoJSON FeatureCollections of LSOA boundaries (Polygon or MultiPolygon geometry, WGS84
- * longitude/latitude, properties `LSOA11CD` and `LSOA11NM`); fails with a `data` error naming the file
+ * longitude/latitude, properties `LSOA11CD` and `LSOA11NM`, or `LSOA21CD` and `LSOA21NM`), or with
+ * `units: 'ward'` of ward boundaries (`WD25CD`, `WD25NM`); fails with a `data` error naming the file
  * and the JSON path of the feature (e.g. `features[12].properties.LSOA11CD`) for anything else, and for
- * an LSOA that appears twice.
+ * an LSOA (or ward) that appears twice.
  * @example
  * const boundaries = parseBoundaries([{ file: 'north.geojson', text: readFileSync('north.geojson', 'utf8') }]);
  * if (boundaries.ok) boundaries.value.features.length; // 194
+ * const wards = parseBoundaries([{ file: 'ward25_E06000061_north_northamptonshire.geojson', text }], { units: 'ward' }); // 31 features
  */
-export interface ParseBoundariesOptions {
-  /** Keep only these LSOA codes (the area's), skipping every other feature before it is checked. */
-  readonly only?: ReadonlySet<string>;
-}
-
 export function parseBoundaries(texts: readonly BoundaryText[], options: ParseBoundariesOptions = {}): Result<Boundaries> {
   const features: BoundaryFeature[] = [];
   const seen = new Map<string, string>();
+  const units = UNITS[options.units ?? 'lsoa'];
+  const { noun } = units;
   for (const { file, text } of texts) {
     const bad = (message: string, code = 'bad-boundaries'): Result<Boundaries> =>
       fail('data', code, message, { hint: HINT, location: { file } });
@@ -97,25 +120,25 @@ export function parseBoundaries(texts: readonly BoundaryText[], options: ParseBo
       const at = `features[${i}]`;
       if (!isObject(feature) || feature['type'] !== 'Feature') return bad(`${at} must be a GeoJSON Feature`);
       const properties = feature['properties'];
-      if (!isObject(properties)) return bad(`${at}.properties must be an object holding LSOA11CD and LSOA11NM`);
-      const codeKey = findKey(properties, CODE_PROPERTY) ?? findKey(properties, CODE_PROPERTY_2021);
+      if (!isObject(properties)) return bad(`${at}.properties must be an object holding ${units.codeProperty} and ${units.nameProperty}`);
+      const codeKey = findFirstKey(properties, units.codes);
       const rawCode = codeKey === undefined ? undefined : properties[codeKey];
       const code = typeof rawCode === 'string' ? rawCode.trim() : '';
       if (code === '') {
-        return bad(`${at}.properties has no LSOA code: expected a property LSOA11CD holding a code such as E01026949`);
+        return bad(`${at}.properties has no ${noun} code: expected a property ${units.codeProperty} holding a code such as ${units.example}`);
       }
       if (options.only !== undefined && !options.only.has(code)) continue;
-      const nameKey = findKey(properties, NAME_PROPERTY) ?? findKey(properties, NAME_PROPERTY_2021);
+      const nameKey = findFirstKey(properties, units.names);
       const name = nameKey === undefined ? undefined : properties[nameKey];
-      if (typeof name !== 'string') return bad(`${at}.properties has no LSOA name (LSOA11NM) for LSOA ${code}`);
+      if (typeof name !== 'string') return bad(`${at}.properties has no ${noun} name (${units.nameProperty}) for ${noun} ${code}`);
 
       const geometry = checkGeometry(feature['geometry']);
-      if (typeof geometry === 'string') return bad(`${at}.geometry (LSOA ${code}) ${geometry}`);
+      if (typeof geometry === 'string') return bad(`${at}.geometry (${noun} ${code}) ${geometry}`);
 
       const earlier = seen.get(code);
       if (earlier !== undefined) {
         const where = earlier === file ? 'earlier in this file' : `in ${earlier}`;
-        return bad(`${at}: LSOA ${code} has a boundary ${where} too`, 'duplicate-boundary');
+        return bad(`${at}: ${noun} ${code} has a boundary ${where} too`, 'duplicate-boundary');
       }
       seen.set(code, file);
       features.push({ type: 'Feature', properties: { code, name }, geometry });
@@ -173,8 +196,13 @@ function crsName(crs: unknown): string | undefined {
   return typeof name === 'string' ? name : undefined;
 }
 
-function findKey(object: Record<string, unknown>, wanted: string): string | undefined {
-  return Object.keys(object).find((key) => key.toLowerCase() === wanted);
+/** The first of the wanted names (lower case) that the object has as a key, ignoring case. */
+function findFirstKey(object: Record<string, unknown>, wanted: readonly string[]): string | undefined {
+  for (const name of wanted) {
+    const key = Object.keys(object).find((k) => k.toLowerCase() === name);
+    if (key !== undefined) return key;
+  }
+  return undefined;
 }
 
 function compareCodes(a: string, b: string): number {

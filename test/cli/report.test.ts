@@ -62,6 +62,21 @@ describe('fairshare report', () => {
     expect(r.html()).not.toContain('Allocation by county electoral division');
   });
 
+  it('keeps the 2019 sources and has no ward table or ward map (the 2019 data has no wards)', async () => {
+    const html = (await report(['--budget', '1m'])).html();
+    const section = html.slice(html.indexOf('<section id="sources">'), html.indexOf('<section id="provenance">'));
+    expect([...section.matchAll(/<li>(.*?)<\/li>/g)].map((m) => m[1])).toEqual([
+      'Data: IoD2019 (MHCLG, September 2019); population mid-2015; districts 2019; counties May 2019.',
+      'English Indices of Deprivation 2019 (Ministry of Housing, Communities and Local Government): domain and sub-domain ranks, IDACI and IDAOPI numerators (suppressed numerators, fewer than 10, counted as 5); population mid-2015 (ONS estimates as published with the IoD2019).',
+      'ONS geography lookups: LSOA (2011) to ward (December 2019); ward to county electoral division (May 2019).',
+      'Contains public sector information licensed under the Open Government Licence v3.0.',
+      'LSOA (2011) boundaries, generalised (ONS). Contains OS data © Crown copyright and database right.',
+    ]);
+    expect(html).not.toContain('<section id="wards">');
+    expect(html).not.toContain('class="ward"');
+    expect(html).not.toContain('ward25_');
+  });
+
   it('refuses a run with neither a budget nor a scenario file, and an output folder that does not exist', async () => {
     const none = await report([]);
     expect(none.code).toBe(2);

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { BOUNDARY_DIR, BOUNDARY_FILES, parseBoundaries, type Boundaries } from '../../src/data/parseBoundaries.js';
+import { BOUNDARY_DIR, BOUNDARY_FILES, parseBoundaries, WARD_BOUNDARY_FILES_2025, type Boundaries } from '../../src/data/parseBoundaries.js';
 import { defaultPackPath, readPack } from '../../src/data/readPack.js';
 import type { FairshareError } from '../../src/engine/errors.js';
 
@@ -198,5 +198,62 @@ describe('parseBoundaries on the 2021 LSOAs', () => {
     const broken = { ...feature2021('F21C'), geometry: null };
     const result = parseBoundaries([{ file: 'lsoa21.geojson', text: collection(feature2021('F21A'), broken, feature2021('F21B')) }], { only: new Set(['F21B']) });
     expect(result.ok && result.value.features.map((f) => f.properties.code)).toEqual(['F21B']);
+  });
+});
+
+describe('parseBoundaries on ward boundaries', () => {
+  /** A fixture feature as the May 2025 ward files write it. */
+  const ward = (code: string, name = `Ward ${code}`): Record<string, unknown> => {
+    const { properties: _, ...rest } = feature(code);
+    return { ...rest, properties: { FID: 1, WD25CD: code, WD25NM: name, WD25NMW: ' ', LAD25CD: 'E06999999' } };
+  };
+
+  it('reads WD25CD and WD25NM with units: ward, keeping only the codes asked for', () => {
+    const result = parseBoundaries([{ file: 'ward25.geojson', text: collection(ward('W02'), ward('W01', 'Avondale Grange'), ward('W03')) }], {
+      units: 'ward',
+      only: new Set(['W01', 'W02']),
+    });
+    expect(result.ok && result.value.features.map((f) => f.properties)).toEqual([
+      { code: 'W01', name: 'Avondale Grange' },
+      { code: 'W02', name: 'Ward W02' },
+    ]);
+  });
+
+  it('names wards, not LSOAs, in its messages, and does not read a ward file as LSOAs', () => {
+    const wards = (text: string) => parseBoundaries([{ file: 'ward25.geojson', text }], { units: 'ward' });
+    const twice = wards(collection(ward('W01'), ward('W01')));
+    expect(!twice.ok && twice.error.message).toBe('features[1]: ward W01 has a boundary earlier in this file too');
+    const lsoa = wards(collection(feature('F01')));
+    expect(!lsoa.ok && lsoa.error.message).toBe('features[0].properties has no ward code: expected a property WD25CD holding a code such as E05016203');
+    const asLsoas = parseBoundaries([{ file: 'ward25.geojson', text: collection(ward('W01')) }]);
+    expect(!asLsoas.ok && asLsoas.error.message).toContain('has no LSOA code');
+  });
+
+  it('names the two shipped ward files, by council', () => {
+    expect(WARD_BOUNDARY_FILES_2025).toEqual({
+      E06000061: 'ward25_E06000061_north_northamptonshire.geojson',
+      E06000062: 'ward25_E06000062_west_northamptonshire.geojson',
+    });
+  });
+});
+
+// The shipped ward files against the 2025 pack's wards; skipped if `npm run build:data` has not run.
+const wardFiles = Object.entries(WARD_BOUNDARY_FILES_2025).map(([council, name]) => ({ council, name, url: new URL(`../../data/${BOUNDARY_DIR}/${name}`, import.meta.url) }));
+
+describe.skipIf(!wardFiles.every((f) => existsSync(f.url)))('parseBoundaries on the shipped ward files', () => {
+  it("holds exactly the wards each council's LSOAs get in the 2025 pack (31 North, 35 West), with the pack's names", async () => {
+    const pack = await readPack(defaultPackPath('2025'));
+    if (!pack.ok) throw new Error(pack.error.message);
+    const counts: number[] = [];
+    for (const { council, name, url } of wardFiles) {
+      const parsedFile = parseBoundaries([{ file: name, text: await readFile(url, 'utf8') }], { units: 'ward' });
+      if (!parsedFile.ok) throw new Error(parsedFile.error.message);
+      const wards = new Map(pack.value.dataset.units.filter((u) => u.districtCode === council).map((u) => [u.wardCode, u.wardName]));
+      const features = parsedFile.value.features.map((f) => f.properties);
+      expect(features.map((f) => f.code)).toEqual([...wards.keys()].sort());
+      expect(features.every((f) => wards.get(f.code) === f.name)).toBe(true);
+      counts.push(features.length);
+    }
+    expect(counts).toEqual([31, 35]);
   });
 });

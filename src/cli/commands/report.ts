@@ -3,13 +3,14 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { gunzipSync } from 'node:zlib';
-import { BOUNDARY_DIR, BOUNDARY_FILES, BOUNDARY_FILES_2021, parseBoundaries, type Boundaries } from '../../data/parseBoundaries.js';
+import { BOUNDARY_DIR, BOUNDARY_FILES, BOUNDARY_FILES_2021, parseBoundaries, WARD_BOUNDARY_FILES_2025, type Boundaries } from '../../data/parseBoundaries.js';
 import type { Vintage } from '../../data/vintage.js';
 import { coveredShares } from '../../engine/coveredShares.js';
 import type { Dataset } from '../../engine/dataset.js';
 import type { Allocation } from '../../engine/fairShare.js';
 import type { Lookup } from '../../engine/lookup.js';
 import { districtMemberships, profile } from '../../engine/profile.js';
+import { hasLevel } from '../../engine/tabulate.js';
 import { tabulateAreas, type AreaTable } from '../../engine/tabulateAreas.js';
 import type { ReportInput } from '../../report/html/reportContent.js';
 import { compare } from '../../scenario/compare.js';
@@ -74,6 +75,7 @@ export function reportCommand(io: Io): Command {
       }
       const { allocation } = headline;
       const boundaries = await readBoundaries(allocation.dataset, headline.vintage, provenance);
+      const wardBoundaries = await readWardBoundaries(allocation.dataset, headline.vintage, provenance);
       // The shipped division lookup is of the 2011 LSOAs (the 2019 vintage); a --lookup can be of any.
       const divisions = headline.vintage === '2025' && options.lookup === undefined ? undefined : await divisionTable(allocation, headline.all, options.lookup, io, provenance);
       // The map and chart code (d3-geo, topojson) loads only for a report, not at every start-up.
@@ -84,9 +86,11 @@ export function reportCommand(io: Io): Command {
         allocation,
         area: headline.area,
         source: headline.source,
+        ...(headline.vintage ? { vintage: headline.vintage } : {}),
         provenance,
         ...(divisions ? { divisions } : {}),
         ...(typeof boundaries === 'string' ? { mapsUnavailable: boundaries } : { boundaries }),
+        ...(wardBoundaries === undefined ? {} : typeof wardBoundaries === 'string' ? { wardMapUnavailable: wardBoundaries } : { wardBoundaries }),
         profile: profile(
           allocation.domains,
           allocation.populations,
@@ -129,6 +133,32 @@ async function readBoundaries(dataset: Dataset, vintage: Vintage | undefined, pr
   const boundaries = unwrap(parseBoundaries(texts, { only: codes }));
   const missing = codes.size - boundaries.features.length;
   if (missing > 0) return `${missing.toLocaleString('en-GB')} of its ${codes.size.toLocaleString('en-GB')} LSOAs have no boundary in the shipped files`;
+  return boundaries;
+}
+
+/**
+ * The shipped ward boundaries of the area's wards and nothing else, or why there is no ward map;
+ * undefined when the data has no wards (the 2019 vintage, a `--data` file). Only North and West
+ * Northamptonshire's May 2025 wards are shipped (66), so the area must lie within those two councils,
+ * and every one of its wards must have a boundary: never a partial map, never another area's wards. A
+ * missing or corrupt boundary file is an error naming it.
+ */
+async function readWardBoundaries(dataset: Dataset, vintage: Vintage | undefined, provenance: Provenance[]): Promise<Boundaries | string | undefined> {
+  if (dataset.kind !== 'pack' || vintage !== '2025' || !hasLevel(dataset, 'ward')) return undefined;
+  const wards = new Set(dataset.units.map((u) => u.wardCode ?? ''));
+  const councils = [...new Set(dataset.units.map((u) => u.districtCode))].sort();
+  if (!councils.every((c) => WARD_BOUNDARY_FILES_2025[c] !== undefined)) {
+    return 'fairshare ships ward boundaries only for North and West Northamptonshire (their May 2025 wards)';
+  }
+  const texts = [];
+  for (const council of councils) {
+    const source = unwrap(await readSource(resolve(DATA_DIR, BOUNDARY_DIR, WARD_BOUNDARY_FILES_2025[council] as string), 'boundaries'));
+    texts.push({ file: source.provenance.path, text: source.bytes.toString('utf8') });
+    provenance.push(source.provenance);
+  }
+  const boundaries = unwrap(parseBoundaries(texts, { only: wards, units: 'ward' }));
+  const missing = wards.size - boundaries.features.length;
+  if (missing > 0) return `${missing} of its ${wards.size} wards have no boundary in the shipped ward files`;
   return boundaries;
 }
 

@@ -1,10 +1,11 @@
 import type { Decimal } from 'decimal.js';
 import type { Area } from '../../data/area.js';
 import type { Boundaries } from '../../data/parseBoundaries.js';
+import type { Vintage } from '../../data/vintage.js';
 import { round2 } from '../../engine/exact.js';
 import type { Allocation } from '../../engine/fairShare.js';
 import type { Profile } from '../../engine/profile.js';
-import { tabulate } from '../../engine/tabulate.js';
+import { hasLevel, tabulate, WARD_DERIVED_FIELD, type DistrictTable } from '../../engine/tabulate.js';
 import type { AreaTable } from '../../engine/tabulateAreas.js';
 import type { ComparisonRow } from '../../scenario/compare.js';
 import type { ScenarioResult } from '../../scenario/runScenarios.js';
@@ -13,7 +14,7 @@ import { groupThousands } from '../display.js';
 import { barChart } from '../svg/barChart.js';
 import { choropleth, type MapArea } from '../svg/choropleth.js';
 import { projectBoundaries, type ProjectedMap } from '../svg/projectBoundaries.js';
-import { areaTable, comparisonTable, districtTable } from '../table.js';
+import { areaTable, comparisonTable, districtTable, levelTable } from '../table.js';
 import { heatTable } from './heatTable.js';
 import type { ReportContent, ReportFigure } from './reportHtml.js';
 
@@ -24,6 +25,8 @@ export interface ReportInput {
   readonly area: Area;
   /** Where the data came from, in words (the pack's vintage or a file name). */
   readonly source: string;
+  /** The shipped pack's vintage; absent for a `--data` file. Decides which sources the report names. */
+  readonly vintage?: Vintage;
   readonly provenance: readonly { readonly role: string; readonly path: string; readonly sha256: string }[];
   /** The division table, when a division lookup covers the area. */
   readonly divisions?: AreaTable;
@@ -31,6 +34,10 @@ export interface ReportInput {
   readonly boundaries?: Boundaries;
   /** Why there are no maps, when there are none (e.g. every LSOA of England is too many for a page). */
   readonly mapsUnavailable?: string;
+  /** Ward boundaries of the area's wards (the May 2025 wards of North and West Northamptonshire), for the ward map. */
+  readonly wardBoundaries?: Boundaries;
+  /** Why there is no ward map, when the data has wards but the shipped ward boundaries do not cover them. */
+  readonly wardMapUnavailable?: string;
   readonly profile?: Profile;
   readonly scenarios?: {
     readonly title?: string;
@@ -41,6 +48,12 @@ export interface ReportInput {
 }
 
 const MAIN_MAP = { width: 480, height: 560 } as const;
+
+/**
+ * The most wards the report lists: a county-sized area has well under 200 (Northamptonshire 66,
+ * Leicestershire 138); England has thousands, too many for a committee paper.
+ */
+export const MAX_REPORT_WARDS = 200;
 
 /**
  * Work out everything the report shows: the headline, the tables, the bar chart, the maps (figure,
@@ -89,6 +102,7 @@ export function reportContent(input: ReportInput): ReportContent {
       ['Data', run.source],
     ],
     districts: districtTable(table),
+    ...wards(input, pounds),
     ...(input.divisions
       ? {
           divisions: {
@@ -164,6 +178,62 @@ function maps(input: ReportInput, pounds: (d: Decimal) => string): ReportContent
   return { main, domains, ...(note ? { note } : {}) };
 }
 
+/**
+ * The ward table (with a note), when the data places every LSOA in a ward (the 2025 pack) and the area
+ * has at most MAX_REPORT_WARDS of them, and the ward map when the ward boundaries cover every ward of the
+ * table; else one sentence saying why not.
+ */
+function wards(input: ReportInput, pounds: (d: Decimal) => string): Pick<ReportContent, 'wards'> {
+  const { allocation, area } = input;
+  if (!hasLevel(allocation.dataset, 'ward')) return {};
+  const table = tabulate(allocation, { level: 'ward' });
+  const n = table.rows.length;
+  if (n > MAX_REPORT_WARDS) {
+    return {
+      wards: {
+        note: `No ward table or ward map: ${area.name} has ${groupThousands(String(n))} wards, too many for a committee paper (the report lists at most ${MAX_REPORT_WARDS}); fairshare allocate --level ward gives every ward.`,
+      },
+    };
+  }
+  const map = wardMap(input, table, pounds);
+  return { wards: { table: levelTable(table), note: wardNote(table), ...(typeof map === 'string' ? { mapNote: map } : { map }) } };
+}
+
+function wardNote(table: DistrictTable): string {
+  const n = table.rows.length;
+  const derived = table.rows.filter((r) => r.derived === true).length;
+  const wardCount = (k: number): string => `${k} ward${k === 1 ? '' : 's'}`;
+  if (derived === 0) {
+    return `LSOA amounts added up into the ${wardCount(n)} the data places them in (the ONS best fit of LSOAs to the wards of 2024: each LSOA wholly in one ward), so a ward's LSOAs only approximate its boundary.`;
+  }
+  const marked = derived === n ? `All ${n} wards are` : `${wardCount(derived)} ${derived === 1 ? 'is' : 'are'}`;
+  return (
+    `LSOA amounts added up into the ${wardCount(n)} the data places them in, each LSOA wholly in one ward, so a ward's LSOAs only approximate its boundary. ` +
+    `${marked} marked derived "yes": the wards of North and West Northamptonshire are the May 2025 wards, derived by area (each LSOA goes to the ward holding the largest share of its area), not an ONS product` +
+    (derived === n ? '.' : '; the others are the ONS best fit of LSOAs to the wards of 2024.')
+  );
+}
+
+/** The choropleth of £ per person by ward, or why there is none. Draws only the table's wards, and only if every one has a boundary. */
+function wardMap(input: ReportInput, table: DistrictTable, pounds: (d: Decimal) => string): ReportFigure | string {
+  const none = (why: string): string => `No ward map: ${why}.`;
+  if (!input.wardBoundaries) return none(input.wardMapUnavailable ?? 'fairshare ships ward boundaries only for North and West Northamptonshire (their May 2025 wards)');
+  const councilOf = new Map(input.allocation.dataset.units.map((u) => [u.wardCode ?? '', u.districtCode || u.districtName]));
+  const codes = new Set(table.rows.map((r) => r.code));
+  const projected = projectBoundaries(input.wardBoundaries, codes, (code) => councilOf.get(code) ?? '', MAIN_MAP, { units: 'ward' });
+  if (!projected.ok) return none(projected.error.message);
+  if (projected.value.missing.length > 0) return none(`${projected.value.missing.length} of the ${codes.size} wards have no boundary in the shipped ward files`);
+  const areas: MapArea[] = table.rows.map((r) => ({
+    code: r.code,
+    value: r.perPerson ? Number(r.perPerson) : undefined,
+    tooltip: `${r.name} (${r.code}): ${r.perPerson ? `£${groupThousands(r.perPerson)} per person` : 'no one lives here'} (${pounds(r.allocation)} for ${groupThousands(r.population.toFixed(0))} people)`,
+  }));
+  return {
+    svg: choropleth(projected.value, areas, { title: '£ per person by ward', idPrefix: 'ward-map-', legend: true, formatValue: (v) => `£${groupThousands(v.toFixed(2))}` }),
+    caption: "Each ward's allocation divided by its people, in quintiles; point at a ward for its name, code and amount. The wards are drawn with their own boundaries, but their amounts are those of the whole LSOAs placed in them. District boundaries in black.",
+  };
+}
+
 function changeFigure(name: string, baseline: string, comparison: readonly ComparisonRow[]): ReportFigure {
   const rows = comparison.filter((c) => c.scenario === name && c.change !== undefined);
   return {
@@ -195,16 +265,48 @@ function method(allocation: Allocation): string[] {
 }
 
 function sources(input: ReportInput): string[] {
-  const list = [
-    `Data: ${input.source}.`,
-    'English Indices of Deprivation 2019 (Ministry of Housing, Communities and Local Government): domain and sub-domain ranks, IDACI and IDAOPI numerators (suppressed numerators, fewer than 10, counted as 5); population mid-2015 (ONS estimates as published with the IoD2019).',
-    'ONS geography lookups: LSOA (2011) to ward (December 2019); ward to county electoral division (May 2019).',
-    'Contains public sector information licensed under the Open Government Licence v3.0.',
-  ];
+  const { dataset } = input.allocation;
+  if (dataset.kind !== 'pack') return [`Data: your own file (${dataset.file}); fairshare's shipped data was not used.`];
+  const list = [`Data: ${input.source}.`, ...(input.vintage === '2025' ? sources2025(input) : SOURCES_2019), 'Contains public sector information licensed under the Open Government Licence v3.0.'];
   if (input.boundaries) {
     const year = input.boundaries.files.some((f) => f.includes('lsoa21')) ? '2021' : '2011';
     const detail = input.boundaries.files.some((f) => f.includes('super_generalised')) ? 'super generalised' : 'generalised';
     list.push(`LSOA (${year}) boundaries, ${detail} (ONS). Contains OS data © Crown copyright and database right.`);
   }
+  if (input.wardBoundaries) {
+    const councils = [input.wardBoundaries.files.some((f) => f.includes('north_northamptonshire')) ? 'North' : '', input.wardBoundaries.files.some((f) => f.includes('west_northamptonshire')) ? 'West' : '']
+      .filter((c) => c !== '')
+      .join(' and ');
+    list.push(`Ward (May 2025) boundaries of ${councils} Northamptonshire, generalised (ONS). Contains OS data © Crown copyright and database right.`);
+  }
   return list;
+}
+
+const SOURCES_2019: readonly string[] = [
+  'English Indices of Deprivation 2019 (Ministry of Housing, Communities and Local Government): domain and sub-domain ranks, IDACI and IDAOPI numerators (suppressed numerators, fewer than 10, counted as 5); population mid-2015 (ONS estimates as published with the IoD2019).',
+  'ONS geography lookups: LSOA (2011) to ward (December 2019); ward to county electoral division (May 2019).',
+];
+
+/** The 2025 pack's sources (data/README.md, "2025 sources"), naming the Census tables and wards only when used. */
+function sources2025(input: ReportInput): string[] {
+  const { allocation } = input;
+  const fields = new Set(allocation.formula.domains.flatMap((d) => d.sources.map((s) => s.field)));
+  const rates = fields.has('idaci_rate') || fields.has('idaopi_rate');
+  const census = [
+    `usual residents by age (TS007a), the population${rates ? ' and the denominators of the IDACI and IDAOPI rates (approximations: numerators from 2022 benefit records, ages from the March 2021 census)' : ''}`,
+    ...(fields.has('disabled_households_share') ? ['households with at least one person disabled under the Equality Act (TS040)'] : []),
+    ...(fields.has('unpaid_carers_share') ? ['residents aged 5 and over who provide unpaid care (TS039)'] : []),
+  ];
+  const derivedField = allocation.dataset.fields.get(WARD_DERIVED_FIELD);
+  const units = allocation.dataset.units;
+  const anyDerived = derivedField !== undefined && units.some((_, i) => derivedField[i] === 1);
+  const anyBestFit = hasLevel(allocation.dataset, 'ward') && units.some((_, i) => derivedField?.[i] !== 1);
+  return [
+    'English Indices of Deprivation 2025 (Ministry of Housing, Communities and Local Government, October 2025): domain and sub-domain ranks, IDACI and IDAOPI numerators (rounded to 5; suppressed numerators, fewer than 10, counted as 5).',
+    `Census 2021 (ONS, Census day 21 March 2021): ${census.join('; ')}.`,
+    `ONS geography lookups: LSOA (2021) to local authority district (2024), upper tier (2023) and region (2024)${anyBestFit ? '; LSOA (2021) to ward (2024), best fit' : ''}.`,
+    ...(anyDerived
+      ? ['Wards of North and West Northamptonshire: the May 2025 wards, derived by area (each LSOA goes to the ward holding the largest share of its area), not an ONS product.']
+      : []),
+  ];
 }

@@ -19,6 +19,11 @@ export interface ReportContent {
   readonly facts: readonly (readonly [string, string])[];
   readonly districts: Table;
   readonly divisions?: { readonly table: Table; readonly note: string };
+  /**
+   * The ward table with its note, and the ward map or one sentence why there is none (`mapNote`); only a
+   * note when the area has too many wards for a table.
+   */
+  readonly wards?: { readonly table?: Table; readonly note: string; readonly map?: ReportFigure; readonly mapNote?: string };
   readonly perPerson: ReportFigure;
   /** The two main maps and one small map per domain, or why there are none. */
   readonly maps: { readonly main: readonly ReportFigure[]; readonly domains: readonly ReportFigure[]; readonly note?: string } | { readonly unavailable: string };
@@ -57,6 +62,14 @@ export function reportHtml(content: ReportContent): string {
   );
   if (content.divisions) {
     section('divisions', 'Allocation by county electoral division', `<p class="note">${e(content.divisions.note)}</p>${htmlTable(content.divisions.table)}`);
+  }
+  if (content.wards) {
+    const w = content.wards;
+    section(
+      'wards',
+      'Allocation by ward',
+      `<p class="note">${e(w.note)}</p>${w.table ? htmlTable(w.table) : ''}${w.map ? figure(w.map) : ''}${w.mapNote ? `<p class="note">${e(w.mapNote)}</p>` : ''}`,
+    );
   }
   section('per-person', '£ per person by district', figure(content.perPerson));
   if ('unavailable' in content.maps) {

@@ -1,7 +1,7 @@
 /**
- * A choropleth map of LSOAs as one self-contained `<svg>` element: no scripts, no fonts to fetch, no
- * links, no `<style>` (inline SVG's CSS would leak into the host page), so it can sit inside an HTML
- * report that is read offline and printed.
+ * A choropleth map of LSOAs (or of wards, from a ward map) as one self-contained `<svg>` element: no
+ * scripts, no fonts to fetch, no links, no `<style>` (inline SVG's CSS would leak into the host page), so
+ * it can sit inside an HTML report that is read offline and printed.
  */
 import { groupThousands } from '../display.js';
 import { escapeXml } from './escapeXml.js';
@@ -60,7 +60,9 @@ const OUTLINE_STROKE = '#000000';
  * 60th and 80th percentiles of the values of the LSOAs on the map, by the nearest-rank method (see
  * quantileBreaks); an LSOA is in class i when bᵢ < value ≤ bᵢ₊₁, so equal values share a class. The legend
  * lists each class with the lowest and highest value in it and its count of LSOAs. District borders and
- * the outline are drawn on top. Every LSOA is one `<path class="lsoa" data-code="…">` with a `<title>`.
+ * the outline are drawn on top. Every LSOA is one `<path class="lsoa" data-code="…">` with a `<title>`; on a
+ * ward map (`map.units === 'ward'`) every ward is one `<path class="ward" data-code="…">`, and the legend
+ * counts wards.
  * @example
  * const svg = choropleth(map, areas, { title: '£ per person', legend: true, formatValue: (v) => `£${v.toFixed(2)}` });
  */
@@ -68,6 +70,7 @@ export function choropleth(map: ProjectedMap, areas: readonly MapArea[], options
   const palette = options.palette ?? DEFAULT_PALETTE;
   if (palette.length === 0) throw new RangeError('choropleth: the palette has no colours');
   const byCode = new Map(areas.map((area) => [area.code, area]));
+  const unit = UNIT_WORDS[map.units ?? 'lsoa'];
 
   const valueOf = (code: string): number | undefined => {
     const value = byCode.get(code)?.value;
@@ -97,7 +100,7 @@ export function choropleth(map: ProjectedMap, areas: readonly MapArea[], options
       fill = palette[index] ?? NO_DATA_FILL;
     }
     return (
-      `<path class="lsoa" data-code="${escapeXml(lsoa.code)}" d="${escapeXml(lsoa.d)}" fill="${escapeXml(fill)}">` +
+      `<path class="${unit.pathClass}" data-code="${escapeXml(lsoa.code)}" d="${escapeXml(lsoa.d)}" fill="${escapeXml(fill)}">` +
       `<title>${escapeXml(tooltip)}</title></path>`
     );
   });
@@ -112,7 +115,7 @@ export function choropleth(map: ProjectedMap, areas: readonly MapArea[], options
   const parts: string[] = [];
   parts.push(`<text${id('title')} x="4" y="20" font-size="16" font-weight="bold">${escapeXml(options.title)}</text>`);
   parts.push(`<g class="map" transform="translate(0 ${mapTop})">`);
-  parts.push(`<g class="lsoas" stroke="${LSOA_STROKE}" stroke-width="0.3" stroke-linejoin="round">${paths.join('')}</g>`);
+  parts.push(`<g class="${unit.groupClass}" stroke="${LSOA_STROKE}" stroke-width="0.3" stroke-linejoin="round">${paths.join('')}</g>`);
   // Borders are drawn over the LSOAs but let the pointer through, so every LSOA keeps its tooltip.
   if (map.districtBoundaries !== '') {
     parts.push(
@@ -140,11 +143,11 @@ export function choropleth(map: ProjectedMap, areas: readonly MapArea[], options
     classes.forEach((summary, i) => {
       const label =
         summary.count === 0
-          ? 'no LSOAs in this class'
-          : `${summary.min === summary.max ? options.formatValue(summary.min) : `${options.formatValue(summary.min)} to ${options.formatValue(summary.max)}`} (${lsoaCount(summary.count)})`;
+          ? `no ${unit.many} in this class`
+          : `${summary.min === summary.max ? options.formatValue(summary.min) : `${options.formatValue(summary.min)} to ${options.formatValue(summary.max)}`} (${count(summary.count, unit)})`;
       rows.push(row(i, palette[i] ?? NO_DATA_FILL, label));
     });
-    if (noData > 0) rows.push(row(palette.length, NO_DATA_FILL, `no data (${lsoaCount(noData)})`));
+    if (noData > 0) rows.push(row(palette.length, NO_DATA_FILL, `no data (${count(noData, unit)})`));
     parts.push(`<g${id('legend')} class="legend" transform="translate(4 ${legendTop})">${rows.join('')}</g>`);
   }
 
@@ -163,8 +166,14 @@ function classesName(k: number): string {
   return names[k] ?? `${k} classes of equal count`;
 }
 
-function lsoaCount(n: number): string {
-  return n === 1 ? '1 LSOA' : `${groupThousands(String(n))} LSOAs`;
+/** The words for the map's areas: the class of each path and of their group, and the legend's counts. */
+const UNIT_WORDS = {
+  lsoa: { pathClass: 'lsoa', groupClass: 'lsoas', one: 'LSOA', many: 'LSOAs' },
+  ward: { pathClass: 'ward', groupClass: 'wards', one: 'ward', many: 'wards' },
+} as const;
+
+function count(n: number, unit: { readonly one: string; readonly many: string }): string {
+  return n === 1 ? `1 ${unit.one}` : `${groupThousands(String(n))} ${unit.many}`;
 }
 
 /** The element's size in CSS pixels, keeping the drawing's proportions when only one side is given. */

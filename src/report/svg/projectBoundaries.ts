@@ -1,6 +1,7 @@
 /**
  * Projects LSOA boundaries onto a flat drawing: one SVG path per LSOA, plus the lines between districts
- * and the outline of the whole area, ready for choropleth (./choropleth.ts). Pure: no files, no DOM.
+ * and the outline of the whole area, ready for choropleth (./choropleth.ts). Ward boundaries are drawn
+ * the same way (`units: 'ward'`), one path per ward. Pure: no files, no DOM.
  *
  * Method: d3-geo (Bostock, https://d3js.org/d3-geo) for the projection and the path strings; the shared
  * borders come from a TopoJSON topology (topojson-server `topology`) and topojson-client `mesh`, which
@@ -10,13 +11,13 @@ import { geoArea, geoPath, geoTransverseMercator, type GeoProjection } from 'd3-
 import type { Feature, FeatureCollection, MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
 import { mesh } from 'topojson-client';
 import { topology } from 'topojson-server';
-import type { Boundaries, BoundaryFeature } from '../../data/parseBoundaries.js';
+import type { Boundaries, BoundaryFeature, BoundaryUnits } from '../../data/parseBoundaries.js';
 import { fail, ok, type Result } from '../../engine/errors.js';
 
 // The TopoJSON geometry type, taken from mesh's signature (its package is only a transitive dependency).
 type GeometryObject = NonNullable<Parameters<typeof mesh>[1]>;
 
-/** One LSOA, drawn. */
+/** One LSOA (or ward, on a ward map), drawn. */
 export interface ProjectedLsoa {
   readonly code: string;
   readonly name: string;
@@ -32,7 +33,9 @@ export interface ProjectedMap {
   readonly height: number;
   /** `0 0 width height`. */
   readonly viewBox: string;
-  /** The LSOAs that have a boundary, sorted by code. */
+  /** What the map's areas are; absent means LSOAs. */
+  readonly units?: BoundaryUnits;
+  /** The LSOAs (or the wards, on a ward map) that have a boundary, sorted by code. */
   readonly lsoas: readonly ProjectedLsoa[];
   /** Path data of every border between two LSOAs of different districts, each drawn once ('' if none). */
   readonly districtBoundaries: string;
@@ -50,6 +53,12 @@ export interface MapSize {
   readonly padding?: number;
 }
 
+/** How projectBoundaries draws the map. */
+export interface ProjectOptions {
+  /** What the boundaries are: `lsoa` (default) or `ward`; said in messages and kept on the map for choropleth. */
+  readonly units?: BoundaryUnits;
+}
+
 /**
  * British National Grid's central meridian (2°W; Ordnance Survey, "A guide to coordinate systems in
  * Great Britain", 2020). Rotating the transverse Mercator to it gives the shapes and the ~1° tilt of the
@@ -65,19 +74,22 @@ const BNG_CENTRAL_MERIDIAN = -2;
 const MIN_RING_AREA = 1;
 
 /**
- * Fits the LSOAs in `codes` into `size` with a transverse Mercator projection on British National
- * Grid's central meridian (conformal, so small areas keep their shape; the same projection as OS maps)
- * and returns their SVG paths (coordinates to 1 decimal place), the borders between districts and the
- * outline. Fails with `no-boundaries` if none of the codes has a boundary.
+ * Fits the LSOAs (or, with `units: 'ward'`, the wards) in `codes` into `size` with a transverse
+ * Mercator projection on British National Grid's central meridian (conformal, so small areas keep their
+ * shape; the same projection as OS maps) and returns their SVG paths (coordinates to 1 decimal place),
+ * the borders between districts and the outline. Fails with `no-boundaries` if none of the codes has a
+ * boundary.
  * @example
  * const map = projectBoundaries(boundaries, new Set(codes), (code) => districtOf.get(code) ?? '', { width: 600, height: 640 });
  * if (map.ok && map.value.missing.length > 0) console.warn(`${map.value.missing.length} LSOAs are not drawn`);
+ * const wardMap = projectBoundaries(wardBoundaries, wardCodes, (code) => councilOf.get(code) ?? '', { width: 480, height: 560 }, { units: 'ward' });
  */
 export function projectBoundaries(
   boundaries: Boundaries,
   codes: ReadonlySet<string>,
   districtOf: (code: string) => string,
   size: MapSize,
+  options: ProjectOptions = {},
 ): Result<ProjectedMap> {
   const padding = size.padding ?? 4;
   if (!(size.width > 2 * padding && size.height > 2 * padding)) {
@@ -90,7 +102,7 @@ export function projectBoundaries(
   const drawn = new Set(selected.map((feature) => feature.properties.code));
   const missing = [...codes].filter((code) => !drawn.has(code)).sort(compareCodes);
   if (selected.length === 0) {
-    return fail('data', 'no-boundaries', `none of the ${codes.size} LSOAs has a boundary, so there is no map to draw`, {
+    return fail('data', 'no-boundaries', `none of the ${codes.size} ${options.units === 'ward' ? 'wards' : 'LSOAs'} has a boundary, so there is no map to draw`, {
       hint: 'The shipped boundaries cover Northamptonshire only (data/boundaries)',
     });
   }
@@ -129,6 +141,7 @@ export function projectBoundaries(
     width: size.width,
     height: size.height,
     viewBox: `0 0 ${size.width} ${size.height}`,
+    ...(options.units === 'ward' ? { units: 'ward' as const } : {}),
     lsoas,
     districtBoundaries: between.coordinates.length === 0 ? '' : (path(between) ?? ''),
     outline: path(outline) ?? '',

@@ -150,6 +150,27 @@ describe('choropleth', () => {
     expect(svg).not.toContain('elsewhere');
   });
 
+  it('draws a ward map with one <path class="ward"> per ward and counts wards in the legend', () => {
+    const map = { ...squaresMap(CODES.slice(0, 4)), units: 'ward' as const };
+    const svg = choropleth(map, areas([9, 5, 5, undefined]), OPTIONS);
+    expect(elements(svg, 'path', 'ward').map((p) => p['data-code'])).toEqual(CODES.slice(0, 4));
+    expect(elements(svg, 'path', 'lsoa')).toEqual([]);
+    expect(svg).toContain('<g class="wards"');
+    const legend = svg.slice(svg.indexOf('class="legend"'));
+    expect(legend).toContain('£5.00 (2 wards)');
+    expect(legend).toContain('£9.00 (1 ward)');
+    expect(legend).toContain('no wards in this class');
+    expect(legend).toContain('no data (1 ward)');
+    expect(legend).not.toContain('LSOA');
+  });
+
+  it('draws LSOAs, byte for byte as before, when the map does not say what its areas are', () => {
+    const lsoas = choropleth(squaresMap(CODES), areas([1, 2, 3]), OPTIONS);
+    expect(choropleth({ ...squaresMap(CODES), units: 'lsoa' }, areas([1, 2, 3]), OPTIONS)).toBe(lsoas);
+    expect(lsoas).toContain('<path class="lsoa" data-code="F01"');
+    expect(lsoas).toContain('<g class="lsoas"');
+  });
+
   it('gives the same string for the same input', () => {
     const a = choropleth(squaresMap(CODES), areas([3, 1, 2]), OPTIONS);
     expect(choropleth(squaresMap(CODES), areas([3, 1, 2]), OPTIONS)).toBe(a);

@@ -126,6 +126,17 @@ describe('projectBoundaries', () => {
     expect(result.error.kind).toBe('data');
   });
 
+  it('marks a ward map as one, draws the same shapes, and names wards when none has a boundary', () => {
+    const wards = projectBoundaries(threeSquares(), ALL, districtOf, SIZE, { units: 'ward' });
+    if (!wards.ok) throw new Error(wards.error.message);
+    const { units, ...rest } = wards.value;
+    expect(units).toBe('ward');
+    expect(rest).toEqual(projected());
+    expect(projected().units).toBeUndefined();
+    const none = projectBoundaries(threeSquares(), new Set(['Z01']), districtOf, SIZE, { units: 'ward' });
+    expect(!none.ok && none.error.message).toBe('none of the 1 wards has a boundary, so there is no map to draw');
+  });
+
   it('leaves its input unchanged', () => {
     const boundaries = threeSquares(true);
     const before = JSON.stringify(boundaries);
