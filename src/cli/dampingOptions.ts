@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Decimal } from 'decimal.js';
 import { decodeText } from '../data/decodeText.js';
-import { parsePrevious } from '../data/parsePrevious.js';
+import { parsePrevious, type PreviousLevel } from '../data/parsePrevious.js';
 import { damp, type Damping } from '../engine/damp.js';
 import { PERCENT_FORMS, parsePercent } from '../engine/parsePercent.js';
 import { withAllocations, type DistrictTable } from '../engine/tabulate.js';
@@ -28,14 +28,21 @@ export interface DampingSettings {
 /** Add --previous, --floor and --ceiling to a command. */
 export function addDampingOptions(command: Command): Command {
   return command
-    .option('--previous <file>', 'a district CSV with district_code,allocation (e.g. last year\'s output) to damp the change against; adds previous,change_pct,held')
+    .option(
+      '--previous <file>',
+      "last year's allocation to damp the change against: a district CSV (district_code,allocation) or a former-district one (former_district_code,allocation); --level former-district takes last year's 2019 district table too; adds previous,change_pct,held",
+    )
     .option('--floor <pct>', `the largest fall allowed against --previous, e.g. -5%; forms: ${PERCENT_FORMS}`)
     .option('--ceiling <pct>', 'the largest rise allowed against --previous, e.g. +10%');
 }
 
+/** The levels --previous damps: districts, and former districts (keyed by their 2019 district codes). */
+export const DAMPING_LEVELS: readonly PreviousLevel[] = ['district', 'former-district'];
+
 /**
  * Check the damping options before any work: --floor and --ceiling need --previous, which needs the
- * district level, and both must be percentages. Undefined when there is no --previous. Throws Failure.
+ * district or former-district level, and both must be percentages. Undefined when there is no --previous.
+ * Throws Failure.
  */
 export function parseDampingOptions(options: DampingOptions, level: string): DampingSettings | undefined {
   if (options.previous === undefined) {
@@ -48,12 +55,12 @@ export function parseDampingOptions(options: DampingOptions, level: string): Dam
       hint: 'Add --previous FILE, a district CSV such as last year\'s allocate output',
     });
   }
-  if (level !== 'district') {
+  if (!(DAMPING_LEVELS as readonly string[]).includes(level)) {
     throw new Failure({
       kind: 'usage',
       code: 'previous-needs-district',
-      message: `--previous damps district allocations, not ${levelPlural(level)}`,
-      hint: 'Use --level district (the default) with --previous',
+      message: `--previous damps district or former-district allocations, not ${levelPlural(level)}`,
+      hint: 'Use --level district (the default) or --level former-district with --previous',
     });
   }
   const floor = options.floor === undefined ? undefined : unwrap(parsePercent(options.floor, '--floor'));
@@ -70,8 +77,9 @@ export function parseDampingOptions(options: DampingOptions, level: string): Dam
 }
 
 /**
- * Read the previous allocation, check it against the districts and damp them: the district table with
- * the damped amounts, the damping, and the file's provenance. Throws Failure on bad input.
+ * Read the previous allocation, check it against the rows of the table (districts, or former districts
+ * when `table.level` says so) and damp them: the table with the damped amounts, the damping, and the
+ * file's provenance. Throws Failure on bad input.
  */
 export async function runDamping(
   table: DistrictTable,
@@ -97,7 +105,8 @@ export async function runDamping(
     });
   }
   const source = unwrap(await readSource(resolve(io.cwd, settings.previous), 'previous allocation', settings.previous));
-  const previous = unwrap(parsePrevious(decodeText(source.bytes), settings.previous, new Map(table.rows.map((r) => [r.code, r.name]))));
+  const level: PreviousLevel = table.level === 'former-district' ? 'former-district' : 'district';
+  const previous = unwrap(parsePrevious(decodeText(source.bytes), settings.previous, new Map(table.rows.map((r) => [r.code, r.name])), { level }));
   const districts = table.rows.map((r) => ({ code: r.code, name: r.name, formula: pennies(r.allocation), previous: previous.get(r.code) as bigint }));
   const damping = unwrap(
     damp(districts, pennies(table.total.allocation), {

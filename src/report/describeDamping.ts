@@ -3,17 +3,24 @@ import { formatPercent } from '../engine/parsePercent.js';
 import { pounds } from '../engine/tabulate.js';
 import { groupThousands } from './display.js';
 
+export interface DescribeDampingOptions {
+  /** What was damped, for the wording: `district` (the default) or `former-district` ("the other former districts paid …"). */
+  readonly level?: 'district' | 'former-district';
+}
+
 /**
  * A damped run in one line, for the table header, the Markdown caption, JSON and stderr: the band, what
  * the floors cost and whom they protected, what the ceilings freed and from whom, and how the other
- * districts paid (or received) the difference, each against its formula amount.
+ * districts (or former districts, with `level: 'former-district'`) paid (or received) the difference,
+ * each against its formula amount.
  *
  * @example describeDamping(damping, 'prev.csv')
  * // => 'Damped against prev.csv (floor -5%, ceiling +5%): the floor cost £20,000.00 (Corby +£20,000.00);
  * //     the other districts paid the net £20,000.00 in proportion to their formula amounts (Daventry -£…, …).'
  */
-export function describeDamping(damping: Damping, previousFile: string): string {
+export function describeDamping(damping: Damping, previousFile: string, options: DescribeDampingOptions = {}): string {
   const { districts } = damping;
+  const noun = options.level === 'former-district' ? 'former district' : 'district';
   const band = [
     ...(damping.floor === undefined ? [] : [`floor ${formatPercent(damping.floor)}`]),
     ...(damping.ceiling === undefined ? [] : [`ceiling ${formatPercent(damping.ceiling)}`]),
@@ -26,19 +33,19 @@ export function describeDamping(damping: Damping, previousFile: string): string 
   if (floors.length === 0 && ceilings.length === 0) {
     parts.push(
       districts.every((d) => d.amount === d.formula)
-        ? 'no district reached its floor or ceiling, so every district gets its formula amount'
-        : 'no district reached its floor or ceiling',
+        ? `no ${noun} reached its floor or ceiling, so every ${noun} gets its formula amount`
+        : `no ${noun} reached its floor or ceiling`,
     );
   } else {
     if (floors.length) parts.push(`the floor cost ${amount(damping.floorCost)} (${changes(floors)})`);
     if (ceilings.length) parts.push(`ceilings freed ${amount(damping.ceilingsFreed)} (${changes(ceilings)})`);
     const net = damping.floorCost - damping.ceilingsFreed;
     const moved = free.filter((d) => d.amount !== d.formula);
-    if (free.length === 0) parts.push('every district is held, so none is left to pay or receive the difference');
-    else if (moved.length === 0) parts.push('the other districts get their formula amounts');
+    if (free.length === 0) parts.push(`every ${noun} is held, so none is left to pay or receive the difference`);
+    else if (moved.length === 0) parts.push(`the other ${noun}s get their formula amounts`);
     else {
       const verb = net >= 0n ? `paid the net £${money(net)}` : `received the net £${money(-net)}`;
-      parts.push(`the other districts ${verb} in proportion to their formula amounts (${changes(moved)})`);
+      parts.push(`the other ${noun}s ${verb} in proportion to their formula amounts (${changes(moved)})`);
     }
   }
   const unbanded = districts.filter((d) => !d.damped);
@@ -50,7 +57,7 @@ export function describeDamping(damping: Damping, previousFile: string): string 
 }
 
 /** The damping as data for JSON output, under `damping`: band in percent, costs in pounds, who was held. */
-export function dampingMeta(damping: Damping, previousFile: string): Record<string, unknown> {
+export function dampingMeta(damping: Damping, previousFile: string, options: DescribeDampingOptions = {}): Record<string, unknown> {
   const percent = (fraction: Damping['floor']): number | null => (fraction === undefined ? null : Number(fraction.times(100).toString()));
   return {
     damping: {
@@ -61,7 +68,7 @@ export function dampingMeta(damping: Damping, previousFile: string): Record<stri
       ceilings_freed: pounds(damping.ceilingsFreed).toFixed(2),
       held_at_floor: damping.districts.filter((d) => d.held === 'floor').map((d) => d.code),
       held_at_ceiling: damping.districts.filter((d) => d.held === 'ceiling').map((d) => d.code),
-      summary: describeDamping(damping, previousFile),
+      summary: describeDamping(damping, previousFile, options),
     },
   };
 }

@@ -103,17 +103,21 @@ const DAMPING_COLUMNS: readonly Column[] = [
   { key: 'held', title: 'Held', kind: 'text' },
 ];
 
+/** The code columns a damped table's rows are matched by: a district table's, or a former-district table's. */
+const DAMPED_CODE_KEYS: readonly string[] = ['district_code', 'former_district_code'];
+
 /**
- * A district table with the damping columns added after its own: `previous,change_pct,held`. Rows are
- * matched by `district_code`. `change_pct` is (allocation − previous) / previous × 100, half-up to 2
- * places, empty when the previous allocation was £0; `held` is `floor`, `ceiling` or empty. The total row
+ * A district (or former-district) table with the damping columns added after its own:
+ * `previous,change_pct,held`. Rows are matched by `district_code` (or `former_district_code`).
+ * `change_pct` is (allocation − previous) / previous × 100, half-up to 2 places, empty when the
+ * previous allocation was £0; `held` is `floor`, `ceiling` or empty. The total row
  * has the previous total and the overall change.
  *
  * @example withDampingColumns(districtTable(tabulate(damped)), damping).columns.map((c) => c.key).slice(-3)
  * // => ['previous', 'change_pct', 'held']
  */
 export function withDampingColumns(table: Table, damping: Damping): Table {
-  const codeIndex = table.columns.findIndex((c) => c.key === 'district_code');
+  const codeIndex = table.columns.findIndex((c) => DAMPED_CODE_KEYS.includes(c.key));
   const allocationIndex = table.columns.findIndex((c) => c.key === 'allocation');
   const byCode = new Map(damping.districts.map((d) => [d.code, d]));
   const rows = table.rows.map((row) => {

@@ -206,11 +206,13 @@ describe('allocate --previous --floor --ceiling (damping)', () => {
       expect(readdirSync(dir)).toEqual(['prev.csv']);
     });
 
-    it('refuses --previous with a level other than district', async () => {
+    it('refuses --previous with a level other than district or former-district', async () => {
       const dir = folder();
       const { code, err } = await run([...ALL, '--previous', 'prev.csv', '--level', 'division', '-o', 'out.csv'], dir);
       expect(code).toBe(2);
-      expect(err).toBe('fairshare: error: --previous damps district allocations, not divisions. Use --level district (the default) with --previous\n');
+      expect(err).toBe(
+        'fairshare: error: --previous damps district or former-district allocations, not divisions. Use --level district (the default) or --level former-district with --previous\n',
+      );
       expect(readdirSync(dir)).toEqual(['prev.csv']);
     });
 
@@ -228,5 +230,88 @@ describe('allocate --previous --floor --ceiling (damping)', () => {
     expect(out).toContain('--floor <pct>');
     expect(out).toContain('--ceiling <pct>');
     expect(out).toContain('$ fairshare allocate --budget 12.7m --previous last-year.csv --floor -5% --ceiling +5%');
+    expect(out).toContain('$ fairshare allocate --budget 12.7m --level former-district --previous last-year-2019.csv --floor -5% --ceiling +5%');
+  });
+});
+
+describe("allocate --level former-district --previous (last year's 2019 districts against this year's 2025 former districts)", () => {
+  const ADULTS = ['allocate', '--budget', '12.7m', '--exclude', 'young-people,early-years'];
+  const FORMER_2025 = [...ADULTS, '--vintage', '2025', '--level', 'former-district'];
+  const CODES = ['E07000150', 'E07000151', 'E07000152', 'E07000153', 'E07000154', 'E07000155', 'E07000156'];
+
+  /** A folder holding last year's 2019 district table as prev.csv, written by allocate itself. */
+  async function lastYear(): Promise<string> {
+    const dir = mkdtempSync(join(tmpdir(), 'fairshare-damping-'));
+    expect((await run([...ADULTS, '--vintage', '2019', '-o', 'prev.csv'], dir)).code).toBe(0);
+    return dir;
+  }
+
+  it("keeps every former district within -5% and +5% of last year's 2019 district and still adds up exactly to the budget", async () => {
+    const dir = await lastYear();
+    const { code, err } = await run([...FORMER_2025, '--previous', 'prev.csv', '--floor', '-5%', '--ceiling', '+5%', '-o', 'damped.csv'], dir);
+    expect(code).toBe(0);
+    const text = readFileSync(join(dir, 'damped.csv'), 'utf8');
+    expect(text.split('\n')[0]).toBe('former_district_code,former_district_name,lsoas,population,allocation,share_pct,per_person,previous,change_pct,held');
+    const rows = parse(text, { columns: true }) as Row[];
+    expect(rows.map((r) => r['former_district_code'])).toEqual(CODES);
+    expect(rows.reduce((sum, r) => sum + pennies(r['allocation'] as string), 0n)).toBe(1_270_000_000n);
+
+    const last = new Map((parse(readFileSync(join(dir, 'prev.csv'), 'utf8'), { columns: true }) as Row[]).map((r) => [r['district_code'], r['allocation']]));
+    for (const row of rows) {
+      const amount = pennies(row['allocation'] as string);
+      const previous = pennies(row['previous'] as string);
+      expect(row['previous']).toBe(last.get(row['former_district_code']));
+      expect(amount >= ceilDiv(previous * 95n, 100n) && amount <= (previous * 105n) / 100n).toBe(true);
+      if (row['held'] === 'ceiling') expect(amount).toBe((previous * 105n) / 100n);
+      if (row['held'] === 'floor') expect(amount).toBe(ceilDiv(previous * 95n, 100n));
+    }
+    expect(rows.map((r) => r['held'])).toEqual(['', 'ceiling', 'ceiling', '', '', 'ceiling', '']);
+    expect(err).toMatch(/^fairshare: Damped against prev\.csv \(floor -5%, ceiling \+5%\): ceilings freed £512,894\.00 \(Daventry -£175,365\.45, .*; the other former districts received the net £512,894\.00 in proportion to their formula amounts \(Corby \+£75,630\.68, /);
+    expect(err.trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  it('says what the former districts are and who paid in the header of the table', async () => {
+    const { code, out, err } = await run([...FORMER_2025, '--previous', 'prev.csv', '--floor', '-5%', '--ceiling', '+5%'], await lastYear(), { tty: true });
+    expect(code).toBe(0);
+    expect(err).toBe('');
+    const note = out.indexOf('Former districts: the districts before any reorganisation since 2019');
+    const damping = out.indexOf('Damped against prev.csv (floor -5%, ceiling +5%): ceilings freed £512,894.00');
+    expect(note).toBeGreaterThan(-1);
+    expect(damping).toBeGreaterThan(note);
+    expect(out).toMatch(/Code\s+Former district\s+LSOAs .* Previous\s+Change %\s+Held/);
+    expect(out).toMatch(/Total\s+442\s+783,310\s+£12,700,000\.00\s+100\.00%\s+£16\.21\s+£12,700,000\.00\s+0\.00%/);
+  });
+
+  it('accepts its own former-district table (former_district_code) as the previous allocation', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fairshare-damping-'));
+    expect((await run([...FORMER_2025, '-o', 'fd.csv'], dir)).code).toBe(0);
+    const { code, out } = await run([...FORMER_2025.slice(0, 2), '13m', ...FORMER_2025.slice(3), '--previous', 'fd.csv', '--floor', '-1%', '--ceiling', '+3%', '--format', 'csv'], dir);
+    expect(code).toBe(0);
+    const rows = parse(out, { columns: true }) as Row[];
+    const last = new Map((parse(readFileSync(join(dir, 'fd.csv'), 'utf8'), { columns: true }) as Row[]).map((r) => [r['former_district_code'], r['allocation']]));
+    expect(rows.map((r) => r['former_district_code'])).toEqual(CODES);
+    expect(rows.every((r) => r['previous'] === last.get(r['former_district_code']))).toBe(true);
+    expect(rows.reduce((sum, r) => sum + pennies(r['allocation'] as string), 0n)).toBe(1_300_000_000n);
+  });
+
+  it('refuses a previous file with both district_code and former_district_code: exit 1, one line, nothing written', async () => {
+    const dir = folder(previousCsv.replace(/^district_code,district_name/, 'district_code,former_district_code').replace(/^(E\d+),[^,\n]+/gm, '$1,$1'));
+    const { code, out, err } = await run([...FORMER_2025, '--previous', 'prev.csv', '--floor', '-5%', '-o', 'out.csv'], dir);
+    expect(code).toBe(1);
+    expect(out).toBe('');
+    expect(err).toBe(
+      'fairshare: error: prev.csv:1:2 (column "former_district_code"): the header has both "district_code" (column 1) and "former_district_code" (column 2), so it is not clear which codes the rows are. ' +
+        "Keep one: district_code for a district table (such as last year's --vintage 2019 one), former_district_code for a former-district table\n",
+    );
+    expect(readdirSync(dir)).toEqual(['prev.csv']);
+  });
+
+  it('refuses --previous at the county level with exit 2, naming both levels it works at', async () => {
+    const dir = await lastYear();
+    const { code, out, err } = await run([...ADULTS, '--vintage', '2025', '--level', 'county', '--previous', 'prev.csv', '--floor', '-5%', '-o', 'out.csv'], dir);
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err).toBe('fairshare: error: --previous damps district or former-district allocations, not counties. Use --level district (the default) or --level former-district with --previous\n');
+    expect(readdirSync(dir)).toEqual(['prev.csv']);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePrevious } from '../../src/data/parsePrevious.js';
+import { parsePrevious, type ParsePreviousOptions } from '../../src/data/parsePrevious.js';
 import type { FairshareError } from '../../src/engine/errors.js';
 
 const DISTRICTS: ReadonlyMap<string, string> = new Map([
@@ -8,14 +8,14 @@ const DISTRICTS: ReadonlyMap<string, string> = new Map([
   ['E07000152', 'East Northamptonshire'],
 ]);
 
-function parsed(text: string, districts = DISTRICTS): Map<string, bigint> {
-  const result = parsePrevious(text, 'prev.csv', districts);
+function parsed(text: string, districts = DISTRICTS, options: ParsePreviousOptions = {}): Map<string, bigint> {
+  const result = parsePrevious(text, 'prev.csv', districts, options);
   if (!result.ok) throw new Error(`expected success, got ${result.error.code}: ${result.error.message}`);
   return result.value;
 }
 
-function failure(text: string, districts = DISTRICTS): FairshareError {
-  const result = parsePrevious(text, 'prev.csv', districts);
+function failure(text: string, districts = DISTRICTS, options: ParsePreviousOptions = {}): FairshareError {
+  const result = parsePrevious(text, 'prev.csv', districts, options);
   if (result.ok) throw new Error('expected a failure');
   return result.error;
 }
@@ -90,6 +90,66 @@ describe('parsePrevious', () => {
 
   it('refuses malformed CSV with its line', () => {
     expect(failure(file('E07000150,"1')).code).toBe('malformed-csv');
+  });
+});
+
+describe('parsePrevious at the former-district level', () => {
+  const FORMER = { level: 'former-district' } as const;
+  const formerFile = (...rows: string[]): string => ['former_district_code,allocation', ...rows, ''].join('\n');
+
+  it("reads allocate's own former-district CSV, keyed by former_district_code", () => {
+    const text = [
+      'former_district_code,former_district_name,lsoas,population,allocation,share_pct,per_person',
+      'E07000150,Corby,45,75572,1284200.61,10.11,16.99',
+      'E07000151,Daventry,48,89776,1354061.48,10.66,15.08',
+      'E07000152,East Northamptonshire,51,95027,1349914.66,10.63,14.21',
+      '',
+    ].join('\n');
+    expect(parsed(text, DISTRICTS, FORMER)).toEqual(new Map([['E07000150', 128420061n], ['E07000151', 135406148n], ['E07000152', 134991466n]]));
+  });
+
+  it("reads last year's 2019 district table (district_code) for the former districts, which keep the 2019 codes", () => {
+    expect(parsed(file('E07000150,1', 'E07000151,2', 'E07000152,3'), DISTRICTS, FORMER)).toEqual(new Map([['E07000150', 100n], ['E07000151', 200n], ['E07000152', 300n]]));
+  });
+
+  it('matches Former_District_Code ignoring case and spaces, at either level', () => {
+    expect(parsed(' Former_District_Code ,Allocation\nE07000150,1\nE07000151,2\nE07000152,3\n').get('E07000152')).toBe(300n);
+  });
+
+  it('refuses a header with both district_code and former_district_code, naming the line and both columns', () => {
+    const error = failure('former_district_code,district_name,district_code,allocation\nE07000150,Corby,E07000150,1\n', DISTRICTS, FORMER);
+    expect(error).toMatchObject({ kind: 'data', code: 'two-code-columns', location: { file: 'prev.csv', line: 1, column: 3, columnName: 'district_code' } });
+    expect(error.message).toBe('the header has both "former_district_code" (column 1) and "district_code" (column 3), so it is not clear which codes the rows are');
+    expect(error.hint).toContain('Keep one: district_code for a district table');
+  });
+
+  it('names both code columns when the header has neither', () => {
+    const error = failure('code,allocation\nE07000150,1\n', DISTRICTS, FORMER);
+    expect(error).toMatchObject({ code: 'missing-columns', message: 'missing required column "district_code"', location: { file: 'prev.csv', line: 1 } });
+    expect(error.hint).toContain('the header needs district_code or former_district_code, and allocation');
+  });
+
+  it('asks for allocation beside former_district_code, and refuses a repeated former_district_code', () => {
+    expect(failure('former_district_code,alocation\nE07000150,1\n', DISTRICTS, FORMER)).toMatchObject({ code: 'missing-columns', message: 'missing required column "allocation"' });
+    expect(failure('former_district_code,allocation,FORMER_DISTRICT_CODE\nE07000150,1,x\n', DISTRICTS, FORMER)).toMatchObject({ code: 'duplicate-column', location: { column: 3 } });
+  });
+
+  it('names former districts in its messages, keeping every check', () => {
+    expect(failure(formerFile('E07000151,1'), DISTRICTS, FORMER).message).toBe('the previous allocation has no row for 2 former districts E07000150 Corby, E07000152 East Northamptonshire');
+    expect(failure(formerFile('E07000150,1', 'E07000151,1', 'E07000150,2', 'E07000152,1'), DISTRICTS, FORMER)).toMatchObject({
+      code: 'duplicate-district',
+      message: 'former district E07000150 appears twice, on lines 2 and 4',
+      location: { line: 4, column: 1, columnName: 'former_district_code' },
+    });
+    expect(failure(formerFile('E07000150,lots', 'E07000151,1', 'E07000152,1'), DISTRICTS, FORMER).message).toBe('allocation "lots" of former district E07000150 is not an amount of money');
+    expect(failure(formerFile(',1'), DISTRICTS, FORMER).message).toBe('the former district code is blank');
+    expect(failure('former_district_code,allocation\n', DISTRICTS, FORMER).message).toBe('the previous allocation has a header row but no former districts');
+  });
+
+  it('says the former districts are keyed by their 2019 codes when a code is not in the run (a 2025 district table)', () => {
+    const error = failure(file('E06000061,1', 'E06000062,2'), DISTRICTS, FORMER);
+    expect(error).toMatchObject({ code: 'unknown-district', message: '2 former districts are not in this run: E06000061 (line 2), E06000062 (line 3)', location: { line: 2, column: 1 } });
+    expect(error.hint).toContain("the 2019 district codes, as in last year's --vintage 2019 district table");
   });
 });
 

@@ -56,6 +56,26 @@ describe('describeDamping', () => {
     );
   });
 
+  it('says former districts when the former districts were damped, in the line and in the JSON summary', () => {
+    const result = damped(
+      [
+        { code: 'E07000150', name: 'Corby', formula: 80000n, previous: 100000n },
+        { code: 'E07000151', name: 'Daventry', formula: 120000n, previous: 100000n },
+      ],
+      200000n,
+      { floor: pct('-5') },
+    );
+    const line = describeDamping(result, 'last-year-2019.csv', { level: 'former-district' });
+    expect(line).toBe(
+      'Damped against last-year-2019.csv (floor -5%): the floor cost £150.00 (Corby +£150.00); the other former districts paid the net £150.00 in proportion to their formula amounts (Daventry -£150.00).',
+    );
+    expect(dampingMeta(result, 'last-year-2019.csv', { level: 'former-district' })).toMatchObject({ damping: { summary: line } });
+    const calm = damped([{ code: 'E07000150', name: 'Corby', formula: 100000n, previous: 100000n }], 100000n, { ceiling: pct('5') });
+    expect(describeDamping(calm, 'prev.csv', { level: 'former-district' })).toBe(
+      'Damped against prev.csv (ceiling +5%): no former district reached its floor or ceiling, so every former district gets its formula amount.',
+    );
+  });
+
   it('gives the same as data for JSON', () => {
     const result = damped(
       [

@@ -63,6 +63,7 @@ Examples:
   $ fairshare allocate --budget 1.2bn --area england -o england.csv
   $ fairshare allocate --budget 1000 --data my-areas.csv
   $ fairshare allocate --budget 12.7m --previous last-year.csv --floor -5% --ceiling +5%
+  $ fairshare allocate --budget 12.7m --level former-district --previous last-year-2019.csv --floor -5% --ceiling +5%
   $ fairshare allocate --budget 12.7m --vintage 2025 --level former-district
   $ fairshare allocate --budget 1.2bn --vintage 2025 --area england --level region
   $ fairshare allocate --budget 12.7m --vintage 2025 --area "West Northants" --level ward
@@ -83,7 +84,11 @@ Damping (--previous FILE with --floor and/or --ceiling): each district's change 
 stays within the band; what the floors cost and the ceilings free is shared among the districts not held,
 in proportion to their formula amounts, so the total is still exactly the budget. A floor the budget
 cannot fund is refused, naming the tightest floor it can. One line says what the floor cost and who paid
-(on stderr for csv and xlsx). A district with a previous allocation of 0 has no band.`,
+(on stderr for csv and xlsx). A district with a previous allocation of 0 has no band. FILE has
+district_code,allocation (a district table) or former_district_code,allocation (a former-district one).
+Damping works at --level district and former-district; on 2025 the former districts keep their 2019
+codes, so last year's 2019 district table (allocate --vintage 2019 -o last-year-2019.csv) damps this
+year's former districts.`,
   );
   command.action(async (options: AllocateOptions) => {
     const level = options.level.trim().toLowerCase();
@@ -112,12 +117,20 @@ cannot fund is refused, naming the tightest floor it can. One line says what the
     let meta = runMeta(allocation, inputs.area, inputs.source, inputs.vintage);
     let note: string | undefined;
     if (level === 'lsoa') table = lsoaTable(allocation);
-    else if (level === 'district' && damping !== undefined) {
-      const damped = await runDamping(tabulate(allocation), damping, io);
-      table = withDampingColumns(districtTable(damped.table), damped.damping);
-      note = describeDamping(damped.damping, damped.provenance.path);
+    else if (damping !== undefined && plan.by === 'group' && (plan.level === 'district' || plan.level === 'former-district')) {
+      // District or former-district (parseDampingOptions refuses the rest): on 2025 the former districts
+      // keep their 2019 codes, so last year's 2019 district table damps this year's run.
+      const grouped = plan.level === 'district' ? tabulate(allocation) : tabulate(allocation, { level: plan.level });
+      const damped = await runDamping(grouped, damping, io);
+      table = withDampingColumns(levelTable(damped.table), damped.damping);
+      if (plan.level !== 'district') {
+        meta = { ...meta, level: plan.level };
+        const line = groupNote(grouped, inputs.vintage);
+        if (line !== undefined) header.push(line);
+      }
+      note = describeDamping(damped.damping, damped.provenance.path, { level: plan.level });
       header.push(note);
-      meta = { ...meta, ...dampingMeta(damped.damping, damped.provenance.path) };
+      meta = { ...meta, ...dampingMeta(damped.damping, damped.provenance.path, { level: plan.level }) };
       inputFiles.push(damped.provenance);
     } else if (plan.by === 'group' && plan.level === 'district') table = districtTable(tabulate(allocation));
     else if (plan.by === 'group') {
