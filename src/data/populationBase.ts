@@ -49,15 +49,16 @@ export function parsePopulationBase(text: string): Result<PopulationBase> {
 
 /**
  * Check that a dataset has a base's population; else a usage failure naming the bases it has (for the
- * shipped packs, the vintage that has the one asked for).
+ * shipped packs, the vintage that has the one asked for). `vintageSetting` is how the hint names the vintage
+ * setting: `--vintage` (default) on the command line, `vintage:` in a scenario file.
  *
  * @example checkPopulationBase(pack2019, '65+') // => fail: "the 2019 vintage has no 65+ population; it has total, 0-15, 16-59, 60+"
  */
-export function checkPopulationBase(dataset: Dataset, base: PopulationBase, vintage: string | undefined): Result<PopulationBase> {
+export function checkPopulationBase(dataset: Dataset, base: PopulationBase, vintage: string | undefined, options: { vintageSetting?: string } = {}): Result<PopulationBase> {
   if (dataset.fields.has(FIELDS[base])) return ok(base);
   const has = populationBases(dataset).join(', ');
   const what = vintage === undefined ? 'the data' : `the ${vintage} vintage`;
   return fail('usage', 'bad-population-base', `${what} has no ${base} population; it has ${has}`, {
-    hint: vintage === undefined ? `Add a ${FIELDS[base]} column, or use one of: ${has}` : `Use one of those, or another --vintage`,
+    hint: vintage === undefined ? `Add a ${FIELDS[base]} column, or use one of: ${has}` : `Use one of those, or another ${options.vintageSetting ?? '--vintage'}`,
   });
 }

@@ -3,7 +3,8 @@ import type { ComparisonRow } from '../scenario/compare.js';
 import type { ScenarioResult } from '../scenario/runScenarios.js';
 import { groupThousands } from './display.js';
 import { describeRun, peopleLabel, runHeader, runMeta } from './describeRun.js';
-import { comparisonTable, districtTable, lsoaTable, type Table } from './table.js';
+import type { GroupLevel } from '../engine/tabulate.js';
+import { comparisonTable, levelTable, lsoaTable, type Table } from './table.js';
 import { formulaDomains, toXlsx, type XlsxInput, type XlsxSettings, type XlsxSheet } from './toXlsx.js';
 import { toCsv } from './toCsv.js';
 import { jsonText, toJson } from './toJson.js';
@@ -43,10 +44,10 @@ export async function scenarioFiles(
   const stem = (result: ScenarioResult, pot: string): string => (result.plan.pooled ? `${result.plan.name}.${pot}` : result.plan.name);
   if (options.format === 'csv') {
     for (const result of results) {
-      if (result.plan.pooled) for (const pot of result.pots) files.set(`${stem(result, pot.plan.name)}.csv`, toCsv(districtTable(pot.table)));
-      files.set(`${result.plan.name}.csv`, toCsv(districtTable(result.table)));
+      if (result.plan.pooled) for (const pot of result.pots) files.set(`${stem(result, pot.plan.name)}.csv`, toCsv(levelTable(pot.table)));
+      files.set(`${result.plan.name}.csv`, toCsv(levelTable(result.table)));
     }
-    files.set('comparison.csv', toCsv(comparisonTable(comparison)));
+    files.set('comparison.csv', toCsv(comparisonTable(comparison, levelOf(results))));
   } else if (options.format === 'md') {
     files.set('scenarios.md', markdown(results, comparison, options));
   } else if (options.format === 'xlsx') {
@@ -67,18 +68,18 @@ function markdown(results: readonly ScenarioResult[], comparison: readonly Compa
     parts.push(`## ${markdownText(plan.name)}${plan.name === options.baseline ? ' (baseline)' : ''}`, '');
     if (plan.description) parts.push(markdownLines(plan.description.split(/\r?\n/)), '');
     if (plan.pooled) {
-      parts.push(markdownLines([pooledCaption(result), `Data: ${plan.source}.`]), '', toMarkdown(districtTable(result.table)));
+      parts.push(markdownLines([pooledCaption(result), `Data: ${plan.source}.`]), '', toMarkdown(levelTable(result.table)));
       for (const pot of result.pots) {
         parts.push(`### ${markdownText(`${plan.name}: ${pot.plan.name}`)}`, '');
         if (pot.plan.description) parts.push(markdownLines(pot.plan.description.split(/\r?\n/)), '');
-        parts.push(caption(pot.allocation, plan.area, plan.source), '', toMarkdown(districtTable(pot.table)));
+        parts.push(caption(pot.allocation, plan.area, plan.source), '', toMarkdown(levelTable(pot.table)));
       }
     } else {
-      parts.push(caption((result.pots[0] as ScenarioResult['pots'][number]).allocation, plan.area, plan.source), '', toMarkdown(districtTable(result.table)));
+      parts.push(caption((result.pots[0] as ScenarioResult['pots'][number]).allocation, plan.area, plan.source), '', toMarkdown(levelTable(result.table)));
     }
   }
-  parts.push(`## Comparison with the baseline (${markdownText(options.baseline)})`, '', 'Change is against the same district in the baseline; rank 1 = the most £ per person.', '');
-  parts.push(toMarkdown(comparisonTable(comparison)));
+  parts.push(`## Comparison with the baseline (${markdownText(options.baseline)})`, '', `Change is against the same ${levelWord(results)} in the baseline; rank 1 = the most £ per person.`, '');
+  parts.push(toMarkdown(comparisonTable(comparison, levelOf(results))));
   return parts.join('\n');
 }
 
@@ -92,25 +93,25 @@ function workbook(results: readonly ScenarioResult[], comparison: readonly Compa
     const scenarioLines = [`Input data: ${plan.data ?? 'the shipped data pack'}; formula: ${plan.formulaRef ?? 'the default'}.`];
     if (plan.pooled) {
       const lines = [pooledCaption(result), `Data: ${plan.source}.`];
-      sheets.push({ name: plan.name, table: districtTable(result.table), caption: [title, ...lines] });
+      sheets.push({ name: plan.name, table: levelTable(result.table), caption: [title, ...lines] });
       settings.push({ heading: title, lines: [...scenarioLines, ...lines] });
       for (const pot of result.pots) {
         const potTitle = `${plan.name}: ${pot.plan.name}${pot.plan.description ? `: ${pot.plan.description}` : ''}`;
         const header = runHeader(describeRun(pot.allocation, plan.area, plan.source));
-        sheets.push({ name: `${plan.name} ${pot.plan.name}`, table: districtTable(pot.table), caption: [potTitle, ...header] });
+        sheets.push({ name: `${plan.name} ${pot.plan.name}`, table: levelTable(pot.table), caption: [potTitle, ...header] });
         settings.push({ heading: potTitle, lines: [...header, `Population base: ${pot.plan.population}.`], domains: formulaDomains(pot.plan.formula) });
       }
     } else {
       const pot = result.pots[0] as ScenarioResult['pots'][number];
       const header = runHeader(describeRun(pot.allocation, plan.area, plan.source));
-      sheets.push({ name: plan.name, table: districtTable(result.table), caption: [title, ...header] });
+      sheets.push({ name: plan.name, table: levelTable(result.table), caption: [title, ...header] });
       settings.push({ heading: title, lines: [...scenarioLines, ...header, `Population base: ${pot.plan.population}.`], domains: formulaDomains(pot.plan.formula) });
     }
   }
   sheets.push({
     name: 'Comparison',
-    table: comparisonTable(comparison),
-    caption: [`Comparison with the baseline (${options.baseline}). Change is against the same district in the baseline; rank 1 = the most £ per person.`],
+    table: comparisonTable(comparison, levelOf(results)),
+    caption: [`Comparison with the baseline (${options.baseline}). Change is against the same ${levelWord(results)} in the baseline; rank 1 = the most £ per person.`],
   });
   const sources = [...new Set(results.map((r) => r.plan.source))];
   return toXlsx(sheets, {
@@ -143,13 +144,24 @@ function json(results: readonly ScenarioResult[], comparison: readonly Compariso
     scenarios: results.map((result) => ({
       name: result.plan.name,
       budget: result.plan.budget.toFixed(2),
-      districts: rowsOf(districtTable(result.table)),
+      districts: rowsOf(levelTable(result.table)),
       pots: result.plan.pooled
-        ? result.pots.map((pot) => ({ ...runMeta(pot.allocation, result.plan.area, result.plan.source, result.plan.vintage), name: pot.plan.name, districts: rowsOf(districtTable(pot.table)) }))
+        ? result.pots.map((pot) => ({ ...runMeta(pot.allocation, result.plan.area, result.plan.source, result.plan.vintage), name: pot.plan.name, districts: rowsOf(levelTable(pot.table)) }))
         : undefined,
       ...(result.plan.pooled ? {} : runMeta((result.pots[0] as ScenarioResult['pots'][number]).allocation, result.plan.area, result.plan.source, result.plan.vintage)),
     })),
-    comparison: (rowsOf(comparisonTable(comparison)) as { rows: unknown }).rows,
+    comparison: (rowsOf(comparisonTable(comparison, levelOf(results))) as { rows: unknown }).rows,
+    ...(levelOf(results) === 'district' ? {} : { level: levelOf(results) }),
   };
   return jsonText(doc);
+}
+
+/** The level of a run's tables: one per file, so the first scenario's. */
+function levelOf(results: readonly ScenarioResult[]): GroupLevel {
+  return results[0]?.plan.level ?? 'district';
+}
+
+/** The level in words, singular: `district`, `former district`. */
+function levelWord(results: readonly ScenarioResult[]): string {
+  return levelOf(results).replace(/-/g, ' ');
 }

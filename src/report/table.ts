@@ -236,11 +236,12 @@ const COMPARISON_COLUMNS: readonly Column[] = [
 
 /**
  * The comparison with the baseline: one row per scenario and district, with
- * `scenario,district_code,district_name,allocation,per_person,change,change_pct,per_person_rank`.
+ * `scenario,district_code,district_name,allocation,per_person,change,change_pct,per_person_rank`; at
+ * another level the code and name columns are named for it (`former_district_code,former_district_name`).
  */
-export function comparisonTable(rows: readonly ComparisonRow[]): Table {
+export function comparisonTable(rows: readonly ComparisonRow[], level: GroupLevel = 'district'): Table {
   return {
-    columns: COMPARISON_COLUMNS,
+    columns: level === 'district' ? COMPARISON_COLUMNS : [COMPARISON_COLUMNS[0] as Column, ...levelColumns(level), ...COMPARISON_COLUMNS.slice(3)],
     rows: rows.map((r) => [
       r.scenario,
       r.districtCode,

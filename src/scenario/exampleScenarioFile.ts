@@ -8,11 +8,13 @@ description: Prevention budget options for cabinet
 
 # Settings every scenario uses unless it sets its own.
 defaults:
-  area: Northamptonshire        # a county, district or single-tier authority (name or code), or england
+  area: Northamptonshire        # a county, council or former county (name or code), or england
   budget: 38.1m                 # 38.1m, £38,100,000, 500k, 1.2bn, 38100000.50
-  # formula: northamptonshire   # a built-in formula, or a formula JSON file
-  # data: our-own-data.csv      # your own CSV instead of the shipped IoD2019 data (see the README)
-  # population: total           # share by and count per head of: total, 0-15, 16-59 or 60+
+  # vintage: 2025               # the shipped data: 2025 (IoD2025, Census 2021; the default) or 2019 (IoD2019)
+  # level: former-district      # the tables' rows: district (default), former-district, county, region or ward (2025)
+  # formula: northamptonshire-2025   # a built-in formula, or a formula JSON file
+  # data: our-own-data.csv      # your own CSV instead of the shipped data (see the README)
+  # population: total           # share by and count per head of: total, 0-4, 0-14, 60+ or 65+ (2019: 0-15, 16-59, 60+)
 
 # The scenario the others are compared with (its name, or a scenario written here).
 baseline: current
@@ -33,7 +35,7 @@ scenarios:
   early-years-per-child:
     description: Early years money shared by need and the number of children
     budget: 1.1m
-    population: 0-15
+    population: 0-14            # children 0-14 in Census 2021 (0-15 on the 2019 vintage)
 
   directorates:
     description: The 2013/14 split between directorates, each with its own formula

@@ -62,6 +62,8 @@ const defaultsSchema = z.strictObject({
   formula: z.string().optional(),
   vintage: vintage.optional(),
   population: population.optional(),
+  /** What every scenario's table adds the LSOAs up into (one level per file, so the scenarios compare row by row); planScenarios checks it. */
+  level: z.string().optional(),
 });
 
 const fileSchema = z.strictObject({

@@ -1,13 +1,15 @@
 import type { Decimal } from 'decimal.js';
 import { type Area, defaultArea, findArea, subset } from '../data/area.js';
-import { type PopulationBase } from '../data/populationBase.js';
+import { checkPopulationBase, type PopulationBase } from '../data/populationBase.js';
 import type { Dataset } from '../engine/dataset.js';
 import { fail, ok, type FairshareError, type Location, type Result } from '../engine/errors.js';
 import type { Formula } from '../engine/formula.js';
 import { Exact } from '../engine/exact.js';
+import { shown } from '../engine/shown.js';
 import { MAX_BUDGET, MAX_BUDGET_TEXT, parseAmount } from '../engine/parseAmount.js';
 import { parseVintage, type Vintage } from '../data/vintage.js';
 import { weigh, type WeightedFormula } from '../engine/weigh.js';
+import { GROUP_LEVELS, hasLevel, type GroupLevel } from '../engine/tabulate.js';
 import type { PotSpec, ScenarioEntry, ScenarioFile } from './parseScenarioFile.js';
 
 /** One budget with its formula variant. A scenario without pots has one pot named after it. */
@@ -41,6 +43,8 @@ export interface ScenarioPlan {
   readonly pots: readonly PotPlan[];
   /** The scenario's whole budget (the sum of its pots). */
   readonly budget: Decimal;
+  /** What its tables add the LSOAs up into: the file's `level:` (default `district`), the same for every scenario. */
+  readonly level: GroupLevel;
 }
 
 /** A loaded dataset and formula for a (data, formula) pair of references. */
@@ -108,6 +112,9 @@ function planScenario(
   const area = findArea(loaded.dataset, areaName ?? defaultArea(loaded.dataset));
   if (!area.ok) return context(area.error, where('area'));
   const population = spec.population ?? defaults.population ?? 'total';
+  const dataset = subset(loaded.dataset, area.value);
+  const level = planLevel(file, dataset, data === undefined ? (loaded.vintage ?? vintage) : undefined);
+  if (!level.ok) return context(level.error, locate(['defaults', 'level']));
 
   const pots: PotPlan[] = [];
   if (spec.pots !== undefined) {
@@ -150,6 +157,14 @@ function planScenario(
     if (!planned.ok) return context(planned.error, planned.error.location ?? locate(at));
     pots.push(planned.value);
   }
+  // Each pot's population base must be in the data, found here to point at its line (not at run time).
+  for (const pot of pots) {
+    const base = checkPopulationBase(loaded.dataset, pot.population, data === undefined ? (loaded.vintage ?? vintage) : undefined, { vintageSetting: 'vintage:' });
+    if (base.ok) continue;
+    const potPath = spec.pots !== undefined ? [...at, 'pots', pot.name] : at;
+    const written = spec.pots?.get(pot.name)?.population !== undefined ? locate([...potPath, 'population']) : where('population');
+    return context(spec.pots === undefined ? base.error : { ...base.error, message: `pot "${pot.name}": ${base.error.message}` }, written);
+  }
   const budget = pots.reduce((sum, p) => sum.plus(p.budget), new Exact(0));
   if (budget.greaterThan(MAX_BUDGET)) {
     return fail('data', 'bad-budget', `scenario "${name}": its pots add up to £${budget.toFixed(2)}, more than ${MAX_BUDGET_TEXT}, the largest budget fairshare shares`, {
@@ -165,11 +180,26 @@ function planScenario(
     vintage: data === undefined ? (loaded.vintage ?? vintage) : undefined,
     source: loaded.source,
     area: area.value,
-    dataset: subset(loaded.dataset, area.value),
+    dataset,
     population,
     pooled: spec.pots !== undefined,
     pots,
     budget,
+    level: level.value,
+  });
+}
+
+/** The file's `level:` (default `district`), checked against a scenario's data: one of the levels made of whole LSOAs, and one the data has. */
+function planLevel(file: ScenarioFile, dataset: Dataset, vintage: Vintage | undefined): Result<GroupLevel> {
+  const text = file.defaults.level ?? 'district';
+  const level = GROUP_LEVELS.find((l) => l === text.trim().toLowerCase());
+  if (level === undefined) {
+    return fail('data', 'bad-level', `unknown level "${shown(text)}"`, { hint: `Use one of: ${GROUP_LEVELS.join(', ')} (scenario tables add up whole LSOAs)` });
+  }
+  if (hasLevel(dataset, level)) return ok(level);
+  const what = vintage === undefined ? 'its data file has' : `the ${vintage} vintage has`;
+  return fail('data', 'level-not-in-data', `${what} no ${level === 'ward' ? 'wards made of whole LSOAs' : level.replace(/-/g, ' ') + ' areas'}`, {
+    hint: vintage === '2019' ? 'Use the 2025 vintage for regions and wards, or another level' : 'Use the shipped data (no data:) or another level',
   });
 }
 

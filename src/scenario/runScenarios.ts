@@ -5,14 +5,14 @@ import { fairShare, type Allocation } from '../engine/fairShare.js';
 import { tabulate, type DistrictTable } from '../engine/tabulate.js';
 import type { PotPlan, ScenarioPlan } from './planScenarios.js';
 
-/** One pot's run: its allocation (for LSOA tables and explanations) and its district table. */
+/** One pot's run: its allocation (for LSOA tables and explanations) and its table (districts, or the file's level). */
 export interface PotResult {
   readonly plan: PotPlan;
   readonly allocation: Allocation;
   readonly table: DistrictTable;
 }
 
-/** One scenario's run: each pot, and the scenario's district table (the sum of its pots). */
+/** One scenario's run: each pot, and the scenario's table (the sum of its pots), by district or the file's level. */
 export interface ScenarioResult {
   readonly plan: ScenarioPlan;
   readonly pots: readonly PotResult[];
@@ -31,7 +31,7 @@ export function runScenarios(plans: readonly ScenarioPlan[]): Result<ScenarioRes
     for (const pot of plan.pots) {
       const allocation = fairShare(plan.dataset, pot.formula, pot.budget, { populationField: populationField(pot.population) });
       if (!allocation.ok) return { ok: false, error: within(allocation.error, plan, pot) };
-      pots.push({ plan: pot, allocation: allocation.value, table: tabulate(allocation.value) });
+      pots.push({ plan: pot, allocation: allocation.value, table: tabulate(allocation.value, { level: plan.level }) });
     }
     const only = pots[0] as PotResult;
     if (!plan.pooled) {
@@ -51,7 +51,7 @@ export function runScenarios(plans: readonly ScenarioPlan[]): Result<ScenarioRes
       };
     }
     const pennies = only.allocation.pennies.map((_, i) => pots.reduce((sum, p) => sum + (p.allocation.pennies[i] as bigint), 0n));
-    results.push({ plan, pots, table: tabulate({ dataset: plan.dataset, pennies, populations, budget: plan.budget as Decimal }) });
+    results.push({ plan, pots, table: tabulate({ dataset: plan.dataset, pennies, populations, budget: plan.budget as Decimal }, { level: plan.level }) });
   }
   return ok(results);
 }

@@ -446,11 +446,12 @@ describe('fairshare scenarios init', () => {
     expect(init.out).toContain('Wrote scenarios.yaml');
     expect(readFileSync(join(cwd, 'scenarios.yaml'), 'utf8')).toBe(EXAMPLE_SCENARIO_FILE);
 
-    const check = await run(['scenarios', 'check', 'scenarios.yaml'], cwd);
+    // The example is written for the default vintage, 2025 (its early-years scenario shares by children 0-14).
+    const check = await run(['scenarios', 'check', 'scenarios.yaml', '--vintage', '2025'], cwd);
     expect(check.code).toBe(0);
     expect(check.out).toMatch(/^scenarios\.yaml: OK, 5 scenarios: .*; baseline: current\n$/);
 
-    const ran = await run(['scenarios', 'run', 'scenarios.yaml', '-o', 'results'], cwd);
+    const ran = await run(['scenarios', 'run', 'scenarios.yaml', '-o', 'results', '--vintage', '2025'], cwd);
     expect(ran.err).toBe('');
     expect(ran.code).toBe(0);
     const budgets = expectedBudgets(EXAMPLE_SCENARIO_FILE);
@@ -482,5 +483,42 @@ describe('fairshare scenarios init', () => {
     const { code } = await run(['scenarios', 'init', 'missing/scenarios.yaml'], cwd);
     expect(code).toBe(2);
     expect(existsSync(join(cwd, 'missing'))).toBe(false);
+  });
+});
+
+describe('fairshare scenarios at another level (level: or --level)', () => {
+  const file = (level: string | undefined): string => {
+    const dir = tempDir();
+    const lines = ['defaults:', '  budget: 12.7m', ...(level ? [`  level: ${level}`] : []), 'scenarios:', '  all: {}', '  adults:', '    exclude: [young-people, early-years]', ''];
+    writeFileSync(join(dir, 'levels.yaml'), lines.join('\n'));
+    return join(dir, 'levels.yaml');
+  };
+
+  it('writes former-district tables equal to allocate --level former-district, and compares them by former district', async () => {
+    const result = await runInto(file('former-district'), ['--vintage', '2025']);
+    expect(result.code).toBe(0);
+    const adults = await run(['allocate', '--budget', '12.7m', '--exclude', 'young-people,early-years', '--level', 'former-district', '--vintage', '2025', '--format', 'csv']);
+    expect(readFileSync(join(result.dir, 'adults.csv'), 'utf8')).toBe(adults.out);
+    const comparison = readCsv(result.dir, 'comparison.csv');
+    expect(Object.keys(comparison[0] ?? {}).slice(0, 3)).toEqual(['scenario', 'former_district_code', 'former_district_name']);
+    expect(comparison.filter((r) => r.scenario === 'adults')).toHaveLength(7);
+  });
+
+  it('takes --level when the file says no level:, and says the level in the Markdown', async () => {
+    const result = await runInto(file(undefined), ['--vintage', '2025', '--level', 'former-district', '--format', 'md']);
+    expect(result.code).toBe(0);
+    const md = readFileSync(join(result.dir, 'scenarios.md'), 'utf8');
+    expect(md).toContain('Change is against the same former district in the baseline');
+    expect(md).toContain('| Code | Former district |');
+  });
+
+  it('refuses a --level the data has not as a usage error, and a level: line as a data error at its line', async () => {
+    const option = await run(['scenarios', 'check', file(undefined), '--level', 'region', '--vintage', '2019']);
+    expect(option.code).toBe(2);
+    expect(option.err).toMatch(/^fairshare: error: --level region: scenario "all": the 2019 vintage has no region areas\. Use the 2025 vintage/);
+    const line = await run(['scenarios', 'check', file('region'), '--vintage', '2019']);
+    expect(line.code).toBe(1);
+    expect(line.err).toMatch(/levels\.yaml:3:3: scenario "all": the 2019 vintage has no region areas/);
+    expect(line.err.trim().split('\n')).toHaveLength(1);
   });
 });

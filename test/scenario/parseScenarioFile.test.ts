@@ -118,7 +118,7 @@ describe('parseScenarioFile', () => {
     it('in defaults, suggesting among the keys defaults allows', () => {
       const error = refused(yaml('defaults:', '  budgte: 1m', 'scenarios:', '  a: {}'));
       expect(error.message).toBe('defaults: unknown key "budgte"');
-      expect(error.hint).toBe('Did you mean "budget"? Valid keys here: budget, area, data, formula, vintage, population');
+      expect(error.hint).toBe('Did you mean "budget"? Valid keys here: budget, area, data, formula, vintage, population, level');
       expect(error.location).toEqual({ file: 'options.yaml', line: 2, column: 3 });
     });
 

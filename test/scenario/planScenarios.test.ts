@@ -6,12 +6,20 @@ import { FIVE_LSOAS, fixtureDataset, fixtureFormula } from '../helpers/fixtureDa
 
 const yaml = (...lines: string[]): string => `${lines.join('\n')}\n`;
 
+/** The five-LSOA example with the population bases the files below name (0-15, 16-59, 60+) as well. */
+const ROWS = FIVE_LSOAS.map((row, i) => ({
+  ...row,
+  population_0_15: [20, 60, 30, 5, 25][i] as number,
+  population_16_59: [60, 100, 90, 30, 50][i] as number,
+  population_60_plus: [20, 40, 30, 15, 25][i] as number,
+}));
+
 /** Plan a file against the five-LSOA fixture, recording which (data, formula) pairs were asked for. */
 function plan(text: string) {
   const calls: [string | undefined, string | undefined][] = [];
   const load = ({ data, formula }: DataRefs): LoadedRefs => {
     calls.push([data, formula]);
-    return { dataset: fixtureDataset(FIVE_LSOAS), formula: fixtureFormula(['need_a', 'need_b']), source: 'the five-LSOA fixture' };
+    return { dataset: fixtureDataset(ROWS), formula: fixtureFormula(['need_a', 'need_b']), source: 'the five-LSOA fixture' };
   };
   const file = parseScenarioFile(text, 'plan.yaml');
   if (!file.ok) throw new Error(`fixture file does not parse: ${file.error.message}`);
@@ -328,6 +336,35 @@ describe('planScenarios: nothing written is silently ignored', () => {
         expect(result.error).toMatchObject({ kind: 'data', code: 'bad-vintage', location: { line: 4 } });
         expect(result.error.hint).toContain('--vintage 2025');
       }
+    });
+  });
+
+  describe('population bases and levels', () => {
+    it('refuses a pot\'s population base the data does not have, naming the pot, at its line', () => {
+      const error = refused(yaml('scenarios:', '  pooled:', '    pots:', '      old:', '        budget: 10', '        population: 65+'));
+      expect(error).toMatchObject({ kind: 'data', code: 'bad-population-base' });
+      expect(error.message).toBe('scenario "pooled": pot "old": the data has no 65+ population; it has total, 0-15, 16-59, 60+');
+      expect(error.location).toEqual({ file: 'plan.yaml', line: 6, column: 9 });
+    });
+
+    it('refuses a default population base the data does not have at the defaults line', () => {
+      const error = refused(yaml('defaults:', '  budget: 1k', '  population: 65+', 'scenarios:', '  a: {}'));
+      expect(error.message).toBe('scenario "a": the data has no 65+ population; it has total, 0-15, 16-59, 60+');
+      expect(error.location).toEqual({ file: 'plan.yaml', line: 3, column: 3 });
+    });
+
+    it('gives every scenario the file\'s level, district by default', () => {
+      expect(planned(yaml('defaults:', '  budget: 1k', 'scenarios:', '  a: {}')).map((p) => p.level)).toEqual(['district']);
+      expect(planned(yaml('defaults:', '  budget: 1k', '  level: Former-District', 'scenarios:', '  a: {}', '  b: {}')).map((p) => p.level)).toEqual(['former-district', 'former-district']);
+    });
+
+    it('refuses an unknown level, or one the data has not, at the level line', () => {
+      const unknown = refused(yaml('defaults:', '  budget: 1k', '  level: parish', 'scenarios:', '  a: {}'));
+      expect(unknown).toMatchObject({ kind: 'data', code: 'bad-level', message: 'scenario "a": unknown level "parish"' });
+      expect(unknown.location).toEqual({ file: 'plan.yaml', line: 3, column: 3 });
+      // The five-LSOA fixture is a --data file: no counties, regions or wards.
+      const missing = refused(yaml('defaults:', '  budget: 1k', '  level: region', 'scenarios:', '  a: {}'));
+      expect(missing).toMatchObject({ code: 'level-not-in-data', message: 'scenario "a": its data file has no region areas' });
     });
   });
 });

@@ -151,12 +151,6 @@ describe('runScenarios', () => {
     expect(run.map((r) => r.table.rows.length)).toEqual([2, 2, 1]);
   });
 
-  it('names the scenario and pot when the data has no column for a population base', () => {
-    const error = refused(yaml('scenarios:', '  pooled:', '    pots:', '      old:', '        budget: 10', '        population: 60+'));
-    expect(error.code).toBe('missing-field');
-    expect(error.message).toBe('scenario "pooled", pot "old": the data has no "population_60_plus" column');
-  });
-
   it("refuses to sum pots over a population base the data does not have", () => {
     const error = refused(yaml('scenarios:', '  pooled:', '    population: 60+', '    pots:', '      all:', '        budget: 10', '        population: total'));
     expect(error.code).toBe('missing-field');

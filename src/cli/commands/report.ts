@@ -14,13 +14,13 @@ import { hasLevel } from '../../engine/tabulate.js';
 import { tabulateAreas, type AreaTable } from '../../engine/tabulateAreas.js';
 import type { ReportInput } from '../../report/html/reportContent.js';
 import { compare } from '../../scenario/compare.js';
-import { addAllocationOptions, type AllocationOptions, parseVintageOption, runAllocation } from '../allocationOptions.js';
+import { addAllocationOptions, type AllocationOptions, runAllocation } from '../allocationOptions.js';
 import { Failure, unwrap } from '../failure.js';
 import { loadLookup, readSource, type Provenance } from '../inputs.js';
 import type { Io } from '../io.js';
 import { checkOutputPath, writeOutput } from '../output.js';
 import { inputRefs } from '../guardOutput.js';
-import { prepare, readScenarios } from './scenarios.js';
+import { overrides, prepare, readScenarios } from './scenarios.js';
 
 const PACKAGE = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
 const DATA_DIR = fileURLToPath(new URL('../../../data/', import.meta.url));
@@ -54,7 +54,7 @@ export function reportCommand(io: Io): Command {
       let headline: { allocation: Allocation; area: ReportInput['area']; source: string; all: Dataset; vintage: Vintage | undefined };
       let scenarios: ReportInput['scenarios'];
       if (options.scenarios !== undefined) {
-        const read = await readScenarios(options.scenarios, io, parseVintageOption(options.vintage));
+        const read = await readScenarios(options.scenarios, io, overrides(options));
         unwrap(await checkOutputPath(options.output, io, [...inputRefs(options, io.cwd), ...read.inputs]));
         const prepared = await prepare(options.scenarios, io, read);
         provenance.push(...prepared.provenance);

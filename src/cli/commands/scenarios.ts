@@ -14,6 +14,7 @@ import { parseScenarioFile, type ScenarioFile } from '../../scenario/parseScenar
 import { dataRefs, planScenarios, type DataRefs, type LoadedRefs, type ScenarioPlan } from '../../scenario/planScenarios.js';
 import { runScenarios, type ScenarioResult } from '../../scenario/runScenarios.js';
 import { colourFor } from '../colour.js';
+import { GROUP_LEVELS } from '../../engine/tabulate.js';
 import { parseVintageOption, vintageOption } from '../allocationOptions.js';
 import type { Vintage } from '../../data/vintage.js';
 import { Failure, unwrap } from '../failure.js';
@@ -27,10 +28,22 @@ const PACKAGE = JSON.parse(readFileSync(new URL('../../../package.json', import.
 
 interface RunOptions {
   readonly vintage?: string;
+  readonly level?: string;
   readonly output?: string;
   readonly format: 'csv' | 'md' | 'json' | 'xlsx';
   readonly lsoa?: boolean;
   readonly force?: boolean;
+}
+
+/** `--level`: the tables' rows, for a file whose defaults say no `level:`. */
+export function levelOption(): Option {
+  return new Option('-l, --level <level>', `the tables' rows when the file's defaults say no level: ${GROUP_LEVELS.join(', ')} (default district)`);
+}
+
+/** The command line's settings for a scenario file. */
+export function overrides(options: { vintage?: string; level?: string }): ScenarioOverrides {
+  const vintage = parseVintageOption(options.vintage);
+  return { ...(vintage === undefined ? {} : { vintage }), ...(options.level === undefined ? {} : { level: options.level }) };
 }
 
 /** `fairshare scenarios run|check|init`: batches of scenarios compared with a baseline. */
@@ -39,7 +52,7 @@ export function scenariosCommand(io: Io): Command {
 
   scenarios
     .command('run')
-    .description('run every scenario in FILE and write its district tables, the comparison and manifest.json to a folder')
+    .description('run every scenario in FILE and write its district (or --level) tables, the comparison and manifest.json to a folder')
     .argument('<file>', 'the scenario file (YAML or JSON)')
     .option('-o, --output <dir>', 'the folder to write (default: <file name>-results); it must be new or empty')
     .addOption(
@@ -48,6 +61,7 @@ export function scenariosCommand(io: Io): Command {
         .default('csv'),
     )
     .addOption(vintageOption())
+    .addOption(levelOption())
     .option('--lsoa', 'also write every scenario’s LSOA table (as CSV)')
     .option('--force', 'replace a results folder that fairshare wrote before (one with its manifest.json); nothing else is ever replaced')
     .addHelpText(
@@ -57,6 +71,7 @@ Examples:
   $ fairshare scenarios run examples/directorates-2013.yaml -o out/
   $ fairshare scenarios run options.yaml -o paper/ --format md
   $ fairshare scenarios run examples/directorates-2013.yaml -o out/ --format xlsx
+  $ fairshare scenarios run examples/adults-only.yaml -o out/ --level former-district
 
 --format xlsx writes scenarios.xlsx: amounts as numbers with £ formats, totals in bold, a Comparison
 sheet and a Notes sheet with every scenario's settings and the inputs' SHA-256. Sheet names are cut to
@@ -65,7 +80,7 @@ Excel's 31 characters. A rerun on the same inputs gives the same bytes (manifest
     .action(async (file: string, options: RunOptions) => {
       const output = options.output ?? `${basename(file, extname(file))}-results`;
       const force = options.force ?? false;
-      const read = await readScenarios(file, io, parseVintageOption(options.vintage));
+      const read = await readScenarios(file, io, overrides(options));
       unwrap(await checkOutputDir(output, { force, cwd: io.cwd, inputs: read.inputs }));
       const temp = unwrap(await startOutputDir(output, io.cwd));
       const { parsed, results, provenance } = await prepare(file, io, read);
@@ -93,8 +108,9 @@ Excel's 31 characters. A rerun on the same inputs gives the same bytes (manifest
     .description('check a scenario file: everything a run checks, without writing anything')
     .argument('<file>', 'the scenario file (YAML or JSON)')
     .addOption(vintageOption())
-    .action(async (file: string, options: { vintage?: string }) => {
-      const { parsed, results } = await prepare(file, io, await readScenarios(file, io, parseVintageOption(options.vintage)));
+    .addOption(levelOption())
+    .action(async (file: string, options: { vintage?: string; level?: string }) => {
+      const { parsed, results } = await prepare(file, io, await readScenarios(file, io, overrides(options)));
       const names = results.map((r) => (r.plan.pooled ? `${r.plan.name} (${r.plan.pots.length} pots)` : r.plan.name));
       io.stdout.write(`${file}: OK, ${results.length} scenario${results.length === 1 ? '' : 's'}: ${names.join(', ')}; baseline: ${parsed.baseline}\n`);
     });
@@ -113,30 +129,46 @@ Excel's 31 characters. A rerun on the same inputs gives the same bytes (manifest
   return scenarios;
 }
 
+/** Settings from the command line for the scenarios whose file does not say them (`--vintage`, `--level`). */
+export interface ScenarioOverrides {
+  readonly vintage?: Vintage;
+  readonly level?: string;
+}
+
 /** A scenario file read and checked against the schema, with every file the run will read. */
 export interface ScenarioSource {
   readonly parsed: ScenarioFile;
   readonly provenance: Provenance;
   /** The scenario file and every data and formula file it names, for the promise that no output overwrites one. */
   readonly inputs: readonly InputRef[];
+  /** `--level`, when it is what sets the tables' level (the file's defaults say none). */
+  readonly levelOption?: string;
 }
 
 /**
- * Read and check a scenario file, and list the files it names (before any of them is read). `vintage`
- * (`--vintage`) is the vintage of scenarios for which neither they nor the file's defaults say one.
+ * Read and check a scenario file, and list the files it names (before any of them is read). `given`
+ * holds `--vintage` (the vintage of scenarios for which neither they nor the file's defaults say one) and
+ * `--level` (the tables' level when the file's defaults say none).
  * Throws Failure.
  */
-export async function readScenarios(file: string, io: Io, vintage?: Vintage): Promise<ScenarioSource> {
+export async function readScenarios(file: string, io: Io, given: ScenarioOverrides = {}): Promise<ScenarioSource> {
   const source = unwrap(await readSource(resolve(io.cwd, file), 'scenario file', file));
   const read = unwrap(parseScenarioFile(decodeText(source.bytes), file));
-  const parsed = vintage === undefined || read.defaults.vintage !== undefined ? read : { ...read, defaults: { ...read.defaults, vintage } };
+  const { vintage, level } = given;
+  const defaults = {
+    ...read.defaults,
+    ...(vintage === undefined || read.defaults.vintage !== undefined ? {} : { vintage }),
+    ...(level === undefined || read.defaults.level !== undefined ? {} : { level }),
+  };
+  const parsed = { ...read, defaults };
   const baseDir = dirname(resolve(io.cwd, file));
   const inputs: InputRef[] = [{ shown: file, path: resolve(io.cwd, file) }];
   for (const spec of [parsed.defaults, ...parsed.scenarios.map((s) => s.spec)]) {
     if (spec.data !== undefined) inputs.push({ shown: spec.data, path: resolve(baseDir, spec.data) });
     if (spec.formula !== undefined) inputs.push({ shown: spec.formula, path: formulaPath(spec.formula, baseDir) });
   }
-  return { parsed, provenance: source.provenance, inputs };
+  const levelOption = level !== undefined && read.defaults.level === undefined ? level : undefined;
+  return { parsed, provenance: source.provenance, inputs, ...(levelOption === undefined ? {} : { levelOption }) };
 }
 
 /** Read, check, plan and run a scenario file in memory (`read`: the file already read). Throws Failure on the first problem. */
@@ -145,7 +177,7 @@ export async function prepare(
   io: Io,
   read?: ScenarioSource,
 ): Promise<{ parsed: ScenarioFile; results: ScenarioResult[]; provenance: Provenance[] }> {
-  const { parsed, provenance: source } = read ?? (await readScenarios(file, io));
+  const { parsed, provenance: source, levelOption } = read ?? (await readScenarios(file, io));
   const baseDir = dirname(resolve(io.cwd, file));
   const provenance: Provenance[] = [source];
   const loaded = new Map<string, LoadedRefs>();
@@ -171,7 +203,13 @@ export async function prepare(
     for (const p of inputs.provenance) if (!provenance.some((q) => q.path === p.path && q.role === p.role)) provenance.push(p);
   }
   const load = (refs: DataRefs): LoadedRefs => loaded.get(keyOf(refs)) as LoadedRefs;
-  const plans: ScenarioPlan[] = unwrap(planScenarios(parsed, load));
+  const planned = planScenarios(parsed, load);
+  // A level typed as --level is the command line's mistake, not a line of the file.
+  if (!planned.ok && levelOption !== undefined && (planned.error.code === 'bad-level' || planned.error.code === 'level-not-in-data')) {
+    const { location: _, ...error } = planned.error;
+    throw new Failure({ ...error, kind: 'usage', message: `--level ${levelOption}: ${error.message}` });
+  }
+  const plans: ScenarioPlan[] = unwrap(planned);
   const results = unwrap(runScenarios(plans));
   return { parsed, results, provenance };
 }

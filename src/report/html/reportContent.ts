@@ -80,9 +80,9 @@ export function reportContent(input: ReportInput): ReportContent {
         tables: input.scenarios.results.map((r) => ({
           name: r.plan.name,
           ...(r.plan.description ? { description: r.plan.description } : {}),
-          table: districtTable(r.table),
+          table: levelTable(r.table),
         })),
-        comparison: comparisonTable(input.scenarios.comparison),
+        comparison: comparisonTable(input.scenarios.comparison, input.scenarios.results[0]?.plan.level ?? 'district'),
         changes: input.scenarios.results
           .filter((r) => r.plan.name !== input.scenarios?.baseline)
           .map((r) => changeFigure(r.plan.name, input.scenarios?.baseline ?? '', input.scenarios?.comparison ?? [])),
