@@ -186,3 +186,29 @@ describe('fairshare report on the 2025 vintage: wards and sources', () => {
     expect(wardSection(r.html)).toBe('');
   });
 });
+
+describe('fairshare report on the 2025 vintage: former districts', () => {
+  const formerSection = (html: string): string => /<section id="former-districts">[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
+
+  it("has Northamptonshire's seven former districts, each equal to allocate --level former-district", async () => {
+    const r = await report(['--budget', '12.7m', '--exclude', 'young-people,early-years']);
+    expect(r.code).toBe(0);
+    const section = formerSection(r.html);
+    expect(section).toContain('<h2>Allocation by former district</h2>');
+    const io = memoryIo();
+    expect(await main(['allocate', '--budget', '12.7m', '--exclude', 'young-people,early-years', '--level', 'former-district', '--format', 'csv'], io)).toBe(0);
+    const rows = parse(io.out(), { columns: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(7);
+    for (const row of rows) {
+      const amount = `£${Number(row['allocation']).toLocaleString('en-GB', { minimumFractionDigits: 2 })}`;
+      expect(section).toMatch(new RegExp(`<td[^>]*>${row['former_district_code']}</td><td[^>]*>${row['former_district_name']}</td>.*?${amount.replace(/[.$]/g, '\\$&')}`));
+    }
+    expect(section).toContain('fairshare compare-vintages explains the change');
+  });
+
+  it('has none where no council was reorganised (Leicestershire)', async () => {
+    const r = await report(['--budget', '1m', '--area', 'Leicestershire']);
+    expect(r.code).toBe(0);
+    expect(formerSection(r.html)).toBe('');
+  });
+});

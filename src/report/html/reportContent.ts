@@ -102,6 +102,7 @@ export function reportContent(input: ReportInput): ReportContent {
       ['Data', run.source],
     ],
     districts: districtTable(table),
+    ...formerDistricts(allocation, table),
     ...wards(input, pounds),
     ...(input.divisions
       ? {
@@ -176,6 +177,24 @@ function maps(input: ReportInput, pounds: (d: Decimal) => string): ReportContent
   }));
   const note = map.missing.length ? `${map.missing.length} LSOAs have no boundary and are not drawn: ${map.missing.slice(0, 5).join(', ')}.` : undefined;
   return { main, domains, ...(note ? { note } : {}) };
+}
+
+/**
+ * The table of former districts, when the area's councils were reorganised since 2019 (the 2025 pack:
+ * North and West Northamptonshire are the seven districts of the 2012 model), so that members can set it
+ * beside last year's district table; none when every council is its own former district.
+ */
+function formerDistricts(allocation: Allocation, districts: DistrictTable): Pick<ReportContent, 'formerDistricts'> {
+  if (!hasLevel(allocation.dataset, 'former-district')) return {};
+  const table = tabulate(allocation, { level: 'former-district' });
+  const same = table.rows.length === districts.rows.length && table.rows.every((r, i) => r.code === districts.rows[i]?.code);
+  if (same) return {};
+  return {
+    formerDistricts: {
+      table: levelTable(table),
+      note: `The same LSOA amounts added up into the ${table.rows.length} districts as they were before the councils were reorganised (keyed by their old district codes), to set beside tables of the 2019 vintage; fairshare compare-vintages explains the change.`,
+    },
+  };
 }
 
 /**

@@ -19,6 +19,8 @@ export interface ReportContent {
   readonly facts: readonly (readonly [string, string])[];
   readonly districts: Table;
   readonly divisions?: { readonly table: Table; readonly note: string };
+  /** The former districts, when the area's councils were reorganised since 2019. */
+  readonly formerDistricts?: { readonly table: Table; readonly note: string };
   /**
    * The ward table with its note, and the ward map or one sentence why there is none (`mapNote`); only a
    * note when the area has too many wards for a table.
@@ -60,6 +62,9 @@ export function reportHtml(content: ReportContent): string {
     'Allocation by district',
     `${htmlTable(content.districts)}<p class="note">Amounts are exact to the penny and add up to the budget; percentages and £ per person are rounded half-up to 2 places.</p>`,
   );
+  if (content.formerDistricts) {
+    section('former-districts', 'Allocation by former district', `<p class="note">${e(content.formerDistricts.note)}</p>${htmlTable(content.formerDistricts.table)}`);
+  }
   if (content.divisions) {
     section('divisions', 'Allocation by county electoral division', `<p class="note">${e(content.divisions.note)}</p>${htmlTable(content.divisions.table)}`);
   }
