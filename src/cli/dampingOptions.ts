@@ -79,12 +79,14 @@ export function parseDampingOptions(options: DampingOptions, level: string): Dam
 /**
  * Read the previous allocation, check it against the rows of the table (districts, or former districts
  * when `table.level` says so) and damp them: the table with the damped amounts, the damping, and the
- * file's provenance. Throws Failure on bad input.
+ * file's provenance. `formerDistricts` (the run's former-district codes) lets the message for a district
+ * run's file keyed by them say to add --level former-district. Throws Failure on bad input.
  */
 export async function runDamping(
   table: DistrictTable,
   settings: DampingSettings,
   io: Io,
+  formerDistricts?: ReadonlySet<string>,
 ): Promise<{ table: DistrictTable; damping: Damping; provenance: Provenance }> {
   const codes = table.rows.map((r) => r.code);
   if (codes.some((code) => code === '')) {
@@ -106,7 +108,12 @@ export async function runDamping(
   }
   const source = unwrap(await readSource(resolve(io.cwd, settings.previous), 'previous allocation', settings.previous));
   const level: PreviousLevel = table.level === 'former-district' ? 'former-district' : 'district';
-  const previous = unwrap(parsePrevious(decodeText(source.bytes), settings.previous, new Map(table.rows.map((r) => [r.code, r.name])), { level }));
+  // A district run whose former districts differ (2025): last year's 2019 table is keyed by them.
+  const otherLevel =
+    level === 'district' && formerDistricts !== undefined && [...formerDistricts].some((code) => !codes.includes(code))
+      ? { codes: formerDistricts, hint: "Those are this run's former districts (the districts of 2019): add --level former-district to damp them against last year's table" }
+      : undefined;
+  const previous = unwrap(parsePrevious(decodeText(source.bytes), settings.previous, new Map(table.rows.map((r) => [r.code, r.name])), { level, ...(otherLevel ? { otherLevel } : {}) }));
   const districts = table.rows.map((r) => ({ code: r.code, name: r.name, formula: pennies(r.allocation), previous: previous.get(r.code) as bigint }));
   const damping = unwrap(
     damp(districts, pennies(table.total.allocation), {

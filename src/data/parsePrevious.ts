@@ -28,6 +28,12 @@ export interface ParsePreviousOptions {
    * and the hint for codes not in the run; default `district`, whose messages name districts.
    */
   readonly level?: PreviousLevel;
+  /**
+   * The codes of another level of the same run that a previous file may have been keyed by instead, with
+   * the hint to give when every code not in the run is one of them: a 2025 district run damped against
+   * last year's 2019 districts, which are this run's former districts.
+   */
+  readonly otherLevel?: { readonly codes: ReadonlySet<string>; readonly hint: string };
 }
 
 /** How many districts a message lists before saying "and N more". */
@@ -115,9 +121,11 @@ export function parsePrevious(text: string, file: string, districts: ReadonlyMap
       unknown.length === 1
         ? `${noun} ${shown(firstUnknown.code)} on line ${firstUnknown.line} is not in this run`
         : `${unknown.length} ${noun}s are not in this run: ${listed(unknown.map((u) => `${shown(u.code)} (line ${u.line})`))}`;
+    const other = options.otherLevel;
     return fail('data', 'unknown-district', message, {
-      hint:
-        level === 'former-district'
+      hint: other !== undefined && unknown.every((u) => other.codes.has(u.code))
+        ? other.hint
+        : level === 'former-district'
           ? "Use the former district codes of this run (the 2019 district codes, as in last year's --vintage 2019 district table, with the same --area and --data), or delete those rows"
           : 'Use the district codes of this run (the same --area and --data as the previous allocation), or delete those rows',
       location: { file, line: firstUnknown.line, column: codeIndex + 1, columnName: shown(names[codeIndex] ?? '') },

@@ -282,6 +282,13 @@ describe("allocate --level former-district --previous (last year's 2019 district
     expect(out).toMatch(/Total\s+442\s+783,310\s+£12,700,000\.00\s+100\.00%\s+£16\.21\s+£12,700,000\.00\s+0\.00%/);
   });
 
+  it("tells a 2025 district run damped against last year's 2019 districts to add --level former-district", async () => {
+    const { code, out, err } = await run([...ADULTS, '--vintage', '2025', '--previous', 'prev.csv', '--floor', '-5%'], await lastYear());
+    expect(code).toBe(1);
+    expect(out).toBe('');
+    expect(err).toMatch(/^fairshare: error: prev\.csv:2:1 \(column "district_code"\): 7 districts are not in this run: .*add --level former-district to damp them against last year's table\n$/);
+  });
+
   it('accepts its own former-district table (former_district_code) as the previous allocation', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'fairshare-damping-'));
     expect((await run([...FORMER_2025, '-o', 'fd.csv'], dir)).code).toBe(0);

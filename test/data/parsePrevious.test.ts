@@ -164,3 +164,20 @@ describe('parsePrevious with absurd values', () => {
     });
   });
 });
+
+describe('parsePrevious with another level of the same run', () => {
+  const districts = new Map([['E06000061', 'North Northamptonshire'], ['E06000062', 'West Northamptonshire']]);
+  const otherLevel = { codes: new Set(['E07000150', 'E07000151']), hint: 'add --level former-district' };
+
+  it('gives the other level’s hint when every code not in the run is one of its codes', () => {
+    const result = parsePrevious('district_code,allocation\nE07000150,1\nE07000151,2\n', 'prev.csv', districts, { otherLevel });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.hint).toBe('add --level former-district');
+  });
+
+  it('keeps the usual hint when some code is of neither', () => {
+    const result = parsePrevious('district_code,allocation\nE07000150,1\nE09999999,2\n', 'prev.csv', districts, { otherLevel });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.hint).toContain('Use the district codes of this run');
+  });
+});

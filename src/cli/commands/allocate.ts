@@ -121,7 +121,8 @@ year's former districts.`,
       // District or former-district (parseDampingOptions refuses the rest): on 2025 the former districts
       // keep their 2019 codes, so last year's 2019 district table damps this year's run.
       const grouped = plan.level === 'district' ? tabulate(allocation) : tabulate(allocation, { level: plan.level });
-      const damped = await runDamping(grouped, damping, io);
+      const formerDistricts = plan.level === 'district' ? new Set(tabulate(allocation, { level: 'former-district' }).rows.map((r) => r.code)) : undefined;
+      const damped = await runDamping(grouped, damping, io, formerDistricts);
       table = withDampingColumns(levelTable(damped.table), damped.damping);
       if (plan.level !== 'district') {
         meta = { ...meta, level: plan.level };
