@@ -17,6 +17,8 @@ import type { Formula } from '../engine/formula.js';
 import { Failure, unwrap } from './failure.js';
 import type { Lookup } from '../engine/lookup.js';
 import { parseLookup } from '../data/parseLookup.js';
+import { LSOA_CHANGES_FILE, parseLsoaChanges, type LsoaChange } from '../data/lsoaChanges.js';
+import { lsoaCodeHints, type LsoaCodeHints } from '../data/lsoaCodeHints.js';
 import type { Io } from './io.js';
 
 /** The package root: two folders up from this module, in dist/ or src/. */
@@ -248,9 +250,16 @@ export const SHIPPED_LOOKUPS: Readonly<Record<string, string>> = {
 
 /**
  * Read a share lookup for a level: the file given, or the shipped one for wards or divisions. Its LSOA
- * codes are checked against the whole dataset. Throws Failure on bad input.
+ * codes are checked against the whole dataset; a code of the other vintage (`vintage` is the data's) is
+ * named as such. Throws Failure on bad input.
  */
-export async function loadLookup(level: string, file: string | undefined, dataset: Dataset, baseDir: string): Promise<{ lookup: Lookup; provenance: Provenance }> {
+export async function loadLookup(
+  level: string,
+  file: string | undefined,
+  dataset: Dataset,
+  baseDir: string,
+  vintage?: Vintage,
+): Promise<{ lookup: Lookup; provenance: Provenance }> {
   const shipped = SHIPPED_LOOKUPS[level];
   if (file === undefined && shipped === undefined) {
     throw new Failure({ kind: 'usage', code: 'no-lookup', message: `there is no shipped lookup for the level "${level}"`, hint: 'Give one with --lookup FILE' });
@@ -258,6 +267,17 @@ export async function loadLookup(level: string, file: string | undefined, datase
   const path = file === undefined ? resolve(PACKAGE_ROOT, shipped as string) : resolve(baseDir, file);
   const source = unwrap(await readSource(path, 'lookup', file));
   const known = new Set(dataset.units.map((u) => u.code));
-  const lookup = unwrap(parseLookup(decodeText(source.bytes), source.provenance.path, level, known));
+  const lookup = unwrap(parseLookup(decodeText(source.bytes), source.provenance.path, level, known, { codes: await codeHints(dataset, vintage) }));
   return { lookup, provenance: source.provenance };
+}
+
+/** The shipped LSOA 2011 → 2021 changes (`data/lookups/lsoa-2011-2021-changes.csv`), with its provenance. Throws Failure. */
+export async function loadLsoaChanges(): Promise<{ changes: LsoaChange[]; provenance: Provenance }> {
+  const source = unwrap(await readSource(resolve(PACKAGE_ROOT, 'data', LSOA_CHANGES_FILE), 'lookup'));
+  return { changes: parseLsoaChanges(source.bytes.toString('utf8')), provenance: source.provenance };
+}
+
+/** How messages about the LSOA codes of a user's file name the data's (its geography, a code, the other vintage's codes). */
+export async function codeHints(dataset: Dataset, vintage: Vintage | undefined): Promise<LsoaCodeHints> {
+  return lsoaCodeHints(dataset, vintage, vintage === undefined ? [] : (await loadLsoaChanges()).changes);
 }

@@ -4,6 +4,7 @@
  * optional `estimated`; the format is described in data/README.md, "Lookups". Pure: the CLI reads the
  * file and passes its text in.
  */
+import { LSOA_2011_HINTS, type LsoaCodeHints } from './lsoaCodeHints.js';
 import { fail, ok, type Location, type Result } from '../engine/errors.js';
 import { Exact } from '../engine/exact.js';
 import type { Lookup, LookupRow } from '../engine/lookup.js';
@@ -42,7 +43,8 @@ const HEADER_NEEDS = 'the header needs lsoa_code, area_code, area_name and share
  * parseLookup('lsoa_code,area_code,area_name,share\nE01000001,W1,Ward One,1\n', 'mine.csv', 'ward', new Set(['E01000001']))
  * // => ok({ file: 'mine.csv', level: 'ward', rows: [{ lsoaCode: 'E01000001', areaCode: 'W1', areaName: 'Ward One', share: '1', estimated: false, line: 2 }] })
  */
-export function parseLookup(text: string, file: string, level: string, known: ReadonlySet<string>): Result<Lookup> {
+export function parseLookup(text: string, file: string, level: string, known: ReadonlySet<string>, options: { codes?: LsoaCodeHints } = {}): Result<Lookup> {
+  const codes = options.codes ?? LSOA_2011_HINTS;
   const read = readCsvRecords(text, file, { commaExample: '"Brixworth, Ward"' });
   if (!read.ok) return read;
   const [header, ...records] = read.value;
@@ -82,7 +84,7 @@ export function parseLookup(text: string, file: string, level: string, known: Re
 
     if (lsoaCode === '') {
       return fail('data', 'blank-lsoa-code', 'the LSOA code is blank', {
-        hint: 'Give every row its LSOA (2011) code, like E01027315, or delete the row',
+        hint: `Give every row its ${codes.geography} code, like ${codes.example}, or delete the row`,
         location: at(record, lsoa),
       });
     }
@@ -127,7 +129,7 @@ export function parseLookup(text: string, file: string, level: string, known: Re
         ? `LSOA ${shown(firstRow.lsoaCode)} on line ${firstRow.line} is not in the data`
         : `${unknown.length} LSOA codes are not in the data, the first on line ${firstRow.line}: ${listed(unknown.map((r) => shown(r.lsoaCode)))}`;
     return fail('data', 'unknown-lsoa', message, {
-      hint: 'Use the LSOA (2011) codes of the data, like E01027315: check for typos, or remove the rows of LSOAs outside it',
+      hint: codes.otherVintage?.(firstRow.lsoaCode) ?? `Use the ${codes.geography} codes of the data, like ${codes.example}: check for typos, or remove the rows of LSOAs outside it`,
       location: { file, line: firstRow.line, column: lsoa + 1, columnName: shown(names[lsoa] ?? '') },
     });
   }

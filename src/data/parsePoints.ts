@@ -4,6 +4,7 @@
  * point; 1 per row when there is no `weight` column). Other columns, such as `postcode`, are ignored.
  * Pure: the CLI reads the file and passes its text in.
  */
+import type { LsoaCodeHints } from './lsoaCodeHints.js';
 import { fail, ok, type Location, type Result } from '../engine/errors.js';
 import { Exact } from '../engine/exact.js';
 import { shown } from '../engine/shown.js';
@@ -45,7 +46,7 @@ const LISTED = 5;
  * @example parsePoints('lsoa_code,area_code,area_name\nE01027013,W1,Ward One\n', 'points.csv', new Set(['E01027013']))
  * // => ok([{ lsoaCode: 'E01027013', areaCode: 'W1', areaName: 'Ward One', weight: '1', line: 2 }])
  */
-export function parsePoints(text: string, file: string, known: ReadonlySet<string>): Result<Point[]> {
+export function parsePoints(text: string, file: string, known: ReadonlySet<string>, options: { codes?: LsoaCodeHints } = {}): Result<Point[]> {
   const read = readCsvRecords(text, file, { quoteErrors: 'combined' });
   if (!read.ok) return read;
   const [header, ...rows] = read.value;
@@ -112,17 +113,21 @@ export function parsePoints(text: string, file: string, known: ReadonlySet<strin
     points.push({ lsoaCode, areaCode, areaName, weight, line: row.line });
   }
 
-  if (unknown.length > 0) return unknownCodes(unknown, known, file, lsoaIndex, names[lsoaIndex] ?? 'lsoa_code');
+  if (unknown.length > 0) return unknownCodes(unknown, known, file, lsoaIndex, names[lsoaIndex] ?? 'lsoa_code', options.codes ?? LSOA_POINTS_HINTS);
   return ok(points);
 }
 
 /** One failure for every point whose LSOA is not in the data: the first few, then a count. */
+/** The hints these messages gave before they named the data's vintage. */
+const LSOA_POINTS_HINTS: LsoaCodeHints = { geography: 'LSOA (2011)', example: 'E01027013' };
+
 function unknownCodes(
   unknown: readonly { code: string; line: number }[],
   known: ReadonlySet<string>,
   file: string,
   index: number,
   name: string,
+  codes: LsoaCodeHints,
 ): Result<never> {
   const first = unknown[0] as { code: string; line: number };
   const listed = unknown.slice(0, LISTED).map((u) => `"${shown(u.code)}" (line ${u.line})`);
@@ -135,7 +140,7 @@ function unknownCodes(
   return fail('data', 'unknown-lsoa', message, {
     hint: upper
       ? `LSOA codes are upper case, e.g. "${upper}"`
-      : 'Use England LSOA (2011) codes such as E01027013, as listed by "fairshare allocate --level lsoa --format csv"',
+      : (codes.otherVintage?.(first.code) ?? `Use England ${codes.geography} codes such as ${codes.example}, as listed by "fairshare allocate --level lsoa --format csv"`),
     location: { file, line: first.line, column: index + 1, columnName: shown(name) },
   });
 }

@@ -78,6 +78,12 @@ describe('allocate --level division and ward', () => {
       ['a missing lookup file', ['--budget', '1m', '--level', 'ward', '--lookup', 'no-such-lookup.csv'], 1, /cannot read lookup no-such-lookup\.csv: no such file/],
       ['--lookup with --level district', ['--budget', '1m', '--lookup', 'test/fixtures/lookups/good.csv'], 2, /--lookup shares LSOAs out to wards or divisions/],
       ['an unknown level', ['--budget', '1m', '--level', 'parish'], 2, /unknown level "parish"/],
+      [
+        'a 2021 LSOA code in a lookup used on the 2019 vintage',
+        ['--budget', '1m', '--level', 'division', '--lookup', 'test/fixtures/lookups/lsoa21-code.csv'],
+        1,
+        /lsoa21-code\.csv:2:1 .*E01035404 \(West Northamptonshire 010E\) is an LSOA of 2021, in the 2025 vintage; it was split from E01027014 of 2011: add --vintage 2025, or give E01027014$/m,
+      ],
     ];
     it.each(cases)('%s', async (_name, args, exit, message) => {
       const dir = mkdtempSync(join(tmpdir(), 'fairshare-geo-'));

@@ -115,6 +115,20 @@ describe('fairshare lookup build', () => {
       expect(readdirSync(dir)).toEqual([]);
     });
 
+    it('a code of the other vintage’s LSOAs, naming the vintage that has it and the codes that replaced it', async () => {
+      const dir = tempDir();
+      // E01027014 (Daventry 006E) is a 2011 LSOA, split in 2021 into E01035404 and E01035405.
+      writeFileSync(join(dir, 'old.csv'), 'lsoa_code,area_code,area_name\nE01027014,FIXTURE-W1,Fixture Ward One\n');
+      const result = await run(['build', '--points', join(dir, 'old.csv'), '-o', join(dir, 'lookup.csv'), '--vintage', '2025']);
+      expect(result.code).toBe(1);
+      expect(result.err).toContain('E01027014 (Daventry 006E) is an LSOA of 2011, in the 2019 vintage; in 2021 it was split into E01035404 and E01035405: give one of those codes, or add --vintage 2019');
+      expect(readdirSync(dir)).toEqual(['old.csv']);
+      // Its 2021 codes build a lookup on the 2025 vintage.
+      writeFileSync(join(dir, 'new.csv'), 'lsoa_code,area_code,area_name\nE01035404,FIXTURE-W1,Fixture Ward One\nE01035405,FIXTURE-W1,Fixture Ward One\n');
+      expect((await run(['build', '--points', join(dir, 'new.csv'), '-o', join(dir, 'lookup.csv'), '--vintage', '2025'])).code).toBe(0);
+      expect(readFileSync(join(dir, 'lookup.csv'), 'utf8')).toBe('lsoa_code,area_code,area_name,share,estimated\nE01035404,FIXTURE-W1,Fixture Ward One,1,no\nE01035405,FIXTURE-W1,Fixture Ward One,1,no\n');
+    });
+
     it('an empty file and a missing column', async () => {
       const dir = tempDir();
       writeFileSync(join(dir, 'empty.csv'), '');

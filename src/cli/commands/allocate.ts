@@ -141,7 +141,7 @@ year's former districts.`,
       const line = groupNote(grouped, inputs.vintage);
       if (line !== undefined) header.push(line);
     } else {
-      const { lookup, provenance } = await loadLookup(plan.by === 'lookup' ? plan.level : level, options.lookup, inputs.all, io.cwd);
+      const { lookup, provenance } = await loadLookup(plan.by === 'lookup' ? plan.level : level, options.lookup, inputs.all, io.cwd, inputs.vintage);
       const areas = unwrap(tabulateAreas(allocation, lookup));
       table = areaTable(areas);
       header.push(lookupNote(areas, provenance.path));

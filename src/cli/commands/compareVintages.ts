@@ -1,8 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { findArea, subset, type Area } from '../../data/area.js';
-import { LSOA_CHANGES_FILE, parseLsoaChanges } from '../../data/lsoaChanges.js';
 import { PACK_LICENCE } from '../../data/packFormat.js';
 import { parsePopulationBase, populationBases, populationField, POPULATION_BASES } from '../../data/populationBase.js';
 import { vintageBridge } from '../../data/vintageBridge.js';
@@ -23,8 +21,8 @@ import { vintageChangeNotes, vintageChangeTable, type VintagePair } from '../../
 import { collect, collectList, parseWeightSettings, withoutUndefined } from '../allocationOptions.js';
 import { colourFor } from '../colour.js';
 import { Failure, unwrap } from '../failure.js';
-import { DATA_DIR, inputRefs } from '../guardOutput.js';
-import { loadData, loadFormula, readSource, selectArea, type LoadedData, type Provenance } from '../inputs.js';
+import { inputRefs } from '../guardOutput.js';
+import { loadData, loadFormula, loadLsoaChanges, selectArea, type LoadedData, type Provenance } from '../inputs.js';
 import type { Io } from '../io.js';
 import { checkOutputPath, chooseFormat, FORMATS, writeOutput } from '../output.js';
 
@@ -98,8 +96,8 @@ both vintages.`,
 
     const newer = await loadData(undefined, options.formula2025, io.cwd, undefined, YEARS.after);
     const older = await loadData(undefined, options.formula2019, io.cwd, undefined, YEARS.before);
-    const changesFile = unwrap(await readSource(resolve(DATA_DIR, LSOA_CHANGES_FILE), 'lookup'));
-    const bridge = vintageBridge(parseLsoaChanges(changesFile.bytes.toString('utf8')), older.dataset);
+    const changesFile = await loadLsoaChanges();
+    const bridge = vintageBridge(changesFile.changes, older.dataset);
 
     const areaAfter = unwrap(selectArea(newer.dataset, options.area));
     // The 2019 area of the same code (Northamptonshire, a district, a county, England) is last year's

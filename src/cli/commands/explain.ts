@@ -6,10 +6,8 @@ import { colourFor } from '../colour.js';
 import { Failure, unwrap } from '../failure.js';
 import type { Io } from '../io.js';
 import { writeOutput } from '../output.js';
-import { resolve } from 'node:path';
-import { describeOtherVintage, LSOA_CHANGES_FILE, parseLsoaChanges } from '../../data/lsoaChanges.js';
-import { DATA_DIR } from '../guardOutput.js';
-import { readSource } from '../inputs.js';
+import { describeOtherVintage } from '../../data/lsoaChanges.js';
+import { loadLsoaChanges } from '../inputs.js';
 
 /** `fairshare explain LSOA`: one LSOA's ranks, figure, share and amount with the arithmetic written out. */
 export function explainCommand(io: Io): Command {
@@ -34,8 +32,7 @@ export function explainCommand(io: Io): Command {
       }
       // A code of the other vintage's LSOA geography: say which codes replaced it.
       if (inputs.vintage !== undefined) {
-        const changes = unwrap(await readSource(resolve(DATA_DIR, LSOA_CHANGES_FILE), 'lookup'));
-        const other = describeOtherVintage(wanted, inputs.vintage, parseLsoaChanges(changes.bytes.toString('utf8')));
+        const other = describeOtherVintage(wanted, inputs.vintage, (await loadLsoaChanges()).changes);
         if (other !== undefined) throw new Failure({ kind: 'usage', code: 'lsoa-of-other-vintage', ...other });
       }
       const guess = nearest(wanted, allocation.dataset.units.map((u) => u.code));

@@ -4,7 +4,7 @@ import { buildLookup } from '../../data/buildLookup.js';
 import { parsePoints } from '../../data/parsePoints.js';
 import { fail, ok, type Result } from '../../engine/errors.js';
 import { unwrap } from '../failure.js';
-import { loadInputs, readTextFile } from '../inputs.js';
+import { codeHints, loadInputs, readTextFile } from '../inputs.js';
 import type { Io } from '../io.js';
 import { checkOutputPath, writeOutput } from '../output.js';
 import { inputRefs } from '../guardOutput.js';
@@ -48,7 +48,7 @@ Examples:
       const inputs = await loadInputs(withoutUndefined({ area: options.area, vintage: parseVintageOption(options.vintage) }), io);
       const text = unwrap(await readPoints(options.points, io));
       const known = new Set(inputs.all.units.map((u) => u.code));
-      const points = unwrap(parsePoints(text, options.points, known));
+      const points = unwrap(parsePoints(text, options.points, known, { codes: await codeHints(inputs.dataset, inputs.vintage) }));
       const built = unwrap(buildLookup(points, { file: options.points }));
       unwrap(await writeOutput(built.csv, options.output, io));
 

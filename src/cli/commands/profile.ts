@@ -58,7 +58,7 @@ export function profileCommand(io: Io): Command {
       const memberships =
         plan.by === 'group'
           ? groupMemberships(inputs.dataset, plan.level)
-          : unwrap(lookupMemberships(inputs.dataset, (await loadLookup(level, options.lookup, inputs.all, io.cwd)).lookup));
+          : unwrap(lookupMemberships(inputs.dataset, (await loadLookup(level, options.lookup, inputs.all, io.cwd, inputs.vintage)).lookup));
       const result = profile(rankings, population, memberships);
       const toScreen = format === 'table' && (options.output === undefined || options.output === '-');
       const chalk = colourFor(toScreen && io.stdoutIsTTY, io.env);
