@@ -77,7 +77,7 @@ export function reportCommand(io: Io): Command {
       const boundaries = await readBoundaries(allocation.dataset, headline.vintage, provenance);
       const wardBoundaries = await readWardBoundaries(allocation.dataset, headline.vintage, provenance);
       // The shipped division lookup is of the 2011 LSOAs (the 2019 vintage); a --lookup can be of any.
-      const divisions = headline.vintage === '2025' && options.lookup === undefined ? undefined : await divisionTable(allocation, headline.all, options.lookup, io, provenance);
+      const divisions = headline.vintage === '2025' && options.lookup === undefined ? undefined : await divisionTable(allocation, headline.all, options.lookup, io, provenance, headline.vintage);
       // The map and chart code (d3-geo, topojson) loads only for a report, not at every start-up.
       const { reportContent } = await import('../../report/html/reportContent.js');
       const { reportHtml } = await import('../../report/html/reportHtml.js');
@@ -163,9 +163,16 @@ async function readWardBoundaries(dataset: Dataset, vintage: Vintage | undefined
 }
 
 /** The division table, when the given (or shipped) division lookup covers the area; else undefined. */
-async function divisionTable(allocation: Allocation, all: Dataset, file: string | undefined, io: Io, provenance: Provenance[]): Promise<AreaTable | undefined> {
+async function divisionTable(
+  allocation: Allocation,
+  all: Dataset,
+  file: string | undefined,
+  io: Io,
+  provenance: Provenance[],
+  vintage: Vintage | undefined,
+): Promise<AreaTable | undefined> {
   if (file === undefined && all.kind !== 'pack') return undefined;
-  const { lookup, provenance: source } = await loadLookup('division', file, all, io.cwd);
+  const { lookup, provenance: source } = await loadLookup('division', file, all, io.cwd, vintage);
   if (file === undefined && !covers(allocation.dataset, lookup)) return undefined;
   provenance.push(source);
   return unwrap(tabulateAreas(allocation, lookup));
