@@ -160,7 +160,6 @@ export function compareVintages(before: VintageSide, bridge: VintageSide, option
   const Xn = bridge.allocation.totalWeighted;
   const B = before.allocation.budget.times(100);
   const Bn = bridge.allocation.budget.times(100);
-  const effects = new Map<Accumulator, { population: Decimal; boundaries: Decimal }>();
   for (const group of groups.values()) {
     const keys = new Set([...group.before.map((i) => before.rows[i] as VintageRowKey), ...group.bridge.map((i) => bridge.rows[i] as VintageRowKey)].map((k) => `${k.code}\u0000${k.name}`));
     const unchanged =
@@ -169,16 +168,16 @@ export function compareVintages(before: VintageSide, bridge: VintageSide, option
       // On one side only, or in two rows: all its money moves, out of its old row and into its new one.
       for (const i of group.before) {
         const row = rowOf(before.rows[i] as VintageRowKey);
-        add(effects, row, 'boundaries', new Exact((before.allocation.pennies[i] as bigint).toString()).negated());
+        row.boundaries = row.boundaries.minus((before.allocation.pennies[i] as bigint).toString());
       }
-      for (const i of group.bridge) add(effects, rowOf(bridge.rows[i] as VintageRowKey), 'boundaries', new Exact((bridge.allocation.pennies[i] as bigint).toString()));
+      for (const i of group.bridge) {
+        const row = rowOf(bridge.rows[i] as VintageRowKey);
+        row.boundaries = row.boundaries.plus((bridge.allocation.pennies[i] as bigint).toString());
+      }
       continue;
     }
     const row = rowOf(before.rows[group.before[0] as number] as VintageRowKey);
     if (unchanged) row.unchanged += 1;
-    const people = (side: VintageSide, units: readonly number[]): Decimal => units.reduce((sum, i) => sum.plus(side.allocation.populations[i] as number), new Exact(0));
-    const weighted = (side: VintageSide, units: readonly number[]): Decimal =>
-      units.reduce((sum, i) => sum.plus((side.allocation.figures[i] as Decimal).times(side.allocation.populations[i] as number)), new Exact(0));
     const Pg = people(before, group.before);
     const Png = people(bridge, group.bridge);
     const Xg = weighted(before, group.before);
@@ -187,16 +186,15 @@ export function compareVintages(before: VintageSide, bridge: VintageSide, option
     const shareNew = Bn.times(Xng).dividedBy(Xn);
     // B × (s_new − s) × n, with s = Pg/P and n = (Xg/Pg)/(X/P); zero when no one lived there before.
     const population = Pg.isZero() ? new Exact(0) : B.times(Png.dividedBy(Pn).minus(Pg.dividedBy(P))).times(Xg.times(P)).dividedBy(Pg.times(X));
-    add(effects, row, 'population', population);
-    if (!unchanged) add(effects, row, 'boundaries', shareNew.minus(share).minus(population));
+    row.population = row.population.plus(population);
+    if (!unchanged) row.boundaries = row.boundaries.plus(shareNew.minus(share).minus(population));
   }
 
   const out: VintageChangeRow[] = [...rows.values()]
     .sort((a, b) => compare(a.code, b.code) || compare(a.name, b.name))
     .map((row) => {
-      const effect = effects.get(row);
-      const population = effect === undefined ? 0n : wholePennies(effect.population);
-      const boundaries = effect === undefined ? 0n : wholePennies(effect.boundaries);
+      const population = wholePennies(row.population);
+      const boundaries = wholePennies(row.boundaries);
       const change = row.after - row.before;
       return {
         code: row.code,
@@ -219,9 +217,14 @@ export function compareVintages(before: VintageSide, bridge: VintageSide, option
   return { rows: out, total: totalRow(out), sources: after !== undefined };
 }
 
-function add(effects: Map<Accumulator, { population: Decimal; boundaries: Decimal }>, row: Accumulator, which: 'population' | 'boundaries', value: Decimal): void {
-  const effect = effects.get(row) ?? { population: new Exact(0), boundaries: new Exact(0) };
-  effects.set(row, { ...effect, [which]: effect[which].plus(value) });
+/** The people of some units of a side. */
+function people(side: VintageSide, units: readonly number[]): Decimal {
+  return units.reduce((sum, i) => sum.plus(side.allocation.populations[i] as number), new Exact(0));
+}
+
+/** Σ figure × people over some units of a side. */
+function weighted(side: VintageSide, units: readonly number[]): Decimal {
+  return units.reduce((sum, i) => sum.plus((side.allocation.figures[i] as Decimal).times(side.allocation.populations[i] as number)), new Exact(0));
 }
 
 /** Exact pennies, half-up to a whole penny. */
@@ -243,10 +246,13 @@ interface Accumulator {
   sources: bigint;
   /** Unchanged LSOAs (one on each side). */
   unchanged: number;
+  /** The exact population and boundaries effects, in pennies, before rounding. */
+  population: Decimal;
+  boundaries: Decimal;
 }
 
 function emptyRow(key: VintageRowKey): Accumulator {
-  return { code: key.code, name: key.name, lsoasBefore: 0, lsoasAfter: 0, changedBefore: 0, changedAfter: 0, peopleBefore: 0, peopleAfter: 0, before: 0n, after: 0n, sources: 0n, unchanged: 0 };
+  return { code: key.code, name: key.name, lsoasBefore: 0, lsoasAfter: 0, changedBefore: 0, changedAfter: 0, peopleBefore: 0, peopleAfter: 0, before: 0n, after: 0n, sources: 0n, unchanged: 0, population: new Exact(0), boundaries: new Exact(0) };
 }
 
 function totalRow(rows: readonly VintageChangeRow[]): VintageChangeRow {
