@@ -2,6 +2,7 @@
 // of the CLI would otherwise pay at start-up.
 import type ExcelJS from 'exceljs';
 import type { WeightedFormula } from '../engine/weigh.js';
+import { Exact } from '../engine/exact.js';
 import { display } from './display.js';
 import type { ColumnKind, Table } from './table.js';
 
@@ -53,12 +54,13 @@ export interface XlsxNotes {
 }
 
 /**
- * Excel number formats by column kind. Percentages keep the value shown in the CSV (11.23 for 11.23%,
- * not 0.1123), so a cell reads the same in CSV, JSON and Excel; the format only adds the % sign.
+ * Excel number formats by column kind. A percentage is stored as Excel stores one, the fraction (0.1123
+ * for 11.23%) with a percentage format, so that Excel arithmetic on it is right (=B2*C2 is an amount, not
+ * 100 times one) and Excel's own % button changes nothing; it reads 11.23% as in the CSV.
  */
 const NUM_FMT: Readonly<Record<Exclude<ColumnKind, 'text'>, string>> = {
   money: '"£"#,##0.00',
-  pct: '0.00"%"',
+  pct: '0.00%',
   int: '#,##0',
   number: 'General',
 };
@@ -80,7 +82,7 @@ const FIXED_DATE = new Date(0);
  *
  * On each sheet: the caption lines (italic), a blank row, the header row (bold, bordered, frozen, with
  * an autofilter), the rows, then the total row in bold. Numbers are stored as numbers with a number
- * format (money `"£"#,##0.00`, int `#,##0`, pct `0.00"%"` on the percentage itself, number `General`);
+ * format (money `"£"#,##0.00`, int `#,##0`, pct `0.00%` on the fraction, 0.1123 for 11.23%, number `General`);
  * text is stored as text, never as a formula, so a name like `=HYPERLINK(…)` stays a name.
  *
  * Sheet names are made valid and unique in order: `[]:*?/\` become `-`, names are cut to 31
@@ -162,6 +164,16 @@ function addTableSheet(workbook: ExcelJS.Workbook, name: string, sheet: XlsxShee
   });
 }
 
+/**
+ * A percentage as its fraction, exactly in decimal (`11.23` → `0.1123`): dividing a decimal by 100 only
+ * moves its point, so the double Excel stores is the one nearest the exact fraction.
+ *
+ * @example percentFraction('11.23') // => '0.1123'
+ */
+export function percentFraction(text: string): string {
+  return new Exact(text).dividedBy(100).toString();
+}
+
 /** One row of cells: numbers as numbers with their format, text as text, empty cells left blank. */
 function writeRow(worksheet: ExcelJS.Worksheet, rowNumber: number, table: Table, row: readonly string[]): void {
   table.columns.forEach((column, c) => {
@@ -169,7 +181,7 @@ function writeRow(worksheet: ExcelJS.Worksheet, rowNumber: number, table: Table,
     if (text === '') return;
     const cell = worksheet.getCell(rowNumber, c + 1);
     if (column.kind !== 'text' && PLAIN_NUMBER.test(text)) {
-      cell.value = Number(text);
+      cell.value = column.kind === 'pct' ? Number(percentFraction(text)) : Number(text);
       cell.numFmt = NUM_FMT[column.kind];
     } else {
       // A plain string is stored as a string cell: Excel shows it and never evaluates it.

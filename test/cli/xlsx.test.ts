@@ -100,7 +100,11 @@ describe('fairshare allocate -o FILE.xlsx', () => {
     expect(table.total?.getCell(table.column('Allocation')).value).toBe(12_700_000);
     expect(table.total?.getCell(table.column('Population')).value).toBe(720_913);
     const share = table.rows[0]?.getCell(table.column('% of total'));
-    expect([typeof share?.value, share?.numFmt]).toEqual(['number', '0.00"%"']);
+    // As Excel stores a percentage: the fraction with a % format, so =share*budget is right in Excel.
+    expect([typeof share?.value, share?.numFmt]).toEqual(['number', '0.00%']);
+    const shares = table.rows.map((r) => r.getCell(table.column('% of total')).value as number);
+    expect(shares.every((v) => v > 0 && v < 1)).toBe(true);
+    expect(shares.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 3);
 
     const notes = texts(sheet(workbook, 'Notes'));
     expect(notes.some((t) => t.includes('Excluded: young-people, early-years.'))).toBe(true);

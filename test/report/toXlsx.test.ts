@@ -76,9 +76,10 @@ describe('toXlsx', () => {
     const row = ws.getRow(5);
     expect(row.getCell(1).value).toBe('E1');
     expect(row.getCell(2).value).toBe('North|East');
-    expect([3, 4, 5, 6].map((c) => row.getCell(c).value)).toEqual([1500, 0.1, 11.23, 3.5]);
+    // A percentage is stored as its fraction (11.23% as 0.1123) with a % format, as Excel stores one.
+    expect([3, 4, 5, 6].map((c) => row.getCell(c).value)).toEqual([1500, 0.1, 0.1123, 3.5]);
     // exceljs reads Excel's default format, General, back as no format.
-    expect([3, 4, 5, 6].map((c) => row.getCell(c).numFmt ?? 'General')).toEqual(['#,##0', '"£"#,##0.00', '0.00"%"', 'General']);
+    expect([3, 4, 5, 6].map((c) => row.getCell(c).numFmt ?? 'General')).toEqual(['#,##0', '"£"#,##0.00', '0.00%', 'General']);
     for (const c of [3, 4, 5, 6]) expect(row.getCell(c).type, `column ${c}`).toBe(ExcelJS.ValueType.Number);
     expect(row.getCell(1).type).toBe(ExcelJS.ValueType.String);
   });
@@ -122,7 +123,7 @@ describe('toXlsx', () => {
     const ws = sheet(await read(await toXlsx([withCaption], notes)), 'Districts');
     expect(ws.rowCount).toBe(7);
     const total = ws.getRow(7);
-    expect([1, 2, 3, 4, 5, 6].map((c) => total.getCell(c).value)).toEqual([null, 'Total', 2500, 0.3, 100, null]);
+    expect([1, 2, 3, 4, 5, 6].map((c) => total.getCell(c).value)).toEqual([null, 'Total', 2500, 0.3, 1, null]);
     expect(total.getCell(4).type).toBe(ExcelJS.ValueType.Number);
     expect(total.getCell(4).formula).toBeUndefined();
     expect(total.getCell(4).numFmt).toBe('"£"#,##0.00');
