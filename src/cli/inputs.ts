@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { type Area, defaultArea, findArea, subset } from '../data/area.js';
 import { formulaForData } from '../data/formulaForData.js';
 import { loadPackWithMeta } from '../data/loadPack.js';
-import { decodeText } from '../data/decodeText.js';
+import { decodeBytes, decodeText } from '../data/decodeText.js';
+import { plain } from '../engine/shown.js';
 import { bytesShown, MAX_INPUT_BYTES } from '../data/limits.js';
 import { parseDataCsv } from '../data/parseDataCsv.js';
 import { parseFormula } from '../data/parseFormula.js';
@@ -68,7 +69,7 @@ export interface Inputs extends LoadedData {
 
 /** Load the data and formula, then select the area. Relative paths are taken from `baseDir`. */
 export async function loadInputs(options: InputOptions, io: Io, baseDir: string = io.cwd): Promise<Inputs> {
-  const loaded = await loadData(options.data, options.formula, baseDir, io.stdin, options.vintage);
+  const loaded = await loadData(options.data, options.formula, baseDir, io, options.vintage);
   const area = unwrap(selectArea(loaded.dataset, options.area));
   return { ...loaded, all: loaded.dataset, dataset: subset(loaded.dataset, area), area };
 }
@@ -87,7 +88,7 @@ export async function loadData(
   data: string | undefined,
   formulaRef: string | undefined,
   baseDir: string,
-  stdin?: NodeJS.ReadableStream,
+  io?: Pick<Io, 'stdin' | 'stderr'>,
   vintage: Vintage = DEFAULT_VINTAGE,
 ): Promise<LoadedData> {
   const { formula: named, provenance: formulaProvenance } = await loadFormula(formulaRef ?? (data === undefined ? DEFAULT_FORMULAS[vintage] : DEFAULT_FORMULA), baseDir, formulaRef);
@@ -96,9 +97,9 @@ export async function loadData(
     const pack = unwrap(loadPackWithMeta(packFile.bytes, packFile.provenance.path));
     return { dataset: pack.dataset, formula: named, source: pack.meta.vintage, provenance: [packFile.provenance, formulaProvenance], vintage };
   }
-  const csvFile = unwrap(data === '-' ? await readStdin(stdin) : await readSource(resolve(baseDir, data), 'data file', data));
+  const csvFile = unwrap(data === '-' ? await readStdin(io?.stdin) : await readSource(resolve(baseDir, data), 'data file', data));
   const shown = data === '-' ? 'standard input' : data;
-  const parsed = unwrap(parseDataCsv(decodeText(csvFile.bytes), shown));
+  const parsed = unwrap(parseDataCsv(userText(csvFile.bytes, shown, io?.stderr), shown));
   if (formulaRef !== undefined) {
     return { dataset: parsed.dataset, formula: named, source: `data file ${shown}`, provenance: [csvFile.provenance, formulaProvenance] };
   }
@@ -197,8 +198,21 @@ async function readLimited(path: string, text: boolean): Promise<Buffer> {
  * UTF-16 with a byte-order mark). Throws Node's errors (ENOENT, EISDIR, EACCES) and, for a file too
  * large, an error whose message says so (`it is 1.5 GB, more than the 256 MB fairshare reads`).
  */
-export async function readTextFile(path: string): Promise<string> {
-  return decodeText(await readLimited(path, true));
+export async function readTextFile(path: string, shown: string = path, stderr?: NodeJS.WritableStream): Promise<string> {
+  return userText(await readLimited(path, true), shown, stderr);
+}
+
+/**
+ * The text of a user's file (see {@link decodeBytes}), with a one-line notice on `stderr` when it was not
+ * UTF-8 and so was read as Windows-1252, as Excel's "CSV (Comma delimited)" writes it: the officer sees
+ * how a £ or é was read, and how to save the file to make the notice go.
+ */
+export function userText(bytes: Uint8Array, shown: string, stderr?: NodeJS.WritableStream): string {
+  const { text, encoding } = decodeBytes(bytes);
+  if (encoding === 'Windows-1252') {
+    stderr?.write(`fairshare: notice: ${plain(shown)} is not UTF-8, so it was read as Windows-1252 (Excel's "CSV (Comma delimited)"); save it as "CSV UTF-8" to be sure of every character\n`);
+  }
+  return text;
 }
 
 /** The refusal of an input over the size limit, or of a binary stream. */
@@ -250,24 +264,25 @@ export const SHIPPED_LOOKUPS: Readonly<Record<string, string>> = {
 
 /**
  * Read a share lookup for a level: the file given, or the shipped one for wards or divisions. Its LSOA
- * codes are checked against the whole dataset; a code of the other vintage (`vintage` is the data's) is
+ * codes are checked against the whole dataset (relative paths from `io.cwd`); a code of the other vintage (`vintage` is the data's) is
  * named as such. Throws Failure on bad input.
  */
 export async function loadLookup(
   level: string,
   file: string | undefined,
   dataset: Dataset,
-  baseDir: string,
+  io: Pick<Io, 'cwd' | 'stderr'>,
   vintage?: Vintage,
 ): Promise<{ lookup: Lookup; provenance: Provenance }> {
   const shipped = SHIPPED_LOOKUPS[level];
   if (file === undefined && shipped === undefined) {
     throw new Failure({ kind: 'usage', code: 'no-lookup', message: `there is no shipped lookup for the level "${level}"`, hint: 'Give one with --lookup FILE' });
   }
-  const path = file === undefined ? resolve(PACKAGE_ROOT, shipped as string) : resolve(baseDir, file);
+  const path = file === undefined ? resolve(PACKAGE_ROOT, shipped as string) : resolve(io.cwd, file);
   const source = unwrap(await readSource(path, 'lookup', file));
   const known = new Set(dataset.units.map((u) => u.code));
-  const lookup = unwrap(parseLookup(decodeText(source.bytes), source.provenance.path, level, known, { codes: await codeHints(dataset, vintage) }));
+  const text = userText(source.bytes, source.provenance.path, io.stderr);
+  const lookup = unwrap(parseLookup(text, source.provenance.path, level, known, { codes: await codeHints(dataset, vintage) }));
   return { lookup, provenance: source.provenance };
 }
 

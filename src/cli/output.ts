@@ -16,10 +16,20 @@ export interface ChooseFormatOptions {
   readonly formats: readonly OutputFormat[];
 }
 
+/** The output file extensions fairshare knows, and the format each means. */
+const EXTENSIONS: ReadonlyMap<string, OutputFormat> = new Map([
+  ['.csv', 'csv'],
+  ['.json', 'json'],
+  ['.md', 'md'],
+  ['.txt', 'table'],
+  ['.xlsx', 'xlsx'],
+]);
+
 /**
  * The format to write: as asked; else from the -o file's extension (.csv, .json, .md, .txt for the
- * plain table, .xlsx where the command writes workbooks; anything else CSV); else `table` on a terminal
- * and CSV into a pipe. Only the formats in `options.formats` are accepted.
+ * plain table, .xlsx where the command writes workbooks; no extension is CSV); else `table` on a
+ * terminal and CSV into a pipe. Only the formats in `options.formats` are accepted, and an extension
+ * that is none of these (`.xls`, `.ods`, `.docx`) is refused rather than written as CSV.
  *
  * @example chooseFormat(undefined, 'out.xlsx', io, { formats: [...FORMATS, 'xlsx'] }) // => ok('xlsx')
  */
@@ -36,10 +46,28 @@ export function chooseFormat(asked: string | undefined, outFile: string | undefi
   }
   if (outFile !== undefined && outFile !== '-') {
     const ext = extname(outFile).toLowerCase();
-    const byExtension: OutputFormat = ext === '.json' ? 'json' : ext === '.md' ? 'md' : ext === '.txt' ? 'table' : ext === '.xlsx' ? 'xlsx' : 'csv';
-    return ok(formats.includes(byExtension) ? byExtension : 'csv');
+    const byExtension = EXTENSIONS.get(ext);
+    if (byExtension === undefined && ext !== '') {
+      // Never write CSV text into a file whose name promises something else (book.xls, paper.docx).
+      return fail('usage', 'unknown-extension', `fairshare does not write ${extname(outFile)} files (${outFile})`, {
+        hint: `Give -o a name ending ${extensionsOf(formats)}`,
+      });
+    }
+    const format = byExtension ?? 'csv';
+    if (!formats.includes(format)) {
+      return fail('usage', 'format-not-written', `this command does not write ${extname(outFile)} files (${outFile})`, {
+        hint: `Give -o a name ending ${extensionsOf(formats)}`,
+      });
+    }
+    return ok(format);
   }
   return ok(io.stdoutIsTTY ? 'table' : 'csv');
+}
+
+/** The extensions of some formats, for a hint: `.csv, .json, .md or .txt (the table)`. */
+function extensionsOf(formats: readonly OutputFormat[]): string {
+  const names = formats.map((f) => (f === 'table' ? '.txt (the table)' : `.${f}`));
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names.at(-1) ?? ''}` : (names[0] ?? '');
 }
 
 /**

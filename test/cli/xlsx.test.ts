@@ -234,3 +234,44 @@ describe('fairshare scenarios run --format xlsx', () => {
     expect(readdirSync(dir).sort()).toEqual(['adults-only.lsoa.csv', 'all-domains.lsoa.csv', 'manifest.json', 'scenarios.xlsx']);
   });
 });
+
+describe('workbooks from profile, overlap and sensitivity, and extensions fairshare does not write', () => {
+  it('sensitivity -o s.xlsx writes the bands and the leave-one-out changes as numbers, with Notes', async () => {
+    const dir = tempDir();
+    const { code, err } = await run(['sensitivity', '--budget', '12.7m', '--draws', '200', '-o', 's.xlsx'], dir);
+    expect(code).toBe(0);
+    expect(err).toBe('');
+    const workbook = await readWorkbook(join(dir, 's.xlsx'));
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Bands', 'Leave one out', 'Notes']);
+    const bands = tableOf(sheet(workbook, 'Bands'));
+    expect(bands.rows).toHaveLength(7);
+    const allocation = bands.rows.map((r) => r.getCell(bands.column('Allocation')));
+    expect(allocation.every((c) => typeof c.value === 'number' && c.numFmt === '"£"#,##0.00')).toBe(true);
+    const moved = bands.rows[0]?.getCell(bands.column('Rank moved'));
+    expect(moved?.numFmt).toBe('0.00%');
+    expect(moved?.value as number).toBeLessThanOrEqual(1);
+    const dropped = tableOf(sheet(workbook, 'Leave one out'));
+    expect(typeof dropped.rows[0]?.getCell(dropped.column('without deprivation')).value).toBe('number');
+    expect(texts(sheet(workbook, 'Notes'))).toContain('Contains public sector information licensed under the Open Government Licence v3.0');
+  });
+
+  it.each([
+    ['profile', ['profile', '-o', 'p.xlsx'], 'Profile'],
+    ['overlap', ['overlap', '-o', 'o.xlsx'], 'Overlap'],
+  ])('%s -o FILE.xlsx writes a workbook with its table and Notes', async (_name, args, first) => {
+    const dir = tempDir();
+    expect((await run(args, dir)).code).toBe(0);
+    const workbook = await readWorkbook(join(dir, args.at(-1) as string));
+    expect(workbook.worksheets.map((w) => w.name)).toEqual([first, 'Notes']);
+    expect(tableOf(sheet(workbook, first)).rows.length).toBeGreaterThan(0);
+  });
+
+  it.each(['table.xls', 'table.ods', 'paper.docx', 'table.tsv'])('refuses -o %s instead of writing CSV into it (exit 2, nothing written)', async (name) => {
+    const dir = tempDir();
+    const { code, out, err } = await run(['allocate', ...ADULTS, '-o', name], dir);
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err).toBe(`fairshare: error: fairshare does not write ${name.slice(name.lastIndexOf('.'))} files (${name}). Give -o a name ending .txt (the table), .csv, .json, .md or .xlsx\n`);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});

@@ -69,3 +69,30 @@ describe('UTF-16 on standard input and without a byte-order mark', () => {
     expectRefused(runUntouched(CASES['--data'], dir), { code: 1, message: /d\.csv:1: the file is a zip archive, probably an Excel workbook \(\.xlsx\), not a CSV file\. / });
   });
 });
+
+describe('Windows-1252, as Excel\'s "CSV (Comma delimited)" writes it', () => {
+  // Every file above has a £ or an é; in Windows-1252 they are the single bytes A3 and E9.
+  const windows1252 = (text: string): Buffer => Buffer.from(text, 'latin1');
+
+  it.each(Object.entries(CASES))('reads a %s file exactly as the UTF-8 one, with a one-line notice naming it', (_option, args) => {
+    const want = expected(args.map((a) => (a === 'plain.csv' ? 'd.csv' : a)));
+    const dir = scratch({ 'plain.csv': DATA, 'd.csv': windows1252(DATA), 'lk.csv': windows1252(LOOKUP), 'prev.csv': windows1252(PREVIOUS), 'pts.csv': windows1252(POINTS) });
+    const result = runUntouched(args, dir);
+    expect(result.code, result.err).toBe(0);
+    expect(result.out).toBe(want);
+    const file = args[args.indexOf(_option) + 1] as string;
+    // Only a file with a byte outside ASCII is told about: DATA (é) and PREVIOUS (£); the others are ASCII, valid UTF-8.
+    const nonAscii = /[^\x00-\x7f]/.test({ 'd.csv': DATA, 'lk.csv': LOOKUP, 'prev.csv': PREVIOUS, 'pts.csv': POINTS }[file] ?? '');
+    const notice = `fairshare: notice: ${file} is not UTF-8, so it was read as Windows-1252 (Excel's "CSV (Comma delimited)"); save it as "CSV UTF-8" to be sure of every character\n`;
+    if (nonAscii) expect(result.err.startsWith(notice), result.err).toBe(true);
+    else expect(result.err).not.toContain('notice');
+  });
+
+  it('reads a £ typed in Excel as £ in the message about its amount', () => {
+    const dir = scratch({ 'plain.csv': DATA, 'prev.csv': windows1252('district_code,allocation\r\nF91,£7x\r\nF92,300000\r\n') });
+    const result = runUntouched(CASES['--previous'], dir);
+    expect(result.code).toBe(1);
+    expect(result.err).toContain('allocation "£7x" of district F91 is not an amount of money');
+    expect(result.err).not.toContain('\uFFFD');
+  });
+});

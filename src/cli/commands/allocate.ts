@@ -1,13 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
-import { PACK_LICENCE } from '../../data/packFormat.js';
 import { tabulate, type DistrictTable } from '../../engine/tabulate.js';
 import { describeRun, runHeader, runMeta } from '../../report/describeRun.js';
 import { groupThousands } from '../../report/display.js';
 import { render } from '../../report/render.js';
 import { areaTable, districtTable, levelTable, lsoaTable, withDampingColumns, type Table } from '../../report/table.js';
 import { dampingMeta, describeDamping } from '../../report/describeDamping.js';
-import { formulaDomains, toXlsx, type XlsxNotes } from '../../report/toXlsx.js';
+import { formulaDomains } from '../../report/toXlsx.js';
+import { tableOutput, writeWorkbook } from '../workbook.js';
 import { tabulateAreas, type AreaTable } from '../../engine/tabulateAreas.js';
 import { loadLookup, type Provenance } from '../inputs.js';
 import { addAllocationOptions, type AllocationOptions, runAllocation } from '../allocationOptions.js';
@@ -15,13 +14,12 @@ import { colourFor } from '../colour.js';
 import { addDampingOptions, type DampingOptions, parseDampingOptions, runDamping } from '../dampingOptions.js';
 import { unwrap } from '../failure.js';
 import type { Io } from '../io.js';
-import { checkOutputPath, chooseFormat, FORMATS, writeOutput } from '../output.js';
+import { writeOutput } from '../output.js';
 import { inputRefs } from '../guardOutput.js';
 import { Failure } from '../failure.js';
 import { oneLine } from '../../engine/shown.js';
 import { LEVELS, levelPlural, planLevel } from '../levels.js';
 
-const PACKAGE = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
 /** The sheet name of the table in an xlsx workbook, by level. */
 const SHEET_NAMES: Readonly<Record<string, string>> = {
   district: 'Districts',
@@ -104,11 +102,7 @@ year's former districts.`,
       });
     }
     const damping = parseDampingOptions(options, level);
-    const format = unwrap(chooseFormat(options.format, options.output, io, { formats: [...FORMATS, 'xlsx'] }));
-    if (format === 'xlsx' && (options.output === undefined || options.output === '-')) {
-      throw new Failure({ kind: 'usage', code: 'xlsx-to-stdout', message: 'xlsx is a binary file and is not written to stdout', hint: 'Give -o FILE.xlsx' });
-    }
-    unwrap(await checkOutputPath(options.output, io, inputRefs(options, io.cwd)));
+    const format = await tableOutput(options.format, options.output, io, inputRefs(options, io.cwd));
     const { inputs, allocation } = await runAllocation(options, io);
     const plan = unwrap(planLevel(level, inputs.all, inputs.vintage, options.lookup !== undefined));
     const header = runHeader(describeRun(allocation, inputs.area, inputs.source));
@@ -141,23 +135,21 @@ year's former districts.`,
       const line = groupNote(grouped, inputs.vintage);
       if (line !== undefined) header.push(line);
     } else {
-      const { lookup, provenance } = await loadLookup(plan.by === 'lookup' ? plan.level : level, options.lookup, inputs.all, io.cwd, inputs.vintage);
+      const { lookup, provenance } = await loadLookup(plan.by === 'lookup' ? plan.level : level, options.lookup, inputs.all, io, inputs.vintage);
       const areas = unwrap(tabulateAreas(allocation, lookup));
       table = areaTable(areas);
       header.push(lookupNote(areas, provenance.path));
       inputFiles.push(provenance);
     }
     if (format === 'xlsx') {
-      const notes: XlsxNotes = {
+      const notes = {
         title: `fairshare allocate: ${inputs.area.name}, budget £${groupThousands(allocation.budget.toFixed(2))}`,
         lines: header,
         settings: [{ heading: `Formula: ${allocation.formula.name} (${allocation.formula.id})`, domains: formulaDomains(allocation.formula) }],
         sources: [inputs.source],
-        ...(inputFiles.some((p) => p.role === 'data pack') ? { licence: PACK_LICENCE } : {}),
         provenance: inputFiles,
-        tool: { name: PACKAGE.name, version: PACKAGE.version },
       };
-      unwrap(await writeOutput(await toXlsx([{ name: SHEET_NAMES[level] ?? level, table, caption: header }], notes), options.output, io));
+      await writeWorkbook([{ name: SHEET_NAMES[level] ?? level, table, caption: header }], notes, options.output, io);
       if (note !== undefined) io.stderr.write(`fairshare: ${oneLine(note)}\n`);
       return;
     }

@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { findArea, subset, type Area } from '../../data/area.js';
-import { PACK_LICENCE } from '../../data/packFormat.js';
 import { parsePopulationBase, populationBases, populationField, POPULATION_BASES } from '../../data/populationBase.js';
 import { vintageBridge } from '../../data/vintageBridge.js';
 import { DEFAULT_FORMULAS, type Vintage } from '../../data/vintage.js';
@@ -16,7 +14,8 @@ import { describeRun, runMeta } from '../../report/describeRun.js';
 import { groupThousands } from '../../report/display.js';
 import { render } from '../../report/render.js';
 import { markdownText } from '../../report/toMarkdown.js';
-import { formulaDomains, toXlsx } from '../../report/toXlsx.js';
+import { formulaDomains } from '../../report/toXlsx.js';
+import { tableOutput, writeWorkbook } from '../workbook.js';
 import { vintageChangeNotes, vintageChangeTable, type VintagePair } from '../../report/vintageChangeTable.js';
 import { collect, collectList, parseWeightSettings, withoutUndefined } from '../allocationOptions.js';
 import { colourFor } from '../colour.js';
@@ -24,9 +23,8 @@ import { Failure, unwrap } from '../failure.js';
 import { inputRefs } from '../guardOutput.js';
 import { loadData, loadFormula, loadLsoaChanges, selectArea, type LoadedData, type Provenance } from '../inputs.js';
 import type { Io } from '../io.js';
-import { checkOutputPath, chooseFormat, FORMATS, writeOutput } from '../output.js';
+import { writeOutput } from '../output.js';
 
-const PACKAGE = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
 
 /** The vintages compared, older first. */
 const YEARS: VintagePair & { readonly before: Vintage; readonly after: Vintage } = { before: '2019', after: '2025' };
@@ -87,12 +85,8 @@ both vintages.`,
     const budget = unwrap(parseAmount(options.budget));
     const weights = parseWeightSettings(options.weight ?? []);
     const base = unwrap(parsePopulationBase(options.population));
-    const format = unwrap(chooseFormat(options.format, options.output, io, { formats: [...FORMATS, 'xlsx'] }));
-    if (format === 'xlsx' && (options.output === undefined || options.output === '-')) {
-      throw new Failure({ kind: 'usage', code: 'xlsx-to-stdout', message: 'xlsx is a binary file and is not written to stdout', hint: 'Give -o FILE.xlsx' });
-    }
     const refs = [...inputRefs(withoutUndefined({ formula: options.formula2019 }), io.cwd), ...inputRefs(withoutUndefined({ formula: options.formula2025 }), io.cwd)];
-    unwrap(await checkOutputPath(options.output, io, refs));
+    const format = await tableOutput(options.format, options.output, io, refs);
 
     const newer = await loadData(undefined, options.formula2025, io.cwd, undefined, YEARS.after);
     const older = await loadData(undefined, options.formula2019, io.cwd, undefined, YEARS.before);
@@ -136,7 +130,8 @@ both vintages.`,
     const header = headerLines(change, { before, after, areaBefore, areaAfter, older, newer, sameCode: sameCode.ok, bridgeFormula: bridgeFormula?.formula.id });
     const provenance: Provenance[] = [...older.provenance, ...newer.provenance, ...(bridgeFormula ? [bridgeFormula.provenance] : []), changesFile.provenance];
     if (format === 'xlsx') {
-      const workbook = await toXlsx([{ name: 'Change of vintage', table: vintageChangeTable(change, YEARS), caption: header }], {
+      const sheet = { name: 'Change of vintage', table: vintageChangeTable(change, YEARS), caption: header };
+      const notes = {
         title: `fairshare compare-vintages: ${areaAfter.name}, budget £${groupThousands(budget.toFixed(2))}`,
         lines: [...header, ...vintageChangeNotes(change, YEARS)],
         settings: [
@@ -144,11 +139,9 @@ both vintages.`,
           { heading: `${YEARS.after} formula: ${after.formula.name} (${after.formula.id})`, domains: formulaDomains(after.formula) },
         ],
         sources: [older.source, newer.source],
-        licence: PACK_LICENCE,
         provenance,
-        tool: { name: PACKAGE.name, version: PACKAGE.version },
-      });
-      unwrap(await writeOutput(workbook, options.output, io));
+      };
+      await writeWorkbook([sheet], notes, options.output, io);
       return;
     }
     const human = format === 'table' || format === 'md';

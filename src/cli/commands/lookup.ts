@@ -76,7 +76,7 @@ Examples:
 /** The text of the points file, or a one-line error naming it. */
 async function readPoints(file: string, io: Io): Promise<Result<string>> {
   try {
-    return ok(await readTextFile(resolve(io.cwd, file)));
+    return ok(await readTextFile(resolve(io.cwd, file), file, io.stderr));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder, not a file' : code === 'EACCES' ? 'permission denied' : (error as Error).message;

@@ -8,8 +8,9 @@ import { colourFor } from '../colour.js';
 import { unwrap } from '../failure.js';
 import { loadInputs } from '../inputs.js';
 import type { Io } from '../io.js';
-import { checkOutputPath, chooseFormat, writeOutput } from '../output.js';
+import { writeOutput } from '../output.js';
 import { inputRefs } from '../guardOutput.js';
+import { tableOutput, writeWorkbook } from '../workbook.js';
 
 interface OverlapOptions {
   readonly vintage?: string;
@@ -28,18 +29,22 @@ export function overlapCommand(io: Io): Command {
     .addOption(vintageOption())
     .option('-d, --data <file>', 'your own CSV instead of the shipped data')
     .option('--formula <name|file>', 'a built-in formula name or a formula JSON file')
-    .option('-f, --format <format>', 'table (a matrix), csv, json or md (default: table on a terminal, csv into a pipe)')
+    .option('-f, --format <format>', 'table (a matrix), csv, json, md or xlsx (default: table on a terminal, csv into a pipe, else from the -o extension)')
     .option('-o, --output <file>', 'write to this file instead of stdout')
-    .addHelpText('after', '\nExamples:\n  $ fairshare overlap\n  $ fairshare overlap --area england -o overlap.csv')
+    .addHelpText('after', '\nExamples:\n  $ fairshare overlap\n  $ fairshare overlap --area england -o overlap.csv\n  $ fairshare overlap -o overlap.xlsx')
     .action(async (options: OverlapOptions) => {
-      const format = unwrap(chooseFormat(options.format, options.output, io));
-      unwrap(await checkOutputPath(options.output, io, inputRefs(options, io.cwd)));
+      const format = await tableOutput(options.format, options.output, io, inputRefs(options, io.cwd));
       const inputs = await loadInputs(withoutUndefined({ data: options.data, area: options.area, formula: options.formula, vintage: parseVintageOption(options.vintage) }), io);
       const rankings = unwrap(rankDomains(inputs.dataset, inputs.formula.domains));
       const pairs = overlap(rankings);
       const toScreen = format === 'table' && (options.output === undefined || options.output === '-');
       const chalk = colourFor(toScreen && io.stdoutIsTTY, io.env);
       const header = [`Overlap of the domains across the ${inputs.dataset.units.length} LSOAs of ${inputs.area.name}.`];
+      if (format === 'xlsx') {
+        const notes = { title: `fairshare overlap: ${inputs.area.name}`, lines: header, sources: [inputs.source], provenance: inputs.provenance };
+        await writeWorkbook([{ name: 'Overlap', table: overlapTable(pairs), caption: header }], notes, options.output, io);
+        return;
+      }
       const text =
         format === 'table'
           ? `${chalk.dim(header[0] ?? '')}\n${overlapMatrix(pairs, rankings.map((r) => r.domain.id), chalk)}`

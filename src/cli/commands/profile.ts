@@ -8,8 +8,9 @@ import { colourFor } from '../colour.js';
 import { Failure, unwrap } from '../failure.js';
 import { loadInputs, loadLookup } from '../inputs.js';
 import type { Io } from '../io.js';
-import { checkOutputPath, chooseFormat, writeOutput } from '../output.js';
+import { writeOutput } from '../output.js';
 import { inputRefs } from '../guardOutput.js';
+import { tableOutput, writeWorkbook } from '../workbook.js';
 import { LEVELS as ALL_LEVELS, planLevel } from '../levels.js';
 
 interface ProfileOptions {
@@ -38,19 +39,18 @@ export function profileCommand(io: Io): Command {
     .addOption(vintageOption())
     .option('-d, --data <file>', 'your own CSV instead of the shipped data')
     .option('--formula <name|file>', 'a built-in formula name or a formula JSON file')
-    .option('-f, --format <format>', 'table (a heat table), csv, json or md (default: table on a terminal, csv into a pipe)')
+    .option('-f, --format <format>', 'table (a heat table), csv, json, md or xlsx (default: table on a terminal, csv into a pipe, else from the -o extension)')
     .option('-o, --output <file>', 'write to this file instead of stdout')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ fairshare profile\n  $ fairshare profile --level division --vintage 2019 -o division-profiles.csv\n  $ fairshare profile --level former-district\n  $ fairshare profile --vintage 2025 --area england --level region',
+      '\nExamples:\n  $ fairshare profile\n  $ fairshare profile --level division --vintage 2019 -o division-profiles.csv\n  $ fairshare profile --level former-district\n  $ fairshare profile --level former-district -o profiles.xlsx\n  $ fairshare profile --vintage 2025 --area england --level region',
     )
     .action(async (options: ProfileOptions) => {
       const level = options.level.trim().toLowerCase();
       if (!(LEVELS as readonly string[]).includes(level)) {
         throw new Failure({ kind: 'usage', code: 'bad-level', message: `unknown level "${options.level}"`, hint: `Use --level ${LEVELS.join(', ')}` });
       }
-      const format = unwrap(chooseFormat(options.format, options.output, io));
-      unwrap(await checkOutputPath(options.output, io, inputRefs(options, io.cwd)));
+      const format = await tableOutput(options.format, options.output, io, inputRefs(options, io.cwd));
       const inputs = await loadInputs(withoutUndefined({ data: options.data, area: options.area, formula: options.formula, vintage: parseVintageOption(options.vintage) }), io);
       const rankings = unwrap(rankDomains(inputs.dataset, inputs.formula.domains));
       const population = inputs.dataset.fields.get('population') as Float64Array;
@@ -58,13 +58,18 @@ export function profileCommand(io: Io): Command {
       const memberships =
         plan.by === 'group'
           ? groupMemberships(inputs.dataset, plan.level)
-          : unwrap(lookupMemberships(inputs.dataset, (await loadLookup(level, options.lookup, inputs.all, io.cwd, inputs.vintage)).lookup));
+          : unwrap(lookupMemberships(inputs.dataset, (await loadLookup(level, options.lookup, inputs.all, io, inputs.vintage)).lookup));
       const result = profile(rankings, population, memberships);
       const toScreen = format === 'table' && (options.output === undefined || options.output === '-');
       const chalk = colourFor(toScreen && io.stdoutIsTTY, io.env);
       // Words for people (`former district`); the key (`former-district`) for JSON.
       const words = level.replace(/-/g, ' ');
       const header = [`Need profile of each ${words} in ${inputs.area.name} (${result.ranked} LSOAs ranked: 1 = least need, ${result.ranked} = most need).`];
+      if (format === 'xlsx') {
+        const notes = { title: `fairshare profile: ${inputs.area.name}`, lines: header, sources: [inputs.source], provenance: inputs.provenance };
+        await writeWorkbook([{ name: 'Profile', table: profileTable(result, words), caption: header }], notes, options.output, io);
+        return;
+      }
       const text =
         format === 'table'
           ? `${chalk.dim(header[0] ?? '')}\n${profileHeat(result, words, chalk)}`

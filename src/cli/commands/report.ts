@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
@@ -18,11 +17,11 @@ import { addAllocationOptions, type AllocationOptions, runAllocation } from '../
 import { Failure, unwrap } from '../failure.js';
 import { loadLookup, readSource, type Provenance } from '../inputs.js';
 import type { Io } from '../io.js';
+import { TOOL } from '../workbook.js';
 import { checkOutputPath, writeOutput } from '../output.js';
 import { inputRefs } from '../guardOutput.js';
 import { overrides, prepare, readScenarios } from './scenarios.js';
 
-const PACKAGE = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
 const DATA_DIR = fileURLToPath(new URL('../../../data/', import.meta.url));
 
 interface ReportOptions extends Omit<AllocationOptions, 'budget'> {
@@ -82,7 +81,7 @@ export function reportCommand(io: Io): Command {
       const { reportContent } = await import('../../report/html/reportContent.js');
       const { reportHtml } = await import('../../report/html/reportHtml.js');
       const content = reportContent({
-        tool: { name: PACKAGE.name, version: PACKAGE.version },
+        tool: TOOL,
         allocation,
         area: headline.area,
         source: headline.source,
@@ -172,7 +171,7 @@ async function divisionTable(
   vintage: Vintage | undefined,
 ): Promise<AreaTable | undefined> {
   if (file === undefined && all.kind !== 'pack') return undefined;
-  const { lookup, provenance: source } = await loadLookup('division', file, all, io.cwd, vintage);
+  const { lookup, provenance: source } = await loadLookup('division', file, all, io, vintage);
   if (file === undefined && !covers(allocation.dataset, lookup)) return undefined;
   provenance.push(source);
   return unwrap(tabulateAreas(allocation, lookup));

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import type { Decimal } from 'decimal.js';
@@ -20,11 +19,11 @@ import type { Vintage } from '../../data/vintage.js';
 import { Failure, unwrap } from '../failure.js';
 import { formulaPath, loadData, readSource, type Provenance } from '../inputs.js';
 import type { Io } from '../io.js';
+import { TOOL } from '../workbook.js';
 import type { InputRef } from '../guardOutput.js';
 import { checkOutputDir, startOutputDir, writeOutputDir } from '../outputDir.js';
 import { checkOutputPath, writeOutput } from '../output.js';
 
-const PACKAGE = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
 
 interface RunOptions {
   readonly vintage?: string;
@@ -85,7 +84,7 @@ Excel's 31 characters. A rerun on the same inputs gives the same bytes (manifest
       const temp = unwrap(await startOutputDir(output, io.cwd));
       const { parsed, results, provenance } = await prepare(file, io, read);
       const comparison = compare(results, parsed.baseline);
-      const tool = { name: PACKAGE.name, version: PACKAGE.version };
+      const tool = TOOL;
       const files = await scenarioFiles(results, comparison, {
         format: options.format,
         lsoa: options.lsoa ?? false,
@@ -188,7 +187,7 @@ export async function prepare(
     const { data, formula } = refs;
     const key = keyOf(refs);
     if (loaded.has(key)) continue;
-    const inputs = await loadData(data, formula, baseDir, undefined, refs.vintage).catch((error: unknown) => {
+    const inputs = await loadData(data, formula, baseDir, io, refs.vintage).catch((error: unknown) => {
       // Point at the line of the scenario file that names the file, and say where paths are taken from.
       if (!(error instanceof Failure) || error.error.location) throw error;
       const named = error.error.message.startsWith('cannot read formula') ? 'formula' : 'data';

@@ -11,8 +11,11 @@ import { addAllocationOptions, type AllocationOptions, runAllocation } from '../
 import { colourFor } from '../colour.js';
 import { Failure, unwrap } from '../failure.js';
 import type { Io } from '../io.js';
-import { checkOutputPath, chooseFormat, writeOutput } from '../output.js';
+import { writeOutput } from '../output.js';
 import { inputRefs } from '../guardOutput.js';
+import { tableOutput, writeWorkbook } from '../workbook.js';
+import { groupThousands } from '../../report/display.js';
+import { formulaDomains } from '../../report/toXlsx.js';
 import { planLevel, type Level } from '../levels.js';
 
 /** The levels sensitivity bands: those made of whole LSOAs (a draw re-weights sums over each area's LSOAs). */
@@ -49,11 +52,11 @@ export function sensitivityCommand(io: Io): Command {
     .option('--seed <k>', 'the random seed: the same seed gives the same output', '1')
     .option('--method <method>', 'uniform (independent factors) or dirichlet (weight shares drawn around the formula’s)', 'uniform')
     .option('--concentration <c>', `dirichlet draws: ${MIN_CONCENTRATION} or more; larger means closer to the formula’s weights`, '50')
-    .option('-f, --format <format>', 'table, csv, json or md (default: table on a terminal, csv into a pipe)')
+    .option('-f, --format <format>', 'table, csv, json, md or xlsx (default: table on a terminal, csv into a pipe, else from the -o extension)')
     .option('-o, --output <file>', 'write to this file instead of stdout')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ fairshare sensitivity --budget 12.7m --exclude young-people,early-years --draws 10000 --seed 1\n  $ fairshare sensitivity --budget 12.7m --exclude young-people,early-years --level former-district\n  $ fairshare sensitivity --budget 38.1m --method dirichlet -o bands.csv',
+      '\nExamples:\n  $ fairshare sensitivity --budget 12.7m --exclude young-people,early-years --draws 10000 --seed 1\n  $ fairshare sensitivity --budget 12.7m --exclude young-people,early-years --level former-district\n  $ fairshare sensitivity --budget 38.1m --method dirichlet -o bands.csv\n  $ fairshare sensitivity --budget 12.7m -o sensitivity.xlsx',
     );
   command.action(async (options: SensitivityCliOptions) => {
     const draws = parseDraws(options.draws);
@@ -65,8 +68,7 @@ export function sensitivityCommand(io: Io): Command {
     if (concentration < MIN_CONCENTRATION) {
       usage('concentration-too-small', `--concentration must be at least ${MIN_CONCENTRATION}, got "${options.concentration}"`, `Below ${MIN_CONCENTRATION} the draws are not sound; a smaller --concentration spreads the weights more, e.g. --concentration 5`);
     }
-    const format = unwrap(chooseFormat(options.format, options.output, io));
-    unwrap(await checkOutputPath(options.output, io, inputRefs(options, io.cwd)));
+    const format = await tableOutput(options.format, options.output, io, inputRefs(options, io.cwd));
     const { inputs, allocation } = await runAllocation(options, io);
     const plan = unwrap(planLevel(options.level, inputs.all, inputs.vintage, false, LEVELS));
     if (plan.by !== 'group') {
@@ -95,6 +97,21 @@ export function sensitivityCommand(io: Io): Command {
     ];
     const toScreen = format === 'table' && (options.output === undefined || options.output === '-');
     const chalk = colourFor(toScreen && io.stdoutIsTTY, io.env);
+    if (format === 'xlsx') {
+      const notes = {
+        title: `fairshare sensitivity: ${inputs.area.name}, budget £${groupThousands(allocation.budget.toFixed(2))}`,
+        lines: header,
+        settings: [{ heading: `Formula: ${allocation.formula.name} (${allocation.formula.id})`, domains: formulaDomains(allocation.formula) }],
+        sources: [inputs.source],
+        provenance: inputs.provenance,
+      };
+      const sheets = [
+        { name: 'Bands', table: bandsTable(result), caption: header },
+        { name: 'Leave one out', table: dropOneTable(result), caption: ['Change when each domain alone is left out (exact, to the penny).'] },
+      ];
+      await writeWorkbook(sheets, notes, options.output, io);
+      return;
+    }
     let text: string;
     if (format === 'table') {
       text = `${header.map((l) => chalk.dim(l)).join('\n')}\n\n${toTerminal(bandsTable(result), { chalk })}\n${chalk.dim('Change when each domain alone is left out (exact, to the penny):')}\n${toTerminal(dropOneTable(result), { chalk })}`;

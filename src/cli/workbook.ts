@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { PACK_LICENCE } from '../data/packFormat.js';
+import type { XlsxNotes, XlsxSheet } from '../report/toXlsx.js';
+import { Failure, unwrap } from './failure.js';
+import type { Provenance } from './inputs.js';
+import type { Io } from './io.js';
+import { checkOutputPath, chooseFormat, FORMATS, type OutputFormat, writeOutput } from './output.js';
+import type { InputRef } from './guardOutput.js';
+
+/** fairshare's name and version, for a workbook's Notes sheet. */
+const PACKAGE = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
+export const TOOL: { readonly name: string; readonly version: string } = { name: PACKAGE.name, version: PACKAGE.version };
+
+/** The formats of a command that writes tables: the text formats and `xlsx` (to a file only). */
+export const TABLE_FORMATS: readonly OutputFormat[] = [...FORMATS, 'xlsx'];
+
+/**
+ * Before any work, for a command that writes a table: check the `-o` path (never an input, nor inside
+ * the data folder: that refusal comes first, as the weightiest), then choose the format from --format or
+ * the extension, and refuse xlsx to standard output. Throws Failure.
+ */
+export async function tableOutput(format: string | undefined, output: string | undefined, io: Io, inputs: readonly InputRef[]): Promise<OutputFormat> {
+  unwrap(await checkOutputPath(output, io, inputs));
+  const chosen = unwrap(chooseFormat(format, output, io, { formats: TABLE_FORMATS }));
+  checkWorkbookTarget(chosen, output);
+  return chosen;
+}
+
+/** Refuse xlsx to standard output before any work: a workbook is binary. Throws Failure. */
+export function checkWorkbookTarget(format: OutputFormat, output: string | undefined): void {
+  if (format === 'xlsx' && (output === undefined || output === '-')) {
+    throw new Failure({ kind: 'usage', code: 'xlsx-to-stdout', message: 'xlsx is a binary file and is not written to stdout', hint: 'Give -o FILE.xlsx' });
+  }
+}
+
+/** What a command says of its run on the workbook's Notes sheet; the tool, and the licence when the shipped data was read, are added. */
+export type WorkbookNotes = Omit<XlsxNotes, 'tool' | 'licence' | 'provenance'> & { readonly provenance: readonly Provenance[] };
+
+/**
+ * Write tables as an Excel workbook to `-o` (whole or not at all): one sheet per table and a Notes sheet
+ * with the run, the tool's version, the inputs' SHA-256 and, when a shipped data pack was read, its
+ * licence. Throws Failure.
+ */
+export async function writeWorkbook(sheets: readonly XlsxSheet[], notes: WorkbookNotes, output: string | undefined, io: Io): Promise<void> {
+  // exceljs loads only here, not at every start-up.
+  const { toXlsx } = await import('../report/toXlsx.js');
+  const bytes = await toXlsx(sheets, {
+    ...notes,
+    ...(notes.provenance.some((p) => p.role === 'data pack') ? { licence: PACK_LICENCE } : {}),
+    tool: TOOL,
+  });
+  unwrap(await writeOutput(bytes, output, io));
+}
