@@ -80,9 +80,11 @@ describe('Windows-1252, as Excel\'s "CSV (Comma delimited)" writes it', () => {
     const result = runUntouched(args, dir);
     expect(result.code, result.err).toBe(0);
     expect(result.out).toBe(want);
-    const file = args[args.indexOf(_option) + 1] as string;
+    const written: readonly string[] = args;
+    const file = written[written.indexOf(_option) + 1] as string;
     // Only a file with a byte outside ASCII is told about: DATA (é) and PREVIOUS (£); the others are ASCII, valid UTF-8.
-    const nonAscii = /[^\x00-\x7f]/.test({ 'd.csv': DATA, 'lk.csv': LOOKUP, 'prev.csv': PREVIOUS, 'pts.csv': POINTS }[file] ?? '');
+    const texts = new Map([['d.csv', DATA], ['lk.csv', LOOKUP], ['prev.csv', PREVIOUS], ['pts.csv', POINTS]]);
+    const nonAscii = /[^\x00-\x7f]/.test(texts.get(file) ?? '');
     const notice = `fairshare: notice: ${file} is not UTF-8, so it was read as Windows-1252 (Excel's "CSV (Comma delimited)"); save it as "CSV UTF-8" to be sure of every character\n`;
     if (nonAscii) expect(result.err.startsWith(notice), result.err).toBe(true);
     else expect(result.err).not.toContain('notice');
