@@ -24,6 +24,10 @@ export interface DampingSettings {
   readonly ceiling?: Decimal;
 }
 
+/** The two readings of an unsigned --floor and --ceiling, for the message that refuses one. */
+const FLOOR_READINGS = { minus: '"no district loses more than {}"', plus: '"every district gains at least {}"' };
+const CEILING_READINGS = { minus: '"every district loses at least {}"', plus: '"no district gains more than {}"' };
+
 /** Add --previous, --floor and --ceiling to a command. */
 export function addDampingOptions(command: Command): Command {
   return command
@@ -62,8 +66,8 @@ export function parseDampingOptions(options: DampingOptions, level: string): Dam
       hint: 'Use --level district (the default) or --level former-district with --previous',
     });
   }
-  const floor = options.floor === undefined ? undefined : unwrap(parsePercent(options.floor, '--floor'));
-  const ceiling = options.ceiling === undefined ? undefined : unwrap(parsePercent(options.ceiling, '--ceiling'));
+  const floor = options.floor === undefined ? undefined : unwrap(parsePercent(options.floor, '--floor', { signRequired: FLOOR_READINGS }));
+  const ceiling = options.ceiling === undefined ? undefined : unwrap(parsePercent(options.ceiling, '--ceiling', { signRequired: CEILING_READINGS }));
   if (floor !== undefined && ceiling !== undefined && floor.gt(ceiling)) {
     throw new Failure({
       kind: 'usage',

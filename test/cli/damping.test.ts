@@ -72,7 +72,7 @@ describe('allocate --previous --floor --ceiling (damping)', () => {
   });
 
   it('says what the floor cost and who paid in the header of the table, with floors and ceilings both held', async () => {
-    const { code, out, err } = await run([...ALL, '--previous', 'prev.csv', '--floor', '-2%', '--ceiling', '2%'], folder(), { tty: true });
+    const { code, out, err } = await run([...ALL, '--previous', 'prev.csv', '--floor', '-2%', '--ceiling', '+2%'], folder(), { tty: true });
     expect(code).toBe(0);
     expect(err).toBe('');
     expect(out).toContain(
@@ -86,10 +86,10 @@ describe('allocate --previous --floor --ceiling (damping)', () => {
 
   it('puts the damping in the Markdown caption and in the JSON', async () => {
     const dir = folder();
-    const md = await run([...ALL, '--previous', 'prev.csv', '--floor', '-2%', '--ceiling', '2%', '--format', 'md'], dir);
+    const md = await run([...ALL, '--previous', 'prev.csv', '--floor', '-2%', '--ceiling', '+2%', '--format', 'md'], dir);
     expect(md.out).toContain('Damped against prev.csv (floor -2%, ceiling +2%): the floor cost £7,008.48');
     expect(md.out).toContain('| Code | District | LSOAs | Population | Allocation | % of total | £ per person | Previous | Change % | Held |');
-    const json = JSON.parse((await run([...ALL, '--previous', 'prev.csv', '--floor', '-2%', '--ceiling', '2%', '--format', 'json'], dir)).out) as {
+    const json = JSON.parse((await run([...ALL, '--previous', 'prev.csv', '--floor', '-2%', '--ceiling', '+2%', '--format', 'json'], dir)).out) as {
       damping: Record<string, unknown>;
       rows: { held: string; change_pct: number | null }[];
     };
@@ -183,7 +183,7 @@ describe('allocate --previous --floor --ceiling (damping)', () => {
         /^fairshare: error: prev\.csv:2:5 \(column "allocation"\): allocation "lots" of district E07000150 is not an amount of money\./,
       ],
       ['a floor above the ceiling', () => previousCsv, ['--floor', '+5%', '--ceiling', '-5%'], 2, /^fairshare: error: --floor \+5% is above --ceiling -5%\./],
-      ['a percentage that does not parse', () => previousCsv, ['--floor', 'minus five'], 2, /^fairshare: error: --floor "minus five" is not a percentage\. Write it like -5%, \+10%, 5%, -5, 0\.5%\n$/],
+      ['a percentage that does not parse', () => previousCsv, ['--floor', 'minus five'], 2, /^fairshare: error: --floor "minus five" is not a percentage\. Write it like -5%, \+10%, -0\.5%, \+2 or 0%\n$/],
       ['a previous file that does not exist', () => previousCsv, ['--floor', '-5%', '--previous', 'nope.csv'], 1, /^fairshare: error: cannot read previous allocation nope\.csv: no such file/],
     ];
     it.each(cases)('refuses %s', async (_name, previous, args, exit, message) => {
@@ -194,6 +194,19 @@ describe('allocate --previous --floor --ceiling (damping)', () => {
       expect(err).toMatch(message);
       expect(err.trimEnd().split('\n')).toHaveLength(1);
       expect(readdirSync(dir)).toEqual(['prev.csv']);
+    });
+
+    it('refuses an unsigned --floor or --ceiling, spelling out both readings (exit 2, nothing written)', async () => {
+      const dir = folder();
+      const floor = await run([...ALL, '--previous', 'prev.csv', '--floor', '5%', '-o', 'out.csv'], dir);
+      expect(floor.code).toBe(2);
+      expect(floor.err).toBe('fairshare: error: --floor 5% has no sign, so it could mean a fall or a rise. "no district loses more than 5%" is --floor -5%; "every district gains at least 5%" is --floor +5%\n');
+      const ceiling = await run([...ALL, '--previous', 'prev.csv', '--ceiling', '2', '-o', 'out.csv'], dir);
+      expect(ceiling.code).toBe(2);
+      expect(ceiling.err).toContain('"no district gains more than 2%" is --ceiling +2%');
+      // 0% needs no sign: it reads one way only.
+      expect((await run([...ALL, '--previous', 'prev.csv', '--floor', '0%', '-o', 'zero.csv'], dir)).code).toBe(0);
+      expect(readdirSync(dir).sort()).toEqual(['prev.csv', 'zero.csv']);
     });
 
     it('refuses --floor or --ceiling without --previous', async () => {

@@ -44,7 +44,7 @@ describe('file size', () => {
     writeFileSync(join(dir, 'd.csv'), DATA);
     const cases = [
       [['allocate', '--budget', '1m', '--data', 'd.csv', '--level', 'ward', '--lookup', path], /cannot read lookup .*big\.csv: it is 256\.1 MB, more than the 256 MB/],
-      [['allocate', '--budget', '1m', '--previous', path, '--floor', '5%'], /cannot read previous allocation .*big\.csv: it is 256\.1 MB, more than the 256 MB/],
+      [['allocate', '--budget', '1m', '--previous', path, '--floor', '-5%'], /cannot read previous allocation .*big\.csv: it is 256\.1 MB, more than the 256 MB/],
       [['lookup', 'build', '--points', path, '-o', join(dir, 'out.csv')], /cannot read --points file .*big\.csv: it is 256\.1 MB, more than the 256 MB/],
     ] as const;
     for (const [args, message] of cases) expectRefused(fairshare(args, { cwd: dir }), { code: 1, message });
