@@ -1,7 +1,8 @@
 import type { ColumnKind } from './table.js';
 
 /**
- * A cell as people read it: thousands separators for counts and money, £ for money, % for shares.
+ * A cell as people read it: thousands separators for counts and money, £ for money, % for shares, a
+ * sign on a change (`+2`).
  *
  * @example display('12700000.00', 'money') // => '£12,700,000.00'
  */
@@ -14,6 +15,8 @@ export function display(cell: string, kind: ColumnKind): string {
       return groupThousands(cell);
     case 'pct':
       return `${cell}%`;
+    case 'delta':
+      return /^[1-9]/.test(cell) ? `+${groupThousands(cell)}` : groupThousands(cell);
     default:
       return cell;
   }

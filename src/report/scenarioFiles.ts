@@ -78,7 +78,7 @@ function markdown(results: readonly ScenarioResult[], comparison: readonly Compa
       parts.push(caption((result.pots[0] as ScenarioResult['pots'][number]).allocation, plan.area, plan.source), '', toMarkdown(levelTable(result.table)));
     }
   }
-  parts.push(`## Comparison with the baseline (${markdownText(options.baseline)})`, '', `Change is against the same ${levelWord(results)} in the baseline; rank 1 = the most £ per person.`, '');
+  parts.push(`## Comparison with the baseline (${markdownText(options.baseline)})`, '', `Change is against the same ${levelWord(results)} in the baseline; rank 1 = the most £ per person, and a rank change of +1 is one place up.`, '');
   parts.push(toMarkdown(comparisonTable(comparison, levelOf(results))));
   return parts.join('\n');
 }
@@ -111,7 +111,7 @@ function workbook(results: readonly ScenarioResult[], comparison: readonly Compa
   sheets.push({
     name: 'Comparison',
     table: comparisonTable(comparison, levelOf(results)),
-    caption: [`Comparison with the baseline (${options.baseline}). Change is against the same ${levelWord(results)} in the baseline; rank 1 = the most £ per person.`],
+    caption: [`Comparison with the baseline (${options.baseline}). Change is against the same ${levelWord(results)} in the baseline; rank 1 = the most £ per person, and a rank change of +1 is one place up.`],
   });
   const sources = [...new Set(results.map((r) => r.plan.source))];
   return toXlsx(sheets, {

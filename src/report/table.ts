@@ -9,9 +9,10 @@ import type { ComparisonRow } from '../scenario/compare.js';
 /**
  * How a column's cells are shown: `text` as is; `int` and `number` as plain numbers (`int` with
  * thousands separators for people); `money` as pounds with 2 decimals (£ and separators for people);
- * `pct` as a percentage with 2 decimals.
+ * `pct` as a percentage with 2 decimals; `delta` as a whole-number change with its sign (`+2`, `-1`,
+ * `0`), such as a change of rank. Cells stay plain numbers (`2`, `-1`) in CSV and JSON.
  */
-export type ColumnKind = 'text' | 'int' | 'number' | 'money' | 'pct';
+export type ColumnKind = 'text' | 'int' | 'number' | 'money' | 'pct' | 'delta';
 
 export interface Column {
   /** Machine name: the CSV header and JSON key, e.g. `per_person`. */
@@ -232,11 +233,13 @@ const COMPARISON_COLUMNS: readonly Column[] = [
   { key: 'change', title: 'Change', kind: 'money' },
   { key: 'change_pct', title: 'Change %', kind: 'pct' },
   { key: 'per_person_rank', title: 'Rank (£/person)', kind: 'int' },
+  { key: 'rank_change', title: 'Rank change', kind: 'delta', signed: true },
 ];
 
 /**
  * The comparison with the baseline: one row per scenario and district, with
- * `scenario,district_code,district_name,allocation,per_person,change,change_pct,per_person_rank`; at
+ * `scenario,district_code,district_name,allocation,per_person,change,change_pct,per_person_rank,rank_change`
+ * (`rank_change`: places up the table by £ per person against the baseline, +2 = two places nearer rank 1); at
  * another level the code and name columns are named for it (`former_district_code,former_district_name`).
  */
 export function comparisonTable(rows: readonly ComparisonRow[], level: GroupLevel = 'district'): Table {
@@ -251,6 +254,7 @@ export function comparisonTable(rows: readonly ComparisonRow[], level: GroupLeve
       r.change === undefined ? '' : r.change.toFixed(2),
       r.changePct,
       r.perPersonRank === undefined ? '' : String(r.perPersonRank),
+      r.rankChange === undefined ? '' : String(r.rankChange),
     ]),
   };
 }

@@ -63,6 +63,8 @@ const NUM_FMT: Readonly<Record<Exclude<ColumnKind, 'text'>, string>> = {
   pct: '0.00%',
   int: '#,##0',
   number: 'General',
+  // A change shows its sign: +2, -1, 0.
+  delta: '+#,##0;-#,##0;0',
 };
 
 /** Excel's name rules: at most 31 characters, none of these, not "History" (reserved by Excel). */

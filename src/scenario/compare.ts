@@ -15,15 +15,22 @@ export interface ComparisonRow {
   readonly changePct: string;
   /** The district's rank by £ per person in this scenario: 1 = most per person; ties share the higher rank. */
   readonly perPersonRank: number | undefined;
+  /**
+   * Places up the table by £ per person against the baseline: baseline rank − this rank, so +2 is two
+   * places nearer rank 1 and -1 one place further; undefined without a rank in both.
+   */
+  readonly rankChange: number | undefined;
 }
 
 /**
- * Compare every scenario's district table with the baseline's: £ and % change per district and its
- * rank by £ per person. Rows are in scenario order, then district order.
+ * Compare every scenario's district table with the baseline's: £ and % change per district, its rank
+ * by £ per person, and how many places that rank moved against the baseline. Rows are in scenario order, then district order.
  */
 export function compare(results: readonly ScenarioResult[], baseline: string): ComparisonRow[] {
   const base = results.find((r) => r.plan.name === baseline);
   const baseAmounts = new Map((base?.table.rows ?? []).map((r) => [key(r.code, r.name), r.allocation]));
+  const baseRows = base?.table.rows ?? [];
+  const baseRanks = new Map(perPersonRanks(baseRows.map((r) => r.perPerson)).map((rank, i) => [key(baseRows[i]?.code ?? '', baseRows[i]?.name ?? ''), rank]));
   return results.flatMap((result) => {
     const ranks = perPersonRanks(result.table.rows.map((r) => r.perPerson));
     return result.table.rows.map((row, i): ComparisonRow => {
@@ -38,9 +45,15 @@ export function compare(results: readonly ScenarioResult[], baseline: string): C
         change,
         changePct: change === undefined || before === undefined || before.isZero() ? '' : round2(change.dividedBy(before).times(100)),
         perPersonRank: ranks[i],
+        rankChange: rankChange(baseRanks.get(key(row.code, row.name)), ranks[i]),
       };
     });
   });
+}
+
+/** Places up the table: baseline rank − rank (0 stays 0, never -0). */
+function rankChange(baseline: number | undefined, rank: number | undefined): number | undefined {
+  return baseline === undefined || rank === undefined ? undefined : baseline - rank || 0;
 }
 
 /** Rank descending (1 = the most £ per person), ties sharing the better rank, like Excel's RANK.EQ. */

@@ -522,3 +522,31 @@ describe('fairshare scenarios at another level (level: or --level)', () => {
     expect(line.err.trim().split('\n')).toHaveLength(1);
   });
 });
+
+describe('rank_change in the comparison', () => {
+  // Golden: examples/reweighting.yaml on the 2025 vintage by former district, checked by hand: counting
+  // community safety double lifts Northampton over Corby to the most £ per person (+1 and -1).
+  //   node bin/fairshare.js scenarios run examples/reweighting.yaml -o /tmp/g --level former-district \
+  //     && cp /tmp/g/comparison.csv test/golden/reweighting-2025-former-districts/
+  it('writes comparison.csv byte for byte as the golden file, rank_change last', async () => {
+    const result = await runInto('examples/reweighting.yaml', ['--vintage', '2025', '--level', 'former-district']);
+    expect(result.code).toBe(0);
+    expect(readFileSync(join(result.dir, 'comparison.csv'), 'utf8')).toBe(readFileSync(join(ROOT, 'test/golden/reweighting-2025-former-districts/comparison.csv'), 'utf8'));
+  });
+
+  it('is the baseline rank less the scenario rank, for every row', async () => {
+    const result = await runInto('examples/reweighting.yaml', ['--vintage', '2025', '--level', 'former-district']);
+    const rows = readCsv(result.dir, 'comparison.csv');
+    const baseline = new Map(rows.filter((r) => r.scenario === 'equal-weights').map((r) => [r.former_district_code, Number(r.per_person_rank)]));
+    for (const r of rows) expect(Number(r.rank_change)).toBe((baseline.get(r.former_district_code) as number) - Number(r.per_person_rank));
+    expect(rows.some((r) => r.rank_change === '-1')).toBe(true);
+  });
+
+  it('shows the change with its sign in Markdown', async () => {
+    const result = await runInto('examples/reweighting.yaml', ['--vintage', '2025', '--level', 'former-district', '--format', 'md']);
+    const md = readFileSync(join(result.dir, 'scenarios.md'), 'utf8');
+    expect(md).toContain('| Rank (£/person) | Rank change |');
+    expect(md).toMatch(/\| community-safety-double \| E07000154 \| Northampton \| .* \| 1 \| \+1 \|/);
+    expect(md).toMatch(/\| community-safety-double \| E07000150 \| Corby \| .* \| 2 \| -1 \|/);
+  });
+});
