@@ -65,3 +65,46 @@ function perPersonRanks(values: readonly string[]): (number | undefined)[] {
 function key(code: string, name: string): string {
   return `${code}\u0000${name}`;
 }
+
+/** A district's move against the baseline, for a summary: its £ change and its change of share of the budget. */
+export interface Move {
+  readonly row: ComparisonRow;
+  /** The change of its share of the budget, in percentage points (exact). */
+  readonly sharePoints: Decimal;
+}
+
+/**
+ * The districts of one scenario that gain and lose most against the baseline. With the baseline's
+ * budget they are judged on the £ change; with another budget on the change of share of the budget, in
+ * percentage points, since with a smaller budget every district can lose pounds while some gain a larger
+ * share (`by` says which), to 0.01 pp as shown. A "gain" is only ever a rise and a "loss" only ever a
+ * fall: a scenario in which no district rises has no gain. Ties: the first district in code order.
+ *
+ * @example gainsAndLosses(results, comparison, 'baseline', 'smaller-budget') // => { by: 'share', gain: {…}, loss: {…} }
+ */
+export function gainsAndLosses(
+  results: readonly ScenarioResult[],
+  comparison: readonly ComparisonRow[],
+  baseline: string,
+  scenario: string,
+): { by: 'pounds' | 'share'; gain?: Move; loss?: Move } {
+  const base = results.find((r) => r.plan.name === baseline);
+  const result = results.find((r) => r.plan.name === scenario);
+  if (base === undefined || result === undefined) return { by: 'pounds' };
+  const by = result.plan.budget.equals(base.plan.budget) ? 'pounds' : 'share';
+  const moves = comparison
+    .filter((c) => c.scenario === scenario && c.change !== undefined)
+    .map((row): Move => {
+      const before = row.allocation.minus(row.change as Decimal);
+      return { row, sharePoints: row.allocation.dividedBy(result.plan.budget).minus(before.dividedBy(base.plan.budget)).times(100) };
+    });
+  // Shares are judged as shown, to 0.01 pp: a budget alone moves them only by the pennies' rounding.
+  const size = (m: Move): Decimal => (by === 'pounds' ? (m.row.change as Decimal) : m.sharePoints.toDecimalPlaces(2, Exact.ROUND_HALF_UP));
+  let gain: Move | undefined;
+  let loss: Move | undefined;
+  for (const move of moves) {
+    if (size(move).gt(0) && (gain === undefined || size(move).gt(size(gain)))) gain = move;
+    if (size(move).lt(0) && (loss === undefined || size(move).lt(size(loss)))) loss = move;
+  }
+  return { by, ...(gain ? { gain } : {}), ...(loss ? { loss } : {}) };
+}

@@ -550,3 +550,31 @@ describe('rank_change in the comparison', () => {
     expect(md).toMatch(/\| community-safety-double \| E07000150 \| Corby \| .* \| 2 \| -1 \|/);
   });
 });
+
+describe('the summary of a run: who gains and loses most', () => {
+  it('judges other budgets on the share, says so, and names no gain where a budget alone changed', async () => {
+    const result = await runInto('examples/year-on-year.yaml', ['--vintage', '2025', '--level', 'former-district']);
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/budget-33-6m\s+£33,600,000\.00\s+none\s+none/);
+    expect(result.out).toContain("Rise and fall are of each district's share of the budget, in percentage points (pp)");
+  });
+
+  it('never lists a loss as the greatest gain (the scenarios init example)', async () => {
+    const cwd = tempDir();
+    expect((await run(['scenarios', 'init'], cwd)).code).toBe(0);
+    const ran = await run(['scenarios', 'run', 'scenarios.yaml', '-o', 'results', '--vintage', '2025', '--level', 'former-district'], cwd);
+    expect(ran.code).toBe(0);
+    const lines = ran.out.split('\n').filter((l) => /^(adults-only|safety-counts-double|early-years-per-child|directorates)\s/.test(l));
+    expect(lines).toHaveLength(4);
+    // Columns: scenario, budget, rise (name, pp, £), fall (name, pp, £): pp are the unsigned-£ numbers.
+    for (const line of lines) {
+      const pp = [...line.matchAll(/\s(-?\d+\.\d{2})(?=\s)/g)].map((m) => Number(m[1]));
+      expect(pp).toHaveLength(2);
+      expect(pp[0], line).toBeGreaterThan(0);
+      expect(pp[1], line).toBeLessThan(0);
+    }
+    expect(ran.out).toContain('Largest rise in share');
+    expect(ran.out).not.toContain('Gains most');
+    expect(readCsv(join(cwd, 'results'), 'comparison.csv')[0]).toHaveProperty('rank_change');
+  });
+});

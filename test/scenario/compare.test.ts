@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Exact } from '../../src/engine/exact.js';
 import type { DistrictRow } from '../../src/engine/tabulate.js';
-import { compare, type ComparisonRow } from '../../src/scenario/compare.js';
+import { compare, gainsAndLosses, type ComparisonRow } from '../../src/scenario/compare.js';
 import { parseScenarioFile } from '../../src/scenario/parseScenarioFile.js';
 import { planScenarios, type LoadedRefs, type ScenarioPlan } from '../../src/scenario/planScenarios.js';
 import { runScenarios, type ScenarioResult } from '../../src/scenario/runScenarios.js';
@@ -157,5 +157,35 @@ describe('compare', () => {
       ['1', '0.13'],
       ['-1', '-0.13'],
     ]);
+  });
+});
+
+describe('gainsAndLosses', () => {
+  /** A result with a budget, for gainsAndLosses (which reads plan.budget). */
+  const withBudget = (name: string, budget: string, districts: readonly [string, string, string][]): ScenarioResult => {
+    const r = result(name, districts);
+    return { ...r, plan: { name, budget: new Exact(budget) } as ScenarioPlan };
+  };
+
+  it('judges a scenario with the baseline budget on the £ change', () => {
+    const results = [withBudget('base', '100', [['A', '60', '1'], ['B', '40', '1']]), withBudget('s', '100', [['A', '55', '1'], ['B', '45', '1']])];
+    const moves = gainsAndLosses(results, compare(results, 'base'), 'base', 's');
+    expect(moves.by).toBe('pounds');
+    expect([moves.gain?.row.districtName, moves.gain?.row.change?.toFixed(2), moves.gain?.sharePoints.toFixed(2)]).toEqual(['B', '5.00', '5.00']);
+    expect(moves.loss?.row.districtName).toBe('A');
+  });
+
+  it('judges a smaller budget on the change of share, where every district loses pounds', () => {
+    // £100 → £50: A falls from 60% to 56%, B rises from 40% to 44%, though both lose money.
+    const results = [withBudget('base', '100', [['A', '60', '1'], ['B', '40', '1']]), withBudget('cut', '50', [['A', '28', '1'], ['B', '22', '1']])];
+    const moves = gainsAndLosses(results, compare(results, 'base'), 'base', 'cut');
+    expect(moves.by).toBe('share');
+    expect([moves.gain?.row.districtName, moves.gain?.row.change?.toFixed(2), moves.gain?.sharePoints.toFixed(2)]).toEqual(['B', '-18.00', '4.00']);
+    expect([moves.loss?.row.districtName, moves.loss?.sharePoints.toFixed(2)]).toEqual(['A', '-4.00']);
+  });
+
+  it('names no gain when no district rises, nor a loss when none falls', () => {
+    const results = [withBudget('base', '100', [['A', '60', '1'], ['B', '40', '1']]), withBudget('half', '50', [['A', '30', '1'], ['B', '20', '1']])];
+    expect(gainsAndLosses(results, compare(results, 'base'), 'base', 'half')).toEqual({ by: 'share' });
   });
 });

@@ -5,7 +5,8 @@ import { PACK_LICENCE } from '../../data/packFormat.js';
 import { scenarioFiles } from '../../report/scenarioFiles.js';
 import { toTerminal } from '../../report/toTerminal.js';
 import type { Table } from '../../report/table.js';
-import { compare, type ComparisonRow } from '../../scenario/compare.js';
+import { compare, gainsAndLosses, type ComparisonRow, type Move } from '../../scenario/compare.js';
+import { Exact } from '../../engine/exact.js';
 import { EXAMPLE_SCENARIO_FILE } from '../../scenario/exampleScenarioFile.js';
 import { manifest } from '../../scenario/manifest.js';
 import { decodeText } from '../../data/decodeText.js';
@@ -213,30 +214,43 @@ export async function prepare(
   return { parsed, results, provenance };
 }
 
-/** What was written, and per scenario its budget and the districts that gain and lose most. */
+/** `-0.00` as `0.00`. */
+function noNegativeZero(text: string): string {
+  return /^-0\.0+$/.test(text) ? text.slice(1) : text;
+}
+
+/**
+ * What was written, and per scenario its budget and the districts that gain and lose most (see
+ * gainsAndLosses: by £, or by share of the budget when the budget is not the baseline's).
+ */
 function summary(results: readonly ScenarioResult[], comparison: readonly ComparisonRow[], baseline: string, output: string, files: ReadonlyMap<string, string | Uint8Array>, io: Io): string {
   const chalk = colourFor(io.stdoutIsTTY, io.env);
+  let byShare = false;
   const rows = results.map((result) => {
     const name = result.plan.name;
-    const changes = comparison.filter((c) => c.scenario === name && c.change !== undefined);
-    const byChange = [...changes].sort((a, b) => (b.change as Decimal).comparedTo(a.change as Decimal));
-    const gain = byChange[0];
-    const loss = byChange.length > 1 ? byChange.at(-1) : undefined;
-    const cell = (row: ComparisonRow | undefined): [string, string] =>
-      name === baseline || !row ? ['', ''] : [row.districtName, (row.change as Decimal).toFixed(2)];
-    return [name === baseline ? `${name} (baseline)` : name, result.plan.budget.toFixed(2), ...cell(gain), ...cell(loss)];
+    if (name === baseline) return [`${name} (baseline)`, result.plan.budget.toFixed(2), '', '', '', '', '', ''];
+    const moves = gainsAndLosses(results, comparison, baseline, name);
+    if (moves.by === 'share') byShare = true;
+    const cell = (move: Move | undefined): [string, string, string] =>
+      move === undefined ? ['none', '', ''] : [move.row.districtName, noNegativeZero(move.sharePoints.toFixed(2, Exact.ROUND_HALF_UP)), (move.row.change as Decimal).toFixed(2)];
+    return [name, result.plan.budget.toFixed(2), ...cell(moves.gain), ...cell(moves.loss)];
   });
   const table: Table = {
     columns: [
       { key: 'scenario', title: 'Scenario', kind: 'text' },
       { key: 'budget', title: 'Budget', kind: 'money' },
-      { key: 'gain', title: 'Gains most vs baseline', kind: 'text' },
+      { key: 'gain', title: 'Largest rise in share', kind: 'text' },
+      { key: 'gain_share', title: 'pp', kind: 'number', signed: true },
       { key: 'gain_change', title: '£ change', kind: 'money', signed: true },
-      { key: 'loss', title: 'Loses most vs baseline', kind: 'text' },
+      { key: 'loss', title: 'Largest fall in share', kind: 'text' },
+      { key: 'loss_share', title: 'pp', kind: 'number', signed: true },
       { key: 'loss_change', title: '£ change', kind: 'money', signed: true },
     ],
     rows,
   };
+  const note = byShare
+    ? "\nRise and fall are of each district's share of the budget, in percentage points (pp): where a scenario's budget differs from the baseline's, the £ change is shown beside it, and can fall while the share rises. 'none': no share moved by 0.01 pp.\n"
+    : "\nRise and fall are of each district's share of the budget, in percentage points (pp); with the baseline's budget that is the £ change.\n";
   const written = `Wrote ${files.size} files to ${output}: ${[...files.keys()].join(', ')}\n\n`;
-  return chalk.dim(written) + toTerminal(table, { chalk });
+  return chalk.dim(written) + toTerminal(table, { chalk }) + chalk.dim(note);
 }
