@@ -6,7 +6,7 @@ import { damp, type Damping } from '../engine/damp.js';
 import { PERCENT_FORMS, parsePercent } from '../engine/parsePercent.js';
 import { withAllocations, type DistrictTable } from '../engine/tabulate.js';
 import { Failure, unwrap } from './failure.js';
-import { readSource, userText, type Provenance } from './inputs.js';
+import { readSource, userTable, type Provenance } from './inputs.js';
 import type { Io } from './io.js';
 import { levelPlural } from './levels.js';
 
@@ -116,7 +116,7 @@ export async function runDamping(
     level === 'district' && formerDistricts !== undefined && [...formerDistricts].some((code) => !codes.includes(code))
       ? { codes: formerDistricts, hint: "Those are this run's former districts (the districts of 2019): add --level former-district to damp them against last year's table" }
       : undefined;
-  const previous = unwrap(parsePrevious(userText(source.bytes, settings.previous, io.stderr), settings.previous, new Map(table.rows.map((r) => [r.code, r.name])), { level, ...(otherLevel ? { otherLevel } : {}) }));
+  const previous = unwrap(parsePrevious(await userTable(source.bytes, settings.previous, io.stderr), settings.previous, new Map(table.rows.map((r) => [r.code, r.name])), { level, ...(otherLevel ? { otherLevel } : {}) }));
   const districts = table.rows.map((r) => ({ code: r.code, name: r.name, formula: pennies(r.allocation), previous: previous.get(r.code) as bigint }));
   const damping = unwrap(
     damp(districts, pennies(table.total.allocation), {

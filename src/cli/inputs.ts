@@ -7,6 +7,7 @@ import { formulaForData } from '../data/formulaForData.js';
 import { loadPackWithMeta } from '../data/loadPack.js';
 import { decodeBytes, decodeText } from '../data/decodeText.js';
 import { plain } from '../engine/shown.js';
+import { isWorkbook } from '../data/isWorkbook.js';
 import { bytesShown, MAX_INPUT_BYTES } from '../data/limits.js';
 import { parseDataCsv } from '../data/parseDataCsv.js';
 import { parseFormula } from '../data/parseFormula.js';
@@ -99,7 +100,7 @@ export async function loadData(
   }
   const csvFile = unwrap(data === '-' ? await readStdin(io?.stdin) : await readSource(resolve(baseDir, data), 'data file', data));
   const shown = data === '-' ? 'standard input' : data;
-  const parsed = unwrap(parseDataCsv(userText(csvFile.bytes, shown, io?.stderr), shown));
+  const parsed = unwrap(parseDataCsv(await userTable(csvFile.bytes, shown, io?.stderr), shown));
   if (formulaRef !== undefined) {
     return { dataset: parsed.dataset, formula: named, source: `data file ${shown}`, provenance: [csvFile.provenance, formulaProvenance] };
   }
@@ -199,7 +200,18 @@ async function readLimited(path: string, text: boolean): Promise<Buffer> {
  * large, an error whose message says so (`it is 1.5 GB, more than the 256 MB fairshare reads`).
  */
 export async function readTextFile(path: string, shown: string = path, stderr?: NodeJS.WritableStream): Promise<string> {
-  return userText(await readLimited(path, true), shown, stderr);
+  return userTable(await readLimited(path, true), shown, stderr);
+}
+
+/**
+ * The table of a user's file as CSV text: an Excel workbook (.xlsx, fairshare's own included) is read
+ * from its first sheet (see workbookText), anything else as text ({@link userText}). Throws Failure.
+ */
+export async function userTable(bytes: Uint8Array, shown: string, stderr?: NodeJS.WritableStream): Promise<string> {
+  if (!isWorkbook(bytes)) return userText(bytes, shown, stderr);
+  const { workbookText } = await import('../data/workbookText.js');
+  const { ownTableHeaders } = await import('../report/table.js');
+  return unwrap(await workbookText(bytes, shown, { knownHeaders: ownTableHeaders() }));
 }
 
 /**
@@ -281,7 +293,7 @@ export async function loadLookup(
   const path = file === undefined ? resolve(PACKAGE_ROOT, shipped as string) : resolve(io.cwd, file);
   const source = unwrap(await readSource(path, 'lookup', file));
   const known = new Set(dataset.units.map((u) => u.code));
-  const text = userText(source.bytes, source.provenance.path, io.stderr);
+  const text = await userTable(source.bytes, source.provenance.path, io.stderr);
   const lookup = unwrap(parseLookup(text, source.provenance.path, level, known, { codes: await codeHints(dataset, vintage) }));
   return { lookup, provenance: source.provenance };
 }

@@ -2,7 +2,7 @@ import type { Decimal } from 'decimal.js';
 import { Exact, round2 } from '../engine/exact.js';
 import type { Damping, DampedDistrict } from '../engine/damp.js';
 import type { Allocation } from '../engine/fairShare.js';
-import { pounds, type DistrictRow, type DistrictTable, type GroupLevel } from '../engine/tabulate.js';
+import { GROUP_LEVELS, pounds, type DistrictRow, type DistrictTable, type GroupLevel } from '../engine/tabulate.js';
 import type { AreaRow, AreaTable } from '../engine/tabulateAreas.js';
 import type { ComparisonRow } from '../scenario/compare.js';
 
@@ -135,6 +135,17 @@ export function withDampingColumns(table: Table, damping: Damping): Table {
     if (row[allocationIndex] !== pounds(district.amount).toFixed(2)) throw new RangeError(`withDampingColumns: ${district.code}'s allocation is not its damped amount`);
   }
   return { columns: [...table.columns, ...DAMPING_COLUMNS], rows, ...(total ? { total } : {}) };
+}
+
+/**
+ * The machine keys of fairshare's own tables, by their titles, for reading its workbooks back (a
+ * workbook's header shows titles: `Code`, `District`, `Allocation`). For each level, the titles of its
+ * table and of the damped table, in order, with their keys.
+ *
+ * @example ownTableHeaders()[0].map((c) => c.title).slice(0, 2) // => ['Code', 'District']
+ */
+export function ownTableHeaders(): readonly (readonly Column[])[] {
+  return GROUP_LEVELS.map((level) => [...levelColumns(level), ...DISTRICT_COLUMNS.slice(2), ...(level === 'ward' ? [{ key: 'derived', title: 'Derived', kind: 'text' } as const] : DAMPING_COLUMNS)]);
 }
 
 function dampingCells(amount: bigint, previous: bigint, held: string): string[] {
