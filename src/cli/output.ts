@@ -6,8 +6,8 @@ import { guardOutput, type InputRef } from './guardOutput.js';
 import type { Io } from './io.js';
 import { removeStale, temporaryPath, track, untrack } from './temporaries.js';
 
-export type Format = 'table' | 'csv' | 'json' | 'md';
-export const FORMATS: readonly Format[] = ['table', 'csv', 'json', 'md'];
+export type Format = 'table' | 'csv' | 'json' | 'md' | 'html';
+export const FORMATS: readonly Format[] = ['table', 'csv', 'json', 'md', 'html'];
 /** The text formats and, for the commands that write workbooks, `xlsx` (to a file only). */
 export type OutputFormat = Format | 'xlsx';
 
@@ -22,6 +22,8 @@ const EXTENSIONS: ReadonlyMap<string, OutputFormat> = new Map([
   ['.json', 'json'],
   ['.md', 'md'],
   ['.txt', 'table'],
+  ['.html', 'html'],
+  ['.htm', 'html'],
   ['.xlsx', 'xlsx'],
 ]);
 

@@ -2,6 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import { plain } from '../engine/shown.js';
 import type { Table } from './table.js';
 import { toCsv } from './toCsv.js';
+import { toHtml } from './toHtml.js';
 import { toJson } from './toJson.js';
 import { markdownLines, toMarkdown } from './toMarkdown.js';
 import { toTerminal } from './toTerminal.js';
@@ -17,17 +18,20 @@ export interface RenderOptions {
 
 /**
  * A table in one of the output formats: `table` (aligned, for terminals), `csv` (for spreadsheets:
- * no header lines, no total row), `json`, or `md` (a Markdown table with a caption, for committee papers).
+ * no header lines, no total row), `json`, `md` (a Markdown table with a caption, for committee papers),
+ * or `html` (a small document whose table pastes into Word as a table).
  * The header lines quote names from inputs (the area, the data file), so they are made inert as the
  * cells are: {@link plain} for the terminal, {@link markdownLines} for Markdown.
  */
-export function render(table: Table, format: 'table' | 'csv' | 'json' | 'md', options: RenderOptions): string {
+export function render(table: Table, format: 'table' | 'csv' | 'json' | 'md' | 'html', options: RenderOptions): string {
   const header = options.header ?? [];
   switch (format) {
     case 'csv':
       return toCsv(table);
     case 'json':
       return toJson(table, options.meta ?? {});
+    case 'html':
+      return toHtml(table, { header });
     case 'md':
       return header.length ? `${markdownLines(header)}\n\n${toMarkdown(table)}` : toMarkdown(table);
     case 'table': {

@@ -162,7 +162,7 @@ describe('fairshare allocate -o FILE.xlsx', () => {
   it('is not a format of the commands that do not write workbooks', async () => {
     const { code, err } = await run(['domains', '--format', 'xlsx']);
     expect(code).toBe(2);
-    expect(err).toBe('fairshare: error: unknown format "xlsx". Use one of: table, csv, json, md\n');
+    expect(err).toBe('fairshare: error: unknown format "xlsx". Use one of: table, csv, json, md, html\n');
   });
 });
 
@@ -271,7 +271,19 @@ describe('workbooks from profile, overlap and sensitivity, and extensions fairsh
     const { code, out, err } = await run(['allocate', ...ADULTS, '-o', name], dir);
     expect(code).toBe(2);
     expect(out).toBe('');
-    expect(err).toBe(`fairshare: error: fairshare does not write ${name.slice(name.lastIndexOf('.'))} files (${name}). Give -o a name ending .txt (the table), .csv, .json, .md or .xlsx\n`);
+    expect(err).toBe(`fairshare: error: fairshare does not write ${name.slice(name.lastIndexOf('.'))} files (${name}). Give -o a name ending .txt (the table), .csv, .json, .md, .html or .xlsx\n`);
     expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe('-o FILE.html', () => {
+  it('writes the allocate table as an HTML document that pastes into Word, chosen by the extension', async () => {
+    const dir = tempDir();
+    const { code } = await run(['allocate', ...ADULTS, '-o', 'table.html'], dir);
+    expect(code).toBe(0);
+    const html = readFileSync(join(dir, 'table.html'), 'utf8');
+    expect(html).toMatch(/^<!DOCTYPE html>/);
+    expect(html).toMatch(/>Corby<\/td>/);
+    expect(html).toMatch(/font-weight:bold">£12,700,000\.00<\/td>/);
   });
 });

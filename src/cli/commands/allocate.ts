@@ -46,7 +46,7 @@ export function allocateCommand(io: Io, name = 'allocate'): Command {
   addAllocationOptions(command)
     .option('-l, --level <level>', `what to add the LSOAs up into: ${LEVELS.join(', ')} (see below)`, 'district')
     .option('--lookup <file>', 'a share lookup (lsoa_code,area_code,area_name,share) for --level ward or division; default: the shipped Northamptonshire one (2019), or the wards in the data (2025)')
-    .option('-f, --format <format>', 'table, csv, json, md or xlsx (default: table on a terminal, csv into a pipe or a .csv file, xlsx for a .xlsx file)')
+    .option('-f, --format <format>', 'table, csv, json, md, html (pastes into Word as a table) or xlsx (default: table on a terminal, csv into a pipe, else from the -o extension)')
     .option('-o, --output <file>', 'write to this file instead of stdout (written whole or not at all); xlsx needs a file');
   addDampingOptions(command);
   command.addHelpText(
@@ -55,6 +55,7 @@ export function allocateCommand(io: Io, name = 'allocate'): Command {
 Examples:
   $ fairshare allocate --budget 12.7m --exclude young-people,early-years
   $ fairshare allocate --budget £38.1m --weight community-safety=2 --format md
+  $ fairshare allocate --budget 12.7m --exclude young-people,early-years -o table.html
   $ fairshare allocate --budget 500k --area Kettering --level lsoa -o kettering.csv
   $ fairshare allocate --budget 12.7m --exclude young-people,early-years -o adults.xlsx
   $ fairshare allocate --budget 12.7m --exclude young-people,early-years --level division --vintage 2019

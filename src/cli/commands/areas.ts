@@ -23,7 +23,7 @@ export function areasCommand(io: Io): Command {
     .option('-s, --search <text>', 'only areas whose name or code contains this text (short forms too: Northants, Hull)')
     .option('-d, --data <file>', 'list the districts of your own CSV instead')
     .addOption(vintageOption())
-    .option('-f, --format <format>', 'table, csv, json or md')
+    .option('-f, --format <format>', 'table, csv, json, md or html')
     .addHelpText(
       'after',
       `

@@ -14,6 +14,7 @@ import { describeRun, runMeta } from '../../report/describeRun.js';
 import { groupThousands } from '../../report/display.js';
 import { render } from '../../report/render.js';
 import { markdownText } from '../../report/toMarkdown.js';
+import { toHtml } from '../../report/toHtml.js';
 import { formulaDomains } from '../../report/toXlsx.js';
 import { tableOutput, writeWorkbook } from '../workbook.js';
 import { vintageChangeNotes, vintageChangeTable, type VintagePair } from '../../report/vintageChangeTable.js';
@@ -55,7 +56,7 @@ export function compareVintagesCommand(io: Io): Command {
     .option('-p, --population <base>', `the population to share by, on both vintages: ${POPULATION_BASES.join(', ')} (total and 60+ are in both)`, 'total')
     .option('--formula-2019 <name|file>', `the formula on the 2019 vintage (default: ${DEFAULT_FORMULAS['2019']})`)
     .option('--formula-2025 <name|file>', `the formula on the 2025 vintage (default: ${DEFAULT_FORMULAS['2025']}; then the change its new sources make is split out against ${BRIDGE_FORMULA})`)
-    .option('-f, --format <format>', 'table, csv, json, md or xlsx (default: table on a terminal, csv into a pipe or a .csv file)')
+    .option('-f, --format <format>', 'table, csv, json, md, html (pastes into Word as a table) or xlsx (default: table on a terminal, csv into a pipe, else from the -o extension)')
     .option('-o, --output <file>', 'write to this file instead of stdout (written whole or not at all); xlsx needs a file')
     .addHelpText(
       'after',
@@ -144,7 +145,7 @@ both vintages.`,
       await writeWorkbook([sheet], notes, options.output, io);
       return;
     }
-    const human = format === 'table' || format === 'md';
+    const human = format === 'table' || format === 'md' || format === 'html';
     const table = vintageChangeTable(change, YEARS, { summary: human });
     const toTerminal = format === 'table' && (options.output === undefined || options.output === '-');
     const text = render(table, format, {
@@ -162,6 +163,10 @@ both vintages.`,
       chalk: colourFor(toTerminal && io.stdoutIsTTY, io.env),
     });
     const notes = vintageChangeNotes(change, YEARS);
+    if (format === 'html') {
+      unwrap(await writeOutput(toHtml(table, { header, notes }), options.output, io));
+      return;
+    }
     const footer = format === 'md' ? `\n${notes.map((line) => `- ${markdownText(line)}`).join('\n')}\n` : format === 'table' ? `\n${notes.map(plain).join('\n')}\n` : '';
     unwrap(await writeOutput(text + footer, options.output, io));
   });

@@ -23,7 +23,7 @@ export function domainsCommand(io: Io): Command {
     .option('-a, --area <name|code>', 'the area the ranks are taken within (default: Northamptonshire)')
     .addOption(vintageOption())
     .option('-d, --data <file>', 'list the domains of your own CSV instead')
-    .option('-f, --format <format>', 'table, csv, json or md')
+    .option('-f, --format <format>', 'table, csv, json, md or html')
     .action(async (options: DomainsOptions) => {
       const format = unwrap(chooseFormat(options.format, undefined, io));
       const inputs = await loadInputs(withoutUndefined({ data: options.data, area: options.area, vintage: parseVintageOption(options.vintage) }), io);

@@ -39,7 +39,7 @@ export function profileCommand(io: Io): Command {
     .addOption(vintageOption())
     .option('-d, --data <file>', 'your own CSV instead of the shipped data')
     .option('--formula <name|file>', 'a built-in formula name or a formula JSON file')
-    .option('-f, --format <format>', 'table (a heat table), csv, json, md or xlsx (default: table on a terminal, csv into a pipe, else from the -o extension)')
+    .option('-f, --format <format>', 'table (a heat table), csv, json, md, html or xlsx (default: table on a terminal, csv into a pipe, else from the -o extension)')
     .option('-o, --output <file>', 'write to this file instead of stdout')
     .addHelpText(
       'after',

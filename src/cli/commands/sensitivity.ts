@@ -52,7 +52,7 @@ export function sensitivityCommand(io: Io): Command {
     .option('--seed <k>', 'the random seed: the same seed gives the same output', '1')
     .option('--method <method>', 'uniform (independent factors) or dirichlet (weight shares drawn around the formula’s)', 'uniform')
     .option('--concentration <c>', `dirichlet draws: ${MIN_CONCENTRATION} or more; larger means closer to the formula’s weights`, '50')
-    .option('-f, --format <format>', 'table, csv, json, md or xlsx (default: table on a terminal, csv into a pipe, else from the -o extension)')
+    .option('-f, --format <format>', 'table, csv, json, md, html or xlsx (default: table on a terminal, csv into a pipe, else from the -o extension)')
     .option('-o, --output <file>', 'write to this file instead of stdout')
     .addHelpText(
       'after',
