@@ -22,7 +22,9 @@ const LISTED = 10;
 
 /** `fairshare lookup build`: make a share lookup (LSOA → ward or division) from point data. */
 export function lookupCommand(io: Io): Command {
-  const lookup = new Command('lookup').description('make share lookups that split LSOAs between wards or divisions');
+  const lookup = new Command('lookup')
+    .description('make share lookups that split LSOAs between wards or divisions')
+    .addHelpText('after', '\nExamples:\n  $ fairshare lookup build --points postcodes.csv -o divisions.csv\n  $ fairshare allocate --budget 12.7m --level division --lookup divisions.csv');
 
   lookup
     .command('build')

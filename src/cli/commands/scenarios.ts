@@ -48,7 +48,9 @@ export function overrides(options: { vintage?: string; level?: string }): Scenar
 
 /** `fairshare scenarios run|check|init`: batches of scenarios compared with a baseline. */
 export function scenariosCommand(io: Io): Command {
-  const scenarios = new Command('scenarios').description('run batches of scenarios from a YAML file and compare them with a baseline');
+  const scenarios = new Command('scenarios')
+    .description('run batches of scenarios from a YAML file and compare them with a baseline')
+    .addHelpText('after', '\nExamples:\n  $ fairshare scenarios init options.yaml\n  $ fairshare scenarios check options.yaml\n  $ fairshare scenarios run options.yaml -o results/ --format xlsx');
 
   scenarios
     .command('run')
@@ -107,6 +109,7 @@ Excel's 31 characters. A rerun on the same inputs gives the same bytes (manifest
     .command('check')
     .description('check a scenario file: everything a run checks, without writing anything')
     .argument('<file>', 'the scenario file (YAML or JSON)')
+    .addHelpText('after', '\nExamples:\n  $ fairshare scenarios check examples/directorates-2013.yaml\n  $ fairshare scenarios check options.yaml --vintage 2019')
     .addOption(vintageOption())
     .addOption(levelOption())
     .action(async (file: string, options: { vintage?: string; level?: string }) => {
@@ -119,6 +122,7 @@ Excel's 31 characters. A rerun on the same inputs gives the same bytes (manifest
     .command('init')
     .description('write a commented example scenario file to start from')
     .argument('[file]', 'where to write it', 'scenarios.yaml')
+    .addHelpText('after', '\nExamples:\n  $ fairshare scenarios init\n  $ fairshare scenarios init budget-options.yaml')
     .option('--force', 'overwrite the file if it exists')
     .action(async (file: string, options: { force?: boolean }) => {
       unwrap(await checkOutputPath(file, io));
