@@ -11,7 +11,7 @@ import type { Io } from './io.js';
 
 /** The options shared by every command that runs the formula (allocate, explain). */
 export interface AllocationOptions {
-  readonly budget: string;
+  readonly budget?: string;
   readonly exclude?: string[];
   readonly weight?: string[];
   readonly area?: string;
@@ -24,7 +24,10 @@ export interface AllocationOptions {
 /** Add --budget, --exclude, --weight, --area and --data to a command. */
 export function addAllocationOptions(command: Command, options: { budgetRequired?: boolean } = {}): Command {
   const budget = `the budget to share, at most £1 trillion, e.g. ${AMOUNT_FORMS}`;
-  return (options.budgetRequired === false ? command.option('-b, --budget <amount>', budget) : command.requiredOption('-b, --budget <amount>', budget))
+  // Not commander's requiredOption: it is checked before unknown options, so a typo such as --budgt
+  // would be reported as a missing --budget. runAllocation checks it instead (requireBudget).
+  return command
+    .option('-b, --budget <amount>', options.budgetRequired === false ? budget : `required: ${budget}`)
     .addOption(
       new Option('-x, --exclude <ids>', 'leave these domains out (weight 0); comma-separated, repeatable').argParser(collectList),
     )
@@ -48,7 +51,7 @@ export function parseVintageOption(text: string | undefined): Vintage | undefine
 
 /** Parse the options, load the data, weigh the formula and run it. Throws Failure on bad input. */
 export async function runAllocation(options: AllocationOptions, io: Io): Promise<{ inputs: Inputs; allocation: Allocation }> {
-  const budget = unwrap(parseAmount(options.budget));
+  const budget = unwrap(parseAmount(requireBudget(options.budget)));
   const weights = parseWeightSettings(options.weight ?? []);
   const asked = unwrap(parsePopulationBase(options.population ?? 'total'));
   const vintage = parseVintageOption(options.vintage);
@@ -57,6 +60,12 @@ export async function runAllocation(options: AllocationOptions, io: Io): Promise
   const formula = unwrap(weigh(inputs.formula, { exclude: options.exclude ?? [], weights }));
   const allocation = unwrap(fairShare(inputs.dataset, formula, budget, { populationField: populationField(base) }));
   return { inputs, allocation };
+}
+
+/** The --budget given, or a usage failure saying to give one (after commander has checked for unknown options). */
+export function requireBudget(budget: string | undefined): string {
+  if (budget !== undefined) return budget;
+  throw new Failure({ kind: 'usage', code: 'no-budget', message: 'no --budget given: the amount to share', hint: 'Give it like --budget 12.7m' });
 }
 
 /** `--weight id=x` settings as a Map (ids are user text, so not keys of a plain object), each id once. */

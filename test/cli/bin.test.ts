@@ -65,7 +65,8 @@ describe('the fairshare and allocate bins', () => {
       ['unparseable budget', ['--budget', 'twelve'], 2, /budget "twelve" is not an amount of money.*12\.7m/],
       ['zero budget', ['--budget', '0'], 2, /budget "0" is zero/],
       ['negative budget', ['--budget', '-5m'], 2, /budget "-5m" is negative/],
-      ['missing budget', [], 2, /required option '-b, --budget <amount>' not specified/],
+      ['missing budget', [], 2, /no --budget given: the amount to share\. Give it like --budget 12\.7m/],
+      ['a mistyped option, named before any missing one', ['--budgt', '12.7m'], 2, /unknown option '--budgt'.*Did you mean --budget\?/],
       [
         'every domain excluded',
         ['--budget', '1m', '--exclude', 'deprivation,access-to-facilities,communities,community-safety,adults,young-people,early-years'],

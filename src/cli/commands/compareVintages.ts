@@ -18,7 +18,7 @@ import { toHtml } from '../../report/toHtml.js';
 import { formulaDomains } from '../../report/toXlsx.js';
 import { tableOutput, writeWorkbook } from '../workbook.js';
 import { vintageChangeNotes, vintageChangeTable, type VintagePair } from '../../report/vintageChangeTable.js';
-import { collect, collectList, parseWeightSettings, withoutUndefined } from '../allocationOptions.js';
+import { collect, collectList, parseWeightSettings, requireBudget, withoutUndefined } from '../allocationOptions.js';
 import { colourFor } from '../colour.js';
 import { Failure, unwrap } from '../failure.js';
 import { inputRefs } from '../guardOutput.js';
@@ -34,7 +34,7 @@ const YEARS: VintagePair & { readonly before: Vintage; readonly after: Vintage }
 const BRIDGE_FORMULA = 'northamptonshire-2025-like-2019';
 
 interface CompareVintagesOptions {
-  readonly budget: string;
+  readonly budget?: string;
   readonly exclude?: string[];
   readonly weight?: string[];
   readonly area?: string;
@@ -49,7 +49,7 @@ interface CompareVintagesOptions {
 export function compareVintagesCommand(io: Io): Command {
   const command = new Command('compare-vintages')
     .description('the same budget and formula on the 2019 and 2025 vintages, side by side by former district, with each change split into population, boundaries, data and sources')
-    .requiredOption('-b, --budget <amount>', `the budget to share on both vintages, e.g. ${AMOUNT_FORMS}`)
+    .option('-b, --budget <amount>', `required: the budget to share on both vintages, e.g. ${AMOUNT_FORMS}`)
     .addOption(new Option('-x, --exclude <ids>', 'leave these domains out on both vintages; comma-separated, repeatable').argParser(collectList))
     .addOption(new Option('-w, --weight <id=x>', 'count a domain x times on both vintages; repeatable').argParser(collect))
     .option('-a, --area <name|code>', 'the area (default: Northamptonshire): as on the 2025 vintage; the 2019 side is the 2019 area of the same code, or else the 2011 LSOAs its 2021 LSOAs were made from')
@@ -83,7 +83,7 @@ The parts add up exactly to the change. The CSV also has each row's LSOAs, peopl
 both vintages.`,
     );
   command.action(async (options: CompareVintagesOptions) => {
-    const budget = unwrap(parseAmount(options.budget));
+    const budget = unwrap(parseAmount(requireBudget(options.budget)));
     const weights = parseWeightSettings(options.weight ?? []);
     const base = unwrap(parsePopulationBase(options.population));
     const refs = [...inputRefs(withoutUndefined({ formula: options.formula2019 }), io.cwd), ...inputRefs(withoutUndefined({ formula: options.formula2025 }), io.cwd)];
