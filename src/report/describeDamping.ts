@@ -9,14 +9,15 @@ export interface DescribeDampingOptions {
 }
 
 /**
- * A damped run in one line, for the table header, the Markdown caption, JSON and stderr: the band, what
- * the floors cost and whom they protected, what the ceilings freed and from whom, and how the other
- * districts (or former districts, with `level: 'former-district'`) paid (or received) the difference,
- * each against its formula amount.
+ * A damped run in one line, for the table header, the Markdown caption, JSON and stderr: the band, which
+ * districts (or former districts, with `level: 'former-district'`) the floor and the ceiling held, and
+ * how much money moved against the formula amounts: from every district that got less than its formula
+ * amount to every one that got more, each with its signed change. Who paid is read from the money, not
+ * from who was held, so a district held at its floor is never said to have paid for it.
  *
  * @example describeDamping(damping, 'prev.csv')
- * // => 'Damped against prev.csv (floor -5%, ceiling +5%): the floor cost £20,000.00 (Corby +£20,000.00);
- * //     the other districts paid the net £20,000.00 in proportion to their formula amounts (Daventry -£…, …).'
+ * // => 'Damped against prev.csv (floor -5%, ceiling +5%): held at the floor: Corby; against their formula
+ * //     amounts, £20,000.00 moved from Daventry (-£12,000.00) and Kettering (-£8,000.00) to Corby (+£20,000.00).'
  */
 export function describeDamping(damping: Damping, previousFile: string, options: DescribeDampingOptions = {}): string {
   const { districts } = damping;
@@ -28,7 +29,6 @@ export function describeDamping(damping: Damping, previousFile: string, options:
   const lead = `Damped against ${previousFile}${band.length ? ` (${band.join(', ')})` : ' (no floor or ceiling)'}`;
   const floors = districts.filter((d) => d.held === 'floor');
   const ceilings = districts.filter((d) => d.held === 'ceiling');
-  const free = districts.filter((d) => d.held === '');
   const parts: string[] = [];
   if (floors.length === 0 && ceilings.length === 0) {
     parts.push(
@@ -37,16 +37,18 @@ export function describeDamping(damping: Damping, previousFile: string, options:
         : `no ${noun} reached its floor or ceiling`,
     );
   } else {
-    if (floors.length) parts.push(`the floor cost ${amount(damping.floorCost)} (${changes(floors)})`);
-    if (ceilings.length) parts.push(`ceilings freed ${amount(damping.ceilingsFreed)} (${changes(ceilings)})`);
-    const net = damping.floorCost - damping.ceilingsFreed;
-    const moved = free.filter((d) => d.amount !== d.formula);
-    if (free.length === 0) parts.push(`every ${noun} is held, so none is left to pay or receive the difference`);
-    else if (moved.length === 0) parts.push(`the other ${noun}s get their formula amounts`);
-    else {
-      const verb = net >= 0n ? `paid the net £${money(net)}` : `received the net £${money(-net)}`;
-      parts.push(`the other ${noun}s ${verb} in proportion to their formula amounts (${changes(moved)})`);
-    }
+    const held = [
+      ...(floors.length ? [`held at the floor: ${floors.map(label).join(', ')}`] : []),
+      ...(ceilings.length ? [`held at the ceiling: ${ceilings.map(label).join(', ')}`] : []),
+    ];
+    parts.push(held.join('; '));
+    // Who paid and who received, judged by what each got against its formula amount, whatever held it:
+    // a district held at its floor can still get less than its formula amount, and one at its ceiling more.
+    const paid = districts.filter((d) => d.amount < d.formula);
+    const received = districts.filter((d) => d.amount > d.formula);
+    const moved = received.reduce((sum, d) => sum + (d.amount - d.formula), 0n);
+    if (moved === 0n) parts.push(`every ${noun} gets its formula amount all the same`);
+    else parts.push(`against their formula amounts, £${money(moved)} moved from ${listed(paid)} to ${listed(received)}`);
   }
   const unbanded = districts.filter((d) => !d.damped);
   if (unbanded.length) {
@@ -73,8 +75,10 @@ export function dampingMeta(damping: Damping, previousFile: string, options: Des
   };
 }
 
-function changes(districts: readonly DampedDistrict[]): string {
-  return districts.map((d) => `${label(d)} ${signedMoney(d.amount - d.formula)}`).join(', ');
+/** Districts with their change against the formula amount: `Daventry (-£175,365.45) and Corby (+£75,630.68)`. */
+function listed(districts: readonly DampedDistrict[]): string {
+  const items = districts.map((d) => `${label(d)} (${signedMoney(d.amount - d.formula)})`);
+  return items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items.at(-1) ?? ''}` : (items[0] ?? '');
 }
 
 function label(d: DampedDistrict): string {
@@ -83,11 +87,6 @@ function label(d: DampedDistrict): string {
 
 function money(pennies: bigint): string {
   return groupThousands(pounds(pennies).toFixed(2));
-}
-
-/** An amount that is usually positive: `£1,234.50`, or `-£1,234.50`. */
-function amount(pennies: bigint): string {
-  return pennies < 0n ? `-£${money(-pennies)}` : `£${money(pennies)}`;
 }
 
 function signedMoney(pennies: bigint): string {

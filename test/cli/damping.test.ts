@@ -65,20 +65,20 @@ describe('allocate --previous --floor --ceiling (damping)', () => {
     expect(rows.map((r) => r['held'])).toEqual(['', '', 'ceiling', '', '', '', '']);
     // CSV has no header lines, so the line saying who paid goes to stderr.
     expect(err).toBe(
-      'fairshare: Damped against prev.csv (floor -5%, ceiling +5%): ceilings freed £3,779.57 (East Northamptonshire -£3,779.57); ' +
-        'the other districts received the net £3,779.57 in proportion to their formula amounts (Corby +£485.71, Daventry +£370.11, ' +
-        'Kettering +£590.92, Northampton +£1,532.77, South Northamptonshire +£291.50, Wellingborough +£508.56).\n',
+      'fairshare: Damped against prev.csv (floor -5%, ceiling +5%): held at the ceiling: East Northamptonshire; against their formula amounts, ' +
+        '£3,779.57 moved from East Northamptonshire (-£3,779.57) to Corby (+£485.71), Daventry (+£370.11), ' +
+        'Kettering (+£590.92), Northampton (+£1,532.77), South Northamptonshire (+£291.50) and Wellingborough (+£508.56).\n',
     );
   });
 
-  it('says what the floor cost and who paid in the header of the table, with floors and ceilings both held', async () => {
+  it('says who was held and who paid whom in the header of the table, with floors and ceilings both held', async () => {
     const { code, out, err } = await run([...ALL, '--previous', 'prev.csv', '--floor', '-2%', '--ceiling', '+2%'], folder(), { tty: true });
     expect(code).toBe(0);
     expect(err).toBe('');
     expect(out).toContain(
-      'Damped against prev.csv (floor -2%, ceiling +2%): the floor cost £7,008.48 (South Northamptonshire +£7,008.48); ' +
-        'ceilings freed £50,970.87 (Corby -£2,301.12, East Northamptonshire -£42,489.16, Kettering -£6,180.59); ' +
-        'the other districts received the net £43,962.39 in proportion to their formula amounts (Daventry +£6,747.38, Northampton +£27,943.55, Wellingborough +£9,271.46).',
+      'Damped against prev.csv (floor -2%, ceiling +2%): held at the floor: South Northamptonshire; held at the ceiling: Corby, East Northamptonshire, Kettering; ' +
+        'against their formula amounts, £50,970.87 moved from Corby (-£2,301.12), East Northamptonshire (-£42,489.16) and Kettering (-£6,180.59) ' +
+        'to Daventry (+£6,747.38), Northampton (+£27,943.55), South Northamptonshire (+£7,008.48) and Wellingborough (+£9,271.46).',
     );
     expect(out).toMatch(/South Northamptonshire .* -2\.00%\s+floor/);
     expect(out).toMatch(/Total\s+422\s+720,913\s+£12,700,000\.00\s+100\.00%\s+£17\.62\s+£12,700,000\.00\s+0\.00%/);
@@ -87,7 +87,7 @@ describe('allocate --previous --floor --ceiling (damping)', () => {
   it('puts the damping in the Markdown caption and in the JSON', async () => {
     const dir = folder();
     const md = await run([...ALL, '--previous', 'prev.csv', '--floor', '-2%', '--ceiling', '+2%', '--format', 'md'], dir);
-    expect(md.out).toContain('Damped against prev.csv (floor -2%, ceiling +2%): the floor cost £7,008.48');
+    expect(md.out).toContain('Damped against prev.csv (floor -2%, ceiling +2%): held at the floor: South Northamptonshire');
     expect(md.out).toContain('| Code | District | LSOAs | Population | Allocation | % of total | £ per person | Previous | Change % | Held |');
     const json = JSON.parse((await run([...ALL, '--previous', 'prev.csv', '--floor', '-2%', '--ceiling', '+2%', '--format', 'json'], dir)).out) as {
       damping: Record<string, unknown>;
@@ -109,7 +109,7 @@ describe('allocate --previous --floor --ceiling (damping)', () => {
     const dir = folder();
     const { code, err } = await run([...ALL, '--previous', 'prev.csv', '--floor', '-5%', '--ceiling', '+5%', '-o', 'damped.xlsx'], dir);
     expect(code).toBe(0);
-    expect(err).toMatch(/^fairshare: Damped against prev\.csv \(floor -5%, ceiling \+5%\): ceilings freed £3,779\.57/);
+    expect(err).toMatch(/^fairshare: Damped against prev\.csv \(floor -5%, ceiling \+5%\): held at the ceiling: East Northamptonshire; against their formula amounts, £3,779\.57 moved/);
     expect(readdirSync(dir).sort()).toEqual(['damped.xlsx', 'prev.csv']);
   });
 
@@ -279,7 +279,12 @@ describe("allocate --level former-district --previous (last year's 2019 district
       if (row['held'] === 'floor') expect(amount).toBe(ceilDiv(previous * 95n, 100n));
     }
     expect(rows.map((r) => r['held'])).toEqual(['', 'ceiling', 'ceiling', '', '', 'ceiling', '']);
-    expect(err).toMatch(/^fairshare: Damped against prev\.csv \(floor -5%, ceiling \+5%\): ceilings freed £512,894\.00 \(Daventry -£175,365\.45, .*; the other former districts received the net £512,894\.00 in proportion to their formula amounts \(Corby \+£75,630\.68, /);
+    // East Northamptonshire is held at its ceiling and still gets more than its formula amount: it is among those the money moved to.
+    expect(err).toBe(
+      "fairshare: Damped against prev.csv (floor -5%, ceiling +5%): held at the ceiling: Daventry, East Northamptonshire, South Northamptonshire; against their formula amounts, " +
+        '£517,814.99 moved from Daventry (-£175,365.45) and South Northamptonshire (-£342,449.54) to Corby (+£75,630.68), East Northamptonshire (+£4,920.99), ' +
+        'Kettering (+£99,031.02), Northampton (+£253,709.53) and Wellingborough (+£84,522.77).\n',
+    );
     expect(err.trimEnd().split('\n')).toHaveLength(1);
   });
 
@@ -288,7 +293,7 @@ describe("allocate --level former-district --previous (last year's 2019 district
     expect(code).toBe(0);
     expect(err).toBe('');
     const note = out.indexOf('Former districts: the districts before any reorganisation since 2019');
-    const damping = out.indexOf('Damped against prev.csv (floor -5%, ceiling +5%): ceilings freed £512,894.00');
+    const damping = out.indexOf('Damped against prev.csv (floor -5%, ceiling +5%): held at the ceiling: Daventry');
     expect(note).toBeGreaterThan(-1);
     expect(damping).toBeGreaterThan(note);
     expect(out).toMatch(/Code\s+Former district\s+LSOAs .* Previous\s+Change %\s+Held/);

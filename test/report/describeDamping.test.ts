@@ -12,7 +12,7 @@ function damped(districts: readonly DampInput[], budget: bigint, options: DampOp
 }
 
 describe('describeDamping', () => {
-  it('says what the floor cost, what the ceilings freed and who paid the difference, in one line', () => {
+  it('names who the band held, and how much moved from whom to whom against the formula amounts, in one line', () => {
     const result = damped(
       [
         { code: 'A', name: 'Ashby', formula: 50000n, previous: 100000n },
@@ -23,12 +23,12 @@ describe('describeDamping', () => {
       { floor: pct('-10'), ceiling: pct('10') },
     );
     expect(describeDamping(result, 'prev.csv')).toBe(
-      'Damped against prev.csv (floor -10%, ceiling +10%): the floor cost £400.00 (Ashby +£400.00); ceilings freed £500.00 (Brill -£500.00); ' +
-        'the other districts received the net £100.00 in proportion to their formula amounts (Cole +£100.00).',
+      'Damped against prev.csv (floor -10%, ceiling +10%): held at the floor: Ashby; held at the ceiling: Brill; ' +
+        'against their formula amounts, £500.00 moved from Brill (-£500.00) to Ashby (+£400.00) and Cole (+£100.00).',
     );
   });
 
-  it('says the other districts paid when the floors cost more than the ceilings freed', () => {
+  it('says the others paid when only a floor held', () => {
     const result = damped(
       [
         { code: 'A', name: 'Ashby', formula: 80000n, previous: 100000n },
@@ -38,7 +38,30 @@ describe('describeDamping', () => {
       { floor: pct('-5') },
     );
     expect(describeDamping(result, 'prev.csv')).toBe(
-      'Damped against prev.csv (floor -5%): the floor cost £150.00 (Ashby +£150.00); the other districts paid the net £150.00 in proportion to their formula amounts (Brill -£150.00).',
+      'Damped against prev.csv (floor -5%): held at the floor: Ashby; against their formula amounts, £150.00 moved from Brill (-£150.00) to Ashby (+£150.00).',
+    );
+  });
+
+  it('never says a district held at its floor paid for it: one held below its formula amount is among those it came from', () => {
+    // Ashby and Brill are held at the floor, £950 each; Cole (no previous allocation, so no band) pays
+    // for both, and the common scale leaves Ashby's floor below its formula amount of £1,000.
+    const result = damped(
+      [
+        { code: 'A', name: 'Ashby', formula: 100000n, previous: 100000n },
+        { code: 'B', name: 'Brill', formula: 10000n, previous: 100000n },
+        { code: 'C', name: 'Cole', formula: 100000n, previous: 0n },
+      ],
+      210000n,
+      { floor: pct('-5') },
+    );
+    expect(result.districts.map((d) => [d.held, d.amount])).toEqual([
+      ['floor', 95000n],
+      ['floor', 95000n],
+      ['', 20000n],
+    ]);
+    expect(describeDamping(result, 'prev.csv')).toBe(
+      'Damped against prev.csv (floor -5%): held at the floor: Ashby, Brill; against their formula amounts, £850.00 moved from Ashby (-£50.00) and Cole (-£800.00) to Brill (+£850.00); ' +
+        'Cole had no previous allocation, so no band applies to it.',
     );
   });
 
@@ -67,7 +90,7 @@ describe('describeDamping', () => {
     );
     const line = describeDamping(result, 'last-year-2019.csv', { level: 'former-district' });
     expect(line).toBe(
-      'Damped against last-year-2019.csv (floor -5%): the floor cost £150.00 (Corby +£150.00); the other former districts paid the net £150.00 in proportion to their formula amounts (Daventry -£150.00).',
+      'Damped against last-year-2019.csv (floor -5%): held at the floor: Corby; against their formula amounts, £150.00 moved from Daventry (-£150.00) to Corby (+£150.00).',
     );
     expect(dampingMeta(result, 'last-year-2019.csv', { level: 'former-district' })).toMatchObject({ damping: { summary: line } });
     const calm = damped([{ code: 'E07000150', name: 'Corby', formula: 100000n, previous: 100000n }], 100000n, { ceiling: pct('5') });

@@ -82,8 +82,8 @@ sheet with the formula, the data licence and the SHA-256 of every input. The sam
 Damping (--previous FILE with --floor and/or --ceiling): each district's change against FILE's allocation
 stays within the band; what the floors cost and the ceilings free is shared among the districts not held,
 in proportion to their formula amounts, so the total is still exactly the budget. A floor the budget
-cannot fund is refused, naming the tightest floor it can. One line says what the floor cost and who paid
-(on stderr for csv and xlsx). A district with a previous allocation of 0 has no band. FILE has
+cannot fund is refused, naming the tightest floor it can. One line names who was held and how much moved
+from whom to whom against the formula amounts (on stderr for csv and xlsx). A district with a previous allocation of 0 has no band. FILE has
 district_code,allocation (a district table) or former_district_code,allocation (a former-district one).
 Damping works at --level district and former-district; on 2025 the former districts keep their 2019
 codes, so last year's 2019 district table (allocate --vintage 2019 -o last-year-2019.csv) damps this
