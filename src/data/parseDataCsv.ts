@@ -1,7 +1,7 @@
 /**
  * Reading a `--data` CSV ("bring your own data"): one row per small area with `code,name,district,population`
  * (optional `district_code` and population-by-age columns) and one column per domain of need, named by its
- * domain id. Pure: the CLI reads the file and passes its text in.
+ * domain id; or fairshare's own LSOA table, read back. Pure: the CLI reads the file and passes its text in.
  */
 import { fail, ok, type Location, type Result } from '../engine/errors.js';
 import type { Dataset, Unit } from '../engine/dataset.js';
@@ -54,8 +54,8 @@ export function parseDataCsv(text: string, file: string): Result<DataCsv> {
   }
 
   const names = header.cells.map((cell) => cell.trim());
-  const keys = names.map((name) => name.toLowerCase());
-  const checked = checkHeader(names, keys, header.line, file);
+  const { keys, ignored } = ownLsoaTable(names.map((name) => name.toLowerCase()));
+  const checked = checkHeader(names, keys, header.line, file, ignored);
   if (!checked.ok) return checked;
   const domainIds = checked.value;
   if (rows.length === 0) {
@@ -70,7 +70,7 @@ export function parseDataCsv(text: string, file: string): Result<DataCsv> {
   const codes: string[] = [];
   const units: Unit[] = [];
   const values = new Map<string, number[]>();
-  for (const key of keys) if (COUNT_COLUMNS.has(key) || !RESERVED.has(key)) values.set(key, []);
+  for (const key of keys) if (!ignored.has(key) && (COUNT_COLUMNS.has(key) || !RESERVED.has(key))) values.set(key, []);
   const lineOfCode = new Map<string, number>();
   const districtNameIndex = keys.indexOf('district');
   const checkDistrictName = oneNamePerCode({ noun: 'district', file });
@@ -86,6 +86,7 @@ export function parseDataCsv(text: string, file: string): Result<DataCsv> {
     // Check cells in reading order so that the first problem reported is the first in the file.
     for (const [index, key] of keys.entries()) {
       const text = cell(index);
+      if (ignored.has(key)) continue;
       if (key === 'code') {
         if (text === '') {
           return fail('data', 'blank-code', 'the area code is blank', {
@@ -179,8 +180,32 @@ export function parseDataCsv(text: string, file: string): Result<DataCsv> {
   return ok({ dataset, domainIds });
 }
 
+/** The first columns of fairshare's own LSOA table (`allocate --level lsoa`), and what they are in a --data file. */
+const OWN_LSOA_COLUMNS: readonly (readonly [string, string])[] = [
+  ['lsoa_code', 'code'],
+  ['lsoa_name', 'name'],
+  ['district_code', 'district_code'],
+  ['district_name', 'district'],
+  ['population', 'population'],
+];
+/** Its last columns, results of a run rather than data: left out when the table is read back. */
+const OWN_LSOA_RESULTS: readonly string[] = ['figure', 'allocation', 'per_person'];
+
+/**
+ * Header keys as a --data file's: fairshare's own LSOA table (an officer edits a column in Excel and
+ * runs again) has its first columns renamed (`lsoa_code` is `code`, `district_name` is `district`) and
+ * its result columns (`figure`, `allocation`, `per_person`) ignored; its need-rank columns are the
+ * domains (a need rank grows with need). Any other header is as it is.
+ */
+function ownLsoaTable(keys: readonly string[]): { keys: string[]; ignored: ReadonlySet<string> } {
+  const own = OWN_LSOA_COLUMNS.every(([key], i) => keys[i] === key) && OWN_LSOA_RESULTS.every((key, i) => keys[keys.length - OWN_LSOA_RESULTS.length + i] === key);
+  if (!own) return { keys: [...keys], ignored: new Set() };
+  const renamed = new Map(OWN_LSOA_COLUMNS);
+  return { keys: keys.map((key) => renamed.get(key) ?? key), ignored: new Set(OWN_LSOA_RESULTS) };
+}
+
 /** Check the header; on success, the domain ids in header order. */
-function checkHeader(names: readonly string[], keys: readonly string[], line: number, file: string): Result<string[]> {
+function checkHeader(names: readonly string[], keys: readonly string[], line: number, file: string, ignored: ReadonlySet<string>): Result<string[]> {
   const at = (index: number): Location => ({ file, line, column: index + 1, columnName: shown(names[index] ?? '') });
 
   const blank = keys.indexOf('');
@@ -203,12 +228,12 @@ function checkHeader(names: readonly string[], keys: readonly string[], line: nu
     firstIndex.set(key, index);
   }
 
-  const required = requireColumns(names, DATA_CSV_REQUIRED_COLUMNS, HEADER_NEEDS, { file, line }, { optional: DATA_CSV_OPTIONAL_COLUMNS });
+  const required = requireColumns(ignored.size ? keys : names, DATA_CSV_REQUIRED_COLUMNS, HEADER_NEEDS, { file, line }, { optional: DATA_CSV_OPTIONAL_COLUMNS });
   if (!required.ok) return required;
 
   const domainIds: string[] = [];
   for (const [index, key] of keys.entries()) {
-    if (RESERVED.has(key)) continue;
+    if (RESERVED.has(key) || ignored.has(key)) continue;
     if (!DOMAIN_ID.test(key)) {
       const suggestion = suggestId(key);
       return fail('data', 'bad-domain-id', `column name "${shown(names[index] ?? '')}" is not a usable domain id`, {

@@ -11,14 +11,21 @@ import { stringify } from 'csv-stringify/sync';
 import { fail, ok, type Result } from '../engine/errors.js';
 import { shown } from '../engine/shown.js';
 
+/** A header fairshare writes with titles (see {@link WorkbookTextOptions.knownHeaders}). */
+export interface KnownHeader {
+  readonly head: readonly { readonly key: string; readonly title: string }[];
+  readonly tail?: readonly { readonly key: string; readonly title: string }[];
+}
+
 export interface WorkbookTextOptions {
   /** The sheet to read; default the first. */
   readonly sheet?: string;
   /**
-   * Headers written with titles, and their keys: a header row whose cells are the first titles of one of
-   * these lists, in order, is read as its keys (fairshare's own workbooks show `Code`, `Allocation`).
+   * Headers written with titles, and their keys: a header row whose cells are the first titles of a
+   * `head`, in order, is read as its keys (fairshare's own workbooks show `Code`, `Allocation`); with a
+   * `tail`, the row must start with all of `head` and end with all of `tail`, the cells between kept.
    */
-  readonly knownHeaders?: readonly (readonly { readonly key: string; readonly title: string }[])[];
+  readonly knownHeaders?: readonly KnownHeader[];
 }
 
 /**
@@ -79,11 +86,19 @@ export async function workbookText(bytes: Uint8Array, file: string, options: Wor
 }
 
 /** A header of titles as its keys, when it is the start of a known header; else as it is. */
-function headerKeys(row: readonly string[], known: readonly (readonly { key: string; title: string }[])[]): string[] {
+function headerKeys(row: readonly string[], known: readonly KnownHeader[]): string[] {
   const titles = row.map((c) => c.trim());
   while (titles.length > 0 && titles.at(-1) === '') titles.pop();
-  const match = known.find((columns) => titles.length <= columns.length && titles.every((t, i) => t === columns[i]?.title));
-  return match === undefined ? [...row] : titles.map((_, i) => match[i]?.key ?? '');
+  for (const { head, tail } of known) {
+    if (tail === undefined) {
+      if (titles.length <= head.length && titles.every((t, i) => t === head[i]?.title)) return titles.map((_, i) => head[i]?.key ?? '');
+      continue;
+    }
+    const middle = titles.length - head.length - tail.length;
+    const matches = middle >= 0 && head.every((c, i) => titles[i] === c.title) && tail.every((c, i) => titles[head.length + middle + i] === c.title);
+    if (matches) return titles.map((t, i) => (i < head.length ? (head[i]?.key ?? '') : i >= head.length + middle ? (tail[i - head.length - middle]?.key ?? '') : t));
+  }
+  return [...row];
 }
 
 /** A cell as text: its value, a formula's result, a rich text's plain text, a date as YYYY-MM-DD. */

@@ -140,12 +140,19 @@ export function withDampingColumns(table: Table, damping: Damping): Table {
 /**
  * The machine keys of fairshare's own tables, by their titles, for reading its workbooks back (a
  * workbook's header shows titles: `Code`, `District`, `Allocation`). For each level, the titles of its
- * table and of the damped table, in order, with their keys.
+ * table and of the damped table, in order, with their keys (`head`); and the LSOA table's first and last
+ * columns (`head`, `tail`), its domain columns between them being titled by their keys.
  *
- * @example ownTableHeaders()[0].map((c) => c.title).slice(0, 2) // => ['Code', 'District']
+ * @example ownTableHeaders()[0].head.map((c) => c.title).slice(0, 2) // => ['Code', 'District']
  */
-export function ownTableHeaders(): readonly (readonly Column[])[] {
-  return GROUP_LEVELS.map((level) => [...levelColumns(level), ...DISTRICT_COLUMNS.slice(2), ...(level === 'ward' ? [{ key: 'derived', title: 'Derived', kind: 'text' } as const] : DAMPING_COLUMNS)]);
+export function ownTableHeaders(): readonly { readonly head: readonly Column[]; readonly tail?: readonly Column[] }[] {
+  return [
+    ...GROUP_LEVELS.map((level) => ({
+      head: [...levelColumns(level), ...DISTRICT_COLUMNS.slice(2), ...(level === 'ward' ? [{ key: 'derived', title: 'Derived', kind: 'text' } as const] : DAMPING_COLUMNS)],
+    })),
+    // The LSOA table: its domain columns, between, are titled by their ids.
+    { head: LSOA_HEAD, tail: LSOA_TAIL },
+  ];
 }
 
 function dampingCells(amount: bigint, previous: bigint, held: string): string[] {
@@ -187,23 +194,27 @@ export function areaTable(table: AreaTable): Table {
   };
 }
 
+/** The LSOA table's columns before its domains' need ranks, and after them. */
+const LSOA_HEAD: readonly Column[] = [
+  { key: 'lsoa_code', title: 'LSOA code', kind: 'text' },
+  { key: 'lsoa_name', title: 'LSOA', kind: 'text' },
+  { key: 'district_code', title: 'District code', kind: 'text' },
+  { key: 'district_name', title: 'District', kind: 'text' },
+  { key: 'population', title: 'Population', kind: 'int' },
+];
+const LSOA_TAIL: readonly Column[] = [
+  { key: 'figure', title: 'Figure', kind: 'number' },
+  { key: 'allocation', title: 'Allocation', kind: 'money' },
+  { key: 'per_person', title: '£ per person', kind: 'money' },
+];
+
 /**
  * The LSOA table: code, name, district, population, one need-rank column per domain id (every domain
  * of the formula, counted or not), then figure, allocation and £ per person. Rows in code order.
  */
 export function lsoaTable(allocation: Allocation): Table {
   const { dataset, domains, figures, amounts, populations } = allocation;
-  const columns: Column[] = [
-    { key: 'lsoa_code', title: 'LSOA code', kind: 'text' },
-    { key: 'lsoa_name', title: 'LSOA', kind: 'text' },
-    { key: 'district_code', title: 'District code', kind: 'text' },
-    { key: 'district_name', title: 'District', kind: 'text' },
-    { key: 'population', title: 'Population', kind: 'int' },
-    ...domains.map((d): Column => ({ key: d.domain.id, title: d.domain.id, kind: 'number' })),
-    { key: 'figure', title: 'Figure', kind: 'number' },
-    { key: 'allocation', title: 'Allocation', kind: 'money' },
-    { key: 'per_person', title: '£ per person', kind: 'money' },
-  ];
+  const columns: Column[] = [...LSOA_HEAD, ...domains.map((d): Column => ({ key: d.domain.id, title: d.domain.id, kind: 'number' })), ...LSOA_TAIL];
   const rows = dataset.units.map((unit, i) => {
     const population = populations[i] as number;
     const amount = amounts[i] as Decimal;
