@@ -77,6 +77,7 @@ function configure(command: Command, io: Io): void {
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   const verbose = argv.includes('--verbose');
   try {
+    checkWeightForm(argv);
     await program(io).parseAsync([...argv], { from: 'user' });
     return EXIT.ok;
   } catch (error) {
@@ -97,4 +98,23 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     // A run that failed after starting an output leaves no temporary behind.
     cleanUp();
   }
+}
+
+/**
+ * `--weight community-safety 2` (a space for the `=`) would reach commander as a stray argument, "too many
+ * arguments"; say instead how to write it. Throws Failure.
+ */
+function checkWeightForm(argv: readonly string[]): void {
+  argv.forEach((arg, i) => {
+    const id = argv[i + 1] ?? '';
+    const value = argv[i + 2] ?? '';
+    if ((arg === '--weight' || arg === '-w') && !id.includes('=') && /^[+-]?(\d|\.\d)/.test(value)) {
+      throw new Failure({
+        kind: 'usage',
+        code: 'bad-weight',
+        message: `--weight ${oneLine(id)} ${oneLine(value)}: a weight is written with =`,
+        hint: `Write --weight ${oneLine(id)}=${oneLine(value)}`,
+      });
+    }
+  });
 }

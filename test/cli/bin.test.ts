@@ -67,6 +67,7 @@ describe('the fairshare and allocate bins', () => {
       ['negative budget', ['--budget', '-5m'], 2, /budget "-5m" is negative/],
       ['missing budget', [], 2, /no --budget given: the amount to share\. Give it like --budget 12\.7m/],
       ['a mistyped option, named before any missing one', ['--budgt', '12.7m'], 2, /unknown option '--budgt'.*Did you mean --budget\?/],
+      ['a weight written with a space for the =', ['--budget', '1m', '--weight', 'community-safety', '2'], 2, /--weight community-safety 2: a weight is written with =\. Write --weight community-safety=2/],
       [
         'every domain excluded',
         ['--budget', '1m', '--exclude', 'deprivation,access-to-facilities,communities,community-safety,adults,young-people,early-years'],
