@@ -212,3 +212,19 @@ describe('fairshare report on the 2025 vintage: former districts', () => {
     expect(formerSection(r.html)).toBe('');
   });
 });
+
+describe('fairshare report wording for one council and for areas that are not counties', () => {
+  it('says "area average", not "County average", for a unitary, and no "1 districts"', async () => {
+    const r = await report(['--budget', '1m', '--area', 'Camden']);
+    expect(r.code).toBe(0);
+    expect(r.html).not.toContain('1 districts');
+    expect(r.html).toContain('shared across the LSOAs of Camden');
+    expect(r.html).toContain('Area average: £');
+    expect(r.html).not.toContain('County average');
+  });
+
+  it('keeps "County average" for a county', async () => {
+    const r = await report(['--budget', '1m', '--area', 'Leicestershire']);
+    expect(r.html).toContain('County average: £');
+  });
+});

@@ -71,7 +71,7 @@ export function reportContent(input: ReportInput): ReportContent {
       table.rows.map((r) => ({ label: r.name, value: Number(r.perPerson || '0'), display: r.perPerson ? `£${groupThousands(r.perPerson)}` : 'no one' })),
       { title: people === 'people' ? '£ per person by district' : `£ per person by district (${people})`, idPrefix: 'per-person-' },
     ),
-    caption: `Each district's allocation divided by its ${people}. County average: £${groupThousands(table.total.perPerson)}.`,
+    caption: `Each district's allocation divided by its ${people}. ${area.kind === 'county' ? 'County' : 'Area'} average: £${groupThousands(table.total.perPerson)}.`,
   };
 
   const scenarios = input.scenarios
@@ -92,7 +92,10 @@ export function reportContent(input: ReportInput): ReportContent {
   return {
     tool: input.tool,
     title: input.scenarios?.title ?? `Fair share of ${run.budget} across ${area.name}`,
-    lede: `How ${run.budget} is shared between the ${table.rows.length} districts of ${area.name} in proportion to need and ${people}, by the Fair and Equitable Funding formula.`,
+    lede:
+      table.rows.length === 1
+        ? `How ${run.budget} is shared across the LSOAs of ${area.name} in proportion to need and ${people}, by the Fair and Equitable Funding formula.`
+        : `How ${run.budget} is shared between the ${table.rows.length} districts of ${area.name} in proportion to need and ${people}, by the Fair and Equitable Funding formula.`,
     facts: [
       ['Area', run.area],
       ['Budget', run.budget],
