@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { PACK_LICENCE } from '../data/packFormat.js';
-import type { XlsxNotes, XlsxSheet } from '../report/toXlsx.js';
+import type { Allocation } from '../engine/fairShare.js';
+import { groupThousands } from '../report/display.js';
+import { formulaDomains, type XlsxNotes, type XlsxSheet } from '../report/toXlsx.js';
 import { Failure, unwrap } from './failure.js';
 import type { Provenance } from './inputs.js';
 import type { Io } from './io.js';
@@ -50,4 +52,22 @@ export async function writeWorkbook(sheets: readonly XlsxSheet[], notes: Workboo
     tool: TOOL,
   });
   unwrap(await writeOutput(bytes, output, io));
+}
+
+/**
+ * The Notes of a workbook from one run of the formula: the command, area and budget as its title, the
+ * run's header lines, the formula with the weights it counted with, where the data came from and the
+ * input files.
+ *
+ * @example runNotes('allocate', 'Northamptonshire', allocation, header, inputs.source, inputs.provenance).title
+ * // => 'fairshare allocate: Northamptonshire, budget £12,700,000.00'
+ */
+export function runNotes(command: string, area: string, allocation: Allocation, lines: readonly string[], source: string, provenance: readonly Provenance[]): WorkbookNotes {
+  return {
+    title: `fairshare ${command}: ${area}, budget £${groupThousands(allocation.budget.toFixed(2))}`,
+    lines,
+    settings: [{ heading: `Formula: ${allocation.formula.name} (${allocation.formula.id})`, domains: formulaDomains(allocation.formula) }],
+    sources: [source],
+    provenance,
+  };
 }

@@ -1,12 +1,10 @@
 import { Command } from 'commander';
 import { tabulate, type DistrictTable } from '../../engine/tabulate.js';
 import { describeRun, runHeader, runMeta } from '../../report/describeRun.js';
-import { groupThousands } from '../../report/display.js';
 import { render } from '../../report/render.js';
 import { areaTable, districtTable, levelTable, lsoaTable, withDampingColumns, type Table } from '../../report/table.js';
 import { dampingMeta, describeDamping } from '../../report/describeDamping.js';
-import { formulaDomains } from '../../report/toXlsx.js';
-import { tableOutput, writeWorkbook } from '../workbook.js';
+import { runNotes, tableOutput, writeWorkbook } from '../workbook.js';
 import { tabulateAreas, type AreaTable } from '../../engine/tabulateAreas.js';
 import { loadLookup, type Provenance } from '../inputs.js';
 import { addAllocationOptions, type AllocationOptions, runAllocation } from '../allocationOptions.js';
@@ -143,13 +141,7 @@ year's former districts.`,
       inputFiles.push(provenance);
     }
     if (format === 'xlsx') {
-      const notes = {
-        title: `fairshare allocate: ${inputs.area.name}, budget £${groupThousands(allocation.budget.toFixed(2))}`,
-        lines: header,
-        settings: [{ heading: `Formula: ${allocation.formula.name} (${allocation.formula.id})`, domains: formulaDomains(allocation.formula) }],
-        sources: [inputs.source],
-        provenance: inputFiles,
-      };
+      const notes = runNotes('allocate', inputs.area.name, allocation, header, inputs.source, inputFiles);
       await writeWorkbook([{ name: SHEET_NAMES[level] ?? level, table, caption: header }], notes, options.output, io);
       if (note !== undefined) io.stderr.write(`fairshare: ${oneLine(note)}\n`);
       return;

@@ -13,9 +13,7 @@ import { Failure, unwrap } from '../failure.js';
 import type { Io } from '../io.js';
 import { writeOutput } from '../output.js';
 import { inputRefs } from '../guardOutput.js';
-import { tableOutput, writeWorkbook } from '../workbook.js';
-import { groupThousands } from '../../report/display.js';
-import { formulaDomains } from '../../report/toXlsx.js';
+import { runNotes, tableOutput, writeWorkbook } from '../workbook.js';
 import { planLevel, type Level } from '../levels.js';
 
 /** The levels sensitivity bands: those made of whole LSOAs (a draw re-weights sums over each area's LSOAs). */
@@ -98,13 +96,7 @@ export function sensitivityCommand(io: Io): Command {
     const toScreen = format === 'table' && (options.output === undefined || options.output === '-');
     const chalk = colourFor(toScreen && io.stdoutIsTTY, io.env);
     if (format === 'xlsx') {
-      const notes = {
-        title: `fairshare sensitivity: ${inputs.area.name}, budget £${groupThousands(allocation.budget.toFixed(2))}`,
-        lines: header,
-        settings: [{ heading: `Formula: ${allocation.formula.name} (${allocation.formula.id})`, domains: formulaDomains(allocation.formula) }],
-        sources: [inputs.source],
-        provenance: inputs.provenance,
-      };
+      const notes = runNotes('sensitivity', inputs.area.name, allocation, header, inputs.source, inputs.provenance);
       const sheets = [
         { name: 'Bands', table: bandsTable(result), caption: header },
         { name: 'Leave one out', table: dropOneTable(result), caption: ['Change when each domain alone is left out (exact, to the penny).'] },
