@@ -8,6 +8,7 @@ import { checkPopulationBase, parsePopulationBase, populationField, POPULATION_B
 import { DEFAULT_VINTAGE, parseVintage, VINTAGE_LABELS, VINTAGES, type Vintage } from '../data/vintage.js';
 import { Failure, unwrap } from './failure.js';
 import type { Io } from './io.js';
+import { parseReplaceSettings, REPLACE_HELP } from './replaceOptions.js';
 
 /** The options shared by every command that runs the formula (allocate, explain). */
 export interface AllocationOptions {
@@ -19,6 +20,7 @@ export interface AllocationOptions {
   readonly formula?: string;
   readonly population?: string;
   readonly vintage?: string;
+  readonly replace?: string[];
 }
 
 /** Add --budget, --exclude, --weight, --area and --data to a command. */
@@ -35,8 +37,14 @@ export function addAllocationOptions(command: Command, options: { budgetRequired
     .option('-a, --area <name|code>', 'district or county by name or code, or "england" (default: Northamptonshire)')
     .option('-d, --data <file>', 'your own CSV instead of the shipped data (- reads standard input): code,name,district,population, one column per domain')
     .option('--formula <name|file>', `a built-in formula name or a formula JSON file (default: ${DEFAULT_FORMULA})`)
+    .addOption(replaceOption())
     .option('-p, --population <base>', `the population to share by and count per person: ${POPULATION_BASES.join(', ')} (which ones depends on the vintage)`, 'total')
     .addOption(vintageOption());
+}
+
+/** `--replace SOURCE=FILE`, repeatable. */
+export function replaceOption(): Option {
+  return new Option('-r, --replace <source=file>', REPLACE_HELP).argParser(collect);
 }
 
 /** `--vintage 2025|2019`: which shipped data. */
@@ -55,7 +63,8 @@ export async function runAllocation(options: AllocationOptions, io: Io): Promise
   const weights = parseWeightSettings(options.weight ?? []);
   const asked = unwrap(parsePopulationBase(options.population ?? 'total'));
   const vintage = parseVintageOption(options.vintage);
-  const inputs = await loadInputs(withoutUndefined({ data: options.data, area: options.area, formula: options.formula, vintage }), io);
+  const replace = parseReplaceSettings(options.replace ?? []);
+  const inputs = await loadInputs(withoutUndefined({ data: options.data, area: options.area, formula: options.formula, vintage, replace }), io);
   const base = unwrap(checkPopulationBase(inputs.all, asked, inputs.vintage));
   const formula = unwrap(weigh(inputs.formula, { exclude: options.exclude ?? [], weights }));
   const allocation = unwrap(fairShare(inputs.dataset, formula, budget, { populationField: populationField(base) }));

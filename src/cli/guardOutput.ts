@@ -26,6 +26,8 @@ export interface InputOptions {
   readonly lookup?: string | undefined;
   readonly points?: string | undefined;
   readonly scenarios?: string | undefined;
+  /** `--replace SOURCE=FILE` settings, as typed. */
+  readonly replace?: readonly string[] | undefined;
 }
 
 /** The files named by a command's input options (`-` for standard input is not a file). */
@@ -35,6 +37,11 @@ export function inputRefs(options: InputOptions, cwd: string): InputRef[] {
     if (value !== undefined && value !== '-') refs.push({ shown: value, path: resolve(cwd, value) });
   }
   if (options.formula !== undefined) refs.push({ shown: options.formula, path: formulaPath(options.formula, cwd) });
+  for (const setting of options.replace ?? []) {
+    // The file after the first `=`; a setting without one is refused later, when the settings are read.
+    const file = setting.slice(setting.indexOf('=') + 1).trim();
+    if (setting.includes('=') && file !== '') refs.push({ shown: file, path: resolve(cwd, file) });
+  }
   return refs;
 }
 

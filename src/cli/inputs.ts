@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { basename, isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Area, defaultArea, findArea, subset } from '../data/area.js';
 import { formulaForData } from '../data/formulaForData.js';
@@ -22,6 +22,9 @@ import { parseLookup } from '../data/parseLookup.js';
 import { LSOA_CHANGES_FILE, parseLsoaChanges, type LsoaChange } from '../data/lsoaChanges.js';
 import { lsoaCodeHints, type LsoaCodeHints } from '../data/lsoaCodeHints.js';
 import type { Io } from './io.js';
+import { parseReplacement } from '../data/parseReplacement.js';
+import { findSource, replaceSource } from '../data/replaceSource.js';
+import type { ReplaceSetting } from './replaceOptions.js';
 
 /** The package root: two folders up from this module, in dist/ or src/. */
 const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -32,7 +35,7 @@ export const DEFAULT_FORMULA = 'northamptonshire';
 
 /** An input file as recorded for provenance: what it is, where, and the SHA-256 of its bytes. */
 export interface Provenance {
-  readonly role: 'data pack' | 'data file' | 'formula' | 'scenario file' | 'lookup' | 'boundaries' | 'previous allocation';
+  readonly role: 'data pack' | 'data file' | 'formula' | 'scenario file' | 'lookup' | 'boundaries' | 'previous allocation' | 'replacement';
   /** As the user wrote it, or relative to the package root for shipped files. */
   readonly path: string;
   readonly sha256: string;
@@ -58,6 +61,8 @@ export interface InputOptions {
   readonly area?: string;
   /** `--vintage 2025|2019`: which shipped pack (and default formula); default {@link DEFAULT_VINTAGE}. */
   readonly vintage?: Vintage;
+  /** `--replace SOURCE=FILE`: sources of the formula swapped for the user's figures, in order. */
+  readonly replace?: readonly ReplaceSetting[];
 }
 
 /** The data, formula and area one run works on. */
@@ -72,7 +77,34 @@ export interface Inputs extends LoadedData {
 export async function loadInputs(options: InputOptions, io: Io, baseDir: string = io.cwd): Promise<Inputs> {
   const loaded = await loadData(options.data, options.formula, baseDir, io, options.vintage);
   const area = unwrap(selectArea(loaded.dataset, options.area));
-  return { ...loaded, all: loaded.dataset, dataset: subset(loaded.dataset, area), area };
+  const inputs: Inputs = { ...loaded, all: loaded.dataset, dataset: subset(loaded.dataset, area), area };
+  return options.replace === undefined || options.replace.length === 0 ? inputs : withReplacements(inputs, options.replace, baseDir, io);
+}
+
+/**
+ * The inputs with sources of the formula swapped for the user's figures (`--replace`, `replace:`): each
+ * file is read relative to `baseDir` and must give a value to every LSOA of the area (its rows for other
+ * LSOAs of the data are ignored). The run's "Data:" words and its provenance name each file and its
+ * SHA-256. Throws Failure, naming the file, line and column.
+ */
+export async function withReplacements(inputs: Inputs, settings: readonly ReplaceSetting[], baseDir: string, io: Pick<Io, 'stderr'>): Promise<Inputs> {
+  let { dataset, formula } = inputs;
+  const described: string[] = [];
+  const provenance: Provenance[] = [...inputs.provenance];
+  const codes = dataset.units.map((u) => u.code);
+  const known = new Set(inputs.all.units.map((u) => u.code));
+  const hints = await codeHints(inputs.all, inputs.vintage);
+  for (const setting of settings) {
+    const ref = unwrap(findSource(formula, setting.source));
+    const file = unwrap(await readSource(resolve(baseDir, setting.file), 'replacement', setting.file));
+    const text = await userTable(file.bytes, setting.file, io.stderr);
+    const replacement = unwrap(parseReplacement(text, setting.file, codes, known, { codes: hints, areaName: inputs.area.name }));
+    const name = basename(setting.file);
+    ({ dataset, formula } = replaceSource(dataset, formula, ref, replacement, name));
+    described.push(`${ref.id} replaced by ${name} (${replacement.column}, SHA-256 ${file.provenance.sha256})`);
+    provenance.push(file.provenance);
+  }
+  return { ...inputs, dataset, formula, source: [inputs.source, ...described].join('; '), provenance };
 }
 
 /** The area named, or the default: Northamptonshire for the shipped pack, every row of a `--data` file. */
@@ -243,7 +275,7 @@ export async function readSource(
   role: Provenance['role'],
   shown: string = shownPath(path),
 ): Promise<Result<{ bytes: Buffer; provenance: Provenance }>> {
-  const what = role === 'data file' ? '--data file' : role;
+  const what = role === 'data file' ? '--data file' : role === 'replacement' ? '--replace file' : role;
   try {
     const bytes = await readLimited(path, role !== 'data pack');
     return ok({ bytes, provenance: { role, path: shown, sha256: createHash('sha256').update(bytes).digest('hex') } });

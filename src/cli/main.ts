@@ -101,8 +101,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 }
 
 /**
- * `--weight community-safety 2` (a space for the `=`) would reach commander as a stray argument, "too many
- * arguments"; say instead how to write it. Throws Failure.
+ * `--weight community-safety 2` or `--replace community-safety my-crime.csv` (a space for the `=`) would
+ * reach commander as a stray argument, "too many arguments"; say instead how to write it. Throws Failure.
  */
 function checkWeightForm(argv: readonly string[]): void {
   argv.forEach((arg, i) => {
@@ -114,6 +114,14 @@ function checkWeightForm(argv: readonly string[]): void {
         code: 'bad-weight',
         message: `--weight ${oneLine(id)} ${oneLine(value)}: a weight is written with =`,
         hint: `Write --weight ${oneLine(id)}=${oneLine(value)}`,
+      });
+    }
+    if ((arg === '--replace' || arg === '-r') && id !== '' && !id.includes('=') && value !== '' && !value.startsWith('-')) {
+      throw new Failure({
+        kind: 'usage',
+        code: 'bad-replace',
+        message: `--replace ${oneLine(id)} ${oneLine(value)}: a replacement is written with =`,
+        hint: `Write --replace ${oneLine(id)}=${oneLine(value)}`,
       });
     }
   });

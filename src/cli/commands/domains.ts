@@ -4,6 +4,7 @@ import type { Table } from '../../report/table.js';
 import { colourFor } from '../colour.js';
 import { unwrap } from '../failure.js';
 import { loadInputs } from '../inputs.js';
+import { sourceId } from '../../data/replaceSource.js';
 import { populationBases } from '../../data/populationBase.js';
 import type { Io } from '../io.js';
 import { chooseFormat, writeOutput } from '../output.js';
@@ -20,7 +21,7 @@ interface DomainsOptions {
 export function domainsCommand(io: Io): Command {
   return new Command('domains')
     .description('list the domains of need: ids (for --exclude and --weight), labels, sources and default weights')
-    .addHelpText('after', '\nExamples:\n  $ fairshare domains\n  $ fairshare domains --vintage 2019\n  $ fairshare domains --area Corby --format md')
+    .addHelpText('after', '\nExamples:\n  $ fairshare domains\n  $ fairshare domains --vintage 2019\n  $ fairshare domains --area Corby --format md\n  $ fairshare allocate --budget 12.7m --replace community-safety=my-crime.csv')
     .option('-a, --area <name|code>', 'the area the ranks are taken within (default: Northamptonshire)')
     .addOption(vintageOption())
     .option('-d, --data <file>', 'list the domains of your own CSV instead')
@@ -34,18 +35,21 @@ export function domainsCommand(io: Io): Command {
           { key: 'label', title: 'Domain', kind: 'text' },
           { key: 'weight', title: 'Weight', kind: 'number' },
           { key: 'sources', title: 'Sources', kind: 'text' },
+          { key: 'replace', title: '--replace ids', kind: 'text' },
         ],
         rows: inputs.formula.domains.map((d) => [
           d.id,
           d.label,
           d.weight,
           d.sources.map((s) => `${s.label} [${s.field}; higher = ${s.higherMeans === 'more-need' ? 'more' : 'less'} need]`).join('; '),
+          d.sources.map((s) => sourceId(d, s)).join(', '),
         ]),
       };
       const n = inputs.dataset.units.length;
       const header = [
         `${inputs.formula.name}. Need ranks are taken within ${inputs.area.name}: 1 = least need, ${n} = most need.`,
         'A domain with several sources: each source is ranked, the ranks are averaged, and the average is ranked.',
+        'Swap one source for your own figures with --replace ID=FILE (an id from the last column).',
         `Data: ${inputs.source}. Population bases (--population): ${populationBases(inputs.all).join(', ')}.`,
       ];
       const meta = {

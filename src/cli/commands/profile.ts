@@ -3,9 +3,10 @@ import { groupMemberships, lookupMemberships, profile } from '../../engine/profi
 import { rankDomains } from '../../engine/rankDomains.js';
 import { profileHeat, profileTable } from '../../report/profileTable.js';
 import { render } from '../../report/render.js';
-import { parseVintageOption, vintageOption, withoutUndefined } from '../allocationOptions.js';
+import { parseVintageOption, replaceOption, vintageOption, withoutUndefined } from '../allocationOptions.js';
 import { colourFor } from '../colour.js';
 import { Failure, unwrap } from '../failure.js';
+import { parseReplaceSettings } from '../replaceOptions.js';
 import { loadInputs, loadLookup } from '../inputs.js';
 import type { Io } from '../io.js';
 import { writeOutput } from '../output.js';
@@ -20,6 +21,7 @@ interface ProfileOptions {
   readonly area?: string;
   readonly data?: string;
   readonly formula?: string;
+  readonly replace?: string[];
   readonly format?: string;
   readonly output?: string;
 }
@@ -39,6 +41,7 @@ export function profileCommand(io: Io): Command {
     .addOption(vintageOption())
     .option('-d, --data <file>', 'your own CSV instead of the shipped data')
     .option('--formula <name|file>', 'a built-in formula name or a formula JSON file')
+    .addOption(replaceOption())
     .option('-f, --format <format>', 'table (a heat table), csv, json, md, html or xlsx (default: table on a terminal, csv into a pipe, else from the -o extension)')
     .option('-o, --output <file>', 'write to this file instead of stdout')
     .addHelpText(
@@ -51,7 +54,7 @@ export function profileCommand(io: Io): Command {
         throw new Failure({ kind: 'usage', code: 'bad-level', message: `unknown level "${options.level}"`, hint: `Use --level ${LEVELS.join(', ')}` });
       }
       const format = await tableOutput(options.format, options.output, io, inputRefs(options, io.cwd));
-      const inputs = await loadInputs(withoutUndefined({ data: options.data, area: options.area, formula: options.formula, vintage: parseVintageOption(options.vintage) }), io);
+      const inputs = await loadInputs(withoutUndefined({ data: options.data, area: options.area, formula: options.formula, vintage: parseVintageOption(options.vintage), replace: parseReplaceSettings(options.replace ?? []) }), io);
       const rankings = unwrap(rankDomains(inputs.dataset, inputs.formula.domains));
       const population = inputs.dataset.fields.get('population') as Float64Array;
       const plan = unwrap(planLevel(level, inputs.all, inputs.vintage, options.lookup !== undefined, LEVELS));
