@@ -21,6 +21,7 @@ export interface AllocationOptions {
   readonly population?: string;
   readonly vintage?: string;
   readonly replace?: string[];
+  readonly sheet?: string;
 }
 
 /** Add --budget, --exclude, --weight, --area and --data to a command. */
@@ -38,6 +39,7 @@ export function addAllocationOptions(command: Command, options: { budgetRequired
     .option('-d, --data <file>', 'your own CSV instead of the shipped data (- reads standard input): code,name,district,population, one column per domain')
     .option('--formula <name|file>', `a built-in formula name or a formula JSON file (default: ${DEFAULT_FORMULA})`)
     .addOption(replaceOption())
+    .addOption(sheetOption())
     .option('-p, --population <base>', `the population to share by and count per person: ${POPULATION_BASES.join(', ')} (which ones depends on the vintage)`, 'total')
     .addOption(vintageOption());
 }
@@ -45,6 +47,11 @@ export function addAllocationOptions(command: Command, options: { budgetRequired
 /** `--replace SOURCE=FILE`, repeatable. */
 export function replaceOption(): Option {
   return new Option('-r, --replace <source=file>', REPLACE_HELP).argParser(collect);
+}
+
+/** `--sheet NAME`: which sheet of a workbook input to read. */
+export function sheetOption(): Option {
+  return new Option('--sheet <name>', 'the sheet to read of every .xlsx input (default: its first sheet)');
 }
 
 /** `--vintage 2025|2019`: which shipped data. */
@@ -64,7 +71,7 @@ export async function runAllocation(options: AllocationOptions, io: Io): Promise
   const asked = unwrap(parsePopulationBase(options.population ?? 'total'));
   const vintage = parseVintageOption(options.vintage);
   const replace = parseReplaceSettings(options.replace ?? []);
-  const inputs = await loadInputs(withoutUndefined({ data: options.data, area: options.area, formula: options.formula, vintage, replace }), io);
+  const inputs = await loadInputs(withoutUndefined({ data: options.data, area: options.area, formula: options.formula, vintage, replace, sheet: options.sheet }), io);
   const base = unwrap(checkPopulationBase(inputs.all, asked, inputs.vintage));
   const formula = unwrap(weigh(inputs.formula, { exclude: options.exclude ?? [], weights }));
   const allocation = unwrap(fairShare(inputs.dataset, formula, budget, { populationField: populationField(base) }));

@@ -63,6 +63,8 @@ export interface InputOptions {
   readonly vintage?: Vintage;
   /** `--replace SOURCE=FILE`: sources of the formula swapped for the user's figures, in order. */
   readonly replace?: readonly ReplaceSetting[];
+  /** `--sheet NAME`: the sheet to read of every workbook input (default: each one's first). */
+  readonly sheet?: string;
 }
 
 /** The data, formula and area one run works on. */
@@ -75,10 +77,10 @@ export interface Inputs extends LoadedData {
 
 /** Load the data and formula, then select the area. Relative paths are taken from `baseDir`. */
 export async function loadInputs(options: InputOptions, io: Io, baseDir: string = io.cwd): Promise<Inputs> {
-  const loaded = await loadData(options.data, options.formula, baseDir, io, options.vintage);
+  const loaded = await loadData(options.data, options.formula, baseDir, io, options.vintage, options.sheet);
   const area = unwrap(selectArea(loaded.dataset, options.area));
   const inputs: Inputs = { ...loaded, all: loaded.dataset, dataset: subset(loaded.dataset, area), area };
-  return options.replace === undefined || options.replace.length === 0 ? inputs : withReplacements(inputs, options.replace, baseDir, io);
+  return options.replace === undefined || options.replace.length === 0 ? inputs : withReplacements(inputs, options.replace, baseDir, io, options.sheet);
 }
 
 /**
@@ -87,7 +89,7 @@ export async function loadInputs(options: InputOptions, io: Io, baseDir: string 
  * LSOAs of the data are ignored). The run's "Data:" words and its provenance name each file and its
  * SHA-256. Throws Failure, naming the file, line and column.
  */
-export async function withReplacements(inputs: Inputs, settings: readonly ReplaceSetting[], baseDir: string, io: Pick<Io, 'stderr'>): Promise<Inputs> {
+export async function withReplacements(inputs: Inputs, settings: readonly ReplaceSetting[], baseDir: string, io: Pick<Io, 'stderr'>, sheet?: string): Promise<Inputs> {
   let { dataset, formula } = inputs;
   const described: string[] = [];
   const provenance: Provenance[] = [...inputs.provenance];
@@ -97,7 +99,7 @@ export async function withReplacements(inputs: Inputs, settings: readonly Replac
   for (const setting of settings) {
     const ref = unwrap(findSource(formula, setting.source));
     const file = unwrap(await readSource(resolve(baseDir, setting.file), 'replacement', setting.file));
-    const text = await userTable(file.bytes, setting.file, io.stderr);
+    const text = await userTable(file.bytes, setting.file, io.stderr, sheet);
     const replacement = unwrap(parseReplacement(text, setting.file, codes, known, { codes: hints, areaName: inputs.area.name }));
     const name = basename(setting.file);
     ({ dataset, formula } = replaceSource(dataset, formula, ref, replacement, name));
@@ -123,6 +125,7 @@ export async function loadData(
   baseDir: string,
   io?: Pick<Io, 'stdin' | 'stderr'>,
   vintage: Vintage = DEFAULT_VINTAGE,
+  sheet?: string,
 ): Promise<LoadedData> {
   const { formula: named, provenance: formulaProvenance } = await loadFormula(formulaRef ?? (data === undefined ? DEFAULT_FORMULAS[vintage] : DEFAULT_FORMULA), baseDir, formulaRef);
   if (data === undefined) {
@@ -132,7 +135,7 @@ export async function loadData(
   }
   const csvFile = unwrap(data === '-' ? await readStdin(io?.stdin) : await readSource(resolve(baseDir, data), 'data file', data));
   const shown = data === '-' ? 'standard input' : data;
-  const parsed = unwrap(parseDataCsv(await userTable(csvFile.bytes, shown, io?.stderr), shown));
+  const parsed = unwrap(parseDataCsv(await userTable(csvFile.bytes, shown, io?.stderr, sheet), shown));
   if (formulaRef !== undefined) {
     return { dataset: parsed.dataset, formula: named, source: `data file ${shown}`, provenance: [csvFile.provenance, formulaProvenance] };
   }
@@ -231,19 +234,23 @@ async function readLimited(path: string, text: boolean): Promise<Buffer> {
  * UTF-16 with a byte-order mark). Throws Node's errors (ENOENT, EISDIR, EACCES) and, for a file too
  * large, an error whose message says so (`it is 1.5 GB, more than the 256 MB fairshare reads`).
  */
-export async function readTextFile(path: string, shown: string = path, stderr?: NodeJS.WritableStream): Promise<string> {
-  return userTable(await readLimited(path, true), shown, stderr);
+export async function readTextFile(path: string, shown: string = path, stderr?: NodeJS.WritableStream, sheet?: string): Promise<string> {
+  return userTable(await readLimited(path, true), shown, stderr, sheet);
 }
 
 /**
  * The table of a user's file as CSV text: an Excel workbook (.xlsx, fairshare's own included) is read
- * from its first sheet (see workbookText), anything else as text ({@link userText}). Throws Failure.
+ * from the sheet named (`--sheet`), else its first (see workbookText), anything else as text
+ * ({@link userText}), with a notice that `--sheet` does not apply to it. Throws Failure.
  */
-export async function userTable(bytes: Uint8Array, shown: string, stderr?: NodeJS.WritableStream): Promise<string> {
-  if (!isWorkbook(bytes)) return userText(bytes, shown, stderr);
+export async function userTable(bytes: Uint8Array, shown: string, stderr?: NodeJS.WritableStream, sheet?: string): Promise<string> {
+  if (!isWorkbook(bytes)) {
+    if (sheet !== undefined) stderr?.write(`fairshare: notice: ${plain(shown)} is not a workbook, so --sheet ${plain(sheet)} does not apply to it\n`);
+    return userText(bytes, shown, stderr);
+  }
   const { workbookText } = await import('../data/workbookText.js');
   const { ownTableHeaders } = await import('../report/table.js');
-  return unwrap(await workbookText(bytes, shown, { knownHeaders: ownTableHeaders() }));
+  return unwrap(await workbookText(bytes, shown, { knownHeaders: ownTableHeaders(), ...(sheet === undefined ? {} : { sheet }) }));
 }
 
 /**
@@ -317,6 +324,7 @@ export async function loadLookup(
   dataset: Dataset,
   io: Pick<Io, 'cwd' | 'stderr'>,
   vintage?: Vintage,
+  sheet?: string,
 ): Promise<{ lookup: Lookup; provenance: Provenance }> {
   const shipped = SHIPPED_LOOKUPS[level];
   if (file === undefined && shipped === undefined) {
@@ -325,7 +333,7 @@ export async function loadLookup(
   const path = file === undefined ? resolve(PACKAGE_ROOT, shipped as string) : resolve(io.cwd, file);
   const source = unwrap(await readSource(path, 'lookup', file));
   const known = new Set(dataset.units.map((u) => u.code));
-  const text = await userTable(source.bytes, source.provenance.path, io.stderr);
+  const text = await userTable(source.bytes, source.provenance.path, io.stderr, sheet);
   const lookup = unwrap(parseLookup(text, source.provenance.path, level, known, { codes: await codeHints(dataset, vintage) }));
   return { lookup, provenance: source.provenance };
 }

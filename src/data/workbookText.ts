@@ -53,7 +53,7 @@ export async function workbookText(bytes: Uint8Array, file: string, options: Wor
   const names = workbook.worksheets.map((w) => w.name);
   const sheet = options.sheet === undefined ? workbook.worksheets[0] : workbook.getWorksheet(options.sheet);
   if (sheet === undefined) {
-    return fail('data', 'no-such-sheet', options.sheet === undefined ? `${file} has no sheets` : `${file} has no sheet "${shown(options.sheet)}"`, {
+    return fail('data', 'no-such-sheet', options.sheet === undefined ? 'the workbook has no sheets' : `the workbook has no sheet "${shown(options.sheet)}"`, {
       hint: names.length ? `Its sheets are: ${names.map((n) => shown(n)).join(', ')}` : 'Save a sheet with the table in it',
       location: { file },
     });

@@ -124,3 +124,39 @@ describe('the tool’s own LSOA table as --data', () => {
     ]);
   });
 });
+
+describe('--sheet NAME', () => {
+  /** The five-LSOA fixture on a sheet "Areas" behind a first sheet of notes, as officers' workbooks often are. */
+  async function notesFirst(path: string): Promise<void> {
+    const rows = readFileSync(FIVE, 'utf8').trim().split(/\r?\n/).map((line) => line.split(',').map((c) => (/^\d+(\.\d+)?$/.test(c) ? Number(c) : c)));
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('Read me').addRow(['Fixture: the five-LSOA test areas, on the next sheet']);
+    const areas = book.addWorksheet('Areas');
+    for (const row of rows) areas.addRow(row);
+    await book.xlsx.writeFile(path);
+  }
+
+  it('reads the named sheet of a workbook as the same CSV', async () => {
+    const dir = tempDir();
+    await notesFirst(join(dir, 'areas.xlsx'));
+    const fromCsv = await run(['allocate', '--budget', '1000', '--data', FIVE, '--format', 'csv'], dir);
+    const fromSheet = await run(['allocate', '--budget', '1000', '--data', 'areas.xlsx', '--sheet', 'Areas', '--format', 'csv'], dir);
+    expect(fromSheet.code, fromSheet.err).toBe(0);
+    expect(fromSheet.out).toBe(fromCsv.out);
+  });
+
+  it('names the sheets a workbook has when the one asked for is not there', async () => {
+    const dir = tempDir();
+    await notesFirst(join(dir, 'areas.xlsx'));
+    const result = await run(['allocate', '--budget', '1000', '--data', 'areas.xlsx', '--sheet', 'Area', '--format', 'csv'], dir);
+    expect(result.code).toBe(1);
+    expect(result.err).toBe("fairshare: error: areas.xlsx: the workbook has no sheet \"Area\". Its sheets are: Read me, Areas\n");
+  });
+
+  it('says it does not apply to a CSV input, and reads the CSV', async () => {
+    const dir = tempDir();
+    const result = await run(['allocate', '--budget', '1000', '--data', FIVE, '--sheet', 'Areas', '--format', 'csv'], dir);
+    expect(result.code).toBe(0);
+    expect(result.err).toBe(`fairshare: notice: ${FIVE} is not a workbook, so --sheet Areas does not apply to it\n`);
+  });
+});

@@ -134,7 +134,7 @@ year's former districts.`,
       const line = groupNote(grouped, inputs.vintage);
       if (line !== undefined) header.push(line);
     } else {
-      const { lookup, provenance } = await loadLookup(plan.by === 'lookup' ? plan.level : level, options.lookup, inputs.all, io, inputs.vintage);
+      const { lookup, provenance } = await loadLookup(plan.by === 'lookup' ? plan.level : level, options.lookup, inputs.all, io, inputs.vintage, options.sheet);
       const areas = unwrap(tabulateAreas(allocation, lookup));
       table = areaTable(areas);
       header.push(lookupNote(areas, provenance.path));

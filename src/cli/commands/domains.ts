@@ -8,12 +8,13 @@ import { sourceId } from '../../data/replaceSource.js';
 import { populationBases } from '../../data/populationBase.js';
 import type { Io } from '../io.js';
 import { chooseFormat, writeOutput } from '../output.js';
-import { parseVintageOption, vintageOption, withoutUndefined } from '../allocationOptions.js';
+import { parseVintageOption, sheetOption, vintageOption, withoutUndefined } from '../allocationOptions.js';
 
 interface DomainsOptions {
   readonly vintage?: string;
   readonly area?: string;
   readonly data?: string;
+  readonly sheet?: string;
   readonly format?: string;
 }
 
@@ -24,11 +25,12 @@ export function domainsCommand(io: Io): Command {
     .addHelpText('after', '\nExamples:\n  $ fairshare domains\n  $ fairshare domains --vintage 2019\n  $ fairshare domains --area Corby --format md\n  $ fairshare allocate --budget 12.7m --replace community-safety=my-crime.csv')
     .option('-a, --area <name|code>', 'the area the ranks are taken within (default: Northamptonshire)')
     .addOption(vintageOption())
-    .option('-d, --data <file>', 'list the domains of your own CSV instead')
+    .option('-d, --data <file>', 'list the domains of your own CSV (or workbook) instead')
+    .addOption(sheetOption())
     .option('-f, --format <format>', 'table, csv, json, md or html')
     .action(async (options: DomainsOptions) => {
       const format = unwrap(chooseFormat(options.format, undefined, io));
-      const inputs = await loadInputs(withoutUndefined({ data: options.data, area: options.area, vintage: parseVintageOption(options.vintage) }), io);
+      const inputs = await loadInputs(withoutUndefined({ data: options.data, area: options.area, vintage: parseVintageOption(options.vintage), sheet: options.sheet }), io);
       const table: Table = {
         columns: [
           { key: 'id', title: 'Id', kind: 'text' },

@@ -3,7 +3,7 @@ import { overlap } from '../../engine/overlap.js';
 import { rankDomains } from '../../engine/rankDomains.js';
 import { overlapMatrix, overlapTable } from '../../report/overlapTable.js';
 import { render } from '../../report/render.js';
-import { parseVintageOption, replaceOption, vintageOption, withoutUndefined } from '../allocationOptions.js';
+import { parseVintageOption, replaceOption, sheetOption, vintageOption, withoutUndefined } from '../allocationOptions.js';
 import { colourFor } from '../colour.js';
 import { unwrap } from '../failure.js';
 import { parseReplaceSettings } from '../replaceOptions.js';
@@ -19,6 +19,7 @@ interface OverlapOptions {
   readonly data?: string;
   readonly formula?: string;
   readonly replace?: string[];
+  readonly sheet?: string;
   readonly format?: string;
   readonly output?: string;
 }
@@ -32,12 +33,13 @@ export function overlapCommand(io: Io): Command {
     .option('-d, --data <file>', 'your own CSV instead of the shipped data')
     .option('--formula <name|file>', 'a built-in formula name or a formula JSON file')
     .addOption(replaceOption())
+    .addOption(sheetOption())
     .option('-f, --format <format>', 'table (a matrix), csv, json, md, html or xlsx (default: table on a terminal, csv into a pipe, else from the -o extension)')
     .option('-o, --output <file>', 'write to this file instead of stdout')
     .addHelpText('after', '\nExamples:\n  $ fairshare overlap\n  $ fairshare overlap --area england -o overlap.csv\n  $ fairshare overlap -o overlap.xlsx')
     .action(async (options: OverlapOptions) => {
       const format = await tableOutput(options.format, options.output, io, inputRefs(options, io.cwd));
-      const inputs = await loadInputs(withoutUndefined({ data: options.data, area: options.area, formula: options.formula, vintage: parseVintageOption(options.vintage), replace: parseReplaceSettings(options.replace ?? []) }), io);
+      const inputs = await loadInputs(withoutUndefined({ data: options.data, area: options.area, formula: options.formula, vintage: parseVintageOption(options.vintage), replace: parseReplaceSettings(options.replace ?? []), sheet: options.sheet }), io);
       const rankings = unwrap(rankDomains(inputs.dataset, inputs.formula.domains));
       const pairs = overlap(rankings);
       const toScreen = format === 'table' && (options.output === undefined || options.output === '-');

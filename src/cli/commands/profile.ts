@@ -3,7 +3,7 @@ import { groupMemberships, lookupMemberships, profile } from '../../engine/profi
 import { rankDomains } from '../../engine/rankDomains.js';
 import { profileHeat, profileTable } from '../../report/profileTable.js';
 import { render } from '../../report/render.js';
-import { parseVintageOption, replaceOption, vintageOption, withoutUndefined } from '../allocationOptions.js';
+import { parseVintageOption, replaceOption, sheetOption, vintageOption, withoutUndefined } from '../allocationOptions.js';
 import { colourFor } from '../colour.js';
 import { Failure, unwrap } from '../failure.js';
 import { parseReplaceSettings } from '../replaceOptions.js';
@@ -22,6 +22,7 @@ interface ProfileOptions {
   readonly data?: string;
   readonly formula?: string;
   readonly replace?: string[];
+  readonly sheet?: string;
   readonly format?: string;
   readonly output?: string;
 }
@@ -42,6 +43,7 @@ export function profileCommand(io: Io): Command {
     .option('-d, --data <file>', 'your own CSV instead of the shipped data')
     .option('--formula <name|file>', 'a built-in formula name or a formula JSON file')
     .addOption(replaceOption())
+    .addOption(sheetOption())
     .option('-f, --format <format>', 'table (a heat table), csv, json, md, html or xlsx (default: table on a terminal, csv into a pipe, else from the -o extension)')
     .option('-o, --output <file>', 'write to this file instead of stdout')
     .addHelpText(
@@ -54,14 +56,14 @@ export function profileCommand(io: Io): Command {
         throw new Failure({ kind: 'usage', code: 'bad-level', message: `unknown level "${options.level}"`, hint: `Use --level ${LEVELS.join(', ')}` });
       }
       const format = await tableOutput(options.format, options.output, io, inputRefs(options, io.cwd));
-      const inputs = await loadInputs(withoutUndefined({ data: options.data, area: options.area, formula: options.formula, vintage: parseVintageOption(options.vintage), replace: parseReplaceSettings(options.replace ?? []) }), io);
+      const inputs = await loadInputs(withoutUndefined({ data: options.data, area: options.area, formula: options.formula, vintage: parseVintageOption(options.vintage), replace: parseReplaceSettings(options.replace ?? []), sheet: options.sheet }), io);
       const rankings = unwrap(rankDomains(inputs.dataset, inputs.formula.domains));
       const population = inputs.dataset.fields.get('population') as Float64Array;
       const plan = unwrap(planLevel(level, inputs.all, inputs.vintage, options.lookup !== undefined, LEVELS));
       const memberships =
         plan.by === 'group'
           ? groupMemberships(inputs.dataset, plan.level)
-          : unwrap(lookupMemberships(inputs.dataset, (await loadLookup(level, options.lookup, inputs.all, io, inputs.vintage)).lookup));
+          : unwrap(lookupMemberships(inputs.dataset, (await loadLookup(level, options.lookup, inputs.all, io, inputs.vintage, options.sheet)).lookup));
       const result = profile(rankings, population, memberships);
       const toScreen = format === 'table' && (options.output === undefined || options.output === '-');
       const chalk = colourFor(toScreen && io.stdoutIsTTY, io.env);
