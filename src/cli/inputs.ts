@@ -36,7 +36,12 @@ export const DEFAULT_FORMULA = 'northamptonshire';
 /** An input file as recorded for provenance: what it is, where, and the SHA-256 of its bytes. */
 export interface Provenance {
   readonly role: 'data pack' | 'data file' | 'formula' | 'scenario file' | 'lookup' | 'boundaries' | 'previous allocation' | 'replacement';
-  /** As the user wrote it, or relative to the package root for shipped files. */
+  /**
+   * The file's name as outputs record it (manifests, workbook notes, the report's sources): a shipped
+   * file's path in the package (`data/england-lsoa-2025.json.gz`), else the name of the user's file
+   * without its folder (`my-crime.csv`, `-` for standard input), so the same inputs give the same bytes
+   * from any folder. Messages name a file as the user typed it, not by this.
+   */
   readonly path: string;
   readonly sha256: string;
 }
@@ -135,11 +140,13 @@ export async function loadData(
   }
   const csvFile = unwrap(data === '-' ? await readStdin(io?.stdin) : await readSource(resolve(baseDir, data), 'data file', data));
   const shown = data === '-' ? 'standard input' : data;
+  // Outputs name the file without its folder, so the same file gives the same bytes from any folder.
+  const fileName = data === '-' ? shown : basename(data);
   const parsed = unwrap(parseDataCsv(await userTable(csvFile.bytes, shown, io?.stderr, sheet), shown));
   if (formulaRef !== undefined) {
-    return { dataset: parsed.dataset, formula: named, source: `data file ${shown}`, provenance: [csvFile.provenance, formulaProvenance] };
+    return { dataset: parsed.dataset, formula: named, source: `data file ${fileName}`, provenance: [csvFile.provenance, formulaProvenance] };
   }
-  return { dataset: parsed.dataset, formula: formulaForData(parsed.domainIds, named), source: `data file ${shown}`, provenance: [csvFile.provenance] };
+  return { dataset: parsed.dataset, formula: formulaForData(parsed.domainIds, named), source: `data file ${fileName}`, provenance: [csvFile.provenance] };
 }
 
 /**
@@ -148,7 +155,7 @@ export async function loadData(
  */
 export async function loadFormula(ref: string, baseDir: string, shown?: string): Promise<{ formula: Formula; provenance: Provenance }> {
   const file = unwrap(await readSource(formulaPath(ref, baseDir), 'formula', shown));
-  return { formula: unwrap(parseFormula(decodeText(file.bytes), file.provenance.path)), provenance: file.provenance };
+  return { formula: unwrap(parseFormula(decodeText(file.bytes), shown ?? file.provenance.path)), provenance: file.provenance };
 }
 
 /** `--data -`: the CSV from standard input, recorded as `-` with the SHA-256 of what was read. */
@@ -285,7 +292,7 @@ export async function readSource(
   const what = role === 'data file' ? '--data file' : role === 'replacement' ? '--replace file' : role;
   try {
     const bytes = await readLimited(path, role !== 'data pack');
-    return ok({ bytes, provenance: { role, path: shown, sha256: createHash('sha256').update(bytes).digest('hex') } });
+    return ok({ bytes, provenance: { role, path: recordedName(path, shown), sha256: createHash('sha256').update(bytes).digest('hex') } });
   } catch (error) {
     if (error instanceof Refused) return refused(what, shown, error.message);
     const code = (error as NodeJS.ErrnoException).code;
@@ -299,6 +306,12 @@ export async function readSource(
           : 'Check the path and try again';
     return fail('io', 'unreadable-file', `cannot read ${what} ${shown}: ${why}`, { hint });
   }
+}
+
+/** How provenance records a file: a shipped one by its path in the package, a user's by its name alone. */
+function recordedName(path: string, shown: string): string {
+  const inside = shownPath(path);
+  return inside !== path && inside.startsWith('data/') ? inside : basename(shown);
 }
 
 /** Shipped files are shown relative to the package root (the same on every machine). */
@@ -333,8 +346,9 @@ export async function loadLookup(
   const path = file === undefined ? resolve(PACKAGE_ROOT, shipped as string) : resolve(io.cwd, file);
   const source = unwrap(await readSource(path, 'lookup', file));
   const known = new Set(dataset.units.map((u) => u.code));
-  const text = await userTable(source.bytes, source.provenance.path, io.stderr, sheet);
-  const lookup = unwrap(parseLookup(text, source.provenance.path, level, known, { codes: await codeHints(dataset, vintage) }));
+  const shown = file ?? source.provenance.path;
+  const text = await userTable(source.bytes, shown, io.stderr, sheet);
+  const lookup = unwrap(parseLookup(text, shown, level, known, { codes: await codeHints(dataset, vintage) }));
   return { lookup, provenance: source.provenance };
 }
 

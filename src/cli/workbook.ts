@@ -41,9 +41,9 @@ export type WorkbookNotes = Omit<XlsxNotes, 'tool' | 'licence' | 'provenance'> &
 /**
  * Write tables as an Excel workbook to `-o` (whole or not at all): one sheet per table and a Notes sheet
  * with the run, the tool's version, the inputs' SHA-256 and, when a shipped data pack was read, its
- * licence. Throws Failure.
+ * licence. Returns the bytes written. Throws Failure.
  */
-export async function writeWorkbook(sheets: readonly XlsxSheet[], notes: WorkbookNotes, output: string | undefined, io: Io): Promise<void> {
+export async function writeWorkbook(sheets: readonly XlsxSheet[], notes: WorkbookNotes, output: string | undefined, io: Io): Promise<Uint8Array> {
   // exceljs loads only here, not at every start-up.
   const { toXlsx } = await import('../report/toXlsx.js');
   const bytes = await toXlsx(sheets, {
@@ -52,6 +52,7 @@ export async function writeWorkbook(sheets: readonly XlsxSheet[], notes: Workboo
     tool: TOOL,
   });
   unwrap(await writeOutput(bytes, output, io));
+  return bytes;
 }
 
 /**

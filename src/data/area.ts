@@ -47,7 +47,8 @@ export function listAreas(dataset: Dataset, options: ListAreasOptions = {}): Are
   const everything: Area = {
     kind: dataset.kind === 'pack' ? 'england' : 'all',
     code: dataset.kind === 'pack' ? 'england' : 'all',
-    name: dataset.kind === 'pack' ? 'England' : `All rows of ${dataset.file}`,
+    // The file's name without its folder: the same file gives the same header from any folder.
+    name: dataset.kind === 'pack' ? 'England' : `All rows of ${dataset.file.split(/[\\/]/).pop() ?? dataset.file}`,
     indices: dataset.units.map((_, i) => i),
   };
   const regions = new Map<string, { name: string; indices: number[] }>();

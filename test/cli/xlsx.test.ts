@@ -287,3 +287,21 @@ describe('-o FILE.html', () => {
     expect(html).toMatch(/font-weight:bold">£12,700,000\.00<\/td>/);
   });
 });
+
+describe('provenance from any folder', () => {
+  it('gives byte-identical workbooks for the same inputs typed from different folders', async () => {
+    const { copyFileSync, mkdirSync } = await import('node:fs');
+    const root = mkdtempSync(join(tmpdir(), 'fairshare-folders-'));
+    mkdirSync(join(root, 'inputs'));
+    copyFileSync(join(import.meta.dirname, '..', 'fixtures', 'data', 'five-lsoas.csv'), join(root, 'inputs', 'areas.csv'));
+    const runIn = async (cwd: string, data: string, output: string) => {
+      const io = memoryIo({ cwd, env: { NO_COLOR: '1' } });
+      return { code: await main(['allocate', '--budget', '1000', '--data', data, '-o', output], io), err: io.err() };
+    };
+    const fromRoot = await runIn(root, 'inputs/areas.csv', join(root, 'a.xlsx'));
+    const fromInside = await runIn(join(root, 'inputs'), 'areas.csv', join(root, 'b.xlsx'));
+    expect(fromRoot.code, fromRoot.err).toBe(0);
+    expect(fromInside.code, fromInside.err).toBe(0);
+    expect(readFileSync(join(root, 'a.xlsx')).equals(readFileSync(join(root, 'b.xlsx')))).toBe(true);
+  });
+});

@@ -14,6 +14,7 @@ import { unwrap } from '../failure.js';
 import type { Io } from '../io.js';
 import { writeOutput } from '../output.js';
 import { inputRefs } from '../guardOutput.js';
+import { checkSidecar, MANIFEST_HELP, sidecarText, writeSidecar } from '../sidecar.js';
 import { Failure } from '../failure.js';
 import { oneLine } from '../../engine/shown.js';
 import { LEVELS, levelPlural, planLevel } from '../levels.js';
@@ -34,6 +35,7 @@ interface AllocateOptions extends AllocationOptions, DampingOptions {
   readonly lookup?: string;
   readonly format?: string;
   readonly output?: string;
+  readonly manifest?: boolean;
 }
 
 /** `fairshare allocate`: share a budget and print or write the district (or LSOA) table. */
@@ -45,7 +47,8 @@ export function allocateCommand(io: Io, name = 'allocate'): Command {
     .option('-l, --level <level>', `what to add the LSOAs up into: ${LEVELS.join(', ')} (see below)`, 'district')
     .option('--lookup <file>', 'a share lookup (lsoa_code,area_code,area_name,share) for --level ward or division; default: the shipped Northamptonshire one (2019), or the wards in the data (2025)')
     .option('-f, --format <format>', 'table, csv, json, md, html (pastes into Word as a table) or xlsx (default: table on a terminal, csv into a pipe, else from the -o extension)')
-    .option('-o, --output <file>', 'write to this file instead of stdout (written whole or not at all); xlsx needs a file');
+    .option('-o, --output <file>', 'write to this file instead of stdout (written whole or not at all); xlsx needs a file')
+    .option('--manifest', MANIFEST_HELP);
   addDampingOptions(command);
   command.addHelpText(
     'after',
@@ -55,6 +58,8 @@ Examples:
   $ fairshare allocate --budget £38.1m --weight community-safety=2 --format md
   $ fairshare allocate --budget 12.7m --exclude young-people,early-years -o table.html
   $ fairshare allocate --budget 500k --area Kettering --level lsoa -o kettering.csv
+  $ fairshare allocate --budget 12.7m -o districts.csv --manifest
+  $ fairshare allocate --budget 12.7m --replace community-safety=my-crime.csv
   $ fairshare allocate --budget 12.7m --exclude young-people,early-years -o adults.xlsx
   $ fairshare allocate --budget 12.7m --exclude young-people,early-years --level division --vintage 2019
   $ fairshare allocate --budget 1.2bn --area england -o england.csv
@@ -73,6 +78,9 @@ the ward of each LSOA in the data, ONS best fit of 2024, but for North and West 
 2025 wards, derived by area, not an ONS product, marked derived = yes; 2019: shared out through the
 shipped lookup); division (2019 only: the county's electoral divisions, through the shipped lookup).
 Every area of every level but ward (2019) and division is the exact sum of its LSOAs' pennies.
+
+--manifest writes FILE.manifest.json beside -o FILE: the tool's version, the settings, and the name
+and SHA-256 of every input and of FILE, so a plain CSV can carry its provenance and stay clean for Excel.
 
 An .xlsx workbook has the table (amounts as numbers with £ formats, the total row in bold) and a Notes
 sheet with the formula, the data licence and the SHA-256 of every input. The same run gives the same bytes.
@@ -102,6 +110,7 @@ year's former districts.`,
     }
     const damping = parseDampingOptions(options, level);
     const format = await tableOutput(options.format, options.output, io, inputRefs(options, io.cwd));
+    const sidecar = await checkSidecar(options.manifest, options.output, io, inputRefs(options, io.cwd));
     const { inputs, allocation } = await runAllocation(options, io);
     const plan = unwrap(planLevel(level, inputs.all, inputs.vintage, options.lookup !== undefined));
     const header = runHeader(describeRun(allocation, inputs.area, inputs.source));
@@ -142,7 +151,8 @@ year's former districts.`,
     }
     if (format === 'xlsx') {
       const notes = runNotes('allocate', inputs.area.name, allocation, header, inputs.source, inputFiles);
-      await writeWorkbook([{ name: SHEET_NAMES[level] ?? level, table, caption: header }], notes, options.output, io);
+      const bytes = await writeWorkbook([{ name: SHEET_NAMES[level] ?? level, table, caption: header }], notes, options.output, io);
+      if (sidecar !== undefined) await writeSidecar(sidecar, sidecarText('allocate', meta, inputFiles, { file: options.output as string, format, content: bytes }), options.output as string, io);
       if (note !== undefined) io.stderr.write(`fairshare: ${oneLine(note)}\n`);
       return;
     }
@@ -153,6 +163,7 @@ year's former districts.`,
       chalk: colourFor(toTerminal && io.stdoutIsTTY, io.env),
     });
     unwrap(await writeOutput(text, options.output, io));
+    if (sidecar !== undefined) await writeSidecar(sidecar, sidecarText('allocate', meta, inputFiles, { file: options.output as string, format, content: text }), options.output as string, io);
     // CSV has no header lines, so the damping line goes to stderr, after the data is safely written.
     if (note !== undefined && format === 'csv') io.stderr.write(`fairshare: ${oneLine(note)}\n`);
   });
