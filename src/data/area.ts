@@ -226,7 +226,7 @@ export function findArea(dataset: Dataset, query: string, options: ListAreasOpti
     hint:
       guesses.length > 0
         ? `Did you mean ${guesses.map((g) => `"${shown(g)}"`).join(' or ')}? Run "fairshare areas --search ${shown(search)}" to list areas`
-        : `Run "fairshare areas --search TEXT" to list the districts and counties --area accepts`,
+        : `Run "fairshare areas" to list the areas --area accepts, or fairshare areas --search TEXT to search them`,
   });
 }
 

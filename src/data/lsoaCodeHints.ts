@@ -12,6 +12,8 @@ export interface LsoaCodeHints {
   readonly geography: string;
   /** A code of the data, for the hint. */
   readonly example: string;
+  /** A command that lists the data's LSOA codes, runnable as written. */
+  readonly listing?: string;
   /** For a code that is not in the data: a sentence saying it is of the other vintage, and what replaced it. */
   readonly otherVintage?: (code: string) => string | undefined;
 }
@@ -33,6 +35,7 @@ export function lsoaCodeHints(dataset: Dataset, vintage: Vintage | undefined, ch
   return {
     geography,
     example,
+    listing: `fairshare allocate --budget 1 --level lsoa --format csv --vintage ${vintage}`,
     otherVintage: (code) => {
       const other = describeOtherVintage(code, vintage, changes);
       return other === undefined ? undefined : `${other.message}: ${other.hint.charAt(0).toLowerCase()}${other.hint.slice(1)}`;

@@ -140,7 +140,7 @@ function unknownCodes(
   return fail('data', 'unknown-lsoa', message, {
     hint: upper
       ? `LSOA codes are upper case, e.g. "${upper}"`
-      : (codes.otherVintage?.(first.code) ?? `Use England ${codes.geography} codes such as ${codes.example}, as listed by "fairshare allocate --level lsoa --format csv"`),
+      : (codes.otherVintage?.(first.code) ?? `Use England ${codes.geography} codes such as ${codes.example}, as listed by "${codes.listing ?? 'fairshare allocate --budget 1 --level lsoa --format csv --vintage 2019'}"`),
     location: { file, line: first.line, column: index + 1, columnName: shown(name) },
   });
 }

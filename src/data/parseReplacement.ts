@@ -109,7 +109,7 @@ export function parseReplacement(
       hint: upper
         ? `LSOA codes are upper case, e.g. "${upper}"`
         : (codes?.otherVintage?.(firstUnknown.code) ??
-          `Use the ${codes?.geography ?? 'LSOA'} codes of the data, such as ${codes?.example ?? area[0] ?? 'E01027013'}, or delete those rows`),
+          `Use the ${codes?.geography ?? 'LSOA'} codes of the data, such as ${codes?.example ?? area[0] ?? 'E01027013'}${codes?.listing === undefined ? '' : ` (${codes.listing} lists them)`}, or delete those rows`),
       location: { file, line: firstUnknown.line, column: codeIndex + 1, columnName: shown(names[codeIndex] ?? '') },
     });
   }
