@@ -42,7 +42,7 @@ export function program(io: Io): Command {
       `
 Examples:
   $ fairshare allocate --budget 12.7m --exclude young-people,early-years
-  $ fairshare explain E01027013 --budget 12.7m --exclude young-people,early-years
+  $ fairshare explain "West Northamptonshire 022D" --budget 12.7m --exclude young-people,early-years
   $ fairshare domains
   $ fairshare areas --search north
   $ fairshare scenarios run examples/directorates-2013.yaml -o out/

@@ -1,50 +1,70 @@
 import { Command } from 'commander';
 import { explain } from '../../report/explain.js';
-import { nearest } from '../../engine/nearest.js';
+import { explainCaption, explainTable } from '../../report/explainTable.js';
+import type { Unit } from '../../engine/dataset.js';
+import { runMeta } from '../../report/describeRun.js';
+import { render } from '../../report/render.js';
 import { addAllocationOptions, type AllocationOptions, runAllocation } from '../allocationOptions.js';
 import { colourFor } from '../colour.js';
-import { Failure, unwrap } from '../failure.js';
+import { findLsoa } from '../findLsoa.js';
+import { unwrap } from '../failure.js';
+import { inputRefs } from '../guardOutput.js';
 import type { Io } from '../io.js';
 import { writeOutput } from '../output.js';
-import { describeOtherVintage } from '../../data/lsoaChanges.js';
-import { loadLsoaChanges } from '../inputs.js';
+import { runNotes, tableOutput, writeWorkbook } from '../workbook.js';
 
-/** `fairshare explain LSOA`: one LSOA's ranks, figure, share and amount with the arithmetic written out. */
+interface ExplainCommandOptions extends AllocationOptions {
+  readonly format?: string;
+  readonly output?: string;
+}
+
+/** `fairshare explain LSOA`: one LSOA's ranks, figure, share and amount with the arithmetic written out, or as a table. */
 export function explainCommand(io: Io): Command {
   const command = new Command('explain')
     .description("show how one LSOA's amount is worked out: its need rank in each domain, its figure, population, share and pennies")
-    .argument('<lsoa>', 'the LSOA code, e.g. E01027013');
-  addAllocationOptions(command);
-  command.addHelpText('after', '\nExample:\n  $ fairshare explain E01027013 --budget 12.7m --exclude young-people,early-years');
-  command.action(async (code: string, options: AllocationOptions) => {
+    .argument('<lsoa>', 'the LSOA code or name, e.g. E01027013 or "Daventry 008D" (any case)');
+  addAllocationOptions(command)
+    .option('-f, --format <format>', 'table (the arithmetic written out), csv, json, md, html or xlsx: one row per domain source (default: the arithmetic as text on stdout, terminal or pipe; else from the -o extension)')
+    .option('-o, --output <file>', 'write to this file instead of stdout (written whole or not at all); xlsx needs a file');
+  command.addHelpText(
+    'after',
+    `
+Examples:
+  $ fairshare explain E01027013 --budget 12.7m --vintage 2019 --exclude young-people,early-years
+  $ fairshare explain "Daventry 008D" --budget 12.7m --vintage 2019 --exclude young-people,early-years
+  $ fairshare explain "West Northamptonshire 022D" --budget 12.7m
+  $ fairshare explain E01027013 --budget 12.7m -o E01027013.xlsx
+
+The table (csv, json, md, html, xlsx) has a row per source of each domain: its value and need rank, the
+domain's rank, weight and weight × rank (on the domain's first row), then the LSOA's figure, population,
+share and allocation.`,
+  );
+  command.action(async (lsoa: string, options: ExplainCommandOptions) => {
+    // The explanation is text wherever stdout goes (a pipe or `> file.txt` too); a table only when asked for.
+    const toStdout = options.output === undefined || options.output === '-';
+    const format = await tableOutput(options.format ?? (toStdout ? 'table' : undefined), options.output, io, inputRefs(options, io.cwd));
     const { inputs, allocation } = await runAllocation(options, io);
-    const wanted = code.trim().toUpperCase();
-    const index = allocation.dataset.units.findIndex((u) => u.code.toUpperCase() === wanted);
-    if (index === -1) {
-      const elsewhere = inputs.all.units.find((u) => u.code.toUpperCase() === wanted);
-      if (elsewhere) {
-        throw new Failure({
-          kind: 'usage',
-          code: 'lsoa-outside-area',
-          message: `${elsewhere.code} (${elsewhere.name}) is in ${elsewhere.districtName}, outside the selected area ${inputs.area.name}`,
-          hint: `Add --area "${elsewhere.districtName}" or --area "${elsewhere.countyName || elsewhere.districtName}"`,
-        });
-      }
-      // A code of the other vintage's LSOA geography: say which codes replaced it.
-      if (inputs.vintage !== undefined) {
-        const other = describeOtherVintage(wanted, inputs.vintage, (await loadLsoaChanges()).changes);
-        if (other !== undefined) throw new Failure({ kind: 'usage', code: 'lsoa-of-other-vintage', ...other });
-      }
-      const guess = nearest(wanted, allocation.dataset.units.map((u) => u.code));
-      throw new Failure({
-        kind: 'usage',
-        code: 'unknown-lsoa',
-        message: `unknown LSOA code "${code}"`,
-        hint: `${guess ? `Did you mean ${guess}? ` : ''}Run "fairshare allocate --budget 1 --level lsoa" to list the codes`,
-      });
+    const index = await findLsoa(lsoa, inputs, options, io);
+    if (format === 'table') {
+      const text = explain(allocation, index, { area: inputs.area, chalk: colourFor(toStdout && io.stdoutIsTTY, io.env) });
+      unwrap(await writeOutput(text, options.output, io));
+      return;
     }
-    const text = explain(allocation, index, { area: inputs.area, chalk: colourFor(io.stdoutIsTTY, io.env) });
-    unwrap(await writeOutput(text, undefined, io));
+    const table = explainTable(allocation, index);
+    const caption = explainCaption(allocation, index, inputs.area, inputs.source);
+    if (format === 'xlsx') {
+      const notes = runNotes('explain', inputs.area.name, allocation, caption, inputs.source, inputs.provenance);
+      await writeWorkbook([{ name: 'Explanation', table, caption }], notes, options.output, io);
+      return;
+    }
+    const unit = allocation.dataset.units[index] as Unit;
+    const meta = {
+      ...runMeta(allocation, inputs.area, inputs.source, inputs.vintage),
+      lsoa: { code: unit.code, name: unit.name, districtCode: unit.districtCode, districtName: unit.districtName },
+      weightedTotal: allocation.totalWeighted.toString(),
+    };
+    const text = render(table, format, { header: caption, meta, chalk: colourFor(false, io.env) });
+    unwrap(await writeOutput(text, options.output, io));
   });
   return command;
 }
