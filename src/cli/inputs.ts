@@ -35,7 +35,7 @@ export const DEFAULT_FORMULA = 'northamptonshire';
 
 /** An input file as recorded for provenance: what it is, where, and the SHA-256 of its bytes. */
 export interface Provenance {
-  readonly role: 'data pack' | 'data file' | 'formula' | 'scenario file' | 'lookup' | 'boundaries' | 'previous allocation' | 'replacement';
+  readonly role: 'data pack' | 'data file' | 'formula' | 'scenario file' | 'lookup' | 'boundaries' | 'previous allocation' | 'replacement' | 'points';
   /**
    * The file's name as outputs record it (manifests, workbook notes, the report's sources): a shipped
    * file's path in the package (`data/england-lsoa-2025.json.gz`), else the name of the user's file
@@ -289,7 +289,7 @@ export async function readSource(
   role: Provenance['role'],
   shown: string = shownPath(path),
 ): Promise<Result<{ bytes: Buffer; provenance: Provenance }>> {
-  const what = role === 'data file' ? '--data file' : role === 'replacement' ? '--replace file' : role;
+  const what = role === 'data file' ? '--data file' : role === 'replacement' ? '--replace file' : role === 'points' ? '--points file' : role;
   try {
     const bytes = await readLimited(path, role !== 'data pack');
     return ok({ bytes, provenance: { role, path: recordedName(path, shown), sha256: createHash('sha256').update(bytes).digest('hex') } });

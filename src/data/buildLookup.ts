@@ -4,11 +4,11 @@
  * allocate how much of the population falls into which divisions" (Fair and Equitable Funding model).
  * Pure: it takes parsed points and returns the rows and the CSV text to write.
  */
-import { stringify } from 'csv-stringify/sync';
 import { fail, ok, type Result } from '../engine/errors.js';
 import { Exact } from '../engine/exact.js';
 import type { LookupRow } from '../engine/lookup.js';
-import { defuse } from '../report/toCsv.js';
+import { lookupTable } from '../report/lookupTable.js';
+import { toCsv } from '../report/toCsv.js';
 import type { Point } from './parsePoints.js';
 import { oneNamePerCode } from './oneNamePerCode.js';
 
@@ -30,9 +30,6 @@ export interface BuildLookupOptions {
   /** The points file, for messages. */
   readonly file?: string;
 }
-
-/** The lookup file's columns, in order. */
-const LOOKUP_COLUMNS: readonly string[] = ['lsoa_code', 'area_code', 'area_name', 'share', 'estimated'];
 
 /** Decimal places a share is written with. 12 keeps a 1-in-a-trillion share without float noise. */
 const SHARE_DECIMALS = 12;
@@ -100,11 +97,8 @@ export function buildLookup(points: readonly Point[], options: BuildLookupOption
       rows.push({ lsoaCode, areaCode, areaName: names.get(areaCode) ?? '', share: formatShare(weight.dividedBy(lsoa.total)), estimated: false });
     }
   }
-  const csv = stringify([
-    [...LOOKUP_COLUMNS],
-    ...rows.map((r) => [defuse(r.lsoaCode), defuse(r.areaCode), defuse(r.areaName), r.share, r.estimated ? 'yes' : 'no']),
-  ]);
-  return ok({ rows, csv, points: points.length, lsoas: lsoaCodes.length, areas: names.size });
+  // The lookup table as CSV: text cells a spreadsheet would run as formulas are defused.
+  return ok({ rows, csv: toCsv(lookupTable(rows)), points: points.length, lsoas: lsoaCodes.length, areas: names.size });
 }
 
 /**

@@ -1,9 +1,10 @@
 import type { Decimal } from 'decimal.js';
 import { Exact, round2 } from '../engine/exact.js';
+import { largestRemainder } from '../engine/largestRemainder.js';
 import type { Damping, DampedDistrict } from '../engine/damp.js';
 import type { Allocation } from '../engine/fairShare.js';
 import { GROUP_LEVELS, pounds, type DistrictRow, type DistrictTable, type GroupLevel } from '../engine/tabulate.js';
-import type { AreaRow, AreaTable } from '../engine/tabulateAreas.js';
+import type { AreaTable } from '../engine/tabulateAreas.js';
 import type { ComparisonRow } from '../scenario/compare.js';
 
 /**
@@ -83,6 +84,10 @@ export function levelColumns(level: GroupLevel): [Column, Column] {
  * and at the ward level a last column `derived`, `yes` for a ward derived by area rather than an ONS
  * best fit. A district table is exactly {@link districtTable}'s.
  *
+ * At the ward level the total row has only the columns that add up: LSOAs, people and pounds. Its
+ * `share_pct` and `per_person` cells are empty, because dozens of percentages each rounded half-up need
+ * not add up to 100.00, and an area's £ per person is an average, not a sum (see {@link RATIO_KEYS}).
+ *
  * @example levelTable(tabulate(allocation, { level: 'region' })).columns[0].key // => 'region_code'
  */
 export function levelTable(table: DistrictTable): Table {
@@ -95,7 +100,20 @@ export function levelTable(table: DistrictTable): Table {
     ...DISTRICT_COLUMNS.slice(2),
     ...(derived ? [{ key: 'derived', title: 'Derived', kind: 'text' } as const] : []),
   ];
-  return { columns, rows: table.rows.map((r) => cells(r)), total: cells(table.total, true) };
+  const total = cells(table.total, true);
+  return { columns, rows: table.rows.map((r) => cells(r)), total: level === 'ward' ? withoutRatios(columns, total) : total };
+}
+
+/**
+ * The columns of a ward or division table that are each row's own ratio, not a part of a sum: the share
+ * of the budget, rounded half-up per row, and £ per person. Their cells are left empty on the total row,
+ * so that every figure there is the exact sum of the column above it.
+ */
+export const RATIO_KEYS: ReadonlySet<string> = new Set(['share_pct', 'per_person']);
+
+/** A total row with the cells of {@link RATIO_KEYS} columns emptied. */
+function withoutRatios(columns: readonly Column[], total: readonly string[]): string[] {
+  return total.map((cell, i) => (RATIO_KEYS.has(columns[i]?.key ?? '') ? '' : cell));
 }
 
 const DAMPING_COLUMNS: readonly Column[] = [
@@ -162,36 +180,63 @@ function dampingCells(amount: bigint, previous: bigint, held: string): string[] 
 }
 
 /**
- * A ward or division table: `area_code,area_name,lsoas,population,allocation,share_pct,per_person,estimated`.
- * The population is apportioned by the lookup's shares and shown to whole people (£ per person uses
- * the exact figure); `estimated` is `yes` when any share behind the area is an estimate.
+ * A ward or division table shared out through a lookup:
+ * `area_code,area_name,lsoas_touching,population,allocation,share_pct,per_person,estimated`.
+ *
+ * Every cell of the total row is the exact sum of its column, and a column that is not a sum has none:
+ * - `lsoas_touching` ("LSOAs (touching)") counts the LSOAs with a share above 0 in the area, so an LSOA
+ *   split between areas is counted in each of them: the column has no total;
+ * - `population` is the people apportioned by the lookup's shares (not always whole), rounded to whole
+ *   people by the largest remainder so that the areas add up exactly to the total, as pennies do;
+ * - `allocation` adds up to the budget (see `tabulateAreas`);
+ * - `share_pct` and `per_person` are each area's own ratio ({@link RATIO_KEYS}), half-up to 2 places,
+ *   £ per person from the exact people: no total;
+ * - `estimated` is `yes` when any share behind the area is an estimate.
+ *
+ * @example areaTable(tabulateAreas(allocation, divisions).value).total // => ['', 'Total', '', '720913', '12700000.00', '', '', '']
  */
 export function areaTable(table: AreaTable): Table {
   const title = table.level.charAt(0).toUpperCase() + table.level.slice(1);
-  const cells = (r: AreaRow, total = false): string[] => [
-    r.code,
-    r.name,
-    String(r.lsoas),
-    r.population.toFixed(0),
-    r.allocation.toFixed(2),
-    r.sharePct,
-    r.perPerson,
-    total ? '' : r.estimated ? 'yes' : 'no',
+  const people = apportionedPeople(table);
+  const columns: Column[] = [
+    { key: 'area_code', title: 'Code', kind: 'text' },
+    { key: 'area_name', title, kind: 'text' },
+    { key: 'lsoas_touching', title: 'LSOAs (touching)', kind: 'int' },
+    { key: 'population', title: 'Population', kind: 'int' },
+    { key: 'allocation', title: 'Allocation', kind: 'money' },
+    { key: 'share_pct', title: '% of total', kind: 'pct' },
+    { key: 'per_person', title: '£ per person', kind: 'money' },
+    { key: 'estimated', title: 'Estimated', kind: 'text' },
   ];
+  const { total } = table;
   return {
-    columns: [
-      { key: 'area_code', title: 'Code', kind: 'text' },
-      { key: 'area_name', title, kind: 'text' },
-      { key: 'lsoas', title: 'LSOAs', kind: 'int' },
-      { key: 'population', title: 'Population', kind: 'int' },
-      { key: 'allocation', title: 'Allocation', kind: 'money' },
-      { key: 'share_pct', title: '% of total', kind: 'pct' },
-      { key: 'per_person', title: '£ per person', kind: 'money' },
-      { key: 'estimated', title: 'Estimated', kind: 'text' },
-    ],
-    rows: table.rows.map((r) => cells(r)),
-    total: cells(table.total, true),
+    columns,
+    rows: table.rows.map((r, i) => [r.code, r.name, String(r.lsoas), people.rows[i] as string, r.allocation.toFixed(2), r.sharePct, r.perPerson, r.estimated ? 'yes' : 'no']),
+    total: [total.code, total.name, '', people.total, total.allocation.toFixed(2), '', '', ''],
   };
+}
+
+/**
+ * Decimal places the apportioned people are compared to before rounding: far below any real difference
+ * between two areas' people, and far above the last digits of Exact's quotients (100 significant digits),
+ * so that a third plus two thirds counts as exactly 1.
+ */
+const PEOPLE_PLACES = 50;
+
+/**
+ * The areas' apportioned people rounded so that they add up exactly to the total: to whole people (or, for
+ * a `--data` file with fractional people, to the total's decimal places), floors first, then one each to
+ * the largest remainders, ties to the lower area code (the Hamilton method, as for pennies).
+ */
+function apportionedPeople(table: AreaTable): { rows: string[]; total: string } {
+  const places = table.total.population.decimalPlaces();
+  const total = table.total.population.toFixed(places);
+  const scale = new Exact(10).pow(PEOPLE_PLACES);
+  const weights = table.rows.map((r) => BigInt(r.population.toDecimalPlaces(PEOPLE_PLACES).times(scale).toFixed(0)));
+  const units = BigInt(table.total.population.times(new Exact(10).pow(places)).toFixed(0));
+  if (weights.every((w) => w === 0n)) return { rows: table.rows.map(() => new Exact(0).toFixed(places)), total };
+  const parts = largestRemainder(units, weights, table.rows.map((r) => r.code));
+  return { rows: parts.map((p) => new Exact(p.toString()).dividedBy(new Exact(10).pow(places)).toFixed(places)), total };
 }
 
 /** The LSOA table's columns before its domains' need ranks, and after them. */

@@ -23,7 +23,7 @@ describe('allocate --level division and ward', () => {
   it('shares £12.7m over the 57 county electoral divisions, adding up exactly', async () => {
     const result = await run(['allocate', ...ADULTS, '--level', 'division']);
     expect(result.code).toBe(0);
-    expect(result.out.split('\n')[0]).toBe('area_code,area_name,lsoas,population,allocation,share_pct,per_person,estimated');
+    expect(result.out.split('\n')[0]).toBe('area_code,area_name,lsoas_touching,population,allocation,share_pct,per_person,estimated');
     const rows = result.rows();
     expect(rows).toHaveLength(57);
     expect(pennies(rows)).toBe(1_270_000_000n);
@@ -53,7 +53,7 @@ describe('allocate --level division and ward', () => {
     // W1 = F01 + ½F02 = 30075; W2 = ½F02 + ⅓F03 = 24812; W3 = ⅓F03 + F04 = 20301; W4 = ⅓F03 + F05 = 24812.
     const result = await run(['allocate', '--budget', '1000', '--data', FIVE, '--level', 'ward', '--lookup', 'test/fixtures/lookups/good.csv']);
     expect(result.err).toBe('');
-    expect(result.rows().map((r) => [r.area_code, r.lsoas, r.population, r.allocation, r.per_person, r.estimated])).toEqual([
+    expect(result.rows().map((r) => [r.area_code, r.lsoas_touching, r.population, r.allocation, r.per_person, r.estimated])).toEqual([
       ['W1', '2', '200', '300.75', '1.50', 'yes'],
       ['W2', '2', '150', '248.12', '1.65', 'yes'],
       ['W3', '2', '100', '203.01', '2.03', 'yes'],

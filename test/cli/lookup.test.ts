@@ -2,11 +2,13 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CommanderError } from 'commander';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { lookupCommand } from '../../src/cli/commands/lookup.js';
 import { exitCode } from '../../src/cli/exitCode.js';
 import { Failure } from '../../src/cli/failure.js';
 import { loadData } from '../../src/cli/inputs.js';
+import { main } from '../../src/cli/main.js';
 import { formatError } from '../../src/engine/errors.js';
 import { memoryIo } from '../helpers/memoryIo.js';
 import { pin2019 } from '../helpers/pin2019.js';
@@ -169,6 +171,101 @@ describe('fairshare lookup build', () => {
   it('needs --points and -o', async () => {
     expect((await run(['build', '-o', 'x.csv'])).code).toBe(2);
     expect((await run(['build', '--points', 'x.csv'])).code).toBe(2);
+  });
+
+  describe('-o FILE.xlsx', () => {
+    /** Points for every LSOA of Corby: one in Corby A, and every other LSOA two more in Corby B (shares of a third and two thirds). */
+    async function corbyPoints(dir: string): Promise<string> {
+      const { dataset } = await loadData(undefined, undefined, process.cwd(), undefined, '2019');
+      const corby = dataset.units.filter((u) => u.districtName === 'Corby');
+      const lines = corby.flatMap((u, i) => [`${u.code},FIXTURE-CA,Fixture Corby A,1`, ...(i % 2 === 0 ? [`${u.code},FIXTURE-CB,Fixture Corby B,2`] : [])]);
+      const file = join(dir, 'points.csv');
+      writeFileSync(file, `lsoa_code,area_code,area_name,weight\n${lines.join('\n')}\n`);
+      return file;
+    }
+
+    it('writes a workbook: the lookup columns as its header, codes and names as text, shares as numbers, and a Notes sheet', async () => {
+      const dir = tempDir();
+      const { code, err } = await run(['build', '--points', join(FIXTURES, 'northants-points.csv'), '-o', join(dir, 'lookup.xlsx')]);
+      expect(code, err).toBe(0);
+      expect(err).toContain(`fairshare: wrote 6 rows to ${join(dir, 'lookup.xlsx')} from 7 points`);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.readFile(join(dir, 'lookup.xlsx'));
+      expect(book.worksheets.map((w) => w.name)).toEqual(['Lookup', 'Notes']);
+      const sheet = book.worksheets[0]!;
+      // The points file by its name, wherever it was read from.
+      expect(sheet.getCell(1, 1).value).toBe('Share lookup built by fairshare lookup build from northants-points.csv: 6 rows from 7 points in 3 LSOAs and 3 areas.');
+      const values = sheet.getSheetValues().filter((row) => Array.isArray(row) && row.filter((c) => c !== undefined).length >= 2) as unknown[][];
+      expect(values[0]?.slice(1)).toEqual(['lsoa_code', 'area_code', 'area_name', 'share', 'estimated']);
+      expect(values.slice(1).map((row) => row.slice(1))).toEqual([
+        ['E01026949', 'FIXTURE-W2', 'Fixture Ward Two', 1, 'no'],
+        ['E01026950', 'FIXTURE-W1', 'Fixture Ward One', 0.333333333333, 'no'],
+        ['E01026950', 'FIXTURE-W2', 'Fixture Ward Two', 0.333333333333, 'no'],
+        ['E01026950', 'FIXTURE-W3', 'Fixture Ward Three', 0.333333333333, 'no'],
+        ['E01027013', 'FIXTURE-W1', 'Fixture Ward One', 0.5, 'no'],
+        ['E01027013', 'FIXTURE-W2', 'Fixture Ward Two', 0.5, 'no'],
+      ]);
+      const notes = JSON.stringify(book.getWorksheet('Notes')?.getSheetValues());
+      expect(notes).toContain('fairshare lookup build');
+      expect(notes).toContain('data/england-lsoa-2019.json.gz');
+      expect(readdirSync(dir)).toEqual(['lookup.xlsx']);
+    });
+
+    it('writes a lookup that reads back as --lookup, sharing every penny as its CSV does', async () => {
+      const dir = tempDir();
+      const points = await corbyPoints(dir);
+      for (const name of ['lookup.csv', 'lookup.xlsx']) expect((await run(['build', '--points', points, '-o', join(dir, name), '--area', 'Corby'])).code).toBe(0);
+      const allocate = async (lookup: string) => {
+        const io = memoryIo();
+        const code = await main(pin2019(['allocate', '--budget', '1m', '--area', 'Corby', '--level', 'division', '--lookup', join(dir, lookup), '-f', 'csv']), io);
+        return { code, out: io.out(), err: io.err() };
+      };
+      const fromCsv = await allocate('lookup.csv');
+      const fromXlsx = await allocate('lookup.xlsx');
+      expect(fromCsv.code, fromCsv.err).toBe(0);
+      expect(fromXlsx.code, fromXlsx.err).toBe(0);
+      expect(fromXlsx.out).toBe(fromCsv.out);
+      expect(fromXlsx.out.split('\n').slice(1, 3).map((line) => line.split(',').slice(0, 2).join(','))).toEqual(['FIXTURE-CA,Fixture Corby A', 'FIXTURE-CB,Fixture Corby B']);
+    });
+
+    it('gives the same bytes on every run', async () => {
+      const dir = tempDir();
+      await run(['build', '--points', join(FIXTURES, 'northants-points.csv'), '-o', join(dir, 'a.xlsx')]);
+      await run(['build', '--points', join(FIXTURES, 'northants-points.csv'), '-o', join(dir, 'b.xlsx')]);
+      expect(readFileSync(join(dir, 'a.xlsx')).equals(readFileSync(join(dir, 'b.xlsx')))).toBe(true);
+    });
+
+    it('writes a workbook for --format xlsx, and CSV for --format csv whatever the name', async () => {
+      const dir = tempDir();
+      expect((await run(['build', '--points', join(FIXTURES, 'northants-points.csv'), '-o', join(dir, 'lookup'), '--format', 'xlsx'])).code).toBe(0);
+      expect(readFileSync(join(dir, 'lookup')).subarray(0, 2).toString()).toBe('PK');
+      expect((await run(['build', '--points', join(FIXTURES, 'northants-points.csv'), '-o', join(dir, 'plain'), '--format', 'csv'])).code).toBe(0);
+      expect(readFileSync(join(dir, 'plain'), 'utf8').split('\n')[0]).toBe('lsoa_code,area_code,area_name,share,estimated');
+    });
+
+    it.each([
+      ['lookup.xls', 'fairshare does not write .xls files'],
+      ['lookup.ods', 'fairshare does not write .ods files'],
+      ['lookup.md', 'this command does not write .md files'],
+      ['lookup.json', 'this command does not write .json files'],
+    ])('refuses -o %s with exit 2, naming the formats it writes, and writes nothing', async (name, message) => {
+      const dir = tempDir();
+      const { code, out, err } = await run(['build', '--points', join(FIXTURES, 'northants-points.csv'), '-o', join(dir, name)]);
+      expect(code).toBe(2);
+      expect(out).toBe('');
+      expect(err).toBe(`fairshare: error: ${message} (${join(dir, name)}). Give -o a name ending .csv or .xlsx\n`);
+      expect(readdirSync(dir)).toEqual([]);
+    });
+
+    it('refuses a workbook to stdout, and an unknown --format, with exit 2', async () => {
+      const stdout = await run(['build', '--points', join(FIXTURES, 'northants-points.csv'), '-o', '-', '--format', 'xlsx']);
+      expect(stdout.code).toBe(2);
+      expect(stdout.out).toBe('');
+      expect(stdout.err).toContain('xlsx is a binary file and is not written to stdout');
+      const md = await run(['build', '--points', join(FIXTURES, 'northants-points.csv'), '-o', '-', '--format', 'md']);
+      expect(md.code).toBe(2);
+      expect(md.err).toContain('unknown format "md". Use one of: csv, xlsx');
+    });
   });
 
   it('shows an example in --help', async () => {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { damp } from '../../src/engine/damp.js';
 import { Exact } from '../../src/engine/exact.js';
 import { pounds, type DistrictRow, type DistrictTable } from '../../src/engine/tabulate.js';
-import { districtTable, levelTable, withDampingColumns } from '../../src/report/table.js';
+import type { AreaRow, AreaTable } from '../../src/engine/tabulateAreas.js';
+import { areaTable, districtTable, levelTable, withDampingColumns } from '../../src/report/table.js';
 
 const row = (code: string, pennies: bigint, budget = 200000n): DistrictRow => ({
   code,
@@ -75,7 +76,55 @@ describe('levelTable', () => {
     expect(t.total?.at(-1)).toBe('');
   });
 
+  it('leaves the share and £ per person out of the ward total row (they are not sums), keeping LSOAs, people and pounds', () => {
+    const t = levelTable({ level: 'ward', rows: [{ ...row('E1', 100000n), derived: true }], total: { ...row('', 100000n), name: 'Total', sharePct: '100.00', perPerson: '10.00' } });
+    expect(t.total).toEqual(['', 'Total', '1', '100', '1000.00', '', '', '']);
+    // Other levels keep them.
+    expect(levelTable({ ...rows('county'), total: { ...row('', 100000n), name: 'Total', sharePct: '100.00', perPerson: '10.00' } }).total?.slice(-2)).toEqual(['100.00', '10.00']);
+  });
+
   it('is the district table for a table without a level', () => {
     expect(levelTable(rows(undefined))).toEqual(districtTable(rows(undefined)));
+  });
+});
+
+describe('areaTable', () => {
+  const area = (code: string, people: string, pennies: bigint, lsoas = 2, estimated = false): AreaRow => ({
+    ...row(code, pennies, 30000n),
+    name: `Area ${code}`,
+    lsoas,
+    population: new Exact(people),
+    estimated,
+  });
+  const third = new Exact(100).dividedBy(3).toString();
+  const table = (rows: AreaRow[], people: string): AreaTable => ({ level: 'division', rows, total: { ...area('', people, 30000n, 3), name: 'Total', sharePct: '100.00', perPerson: '3.00' } });
+
+  it('calls the LSOA count "LSOAs (touching)" and gives the total row only the columns that add up', () => {
+    const t = areaTable(table([area('A', third, 10000n, 2, true), area('B', third, 10000n), area('C', third, 10000n)], '100'));
+    expect(t.columns.map((c) => c.key)).toEqual(['area_code', 'area_name', 'lsoas_touching', 'population', 'allocation', 'share_pct', 'per_person', 'estimated']);
+    expect(t.columns[2]?.title).toBe('LSOAs (touching)');
+    expect(t.total).toEqual(['', 'Total', '', '100', '300.00', '', '', '']);
+    expect(t.rows[0]?.at(-1)).toBe('yes');
+  });
+
+  it('rounds apportioned people to whole people adding up to the total: three thirds of 100 are 34, 33 and 33 (ties to the lower code)', () => {
+    const t = areaTable(table([area('C', third, 10000n), area('A', third, 10000n), area('B', third, 10000n)], '100'));
+    expect(t.rows.map((r) => [r[0], r[3]])).toEqual([
+      ['C', '33'],
+      ['A', '34'],
+      ['B', '33'],
+    ]);
+  });
+
+  it('gives the people left over to the largest remainders, not to the nearest whole number each', () => {
+    // 10.6 + 10.6 + 10.8 = 32: half-up would show 11 + 11 + 11 = 33.
+    const t = areaTable(table([area('A', '10.6', 10000n), area('B', '10.6', 10000n), area('C', '10.8', 10000n)], '32'));
+    expect(t.rows.map((r) => r[3])).toEqual(['11', '10', '11']);
+    expect(t.total?.[3]).toBe('32');
+  });
+
+  it('keeps the places of a total that is not whole (people from a --data file), and shows no one as 0', () => {
+    expect(areaTable(table([area('A', '0.25', 10000n), area('B', '1', 10000n), area('C', '0', 10000n)], '1.25')).rows.map((r) => r[3])).toEqual(['0.25', '1.00', '0.00']);
+    expect(areaTable(table([area('A', '0', 10000n), area('B', '0', 10000n)], '0')).rows.map((r) => r[3])).toEqual(['0', '0']);
   });
 });

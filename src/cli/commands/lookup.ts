@@ -1,21 +1,30 @@
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { Command } from 'commander';
 import { buildLookup } from '../../data/buildLookup.js';
 import { parsePoints } from '../../data/parsePoints.js';
-import { fail, ok, type Result } from '../../engine/errors.js';
 import { unwrap } from '../failure.js';
-import { codeHints, loadInputs, readTextFile } from '../inputs.js';
+import { codeHints, loadInputs, readSource, userTable } from '../inputs.js';
 import type { Io } from '../io.js';
-import { checkOutputPath, writeOutput } from '../output.js';
-import { inputRefs } from '../guardOutput.js';
-import { parseVintageOption, vintageOption, withoutUndefined } from '../allocationOptions.js';
+import { checkOutputPath, chooseFormat, type OutputFormat, writeOutput } from '../output.js';
+import { inputRefs, type InputRef } from '../guardOutput.js';
+import { parseVintageOption, sheetOption, vintageOption, withoutUndefined } from '../allocationOptions.js';
+import { checkWorkbookTarget, writeWorkbook } from '../workbook.js';
+import { lookupTable } from '../../report/lookupTable.js';
 
 interface BuildOptions {
   readonly vintage?: string;
   readonly points: string;
   readonly output: string;
+  readonly format?: string;
   readonly area?: string;
+  readonly sheet?: string;
 }
+
+/**
+ * The formats a lookup is written in: the ones `--lookup` reads back. CSV first: a name with no
+ * extension, and `-o -`, are CSV.
+ */
+const LOOKUP_FORMATS: readonly OutputFormat[] = ['csv', 'xlsx'];
 
 /** How many uncovered LSOA codes the report lists. */
 const LISTED = 10;
@@ -30,29 +39,40 @@ export function lookupCommand(io: Io): Command {
     .command('build')
     .description('build a share lookup from points (e.g. postcodes) that each lie in one LSOA and one area')
     .requiredOption('--points <file>', 'CSV with lsoa_code, area_code, area_name and optionally weight (default 1 per row); other columns are ignored')
-    .requiredOption('-o, --output <file>', 'the lookup CSV to write (written whole or not at all)')
+    .requiredOption('-o, --output <file>', 'the lookup to write, CSV or (for FILE.xlsx) an Excel workbook; written whole or not at all')
+    .option('-f, --format <format>', 'csv or xlsx (default: from the -o extension; CSV for a name with none, and for -o -)')
     .option('-a, --area <name|code>', 'report the LSOAs of this area that have no points (default: Northamptonshire)')
+    .addOption(sheetOption())
     .addOption(vintageOption())
     .addHelpText(
       'after',
       `
 An LSOA's share of an area is the weight of its points in the area over the weight of all its points,
 rounded half-up to 12 decimal places. The lookup has the columns lsoa_code, area_code, area_name, share
-and estimated; estimated is always "no", because the shares are counted from the points.
+and estimated; estimated is always "no", because the shares are counted from the points. A workbook
+(-o FILE.xlsx) has the same columns, shares as numbers, and a Notes sheet; --lookup reads either back.
 
 Examples:
   $ fairshare lookup build --points postcodes.csv -o divisions.csv
+  $ fairshare lookup build --points postcodes.xlsx -o divisions.xlsx
   $ fairshare lookup build --points addresses.csv -o wards.csv --area Kettering
   $ fairshare allocate --budget 12.7m --level division --lookup divisions.csv`,
     )
     .action(async (options: BuildOptions) => {
-      unwrap(await checkOutputPath(options.output, io, inputRefs(options, io.cwd)));
+      const format = await lookupOutput(options.format, options.output, io, inputRefs(options, io.cwd));
       const inputs = await loadInputs(withoutUndefined({ area: options.area, vintage: parseVintageOption(options.vintage) }), io);
-      const text = unwrap(await readPoints(options.points, io));
+      const source = unwrap(await readSource(resolve(io.cwd, options.points), 'points', options.points));
+      const text = await userTable(source.bytes, options.points, io.stderr, options.sheet);
       const known = new Set(inputs.all.units.map((u) => u.code));
       const points = unwrap(parsePoints(text, options.points, known, { codes: await codeHints(inputs.dataset, inputs.vintage) }));
       const built = unwrap(buildLookup(points, { file: options.points }));
-      unwrap(await writeOutput(built.csv, options.output, io));
+      if (format === 'xlsx') {
+        // The points file by its name, not the path as typed, so the same inputs give the same bytes from any folder.
+        const lines = [`Share lookup built by fairshare lookup build from ${basename(options.points)}: ${count(built.rows.length, 'row')} from ${count(built.points, 'point')} in ${count(built.lsoas, 'LSOA')} and ${count(built.areas, 'area')}.`, SHARE_RULE];
+        await writeWorkbook([{ name: 'Lookup', table: lookupTable(built.rows), caption: lines }], { title: 'fairshare lookup build', lines, sources: [inputs.source], provenance: [...inputs.provenance, source.provenance] }, options.output, io);
+      } else {
+        unwrap(await writeOutput(built.csv, options.output, io));
+      }
 
       const to = options.output === '-' ? 'stdout' : options.output;
       io.stderr.write(
@@ -75,15 +95,21 @@ Examples:
   return lookup;
 }
 
-/** The text of the points file, or a one-line error naming it. */
-async function readPoints(file: string, io: Io): Promise<Result<string>> {
-  try {
-    return ok(await readTextFile(resolve(io.cwd, file), file, io.stderr));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder, not a file' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
-    return fail('io', 'unreadable-file', `cannot read --points file ${file}: ${why}`, { hint: 'Check the path and try again' });
-  }
+/** How the shares are worked out, for a workbook's caption and Notes. */
+const SHARE_RULE =
+  "An LSOA's share of an area is the weight of its points in the area over the weight of all its points, rounded half-up to 12 decimal places; estimated is \"no\" because the shares are counted from the points.";
+
+/**
+ * Before any work: check the -o path, and choose the format from --format or the extension: CSV or
+ * xlsx, the formats --lookup reads back. Any other extension (.xls, .ods, .md) is refused, naming
+ * those two. Throws Failure.
+ */
+async function lookupOutput(format: string | undefined, output: string, io: Io, inputs: readonly InputRef[]): Promise<'csv' | 'xlsx'> {
+  unwrap(await checkOutputPath(output, io, inputs));
+  // Standard output is never a terminal table here: the lookup is data, and CSV is what pipes take.
+  const chosen = format === undefined && output === '-' ? 'csv' : unwrap(chooseFormat(format, output, io, { formats: LOOKUP_FORMATS }));
+  checkWorkbookTarget(chosen, output);
+  return chosen === 'xlsx' ? 'xlsx' : 'csv';
 }
 
 function count(n: number, noun: string): string {

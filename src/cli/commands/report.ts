@@ -9,11 +9,12 @@ import type { Dataset } from '../../engine/dataset.js';
 import type { Allocation } from '../../engine/fairShare.js';
 import type { Lookup } from '../../engine/lookup.js';
 import { districtMemberships, profile } from '../../engine/profile.js';
-import { hasLevel } from '../../engine/tabulate.js';
+import { hasLevel, tabulate } from '../../engine/tabulate.js';
 import { tabulateAreas, type AreaTable } from '../../engine/tabulateAreas.js';
 import type { ReportInput } from '../../report/html/reportContent.js';
 import { compare } from '../../scenario/compare.js';
 import { addAllocationOptions, type AllocationOptions, runAllocation } from '../allocationOptions.js';
+import { addDampingOptions, DAMPING_LEVELS, type DampingOptions, type DampingSettings, parseDampingOptions, runDamping } from '../dampingOptions.js';
 import { Failure, unwrap } from '../failure.js';
 import { loadLookup, readSource, type Provenance } from '../inputs.js';
 import type { Io } from '../io.js';
@@ -24,10 +25,11 @@ import { overrides, prepare, readScenarios } from './scenarios.js';
 
 const DATA_DIR = fileURLToPath(new URL('../../../data/', import.meta.url));
 
-interface ReportOptions extends Omit<AllocationOptions, 'budget'> {
+interface ReportOptions extends Omit<AllocationOptions, 'budget'>, DampingOptions {
   readonly budget?: string;
   readonly scenarios?: string;
   readonly lookup?: string;
+  readonly level?: string;
   readonly output: string;
 }
 
@@ -39,15 +41,28 @@ export function reportCommand(io: Io): Command {
     .option('-s, --scenarios <file>', 'report a scenario file instead: its baseline in full, then every scenario against it');
   addAllocationOptions(command, { budgetRequired: false });
   command
-    .option('--lookup <file>', 'the division lookup for the division table (default: the shipped Northamptonshire one)')
+    .option('--lookup <file>', 'the division lookup for the division table (default: the shipped Northamptonshire one)');
+  addDampingOptions(command)
+    .option('-l, --level <level>', `with --previous, the table it damps: ${DAMPING_LEVELS.join(' (the default) or ')}`)
     .addHelpText(
       'after',
-      '\nExamples:\n  $ fairshare report --budget 12.7m --exclude young-people,early-years -o adults.html\n  $ fairshare report --scenarios examples/directorates-2013.yaml -o directorates.html',
+      `
+Damping (--previous FILE with --floor and/or --ceiling) works as in allocate: the district table (or, with
+--level former-district, the former-district table) shows the damped amounts with previous, change_pct
+and held, below the one line that says who was held and what moved; the other tables, the chart and the
+maps show the formula amounts before damping, and say so.
+
+Examples:
+  $ fairshare report --budget 12.7m --exclude young-people,early-years -o adults.html
+  $ fairshare report --budget 12.7m --previous last-year.csv --floor -2% --ceiling +2% -o damped.html
+  $ fairshare report --budget 12.7m --level former-district --previous last-year-2019.csv --floor -5% --ceiling +5% -o damped.html
+  $ fairshare report --scenarios examples/directorates-2013.yaml -o directorates.html`,
     )
     .action(async (options: ReportOptions) => {
       if (options.budget === undefined && options.scenarios === undefined) {
         throw new Failure({ kind: 'usage', code: 'no-budget', message: 'give a --budget to report on, or a --scenarios file', hint: 'e.g. fairshare report --budget 12.7m -o report.html' });
       }
+      const damping = reportDamping(options);
       unwrap(await checkOutputPath(options.output, io, inputRefs(options, io.cwd)));
       const provenance: Provenance[] = [];
       let headline: { allocation: Allocation; area: ReportInput['area']; source: string; all: Dataset; vintage: Vintage | undefined };
@@ -73,6 +88,16 @@ export function reportCommand(io: Io): Command {
         headline = { allocation, area: inputs.area, source: inputs.source, all: inputs.all, vintage: inputs.vintage };
       }
       const { allocation } = headline;
+      let damped: ReportInput['damped'];
+      if (damping !== undefined) {
+        // As allocate does: on 2025 the former districts keep their 2019 codes, so last year's 2019
+        // district table damps this year's former districts.
+        const grouped = damping.level === 'district' ? tabulate(allocation) : tabulate(allocation, { level: 'former-district' });
+        const formerDistricts = damping.level === 'district' ? new Set(tabulate(allocation, { level: 'former-district' }).rows.map((r) => r.code)) : undefined;
+        const result = await runDamping(grouped, damping.settings, io, formerDistricts);
+        provenance.push(result.provenance);
+        damped = { table: result.table, damping: result.damping, previous: result.provenance.path };
+      }
       const boundaries = await readBoundaries(allocation.dataset, headline.vintage, provenance);
       const wardBoundaries = await readWardBoundaries(allocation.dataset, headline.vintage, provenance);
       // The shipped division lookup is of the 2011 LSOAs (the 2019 vintage); a --lookup can be of any.
@@ -88,6 +113,7 @@ export function reportCommand(io: Io): Command {
         ...(headline.vintage ? { vintage: headline.vintage } : {}),
         provenance,
         ...(divisions ? { divisions } : {}),
+        ...(damped ? { damped } : {}),
         ...(typeof boundaries === 'string' ? { mapsUnavailable: boundaries } : { boundaries }),
         ...(wardBoundaries === undefined ? {} : typeof wardBoundaries === 'string' ? { wardMapUnavailable: wardBoundaries } : { wardBoundaries }),
         profile: profile(
@@ -100,6 +126,35 @@ export function reportCommand(io: Io): Command {
       unwrap(await writeOutput(reportHtml(content), options.output, io));
     });
   return command;
+}
+
+/**
+ * The damping asked for, checked before any work, with the level it damps: --previous (with --floor and
+ * --ceiling) as allocate takes them, at --level district (the default) or former-district. --level says
+ * only which table --previous damps (the report shows every level anyway), so it needs --previous; and a
+ * scenario file's report takes no --previous. Throws Failure.
+ */
+function reportDamping(options: ReportOptions): { settings: DampingSettings; level: 'district' | 'former-district' } | undefined {
+  const level = (options.level ?? 'district').trim().toLowerCase();
+  if (options.level !== undefined && options.previous === undefined) {
+    throw new Failure({
+      kind: 'usage',
+      code: 'level-without-previous',
+      message: '--level in a report says which table --previous damps, but there is no --previous',
+      hint: 'Add --previous FILE (and --floor, --ceiling), or leave --level out: the report shows the district, former-district, ward and division tables it has',
+    });
+  }
+  if (options.previous !== undefined && options.scenarios !== undefined) {
+    throw new Failure({
+      kind: 'usage',
+      code: 'previous-with-scenarios',
+      message: '--previous damps a --budget report, not a --scenarios one',
+      hint: 'Give previous:, floor: and ceiling: for the scenarios in the scenario file, or report a --budget run with --previous',
+    });
+  }
+  const settings = parseDampingOptions(options, level);
+  if (settings === undefined) return undefined;
+  return { settings, level: level === 'former-district' ? 'former-district' : 'district' };
 }
 
 /** Beyond this many LSOAs (all of England) the report leaves the maps out: too heavy for a committee paper. */

@@ -2,19 +2,22 @@ import type { Decimal } from 'decimal.js';
 import type { Area } from '../../data/area.js';
 import type { Boundaries } from '../../data/parseBoundaries.js';
 import type { Vintage } from '../../data/vintage.js';
+import type { Damping } from '../../engine/damp.js';
 import { round2 } from '../../engine/exact.js';
 import type { Allocation } from '../../engine/fairShare.js';
+import { formatPercent } from '../../engine/parsePercent.js';
 import type { Profile } from '../../engine/profile.js';
 import { hasLevel, tabulate, WARD_DERIVED_FIELD, type DistrictTable } from '../../engine/tabulate.js';
 import type { AreaTable } from '../../engine/tabulateAreas.js';
 import type { ComparisonRow } from '../../scenario/compare.js';
 import type { ScenarioResult } from '../../scenario/runScenarios.js';
+import { describeDamping } from '../describeDamping.js';
 import { describeRun, peopleLabel } from '../describeRun.js';
 import { groupThousands } from '../display.js';
 import { barChart } from '../svg/barChart.js';
 import { choropleth, type MapArea } from '../svg/choropleth.js';
 import { projectBoundaries, type ProjectedMap } from '../svg/projectBoundaries.js';
-import { areaTable, comparisonTable, districtTable, levelTable } from '../table.js';
+import { areaTable, comparisonTable, districtTable, levelTable, withDampingColumns } from '../table.js';
 import { heatTable } from './heatTable.js';
 import type { ReportContent, ReportFigure } from './reportHtml.js';
 
@@ -30,6 +33,17 @@ export interface ReportInput {
   readonly provenance: readonly { readonly role: string; readonly path: string; readonly sha256: string }[];
   /** The division table, when a division lookup covers the area. */
   readonly divisions?: AreaTable;
+  /**
+   * The district table (or, when `table.level` is `former-district`, the former-district table) damped
+   * against a previous allocation, as allocate --previous damps it; every other table, the chart and the
+   * maps keep the formula amounts.
+   */
+  readonly damped?: {
+    readonly table: DistrictTable;
+    readonly damping: Damping;
+    /** The previous allocation's file, as the user named it. */
+    readonly previous: string;
+  };
   /** LSOA boundaries, when shipped for the area (else the report says the maps are not available). */
   readonly boundaries?: Boundaries;
   /** Why there are no maps, when there are none (e.g. every LSOA of England is too many for a page). */
@@ -65,13 +79,18 @@ export function reportContent(input: ReportInput): ReportContent {
   const table = tabulate(allocation);
   const pounds = (d: Decimal): string => `£${groupThousands(d.toFixed(2))}`;
   const people = peopleLabel(allocation.populationField);
+  const damped = dampedView(input, table);
+  // The districts as the report shows them: damped, when the damping is of districts.
+  const districts = damped?.level === 'district' ? damped.table : table;
 
   const perPerson: ReportFigure = {
     svg: barChart(
-      table.rows.map((r) => ({ label: r.name, value: Number(r.perPerson || '0'), display: r.perPerson ? `£${groupThousands(r.perPerson)}` : 'no one' })),
+      districts.rows.map((r) => ({ label: r.name, value: Number(r.perPerson || '0'), display: r.perPerson ? `£${groupThousands(r.perPerson)}` : 'no one' })),
       { title: people === 'people' ? '£ per person by district' : `£ per person by district (${people})`, idPrefix: 'per-person-' },
     ),
-    caption: `Each district's allocation divided by its ${people}. ${area.kind === 'county' ? 'County' : 'Area'} average: £${groupThousands(table.total.perPerson)}.`,
+    caption:
+      `Each district's ${damped?.level === 'district' ? 'damped ' : ''}allocation divided by its ${people}. ${area.kind === 'county' ? 'County' : 'Area'} average: £${groupThousands(districts.total.perPerson)}.` +
+      (damped?.level === 'former-district' ? ` ${BEFORE_DAMPING} (the former districts are damped).` : ''),
   };
 
   const scenarios = input.scenarios
@@ -102,27 +121,100 @@ export function reportContent(input: ReportInput): ReportContent {
       ['Domains counted (weight)', run.counted],
       ['Domains excluded', run.excluded],
       ['Shared by', `need figure × ${people}`],
+      ...(damped ? [['Damping', damped.fact] as const] : []),
       ['Data', run.source],
     ],
-    districts: districtTable(table),
-    ...formerDistricts(allocation, table),
-    ...wards(input, pounds),
+    districts: damped?.level === 'district' ? withDampingColumns(districtTable(damped.table), damped.damping) : districtTable(table),
+    ...(damped ? { damping: { level: damped.level, line: damped.line } } : {}),
+    ...(damped?.level === 'former-district' ? { districtsNote: `${BEFORE_DAMPING}: the damped amounts are those of the former districts, below.` } : {}),
+    ...formerDistricts(allocation, table, damped),
+    ...wards(input, pounds, damped),
     ...(input.divisions
       ? {
           divisions: {
             table: areaTable(input.divisions),
-            note: `LSOA amounts shared out to the ${input.divisions.rows.length} divisions through the division lookup; ${input.divisions.rows.filter((r) => r.estimated).length} divisions rest partly on estimates (a ward split between divisions is shared equally), marked "yes".`,
+            note:
+              `LSOA amounts shared out to the ${input.divisions.rows.length} divisions through the division lookup; ${input.divisions.rows.filter((r) => r.estimated).length} divisions rest partly on estimates (a ward split between divisions is shared equally), marked "yes". ` +
+              `${areaColumnsNote('division')}${damped ? ` ${BEFORE_DAMPING}.` : ''}`,
           },
         }
       : {}),
     perPerson,
-    maps: maps(input, pounds),
+    maps: withMapsNote(maps(input, pounds), damped ? `The maps show the formula amounts of the LSOAs, before damping (damping applies to the ${damped.level} table).` : undefined),
     ...(input.profile ? { profile: { html: heatTable(input.profile, 'district'), note: profileNote(input.profile) } } : {}),
     ...(scenarios ? { scenarios } : {}),
-    method: method(allocation),
+    method: [...method(allocation), ...(damped ? [dampingMethod(damped.level)] : [])],
     sources: sources(input),
     provenance: input.provenance,
   };
+}
+
+/** What the tables that are not damped say of their amounts, when the report is damped. */
+const BEFORE_DAMPING = 'These are the formula amounts, before damping';
+
+/**
+ * What the columns of a ward or division table that have no total are, for its note: every figure of the
+ * total row is the sum of its column, and these are not sums.
+ */
+function areaColumnsNote(level: string): string {
+  return level === 'ward'
+    ? `% of total and £ per person are each ${level}'s own, rounded half-up, so the total row leaves them empty.`
+    : `LSOAs (touching) counts an LSOA in every ${level} it has a share in, and % of total and £ per person are each ${level}'s own, rounded half-up, so the total row leaves them empty; people are apportioned by the shares and rounded to whole people that add up to the total.`;
+}
+
+/** The damped table as the report shows it, with the damping line, the headline fact and the level's name. */
+interface DampedView {
+  /** Which table is damped: districts, or the former districts of reorganised councils. */
+  readonly level: 'district' | 'former-district';
+  readonly table: DistrictTable;
+  readonly damping: Damping;
+  /** The one damping line, as allocate prints it in its header. */
+  readonly line: string;
+  /** The band and the file, for the headline box. */
+  readonly fact: string;
+}
+
+/**
+ * The damping of the report, placed: former districts that are the districts themselves (every council
+ * of the 2019 vintage is its own) are shown as the district table, so the same amounts are never shown
+ * twice, once damped and once not.
+ */
+function dampedView(input: ReportInput, districts: DistrictTable): DampedView | undefined {
+  const { damped } = input;
+  if (damped === undefined) return undefined;
+  const reorganised = damped.table.level === 'former-district' && !sameAreas(damped.table, districts);
+  const level = reorganised ? 'former-district' : 'district';
+  const table: DistrictTable = reorganised ? damped.table : { rows: damped.table.rows, total: damped.table.total };
+  const { floor, ceiling } = damped.damping;
+  const band = [...(floor === undefined ? [] : [`floor ${formatPercent(floor)}`]), ...(ceiling === undefined ? [] : [`ceiling ${formatPercent(ceiling)}`])];
+  return {
+    level,
+    table,
+    damping: damped.damping,
+    line: describeDamping(damped.damping, damped.previous, { level }),
+    fact: `${band.length ? band.join(', ') : 'no floor or ceiling'} against ${damped.previous}, by ${level === 'district' ? 'district' : 'former district'}`,
+  };
+}
+
+/** Whether two tables have the same areas, in the same order. */
+function sameAreas(a: DistrictTable, b: DistrictTable): boolean {
+  return a.rows.length === b.rows.length && a.rows.every((r, i) => r.code === b.rows[i]?.code);
+}
+
+/** The maps with one more sentence in their note (or the unavailable maps as they are). */
+function withMapsNote(figures: ReportContent['maps'], sentence: string | undefined): ReportContent['maps'] {
+  if (sentence === undefined || 'unavailable' in figures) return figures;
+  return { ...figures, note: figures.note === undefined ? sentence : `${figures.note} ${sentence}` };
+}
+
+/** The method of damping, as allocate --previous applies it (README, "Floors and ceilings"). */
+function dampingMethod(level: 'district' | 'former-district'): string {
+  const name = level === 'district' ? 'district' : 'former district';
+  return (
+    `Damping: each ${name}'s change against its previous allocation is kept within the floor and the ceiling, every whole penny from previous × (1 + floor), rounded up, to previous × (1 + ceiling), rounded down. ` +
+    `A ${name} whose formula amount is outside that band is held at its end; the rest share what is left of the budget in proportion to their formula amounts (one common scale, solved exactly), in whole pennies by the largest remainder, so the total is still exactly the budget. ` +
+    'Only that table is damped: the other tables, the chart and the maps show the formula amounts.'
+  );
 }
 
 function maps(input: ReportInput, pounds: (d: Decimal) => string): ReportContent['maps'] {
@@ -187,15 +279,24 @@ function maps(input: ReportInput, pounds: (d: Decimal) => string): ReportContent
  * North and West Northamptonshire are the seven districts of the 2012 model), so that members can set it
  * beside last year's district table; none when every council is its own former district.
  */
-function formerDistricts(allocation: Allocation, districts: DistrictTable): Pick<ReportContent, 'formerDistricts'> {
+function formerDistricts(allocation: Allocation, districts: DistrictTable, damped: DampedView | undefined): Pick<ReportContent, 'formerDistricts'> {
   if (!hasLevel(allocation.dataset, 'former-district')) return {};
   const table = tabulate(allocation, { level: 'former-district' });
-  const same = table.rows.length === districts.rows.length && table.rows.every((r, i) => r.code === districts.rows[i]?.code);
-  if (same) return {};
+  if (sameAreas(table, districts)) return {};
+  if (damped?.level === 'former-district') {
+    return {
+      formerDistricts: {
+        table: withDampingColumns(levelTable(damped.table), damped.damping),
+        note: `The ${table.rows.length} districts as they were before the councils were reorganised (keyed by their old district codes), damped against the previous allocation: each keeps its change within the band, and together they still share exactly the budget.`,
+      },
+    };
+  }
   return {
     formerDistricts: {
       table: levelTable(table),
-      note: `The same LSOA amounts added up into the ${table.rows.length} districts as they were before the councils were reorganised (keyed by their old district codes), to set beside tables of the 2019 vintage; fairshare compare-vintages explains the change.`,
+      note:
+        `The same LSOA amounts added up into the ${table.rows.length} districts as they were before the councils were reorganised (keyed by their old district codes), to set beside tables of the 2019 vintage; fairshare compare-vintages explains the change.` +
+        (damped ? ` ${BEFORE_DAMPING} (damping applies to the district table).` : ''),
     },
   };
 }
@@ -205,7 +306,7 @@ function formerDistricts(allocation: Allocation, districts: DistrictTable): Pick
  * has at most MAX_REPORT_WARDS of them, and the ward map when the ward boundaries cover every ward of the
  * table; else one sentence saying why not.
  */
-function wards(input: ReportInput, pounds: (d: Decimal) => string): Pick<ReportContent, 'wards'> {
+function wards(input: ReportInput, pounds: (d: Decimal) => string, damped: DampedView | undefined): Pick<ReportContent, 'wards'> {
   const { allocation, area } = input;
   if (!hasLevel(allocation.dataset, 'ward')) return {};
   const table = tabulate(allocation, { level: 'ward' });
@@ -218,7 +319,8 @@ function wards(input: ReportInput, pounds: (d: Decimal) => string): Pick<ReportC
     };
   }
   const map = wardMap(input, table, pounds);
-  return { wards: { table: levelTable(table), note: wardNote(table), ...(typeof map === 'string' ? { mapNote: map } : { map }) } };
+  const note = `${wardNote(table)} ${areaColumnsNote('ward')}${damped ? ` ${BEFORE_DAMPING}.` : ''}`;
+  return { wards: { table: levelTable(table), note, ...(typeof map === 'string' ? { mapNote: map } : { map }) } };
 }
 
 function wardNote(table: DistrictTable): string {
@@ -287,6 +389,11 @@ function method(allocation: Allocation): string[] {
 }
 
 function sources(input: ReportInput): string[] {
+  const previous = input.damped ? [`Previous allocation, for damping: ${input.damped.previous} (your own file).`] : [];
+  return [...dataSources(input), ...previous];
+}
+
+function dataSources(input: ReportInput): string[] {
   const { dataset } = input.allocation;
   if (dataset.kind !== 'pack') return [`Data: your own file (${dataset.file}); fairshare's shipped data was not used.`];
   const list = [`Data: ${input.source}.`, ...(input.vintage === '2025' ? sources2025(input) : SOURCES_2019), 'Contains public sector information licensed under the Open Government Licence v3.0.'];

@@ -18,6 +18,10 @@ export interface ReportContent {
   /** Label → value pairs for the headline box (area, budget, formula, excluded domains, data). */
   readonly facts: readonly (readonly [string, string])[];
   readonly districts: Table;
+  /** A sentence under the district table about its amounts (e.g. that they are before damping). */
+  readonly districtsNote?: string;
+  /** The one damping line, shown above the table it damped: the district or the former-district table. */
+  readonly damping?: { readonly level: 'district' | 'former-district'; readonly line: string };
   readonly divisions?: { readonly table: Table; readonly note: string };
   /** The former districts, when the area's councils were reorganised since 2019. */
   readonly formerDistricts?: { readonly table: Table; readonly note: string };
@@ -57,13 +61,19 @@ export function reportHtml(content: ReportContent): string {
   const figure = (f: ReportFigure): string => `<figure>${f.svg}<figcaption>${e(f.caption)}</figcaption></figure>`;
 
   const facts = content.facts.map(([k, v]) => `<dt>${e(k)}</dt><dd>${e(v)}</dd>`).join('');
+  const dampingLine = (level: 'district' | 'former-district'): string =>
+    content.damping?.level === level ? `<p class="note damping">${e(content.damping.line)}</p>` : '';
   section(
     'allocation',
     'Allocation by district',
-    `${htmlTable(content.districts)}<p class="note">Amounts are exact to the penny and add up to the budget; percentages and £ per person are rounded half-up to 2 places.</p>`,
+    `${dampingLine('district')}${htmlTable(content.districts)}${content.districtsNote ? `<p class="note">${e(content.districtsNote)}</p>` : ''}<p class="note">Amounts are exact to the penny and add up to the budget; percentages and £ per person are rounded half-up to 2 places.</p>`,
   );
   if (content.formerDistricts) {
-    section('former-districts', 'Allocation by former district', `<p class="note">${e(content.formerDistricts.note)}</p>${htmlTable(content.formerDistricts.table)}`);
+    section(
+      'former-districts',
+      'Allocation by former district',
+      `<p class="note">${e(content.formerDistricts.note)}</p>${dampingLine('former-district')}${htmlTable(content.formerDistricts.table)}`,
+    );
   }
   if (content.divisions) {
     section('divisions', 'Allocation by county electoral division', `<p class="note">${e(content.divisions.note)}</p>${htmlTable(content.divisions.table)}`);

@@ -16,6 +16,7 @@ caption { text-align: left; font-weight: 600; padding-bottom: .3em; }
 th, td { padding: .25em .6em; border-bottom: 1px solid var(--rule); text-align: left; vertical-align: top; }
 thead th { border-bottom: 2px solid var(--ink); }
 .num { text-align: right; white-space: nowrap; }
+thead th.num { white-space: normal; }
 tfoot td { font-weight: 700; border-top: 2px solid var(--ink); border-bottom: none; }
 .note { color: var(--muted); font-size: .9em; }
 .maps { display: flex; flex-wrap: wrap; gap: 16px; }
