@@ -1,10 +1,12 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Decimal } from 'decimal.js';
-import { parsePrevious, type PreviousLevel } from '../data/parsePrevious.js';
-import { damp, type Damping } from '../engine/damp.js';
-import { PERCENT_FORMS, parsePercent } from '../engine/parsePercent.js';
-import { withAllocations, type DistrictTable } from '../engine/tabulate.js';
+import { dampTable } from '../data/dampTable.js';
+import type { PreviousLevel } from '../data/parsePrevious.js';
+import type { Damping } from '../engine/damp.js';
+import { parseBandEnd } from '../engine/parseBandEnd.js';
+import { PERCENT_FORMS } from '../engine/parsePercent.js';
+import type { DistrictTable } from '../engine/tabulate.js';
 import { Failure, unwrap } from './failure.js';
 import { readSource, userTable, type Provenance } from './inputs.js';
 import type { Io } from './io.js';
@@ -15,6 +17,8 @@ export interface DampingOptions {
   readonly previous?: string;
   readonly floor?: string;
   readonly ceiling?: string;
+  /** `--sheet NAME`, when the command has it: the sheet of a workbook --previous. */
+  readonly sheet?: string;
 }
 
 /** The damping asked for, checked: the previous allocation's file and the band as exact fractions. */
@@ -22,11 +26,8 @@ export interface DampingSettings {
   readonly previous: string;
   readonly floor?: Decimal;
   readonly ceiling?: Decimal;
+  readonly sheet?: string;
 }
-
-/** The two readings of an unsigned --floor and --ceiling, for the message that refuses one. */
-const FLOOR_READINGS = { minus: '"no district loses more than {}"', plus: '"every district gains at least {}"' };
-const CEILING_READINGS = { minus: '"every district loses at least {}"', plus: '"no district gains more than {}"' };
 
 /** Add --previous, --floor and --ceiling to a command. */
 export function addDampingOptions(command: Command): Command {
@@ -66,8 +67,8 @@ export function parseDampingOptions(options: DampingOptions, level: string): Dam
       hint: 'Use --level district (the default) or --level former-district with --previous',
     });
   }
-  const floor = options.floor === undefined ? undefined : unwrap(parsePercent(options.floor, '--floor', { signRequired: FLOOR_READINGS }));
-  const ceiling = options.ceiling === undefined ? undefined : unwrap(parsePercent(options.ceiling, '--ceiling', { signRequired: CEILING_READINGS }));
+  const floor = options.floor === undefined ? undefined : unwrap(parseBandEnd(options.floor, 'floor', '--floor'));
+  const ceiling = options.ceiling === undefined ? undefined : unwrap(parseBandEnd(options.ceiling, 'ceiling', '--ceiling'));
   if (floor !== undefined && ceiling !== undefined && floor.gt(ceiling)) {
     throw new Failure({
       kind: 'usage',
@@ -76,7 +77,12 @@ export function parseDampingOptions(options: DampingOptions, level: string): Dam
       hint: 'Give a floor at or below the ceiling, like --floor -5% --ceiling +5%',
     });
   }
-  return { previous: options.previous, ...(floor === undefined ? {} : { floor }), ...(ceiling === undefined ? {} : { ceiling }) };
+  return {
+    previous: options.previous,
+    ...(floor === undefined ? {} : { floor }),
+    ...(ceiling === undefined ? {} : { ceiling }),
+    ...(options.sheet === undefined ? {} : { sheet: options.sheet }),
+  };
 }
 
 /**
@@ -92,23 +98,6 @@ export async function runDamping(
   formerDistricts?: ReadonlySet<string>,
 ): Promise<{ table: DistrictTable; damping: Damping; provenance: Provenance }> {
   const codes = table.rows.map((r) => r.code);
-  if (codes.some((code) => code === '')) {
-    throw new Failure({
-      kind: 'usage',
-      code: 'no-district-codes',
-      message: '--previous matches districts by their codes, but the districts of this run have none',
-      hint: 'Add a district_code column to the --data file',
-    });
-  }
-  const repeated = codes.find((code, i) => codes.indexOf(code) !== i);
-  if (repeated !== undefined) {
-    throw new Failure({
-      kind: 'data',
-      code: 'ambiguous-district-code',
-      message: `--previous matches districts by their codes, but the code ${repeated} belongs to two districts of this run`,
-      hint: 'Give each district its own district_code in the --data file',
-    });
-  }
   const source = unwrap(await readSource(resolve(io.cwd, settings.previous), 'previous allocation', settings.previous));
   const level: PreviousLevel = table.level === 'former-district' ? 'former-district' : 'district';
   // A district run whose former districts differ (2025): last year's 2019 table is keyed by them.
@@ -116,18 +105,7 @@ export async function runDamping(
     level === 'district' && formerDistricts !== undefined && [...formerDistricts].some((code) => !codes.includes(code))
       ? { codes: formerDistricts, hint: "Those are this run's former districts (the districts of 2019): add --level former-district to damp them against last year's table" }
       : undefined;
-  const previous = unwrap(parsePrevious(await userTable(source.bytes, settings.previous, io.stderr), settings.previous, new Map(table.rows.map((r) => [r.code, r.name])), { level, ...(otherLevel ? { otherLevel } : {}) }));
-  const districts = table.rows.map((r) => ({ code: r.code, name: r.name, formula: pennies(r.allocation), previous: previous.get(r.code) as bigint }));
-  const damping = unwrap(
-    damp(districts, pennies(table.total.allocation), {
-      ...(settings.floor === undefined ? {} : { floor: settings.floor }),
-      ...(settings.ceiling === undefined ? {} : { ceiling: settings.ceiling }),
-    }),
-  );
-  return { table: withAllocations(table, damping.districts.map((d) => d.amount)), damping, provenance: source.provenance };
-}
-
-/** Exact pounds (whole pennies) as pennies. */
-function pennies(pounds: Decimal): bigint {
-  return BigInt(pounds.times(100).toFixed(0));
+  const text = await userTable(source.bytes, settings.previous, io.stderr, settings.sheet);
+  const damped = unwrap(dampTable(table, text, settings.previous, settings, otherLevel ? { otherLevel } : {}));
+  return { ...damped, provenance: source.provenance };
 }

@@ -1,4 +1,4 @@
-import { findArea, type Area } from '../data/area.js';
+import { findArea } from '../data/area.js';
 import { describeOtherVintage } from '../data/lsoaChanges.js';
 import { VINTAGES, type Vintage } from '../data/vintage.js';
 import type { Dataset, Unit } from '../engine/dataset.js';

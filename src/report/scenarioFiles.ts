@@ -4,7 +4,8 @@ import type { ScenarioResult } from '../scenario/runScenarios.js';
 import { groupThousands } from './display.js';
 import { describeRun, peopleLabel, runHeader, runMeta } from './describeRun.js';
 import type { GroupLevel } from '../engine/tabulate.js';
-import { comparisonTable, levelTable, lsoaTable, type Table } from './table.js';
+import { comparisonTable, levelTable, lsoaTable, withDampingColumns, type Table } from './table.js';
+import { dampingMeta, describeDamping } from './describeDamping.js';
 import { formulaDomains, toXlsx, type XlsxInput, type XlsxSettings, type XlsxSheet } from './toXlsx.js';
 import { toCsv } from './toCsv.js';
 import { jsonText, toJson } from './toJson.js';
@@ -45,7 +46,7 @@ export async function scenarioFiles(
   if (options.format === 'csv') {
     for (const result of results) {
       if (result.plan.pooled) for (const pot of result.pots) files.set(`${stem(result, pot.plan.name)}.csv`, toCsv(levelTable(pot.table)));
-      files.set(`${result.plan.name}.csv`, toCsv(levelTable(result.table)));
+      files.set(`${result.plan.name}.csv`, toCsv(scenarioTable(result)));
     }
     files.set('comparison.csv', toCsv(comparisonTable(comparison, levelOf(results))));
   } else if (options.format === 'md') {
@@ -61,21 +62,46 @@ export async function scenarioFiles(
   return files;
 }
 
+/**
+ * A scenario's own table: its level table, and for a damped scenario the damped amounts with the
+ * columns `previous,change_pct,held` after them, as `allocate --previous` writes it.
+ */
+export function scenarioTable(result: ScenarioResult): Table {
+  return result.damping === undefined ? levelTable(result.table) : withDampingColumns(levelTable(result.table), result.damping);
+}
+
+/**
+ * A damped scenario's damping in one line (see describeDamping), saying that its table and the comparison
+ * use the damped amounts, and for a scenario with pots that the pots' own tables do not; undefined for
+ * a scenario that is not damped.
+ */
+export function scenarioDamping(result: ScenarioResult): string | undefined {
+  const { plan, damping } = result;
+  if (damping === undefined || plan.damping === undefined) return undefined;
+  const line = describeDamping(damping, plan.damping.previous, { level: plan.level === 'former-district' ? 'former-district' : 'district' });
+  const uses = plan.pooled
+    ? "The scenario's table (the sum of its pots, then damped) and the comparison use the damped amounts; each pot's own table has its formula amounts."
+    : "The scenario's table and the comparison use the damped amounts.";
+  return `${line} ${uses}`;
+}
+
 function markdown(results: readonly ScenarioResult[], comparison: readonly ComparisonRow[], options: ScenarioFilesOptions): string {
   const parts: string[] = [`# ${markdownText(options.title)}`, '', `Baseline: **${markdownText(options.baseline)}**. Amounts are exact to the penny; each table adds up to its budget.`, ''];
   for (const result of results) {
     const { plan } = result;
     parts.push(`## ${markdownText(plan.name)}${plan.name === options.baseline ? ' (baseline)' : ''}`, '');
     if (plan.description) parts.push(markdownLines(plan.description.split(/\r?\n/)), '');
+    const damped = scenarioDamping(result);
     if (plan.pooled) {
-      parts.push(markdownLines([pooledCaption(result), `Data: ${plan.source}.`]), '', toMarkdown(levelTable(result.table)));
+      parts.push(markdownLines([pooledCaption(result), `Data: ${plan.source}.`, ...(damped === undefined ? [] : [damped])]), '', toMarkdown(scenarioTable(result)));
       for (const pot of result.pots) {
         parts.push(`### ${markdownText(`${plan.name}: ${pot.plan.name}`)}`, '');
         if (pot.plan.description) parts.push(markdownLines(pot.plan.description.split(/\r?\n/)), '');
-        parts.push(caption(pot.allocation, plan.area, plan.source), '', toMarkdown(levelTable(pot.table)));
+        parts.push(caption(pot.allocation, plan.area, pot.plan.source), '', toMarkdown(levelTable(pot.table)));
       }
     } else {
-      parts.push(caption((result.pots[0] as ScenarioResult['pots'][number]).allocation, plan.area, plan.source), '', toMarkdown(levelTable(result.table)));
+      const header = runHeader(describeRun((result.pots[0] as ScenarioResult['pots'][number]).allocation, plan.area, plan.source));
+      parts.push(markdownLines([...header, ...(damped === undefined ? [] : [damped])]), '', toMarkdown(scenarioTable(result)));
     }
   }
   parts.push(`## Comparison with the baseline (${markdownText(options.baseline)})`, '', `Change is against the same ${levelWord(results)} in the baseline; rank 1 = the most £ per person, and a rank change of +1 is one place up.`, '');
@@ -91,20 +117,23 @@ function workbook(results: readonly ScenarioResult[], comparison: readonly Compa
     const { plan } = result;
     const title = `${plan.name}${plan.name === options.baseline ? ' (baseline)' : ''}${plan.description ? `: ${plan.description}` : ''}`;
     const scenarioLines = [`Input data: ${plan.data ?? 'the shipped data pack'}; formula: ${plan.formulaRef ?? 'the default'}.`];
+    const damped = scenarioDamping(result);
+    const dampedLines = damped === undefined ? [] : [damped];
     if (plan.pooled) {
-      const lines = [pooledCaption(result), `Data: ${plan.source}.`];
-      sheets.push({ name: plan.name, table: levelTable(result.table), caption: [title, ...lines] });
+      const lines = [pooledCaption(result), `Data: ${plan.source}.`, ...dampedLines];
+      sheets.push({ name: plan.name, table: scenarioTable(result), caption: [title, ...lines] });
       settings.push({ heading: title, lines: [...scenarioLines, ...lines] });
       for (const pot of result.pots) {
         const potTitle = `${plan.name}: ${pot.plan.name}${pot.plan.description ? `: ${pot.plan.description}` : ''}`;
-        const header = runHeader(describeRun(pot.allocation, plan.area, plan.source));
+        const header = runHeader(describeRun(pot.allocation, plan.area, pot.plan.source));
+        const own = pot.plan.data === undefined && pot.plan.formulaRef === undefined ? [] : [`Pot data: ${pot.plan.data ?? 'its scenario\'s'}; formula: ${pot.plan.formulaRef ?? 'its scenario\'s'}.`];
         sheets.push({ name: `${plan.name} ${pot.plan.name}`, table: levelTable(pot.table), caption: [potTitle, ...header] });
-        settings.push({ heading: potTitle, lines: [...header, `Population base: ${pot.plan.population}.`], domains: formulaDomains(pot.plan.formula) });
+        settings.push({ heading: potTitle, lines: [...own, ...header, `Population base: ${pot.plan.population}.`], domains: formulaDomains(pot.plan.formula) });
       }
     } else {
       const pot = result.pots[0] as ScenarioResult['pots'][number];
-      const header = runHeader(describeRun(pot.allocation, plan.area, plan.source));
-      sheets.push({ name: plan.name, table: levelTable(result.table), caption: [title, ...header] });
+      const header = [...runHeader(describeRun(pot.allocation, plan.area, plan.source)), ...dampedLines];
+      sheets.push({ name: plan.name, table: scenarioTable(result), caption: [title, ...header] });
       settings.push({ heading: title, lines: [...scenarioLines, ...header, `Population base: ${pot.plan.population}.`], domains: formulaDomains(pot.plan.formula) });
     }
   }
@@ -144,9 +173,12 @@ function json(results: readonly ScenarioResult[], comparison: readonly Compariso
     scenarios: results.map((result) => ({
       name: result.plan.name,
       budget: result.plan.budget.toFixed(2),
-      districts: rowsOf(levelTable(result.table)),
+      districts: rowsOf(scenarioTable(result)),
+      ...(result.damping === undefined || result.plan.damping === undefined
+        ? {}
+        : dampingMeta(result.damping, result.plan.damping.previous, { level: result.plan.level === 'former-district' ? 'former-district' : 'district' })),
       pots: result.plan.pooled
-        ? result.pots.map((pot) => ({ ...runMeta(pot.allocation, result.plan.area, result.plan.source, result.plan.vintage), name: pot.plan.name, districts: rowsOf(levelTable(pot.table)) }))
+        ? result.pots.map((pot) => ({ ...runMeta(pot.allocation, result.plan.area, pot.plan.source, pot.plan.data === undefined ? result.plan.vintage : undefined), name: pot.plan.name, districts: rowsOf(levelTable(pot.table)) }))
         : undefined,
       ...(result.plan.pooled ? {} : runMeta((result.pots[0] as ScenarioResult['pots'][number]).allocation, result.plan.area, result.plan.source, result.plan.vintage)),
     })),

@@ -2,7 +2,7 @@
 export const EXAMPLE_SCENARIO_FILE = `# fairshare scenario file: run it with
 #   fairshare scenarios run scenarios.yaml -o results/
 # Check it without writing anything with: fairshare scenarios check scenarios.yaml
-# Paths (data:, formula:) are relative to this file's folder.
+# Paths (data:, formula:, previous:) are relative to this file's folder.
 
 description: Prevention budget options for cabinet
 
@@ -15,6 +15,10 @@ defaults:
   # formula: northamptonshire-2025   # a built-in formula, or a formula JSON file
   # data: our-own-data.csv      # your own CSV instead of the shipped data (see the README)
   # population: total           # share by and count per head of: total, 0-4, 0-14, 60+ or 65+ (2019: 0-15, 16-59, 60+)
+  # Damping, as allocate --previous --floor --ceiling (here for every scenario, or in one scenario):
+  # previous: last-year.csv     # last year's district (or former-district) table, CSV or XLSX
+  # floor: -2%                  # the largest fall allowed, with its sign
+  # ceiling: +2%                # the largest rise allowed, with its sign
 
 # The scenario the others are compared with (its name, or a scenario written here).
 baseline: current
@@ -47,6 +51,7 @@ scenarios:
         exclude: [young-people, early-years]
       public-health:
         budget: 7.4m
+        # formula: northamptonshire-2025-like-2019   # a pot may name its own formula (and data:)
       customers-and-communities:
         budget: 1.1m
 `;

@@ -1,5 +1,9 @@
 import { createHash } from 'node:crypto';
+import type { Damping } from '../engine/damp.js';
+import { formatPercent } from '../engine/parsePercent.js';
+import { pounds } from '../engine/tabulate.js';
 import type { WeightedFormula } from '../engine/weigh.js';
+import type { DampingPlan } from './planScenarios.js';
 import type { ScenarioResult } from './runScenarios.js';
 
 /** An input file's identity, as recorded in the manifest. */
@@ -16,13 +20,17 @@ export interface ManifestOptions {
   readonly format: string;
   /** The output files (name → text or bytes), other than the manifest itself. */
   readonly files: ReadonlyMap<string, string | Uint8Array>;
+  /** A damped scenario's damping in one line (describeDamping), by scenario name. */
+  readonly dampingSummaries?: ReadonlyMap<string, string>;
 }
 
 /**
  * The manifest of a scenario run: the tool version, the SHA-256 of every input and output file, and for
- * each scenario the fully resolved settings (area, data, population base, budgets, and every pot's
- * formula with its domains, sources and weights). It holds no timestamps, so a rerun on the same inputs
- * gives the same bytes.
+ * each scenario the fully resolved settings (area, data, population base, budgets, every pot's
+ * formula with its domains, sources and weights, and its own data and formula files if it names them)
+ * and, for a damped scenario, its previous allocation, band and who was held, saying that its table and
+ * the comparison are of the damped amounts. It holds no timestamps, so a rerun on the same inputs gives
+ * the same bytes.
  */
 export function manifest(results: readonly ScenarioResult[], options: ManifestOptions): string {
   const doc = {
@@ -30,7 +38,7 @@ export function manifest(results: readonly ScenarioResult[], options: ManifestOp
     inputs: options.inputs,
     baseline: options.baseline,
     format: options.format,
-    scenarios: results.map(({ plan }) => ({
+    scenarios: results.map(({ plan, damping }) => ({
       name: plan.name,
       ...(plan.description === undefined ? {} : { description: plan.description }),
       area: { kind: plan.area.kind, code: plan.area.code, name: plan.area.name, lsoas: plan.dataset.units.length },
@@ -39,17 +47,35 @@ export function manifest(results: readonly ScenarioResult[], options: ManifestOp
       source: plan.source,
       populationBase: plan.population,
       budget: plan.budget.toFixed(2),
+      ...(plan.damping === undefined || damping === undefined ? {} : { damping: dampingRecord(plan.damping, damping, options.dampingSummaries?.get(plan.name)) }),
       pots: plan.pots.map((pot) => ({
         name: pot.name,
         ...(pot.description === undefined ? {} : { description: pot.description }),
         budget: pot.budget.toFixed(2),
         populationBase: pot.population,
+        ...(pot.data === undefined ? {} : { data: pot.data, source: pot.source }),
+        ...(pot.formulaRef === undefined ? {} : { formulaFile: pot.formulaRef }),
         formula: resolvedFormula(pot.formula),
       })),
     })),
     files: [...options.files.entries()].map(([name, content]) => ({ name, sha256: sha256(content) })),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+/** A damped scenario's damping: the previous file (its SHA-256 is among the inputs), the band, who was held and what it cost. */
+function dampingRecord(plan: DampingPlan, damping: Damping, summary: string | undefined): unknown {
+  return {
+    amounts: 'damped: the scenario\'s table and its rows of the comparison are the damped amounts',
+    previous: plan.previous,
+    floor: plan.floor === undefined ? null : formatPercent(plan.floor),
+    ceiling: plan.ceiling === undefined ? null : formatPercent(plan.ceiling),
+    heldAtFloor: damping.districts.filter((d) => d.held === 'floor').map((d) => d.code),
+    heldAtCeiling: damping.districts.filter((d) => d.held === 'ceiling').map((d) => d.code),
+    floorCost: pounds(damping.floorCost).toFixed(2),
+    ceilingsFreed: pounds(damping.ceilingsFreed).toFixed(2),
+    ...(summary === undefined ? {} : { summary }),
+  };
 }
 
 function resolvedFormula(formula: WeightedFormula): unknown {

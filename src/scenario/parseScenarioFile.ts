@@ -33,6 +33,18 @@ const weights = z.map(z.string(), z.string());
 const population = z.enum(POPULATION_BASES);
 /** `vintage: 2025` is a YAML number, `vintage: '2025'` a string: both are read as the text; planScenarios checks it. */
 const vintage = z.union([z.string(), z.number()]).transform(String);
+/** A floor or ceiling, read as written (`+2` stays `+2`, never the number 2): planScenarios checks its sign. */
+const percent = z.string();
+
+/**
+ * Damping, per scenario or under defaults: a previous allocation's file (relative to the scenario file)
+ * and the band, as `allocate --previous --floor --ceiling`.
+ */
+const dampingKeys = {
+  previous: z.string().optional(),
+  floor: percent.optional(),
+  ceiling: percent.optional(),
+};
 
 const potSchema = z.strictObject({
   description: z.string().optional(),
@@ -40,6 +52,9 @@ const potSchema = z.strictObject({
   exclude: exclude.optional(),
   weights: weights.optional(),
   population: population.optional(),
+  /** The pot's own data file and formula (else its scenario's), relative to the scenario file. */
+  data: z.string().optional(),
+  formula: z.string().optional(),
 });
 
 const scenarioSchema = z.strictObject({
@@ -52,6 +67,7 @@ const scenarioSchema = z.strictObject({
   formula: z.string().optional(),
   vintage: vintage.optional(),
   population: population.optional(),
+  ...dampingKeys,
   pots: z.map(z.string(), potSchema).optional(),
 });
 
@@ -62,6 +78,7 @@ const defaultsSchema = z.strictObject({
   formula: z.string().optional(),
   vintage: vintage.optional(),
   population: population.optional(),
+  ...dampingKeys,
   /** What every scenario's table adds the LSOAs up into (one level per file, so the scenarios compare row by row); planScenarios checks it. */
   level: z.string().optional(),
 });
@@ -118,7 +135,7 @@ const RESERVED_POT_NAMES: readonly string[] = ['lsoa'];
  * an unknown key the nearest valid one. Keys written twice at one level are refused with both lines,
  * also when they differ only in how they are written (`1:` and `"1":`), and so are scenario or pot names
  * that could not be file names on every common system (reserved device names, names equal apart from
- * case). Budgets and weights are kept as the text written. Limits: {@link MAX_SCENARIO_FILE_CHARS},
+ * case). Budgets, weights, floors and ceilings are kept as the text written. Limits: {@link MAX_SCENARIO_FILE_CHARS},
  * {@link MAX_ALIAS_VALUES}, {@link MAX_NESTING}, {@link MAX_SCENARIOS}, {@link MAX_POTS}. Linear in the size of the file.
  *
  * @example parseScenarioFile('scenarios:\n  adults:\n    budget: 12.7m\n', 'adults.yaml')
@@ -301,17 +318,22 @@ interface Reader {
 
 /**
  * What a key path holds: the scenarios, a scenario's pots, a weights mapping, a budget, a weight, the
- * baseline's name, or other.
+ * baseline's name, a floor or ceiling (a percentage), or other.
  */
-type Place = 'scenarios' | 'pots' | 'weights' | 'amount' | 'weight' | 'name' | 'other';
+type Place = 'scenarios' | 'pots' | 'weights' | 'amount' | 'weight' | 'name' | 'percent' | 'other';
+
+/** The keys whose values are percentages, read as written (a scenario's or the defaults'). */
+const PERCENT_KEYS: readonly string[] = ['floor', 'ceiling'];
 
 function placeAt(path: readonly (string | number)[]): Place {
   if (path.length === 1 && path[0] === 'scenarios') return 'scenarios';
   if (path.length === 1 && path[0] === 'baseline') return 'name';
   if (path.length === 2 && path[0] === 'defaults' && path[1] === 'budget') return 'amount';
+  if (path.length === 2 && path[0] === 'defaults' && PERCENT_KEYS.includes(String(path[1]))) return 'percent';
   const root = path[0] === 'baseline' ? 1 : path[0] === 'scenarios' && path.length >= 2 ? 2 : undefined;
   if (root === undefined) return 'other';
   let rest = path.slice(root);
+  if (rest.length === 1 && PERCENT_KEYS.includes(String(rest[0]))) return 'percent';
   if (rest[0] === 'pots') {
     if (rest.length === 1) return 'pots';
     rest = rest.slice(2);
@@ -360,7 +382,7 @@ function readValue(reader: Reader, node: Node, path: readonly (string | number)[
   }
   if (isScalar(node)) {
     const place = placeAt(path);
-    if ((place === 'amount' || place === 'weight' || place === 'name') && node.type === 'PLAIN' && node.value !== null && node.range) {
+    if ((place === 'amount' || place === 'weight' || place === 'name' || place === 'percent') && node.type === 'PLAIN' && node.value !== null && node.range) {
       return ok(reader.text.slice(node.range[0], node.range[1]));
     }
     return ok(node.value);
@@ -526,6 +548,8 @@ function expectationAt(path: readonly PropertyKey[]): string | undefined {
   if (key === 'budget') return 'an amount like 12.7m or 12700000';
   if (key === 'exclude') return 'a list of domain ids, e.g. [young-people, early-years]';
   if (key === 'baseline') return 'the name of a scenario, or a scenario';
+  if (key === 'floor' || key === 'ceiling') return `a percentage with its sign, e.g. ${key === 'floor' ? '-2%' : '+2%'}`;
+  if (key === 'previous') return 'the path of a previous allocation (CSV or XLSX)';
   return undefined;
 }
 

@@ -10,7 +10,9 @@ import { MAX_BUDGET, MAX_BUDGET_TEXT, parseAmount } from '../engine/parseAmount.
 import { parseVintage, type Vintage } from '../data/vintage.js';
 import { weigh, type WeightedFormula } from '../engine/weigh.js';
 import { GROUP_LEVELS, hasLevel, type GroupLevel } from '../engine/tabulate.js';
+import { parseBandEnd, type BandEnd } from '../engine/parseBandEnd.js';
 import type { PotSpec, ScenarioEntry, ScenarioFile } from './parseScenarioFile.js';
+import { potDataset } from './potDataset.js';
 
 /** One budget with its formula variant. A scenario without pots has one pot named after it. */
 export interface PotPlan {
@@ -19,6 +21,37 @@ export interface PotPlan {
   readonly budget: Decimal;
   readonly formula: WeightedFormula;
   readonly population: PopulationBase;
+  /**
+   * What the pot is shared over: its scenario's LSOAs, with the columns of the pot's own `data:` when it
+   * names one (see potDataset), else its scenario's dataset itself.
+   */
+  readonly dataset: Dataset;
+  /** Where its data came from, in words: its own `data:` file's, else its scenario's. */
+  readonly source: string;
+  /** The pot's own `data:` and `formula:` as written, when it names them (else it uses its scenario's). */
+  readonly data?: string;
+  readonly formulaRef?: string;
+}
+
+/**
+ * A scenario's damping (`previous:`, `floor:`, `ceiling:`): its district (or former-district) table is
+ * damped against the previous allocation as `allocate --previous --floor --ceiling` damps it.
+ */
+export interface DampingPlan {
+  /** The `previous:` file as written (relative to the scenario file), for messages and the outputs. */
+  readonly previous: string;
+  /** The previous allocation's text (a workbook already read as CSV). */
+  readonly text: string;
+  readonly floor?: Decimal;
+  readonly ceiling?: Decimal;
+  /** Where each setting is written, for messages about it found when the scenario runs. */
+  readonly at: { readonly previous: Location; readonly floor?: Location; readonly ceiling?: Location };
+}
+
+/** What planScenarios is given besides the loaded data. */
+export interface PlanOptions {
+  /** The text of a previous allocation named by `previous:` (as written), already read; needed when a scenario is damped. */
+  readonly previous?: (file: string) => string;
 }
 
 /** A scenario with every setting resolved: area, data, formula weights, budgets, population base. */
@@ -45,6 +78,8 @@ export interface ScenarioPlan {
   readonly budget: Decimal;
   /** What its tables add the LSOAs up into: the file's `level:` (default `district`), the same for every scenario. */
   readonly level: GroupLevel;
+  /** Present when the scenario's table is damped against a previous allocation. */
+  readonly damping?: DampingPlan;
 }
 
 /** A loaded dataset and formula for a (data, formula) pair of references. */
@@ -78,14 +113,32 @@ export function dataRefs(file: ScenarioFile, entry: ScenarioEntry): Result<DataR
 }
 
 /**
+ * The data, formula and vintage a pot is shared by: its own `data:` and `formula:`, else its scenario's
+ * (see {@link dataRefs}); the vintage is always its scenario's.
+ */
+export function potDataRefs(file: ScenarioFile, entry: ScenarioEntry, pot: string): Result<DataRefs> {
+  const refs = dataRefs(file, entry);
+  if (!refs.ok) return refs;
+  const spec = entry.spec.pots?.get(pot);
+  return ok({ ...refs.value, data: spec?.data ?? refs.value.data, formula: spec?.formula ?? refs.value.formula });
+}
+
+/** The previous allocation a scenario is damped against (its own `previous:`, else the defaults'), and the key path where it is written. */
+export function previousOf(file: ScenarioFile, entry: ScenarioEntry): { file: string; path: readonly string[] } | undefined {
+  if (entry.spec.previous !== undefined) return { file: entry.spec.previous, path: [...entry.path, 'previous'] };
+  if (file.defaults.previous !== undefined) return { file: file.defaults.previous, path: ['defaults', 'previous'] };
+  return undefined;
+}
+
+/**
  * Resolve every scenario of a file against loaded inputs: defaults first, then the scenario's own
  * settings, then each pot's. Pure: `load` returns data already read for a (data, formula) pair.
  * Every problem names the scenario and the line of the setting in the file.
  */
-export function planScenarios(file: ScenarioFile, load: (refs: DataRefs) => LoadedRefs): Result<ScenarioPlan[]> {
+export function planScenarios(file: ScenarioFile, load: (refs: DataRefs) => LoadedRefs, options: PlanOptions = {}): Result<ScenarioPlan[]> {
   const plans: ScenarioPlan[] = [];
   for (const entry of file.scenarios) {
-    const plan = planScenario(file, entry, load);
+    const plan = planScenario(file, entry, load, options);
     if (!plan.ok) return plan;
     plans.push(plan.value);
   }
@@ -96,6 +149,7 @@ function planScenario(
   file: ScenarioFile,
   { name, spec, path: at }: ScenarioEntry,
   load: (refs: DataRefs) => LoadedRefs,
+  options: PlanOptions,
 ): Result<ScenarioPlan> {
   const { defaults, locate } = file;
   const where = (key: string): Location => (key in spec ? locate([...at, key]) : key in defaults ? locate(['defaults', key]) : locate(at));
@@ -115,6 +169,10 @@ function planScenario(
   const dataset = subset(loaded.dataset, area.value);
   const level = planLevel(file, dataset, data === undefined ? (loaded.vintage ?? vintage) : undefined);
   if (!level.ok) return context(level.error, locate(['defaults', 'level']));
+  const damping = planDamping(file, { name, spec, path: at }, level.value, where, options);
+  if (!damping.ok) return context(damping.error, damping.error.location ?? locate(at));
+  // What a pot without data: or formula: of its own is shared by: its scenario's.
+  const shared: PotData = { dataset, formula: loaded.formula, source: loaded.source };
 
   const pots: PotPlan[] = [];
   if (spec.pots !== undefined) {
@@ -137,7 +195,9 @@ function planScenario(
       return fail('data', 'no-pots', `scenario "${name}" has an empty pots: section`, { hint: 'Give each pot a name and a budget', location: locate([...at, 'pots']) });
     }
     for (const [potName, pot] of spec.pots) {
-      const planned = planPot(potName, pot, loaded.formula, population, [...at, 'pots', potName], locate);
+      const own = potData(file, { name, spec, path: at }, potName, pot, shared, load);
+      if (!own.ok) return context({ ...own.error, message: `pot "${potName}": ${own.error.message}` }, own.error.location ?? locate(at));
+      const planned = planPot(potName, pot, own.value, population, [...at, 'pots', potName], locate);
       if (!planned.ok) {
         const error = { ...planned.error, message: `pot "${potName}": ${planned.error.message}` };
         return context(error, planned.error.location ?? locate(at));
@@ -153,13 +213,14 @@ function planScenario(
       });
     }
     const potSpec: PotSpec = { budget: budgetText, ...(spec.exclude ? { exclude: spec.exclude } : {}), ...(spec.weights ? { weights: spec.weights } : {}) };
-    const planned = planPot(name, potSpec, loaded.formula, population, at, (path) => (path.at(-1) === 'budget' ? where('budget') : locate(path)));
+    const planned = planPot(name, potSpec, shared, population, at, (path) => (path.at(-1) === 'budget' ? where('budget') : locate(path)));
     if (!planned.ok) return context(planned.error, planned.error.location ?? locate(at));
     pots.push(planned.value);
   }
   // Each pot's population base must be in the data, found here to point at its line (not at run time).
   for (const pot of pots) {
-    const base = checkPopulationBase(loaded.dataset, pot.population, data === undefined ? (loaded.vintage ?? vintage) : undefined, { vintageSetting: 'vintage:' });
+    const own = pot.data !== undefined && pot.data !== data;
+    const base = checkPopulationBase(own ? pot.dataset : loaded.dataset, pot.population, data === undefined && !own ? (loaded.vintage ?? vintage) : undefined, { vintageSetting: 'vintage:' });
     if (base.ok) continue;
     const potPath = spec.pots !== undefined ? [...at, 'pots', pot.name] : at;
     const written = spec.pots?.get(pot.name)?.population !== undefined ? locate([...potPath, 'population']) : where('population');
@@ -186,7 +247,108 @@ function planScenario(
     pots,
     budget,
     level: level.value,
+    ...(damping.value === undefined ? {} : { damping: damping.value }),
   });
+}
+
+/** What a pot is shared by: the dataset (its scenario's LSOAs), the formula and the words for where the data came from. */
+interface PotData {
+  readonly dataset: Dataset;
+  readonly formula: Formula;
+  readonly source: string;
+  readonly data?: string;
+  readonly formulaRef?: string;
+}
+
+/**
+ * A pot's own data and formula when it names them (`data:`, `formula:`), else its scenario's. A pot's own
+ * data must cover its scenario's LSOAs (see potDataset); a failure points at the pot's `data:` line.
+ */
+function potData(
+  file: ScenarioFile,
+  entry: ScenarioEntry,
+  pot: string,
+  spec: PotSpec,
+  shared: PotData,
+  load: (refs: DataRefs) => LoadedRefs,
+): Result<PotData> {
+  if (spec.data === undefined && spec.formula === undefined) return ok(shared);
+  const refs = potDataRefs(file, entry, pot);
+  if (!refs.ok) return refs;
+  const loaded = load(refs.value);
+  const scenarioData = dataRefs(file, entry);
+  const sameData = scenarioData.ok && scenarioData.value.data === refs.value.data;
+  let dataset = shared.dataset;
+  if (!sameData) {
+    const aligned = potDataset(shared.dataset, loaded.dataset);
+    if (!aligned.ok) return { ok: false, error: { ...aligned.error, location: file.locate([...entry.path, 'pots', pot, 'data']) } };
+    dataset = aligned.value;
+  }
+  return ok({
+    dataset,
+    formula: loaded.formula,
+    source: sameData ? shared.source : loaded.source,
+    ...(spec.data === undefined ? {} : { data: spec.data }),
+    ...(spec.formula === undefined ? {} : { formulaRef: spec.formula }),
+  });
+}
+
+/** The levels a scenario's table can be damped at: districts, and former districts (keyed by their 2019 codes). */
+const DAMPING_LEVELS: readonly GroupLevel[] = ['district', 'former-district'];
+
+/**
+ * A scenario's damping, from its own `previous:`, `floor:` and `ceiling:` or the defaults': checked as
+ * `allocate` checks `--previous`, `--floor` and `--ceiling` (a band needs a previous allocation, which
+ * needs the district or former-district level; floor and ceiling are signed percentages, the floor not
+ * above the ceiling), each failure at the line of its setting. Undefined when the scenario is not damped.
+ */
+function planDamping(
+  file: ScenarioFile,
+  entry: ScenarioEntry,
+  level: GroupLevel,
+  where: (key: string) => Location,
+  options: PlanOptions,
+): Result<DampingPlan | undefined> {
+  const { spec } = entry;
+  const text = { floor: spec.floor ?? file.defaults.floor, ceiling: spec.ceiling ?? file.defaults.ceiling };
+  const previous = previousOf(file, entry);
+  if (previous === undefined) {
+    const given = (['floor', 'ceiling'] as const).find((end) => text[end] !== undefined);
+    if (given === undefined) return ok(undefined);
+    const fromDefaults = spec[given] === undefined;
+    return fail('data', 'band-without-previous', `${given}: ${shown(text[given] ?? '')}${fromDefaults ? ' (under defaults:)' : ''} limits the change against a previous allocation, but the scenario has no previous:`, {
+      hint: fromDefaults
+        ? 'Give every scenario a previous: line, or set previous: under defaults:, or move the band into the scenarios that have one'
+        : "Add previous: FILE (last year's allocate output, CSV or XLSX, relative to the scenario file) to the scenario or under defaults:",
+      location: where(given),
+    });
+  }
+  const at = file.locate(previous.path);
+  if (!DAMPING_LEVELS.includes(level)) {
+    return fail('data', 'previous-needs-district', `previous: damps district or former-district tables, not ${level.replace(/-/g, ' ')} tables`, {
+      hint: 'Set level: district (the default) or former-district under defaults:, or remove previous:',
+      location: at,
+    });
+  }
+  const band: { floor?: Decimal; ceiling?: Decimal } = {};
+  const locations: { floor?: Location; ceiling?: Location } = {};
+  for (const end of ['floor', 'ceiling'] as const satisfies readonly BandEnd[]) {
+    const written = text[end];
+    if (written === undefined) continue;
+    const parsed = parseBandEnd(written, end, `${end}:`);
+    if (!parsed.ok) return { ok: false, error: { ...parsed.error, location: where(end) } };
+    band[end] = parsed.value;
+    locations[end] = where(end);
+  }
+  if (band.floor !== undefined && band.ceiling !== undefined && band.floor.gt(band.ceiling)) {
+    return fail('data', 'floor-above-ceiling', `floor: ${shown(text.floor ?? '')} is above ceiling: ${shown(text.ceiling ?? '')}`, {
+      hint: 'Give a floor at or below the ceiling, like floor: -5% and ceiling: +5%',
+      location: where('floor'),
+    });
+  }
+  const read = options.previous;
+  if (read === undefined) throw new Error(`planScenarios: scenario "${entry.name}" is damped against ${previous.file}, but no previous allocation was read`);
+  return ok({ previous: previous.file, text: read(previous.file), ...band, at: { previous: at, ...locations } });
 }
 
 /** The file's `level:` (default `district`), checked against a scenario's data: one of the levels made of whole LSOAs, and one the data has. */
@@ -206,7 +368,7 @@ function planLevel(file: ScenarioFile, dataset: Dataset, vintage: Vintage | unde
 function planPot(
   name: string,
   spec: PotSpec,
-  formula: Formula,
+  shared: PotData,
   population: PopulationBase,
   at: readonly (string | number)[],
   locate: (path: readonly (string | number)[]) => Location,
@@ -215,7 +377,7 @@ function planPot(
   if (!budget.ok) return { ok: false, error: { ...budget.error, location: locate([...at, 'budget']) } };
   const exclude = typeof spec.exclude === 'string' ? spec.exclude.split(',').map((s) => s.trim()).filter(Boolean) : (spec.exclude ?? []);
   const weights = spec.weights ?? new Map<string, string>();
-  const weighted = weigh(formula, { exclude, weights, labels: { exclude: 'exclude', weight: 'weights' } });
+  const weighted = weigh(shared.formula, { exclude, weights, labels: { exclude: 'exclude', weight: 'weights' } });
   if (!weighted.ok) {
     const key = weightsProblem(weighted.error, spec) ? 'weights' : 'exclude';
     return { ok: false, error: { ...weighted.error, location: locate([...at, key]) } };
@@ -226,6 +388,10 @@ function planPot(
     budget: budget.value,
     formula: weighted.value,
     population: spec.population ?? population,
+    dataset: shared.dataset,
+    source: shared.source,
+    ...(shared.data === undefined ? {} : { data: shared.data }),
+    ...(shared.formulaRef === undefined ? {} : { formulaRef: shared.formulaRef }),
   });
 }
 

@@ -1,9 +1,11 @@
 import type { Decimal } from 'decimal.js';
+import { dampTable } from '../data/dampTable.js';
 import { populationField } from '../data/populationBase.js';
-import { type FairshareError, ok, type Result } from '../engine/errors.js';
+import type { Damping } from '../engine/damp.js';
+import { type FairshareError, type Location, ok, type Result } from '../engine/errors.js';
 import { fairShare, type Allocation } from '../engine/fairShare.js';
-import { tabulate, type DistrictTable } from '../engine/tabulate.js';
-import type { PotPlan, ScenarioPlan } from './planScenarios.js';
+import { tabulate, unitGroup, type DistrictTable } from '../engine/tabulate.js';
+import type { DampingPlan, PotPlan, ScenarioPlan } from './planScenarios.js';
 
 /** One pot's run: its allocation (for LSOA tables and explanations) and its table (districts, or the file's level). */
 export interface PotResult {
@@ -12,48 +14,100 @@ export interface PotResult {
   readonly table: DistrictTable;
 }
 
-/** One scenario's run: each pot, and the scenario's table (the sum of its pots), by district or the file's level. */
+/**
+ * One scenario's run: each pot, and the scenario's table (the sum of its pots), by district or the file's
+ * level; for a damped scenario, with the damped amounts (its pots' tables keep their formula amounts).
+ */
 export interface ScenarioResult {
   readonly plan: ScenarioPlan;
   readonly pots: readonly PotResult[];
   readonly table: DistrictTable;
+  /** Present when the scenario is damped (`previous:`): who was held, and the formula and damped amounts. */
+  readonly damping?: Damping;
 }
 
 /**
  * Run every planned scenario: each pot through the engine, then, for a scenario with pots, the pots
  * summed LSOA by LSOA (whole pennies, so the sum is exactly the scenario's budget) into one district
- * table over the scenario's population base. Pure; fails on the first scenario that cannot run.
+ * table over the scenario's population base; then, for a damped scenario, that table damped against its
+ * previous allocation (as `allocate --previous` damps it: see dampTable). Pure; fails on the first
+ * scenario that cannot run, a damping failure at the line of the setting (or of the previous file) it is about.
  */
 export function runScenarios(plans: readonly ScenarioPlan[]): Result<ScenarioResult[]> {
   const results: ScenarioResult[] = [];
   for (const plan of plans) {
     const pots: PotResult[] = [];
     for (const pot of plan.pots) {
-      const allocation = fairShare(plan.dataset, pot.formula, pot.budget, { populationField: populationField(pot.population) });
+      const allocation = fairShare(pot.dataset, pot.formula, pot.budget, { populationField: populationField(pot.population) });
       if (!allocation.ok) return { ok: false, error: within(allocation.error, plan, pot) };
       pots.push({ plan: pot, allocation: allocation.value, table: tabulate(allocation.value, { level: plan.level }) });
     }
-    const only = pots[0] as PotResult;
-    if (!plan.pooled) {
-      results.push({ plan, pots, table: only.table });
+    const table = scenarioTable(plan, pots);
+    if (!table.ok) return table;
+    if (plan.damping === undefined) {
+      results.push({ plan, pots, table: table.value });
       continue;
     }
-    const populations = plan.dataset.fields.get(populationField(plan.population));
-    if (!populations) {
-      return {
-        ok: false,
-        error: {
-          kind: 'data',
-          code: 'missing-field',
-          message: `scenario "${plan.name}": the data has no "${populationField(plan.population)}" column for its population base`,
-          location: { file: plan.dataset.file },
-        },
-      };
-    }
-    const pennies = only.allocation.pennies.map((_, i) => pots.reduce((sum, p) => sum + (p.allocation.pennies[i] as bigint), 0n));
-    results.push({ plan, pots, table: tabulate({ dataset: plan.dataset, pennies, populations, budget: plan.budget as Decimal }, { level: plan.level }) });
+    const damped = dampScenario(plan, plan.damping, table.value);
+    if (!damped.ok) return damped;
+    results.push({ plan, pots, ...damped.value });
   }
   return ok(results);
+}
+
+/** A scenario's table before any damping: its one pot's, or its pots summed LSOA by LSOA. */
+function scenarioTable(plan: ScenarioPlan, pots: readonly PotResult[]): Result<DistrictTable> {
+  const only = pots[0] as PotResult;
+  if (!plan.pooled) return ok(only.table);
+  const populations = plan.dataset.fields.get(populationField(plan.population));
+  if (!populations) {
+    return {
+      ok: false,
+      error: {
+        kind: 'data',
+        code: 'missing-field',
+        message: `scenario "${plan.name}": the data has no "${populationField(plan.population)}" column for its population base`,
+        location: { file: plan.dataset.file },
+      },
+    };
+  }
+  // Every pot is shared over its scenario's LSOAs in the same order (see potDataset), so index i is one LSOA.
+  const pennies = only.allocation.pennies.map((_, i) => pots.reduce((sum, p) => sum + (p.allocation.pennies[i] as bigint), 0n));
+  return ok(tabulate({ dataset: plan.dataset, pennies, populations, budget: plan.budget as Decimal }, { level: plan.level }));
+}
+
+/**
+ * Damp a scenario's table against its previous allocation. A problem in the previous file keeps its own
+ * file and line; any other points at the scenario file's line of the setting it is about: a band the
+ * budget cannot meet at `floor:` or `ceiling:`, a file that does not match the districts at `previous:`.
+ */
+function dampScenario(plan: ScenarioPlan, damping: DampingPlan, table: DistrictTable): Result<{ table: DistrictTable; damping: Damping }> {
+  // A 2025 district run given last year's 2019 districts: those are its former districts.
+  const codes = new Set(table.rows.map((r) => r.code));
+  const formerDistricts = new Set(plan.dataset.units.map((unit) => unitGroup(unit, 'former-district')?.code ?? ''));
+  const otherLevel =
+    table.level !== 'former-district' && [...formerDistricts].some((code) => !codes.has(code))
+      ? { codes: formerDistricts, hint: "Those are the former districts (the districts of 2019): set level: former-district under defaults: to damp them against last year's table" }
+      : undefined;
+  const damped = dampTable(table, damping.text, damping.previous, damping, {
+    setting: 'previous:',
+    dataFile: 'the data: file',
+    ...(otherLevel ? { otherLevel } : {}),
+  });
+  if (damped.ok) return damped;
+  const { error } = damped;
+  if (error.location?.line !== undefined) return { ok: false, error: { ...error, kind: 'data', message: `scenario "${plan.name}": ${error.message}` } };
+  // A problem with the previous file as a whole (no line of its own): say which file, at the previous: line.
+  const about = error.location?.file === undefined ? '' : `previous: ${damping.previous}: `;
+  return { ok: false, error: { ...error, kind: 'data', message: `scenario "${plan.name}": ${about}${error.message}`, location: settingOf(error, damping) } };
+}
+
+/** The line of the setting a damping failure is about: the ceiling for a ceiling's, the floor for a band's, else previous:. */
+function settingOf(error: FairshareError, damping: DampingPlan): Location {
+  const { at } = damping;
+  if (error.code.includes('ceiling')) return at.ceiling ?? at.previous;
+  if (['infeasible-floor', 'bad-floor', 'floor-above-ceiling', 'empty-band'].includes(error.code)) return at.floor ?? at.ceiling ?? at.previous;
+  return at.previous;
 }
 
 function within(error: FairshareError, plan: ScenarioPlan, pot: PotPlan): FairshareError {

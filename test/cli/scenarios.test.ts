@@ -198,9 +198,10 @@ describe('fairshare scenarios run', () => {
       const { dir } = await runInto(DIRECTORATES);
       const manifest = manifestOf(dir);
       expect(manifest.tool).toEqual({ name: PACKAGE.name, version: PACKAGE.version });
-      expect(manifest.inputs[0]).toEqual({ role: 'scenario file', path: DIRECTORATES, sha256: sha256(readFileSync(join(ROOT, DIRECTORATES))) });
+      // Recorded by file name (shipped files by their path in the package), so any folder gives the same manifest.
+      expect(manifest.inputs[0]).toEqual({ role: 'scenario file', path: 'directorates-2013.yaml', sha256: sha256(readFileSync(join(ROOT, DIRECTORATES))) });
       expect(manifest.inputs.map((i) => i.role)).toEqual(['scenario file', 'data pack', 'formula']);
-      for (const input of manifest.inputs) expect(input.sha256).toBe(sha256(readFileSync(join(ROOT, input.path))));
+      for (const input of manifest.inputs.slice(1)) expect(input.sha256).toBe(sha256(readFileSync(join(ROOT, input.path))));
       expect(manifest.baseline).toBe('single-formula');
       expect(manifest.format).toBe('csv');
     });
@@ -576,5 +577,215 @@ describe('the summary of a run: who gains and loses most', () => {
     expect(ran.out).toContain('Largest rise in share');
     expect(ran.out).not.toContain('Gains most');
     expect(readCsv(join(cwd, 'results'), 'comparison.csv')[0]).toHaveProperty('rank_change');
+  });
+});
+
+describe('scenarios init, then run: the summary reads right', () => {
+  it.each([
+    ['by district', []],
+    ['by former district', ['--level', 'former-district']],
+  ])('%s: each largest rise and fall has its rank change, as in the comparison, and no rise is a fall', async (_, extra) => {
+    const cwd = tempDir();
+    expect((await run(['scenarios', 'init'], cwd)).code).toBe(0);
+    const ran = await run(['scenarios', 'run', 'scenarios.yaml', '-o', 'results', '--vintage', '2025', ...extra], cwd);
+    expect(ran.err).toBe('');
+    expect(ran.code).toBe(0);
+    const lines = ran.out.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('Scenario '));
+    expect(lines[at]?.split(/\s{2,}/)).toEqual(['Scenario', 'Budget', 'Largest rise in share', 'pp', '£ change', 'Rank change', 'Largest fall in share', 'pp', '£ change', 'Rank change']);
+    expect(ran.out).toContain('Rank change: places the district moved in the table of £ per person against the baseline');
+
+    const comparison = readCsv(join(cwd, 'results'), 'comparison.csv');
+    const nameKey = extra.length ? 'former_district_name' : 'district_name';
+    const rankChange = (scenario: string, district: string): string => {
+      const cell = comparison.find((r) => r.scenario === scenario && r[nameKey] === district)?.rank_change;
+      expect(cell, `${scenario} ${district}`).toMatch(/^-?\d+$/);
+      return Number(cell) > 0 ? `+${cell as string}` : (cell as string);
+    };
+    const rows = lines.slice(at + 2).filter((l) => /^(adults-only|safety-counts-double|early-years-per-child|directorates)\s/.test(l));
+    expect(rows).toHaveLength(4);
+    const shown: string[] = [];
+    for (const line of rows) {
+      const [scenario = '', budget, rise = '', risePp, risePounds, riseRank, fall = '', fallPp, fallPounds, fallRank] = line.split(/\s{2,}/);
+      expect(Number(risePp), line).toBeGreaterThan(0);
+      expect(Number(fallPp), line).toBeLessThan(0);
+      if (budget === '£38,100,000.00') {
+        // With the baseline's budget the share is the money: a rise is a gain of pounds and a fall a loss.
+        expect(risePounds, line).toMatch(/^\+?£[1-9]/);
+        expect(fallPounds, line).toMatch(/^-£[1-9]/);
+      }
+      expect(riseRank, line).toBe(rankChange(scenario, rise));
+      expect(fallRank, line).toBe(rankChange(scenario, fall));
+      shown.push(riseRank ?? '', fallRank ?? '');
+    }
+    // Some district moves: the column is not all zeros.
+    expect(shown.some((r) => r !== '0')).toBe(true);
+  });
+});
+
+describe('damping in a scenario file (previous:, floor:, ceiling:)', () => {
+  /** A folder with last year's table, written by allocate itself, and a scenario file beside it. */
+  async function setUp(lastYear: string, lastYearArgs: string[], scenario: string[]): Promise<string> {
+    const cwd = tempDir();
+    const written = await run(['allocate', '--budget', '12.7m', '--exclude', 'young-people,early-years', ...lastYearArgs, '-o', lastYear], cwd);
+    expect(written.code).toBe(0);
+    writeFileSync(join(cwd, 'damped.yaml'), `${scenario.join('\n')}\n`);
+    return cwd;
+  }
+
+  it.each([
+    ['2019 districts, damped against last year’s CSV', 'last-year.csv', ['--vintage', '2019'], [], ['--vintage', '2019']],
+    ['2025 former districts, damped against last year’s 2019 workbook', 'last-year.xlsx', ['--vintage', '2019'], ['  level: former-district'], ['--vintage', '2025', '--level', 'former-district']],
+  ])('%s: the damped table is byte for byte allocate --previous --floor --ceiling, and the comparison uses it', async (_, lastYear, lastYearArgs, level, allocateArgs) => {
+    const cwd = await setUp(lastYear, lastYearArgs, [
+      'defaults:',
+      '  budget: 12.7m',
+      ...level,
+      'baseline: formula',
+      'scenarios:',
+      '  formula: {}',
+      '  damped:',
+      `    previous: ${lastYear}`,
+      '    floor: -2%',
+      '    ceiling: +2%',
+    ]);
+    const vintage = allocateArgs.slice(0, 2);
+    const ran = await run(['scenarios', 'run', 'damped.yaml', '-o', 'out', ...vintage], cwd);
+    expect(ran.err).toBe('');
+    expect(ran.code).toBe(0);
+    const allocate = await run(['allocate', '--budget', '12.7m', ...allocateArgs, '--previous', lastYear, '--floor', '-2%', '--ceiling', '+2%', '--format', 'csv'], cwd);
+    expect(allocate.code).toBe(0);
+    const damped = readFileSync(join(cwd, 'out', 'damped.csv'), 'utf8');
+    expect(damped).toBe(allocate.out);
+    const rows = csvRows(damped);
+    // The band held someone, so the damped amounts are not the formula's.
+    expect(rows.some((r) => r.held !== '')).toBe(true);
+    expect(readCsv(join(cwd, 'out'), 'formula.csv').map((r) => r.allocation)).not.toEqual(rows.map((r) => r.allocation));
+    expect(allocated(rows)).toBe(1_270_000_000n);
+    const compared = readCsv(join(cwd, 'out'), 'comparison.csv').filter((r) => r.scenario === 'damped');
+    expect(compared.map((r) => r.allocation)).toEqual(rows.map((r) => r.allocation));
+
+    expect(ran.out).toContain(`damped: Damped against ${lastYear} (floor -2%, ceiling +2%): held at the`);
+    expect(ran.out).toContain("The scenario's table and the comparison use the damped amounts.");
+    const manifest = manifestOf(join(cwd, 'out'));
+    const previous = manifest.inputs.find((i) => i.role === 'previous allocation');
+    expect(previous?.path.endsWith(lastYear)).toBe(true);
+    expect(previous?.sha256).toBe(sha256(readFileSync(join(cwd, lastYear))));
+    const record = (manifest.scenarios as unknown as { name: string; damping?: { previous: string; floor: string; ceiling: string } }[]).find((s) => s.name === 'damped');
+    expect(record?.damping).toMatchObject({ previous: lastYear, floor: '-2%', ceiling: '+2%' });
+    expect((manifest.scenarios as unknown as { name: string; damping?: unknown }[]).find((s) => s.name === 'formula')?.damping).toBeUndefined();
+  });
+
+  it('says the damping in the Markdown caption of the damped scenario', async () => {
+    const cwd = await setUp('last-year.csv', [], ['defaults:', '  budget: 12.7m', 'scenarios:', '  formula: {}', '  damped:', '    previous: last-year.csv', '    ceiling: +1%']);
+    const ran = await run(['scenarios', 'run', 'damped.yaml', '-o', 'out', '--format', 'md'], cwd);
+    expect(ran.code).toBe(0);
+    const md = readFileSync(join(cwd, 'out', 'scenarios.md'), 'utf8');
+    const section = md.slice(md.indexOf('## damped'), md.indexOf('## Comparison'));
+    expect(section).toContain('Damped against last-year.csv (ceiling +1%): held at the ceiling:');
+    expect(section).toContain('| Previous | Change % | Held |');
+  });
+
+  it('check refuses an unsigned floor at its line with the message allocate gives for --floor', async () => {
+    const cwd = await setUp('last-year.csv', [], ['defaults:', '  budget: 12.7m', 'scenarios:', '  damped:', '    previous: last-year.csv', '    floor: 2%']);
+    const check = await run(['scenarios', 'check', 'damped.yaml'], cwd);
+    const allocate = await run(['allocate', '--budget', '12.7m', '--previous', 'last-year.csv', '--floor', '2%'], cwd);
+    expect(allocate.code).toBe(2);
+    expect(check.code).toBe(1);
+    expect(check.out).toBe('');
+    const message = allocate.err.replace(/^fairshare: error: /, '').replaceAll('--floor', 'floor:');
+    expect(message).toContain('"no district loses more than 2%" is floor: -2%');
+    expect(check.err).toBe(`fairshare: error: damped.yaml:6:5: scenario "damped": ${message}`);
+  });
+
+  it('check names a damped scenario, and refuses a floor the budget cannot fund at the floor line, writing nothing on run', async () => {
+    const cwd = await setUp('last-year.csv', [], ['defaults:', '  budget: 10m', 'scenarios:', '  damped:', '    previous: last-year.csv', '    floor: -5%']);
+    const check = await run(['scenarios', 'check', 'damped.yaml'], cwd);
+    expect(check.code).toBe(1);
+    expect(check.err).toMatch(/^fairshare: error: damped\.yaml:6:5: scenario "damped": the floor -5% cannot be funded: it needs £12,065,000\.03, more than the budget of £10,000,000\.00\. The tightest floor this budget can fund is -21\.26%/);
+    const ran = await run(['scenarios', 'run', 'damped.yaml', '-o', 'out'], cwd);
+    expect(ran.err).toBe(check.err);
+    expect(readdirSync(cwd).sort()).toEqual(['damped.yaml', 'last-year.csv']);
+
+    writeFileSync(join(cwd, 'damped.yaml'), 'defaults:\n  budget: 12.7m\nscenarios:\n  damped:\n    previous: last-year.csv\n    floor: -5%\n');
+    const ok = await run(['scenarios', 'check', 'damped.yaml'], cwd);
+    expect(ok.out).toBe('damped.yaml: OK, 1 scenario: damped (damped against last-year.csv); baseline: damped\n');
+  });
+
+  it('refuses a previous: file that does not exist at its line, saying where paths are taken from', async () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'damped.yaml'), 'defaults:\n  budget: 12.7m\n  previous: nope.csv\nscenarios:\n  a: {}\n');
+    const check = await run(['scenarios', 'check', 'damped.yaml'], cwd);
+    expect(check.code).toBe(1);
+    expect(check.err).toMatch(/^fairshare: error: damped\.yaml:3:3: cannot read previous allocation nope\.csv: no such file\..*paths in a scenario file are taken from its folder/);
+  });
+
+  it('refuses a floor without a previous allocation at its line', async () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'damped.yaml'), 'scenarios:\n  a:\n    budget: 12.7m\n    floor: -2%\n');
+    const check = await run(['scenarios', 'check', 'damped.yaml'], cwd);
+    expect(check.code).toBe(1);
+    expect(check.err).toMatch(/^fairshare: error: damped\.yaml:4:5: scenario "a": floor: -2% limits the change against a previous allocation, but the scenario has no previous:/);
+  });
+});
+
+describe("a pot's own formula: and data:", () => {
+  it("a pot's own formula gives its table as allocate --formula gives it, and the sum adds the pots", async () => {
+    const cwd = tempDir();
+    writeFileSync(
+      join(cwd, 'pots.yaml'),
+      ['scenarios:', '  split:', '    pots:', '      main:', '        budget: 10m', '      like-2019:', '        budget: 2.7m', '        formula: northamptonshire-2025-like-2019', ''].join('\n'),
+    );
+    const ran = await run(['scenarios', 'run', 'pots.yaml', '-o', 'out', '--vintage', '2025', '--level', 'former-district'], cwd);
+    expect(ran.err).toBe('');
+    expect(ran.code).toBe(0);
+    const allocate = (args: string[]) => run(['allocate', ...args, '--vintage', '2025', '--level', 'former-district', '--format', 'csv'], cwd);
+    const like2019 = await allocate(['--budget', '2.7m', '--formula', 'northamptonshire-2025-like-2019']);
+    const main = await allocate(['--budget', '10m']);
+    expect(readFileSync(join(cwd, 'out', 'split.like-2019.csv'), 'utf8')).toBe(like2019.out);
+    expect(readFileSync(join(cwd, 'out', 'split.main.csv'), 'utf8')).toBe(main.out);
+    expect(like2019.out).not.toBe((await allocate(['--budget', '2.7m'])).out);
+    const summed = readCsv(join(cwd, 'out'), 'split.csv');
+    for (const row of summed) {
+      const of = (text: string) => pennies(csvRows(text).find((r) => r.former_district_code === row.former_district_code)?.allocation);
+      expect(pennies(row.allocation), row.former_district_name).toBe(of(like2019.out) + of(main.out));
+    }
+    const manifest = JSON.parse(readFileSync(join(cwd, 'out', 'manifest.json'), 'utf8')) as { scenarios: { pots: { name: string; formulaFile?: string; formula: { id: string } }[] }[] };
+    expect(manifest.scenarios[0]?.pots.map((p) => [p.name, p.formulaFile, p.formula.id])).toEqual([
+      ['main', undefined, 'northamptonshire-2025'],
+      ['like-2019', 'northamptonshire-2025-like-2019', 'northamptonshire-2025-like-2019'],
+    ]);
+  });
+
+  it("a pot's own data (fairshare's own LSOA table, relative to the scenario file) gives the pennies the shipped data gives", async () => {
+    const cwd = tempDir();
+    mkdirSync(join(cwd, 'options'));
+    expect((await run(['allocate', '--budget', '1m', '--vintage', '2025', '--level', 'lsoa', '-o', join(cwd, 'options', 'lsoa.csv')])).code).toBe(0);
+    const pots = (data: string[]) => ['    pots:', '      main:', '        budget: 10m', '      children:', '        budget: 2.7m', '        exclude: [adults]', '        weights: {early-years: 2}', ...data];
+    writeFileSync(join(cwd, 'options', 'pots.yaml'), ['scenarios:', '  shipped:', ...pots([]), '  own:', ...pots(['        data: lsoa.csv']), ''].join('\n'));
+    const ran = await run(['scenarios', 'run', 'options/pots.yaml', '-o', 'out', '--vintage', '2025'], cwd);
+    expect(ran.err).toBe('');
+    expect(ran.code).toBe(0);
+    const out = join(cwd, 'out');
+    expect(readFileSync(join(out, 'own.children.csv'), 'utf8')).toBe(readFileSync(join(out, 'shipped.children.csv'), 'utf8'));
+    expect(readFileSync(join(out, 'own.csv'), 'utf8')).toBe(readFileSync(join(out, 'shipped.csv'), 'utf8'));
+    const manifest = manifestOf(out);
+    const data = manifest.inputs.find((i) => i.role === 'data file');
+    expect(data?.sha256).toBe(sha256(readFileSync(join(cwd, 'options', 'lsoa.csv'))));
+    const own = (manifest.scenarios as unknown as { name: string; pots: { name: string; data?: string }[] }[]).find((s) => s.name === 'own');
+    expect(own?.pots.map((p) => [p.name, p.data])).toEqual([
+      ['main', undefined],
+      ['children', 'lsoa.csv'],
+    ]);
+  });
+
+  it("refuses a pot's data without a row for every LSOA of the scenario's area, at the pot's data: line", async () => {
+    const cwd = tempDir();
+    expect((await run(['allocate', '--budget', '1m', '--vintage', '2019', '--level', 'lsoa', '-o', join(cwd, 'lsoa-2019.csv')])).code).toBe(0);
+    writeFileSync(join(cwd, 'pots.yaml'), 'scenarios:\n  split:\n    pots:\n      main:\n        budget: 10m\n      old:\n        budget: 1m\n        data: lsoa-2019.csv\n');
+    const check = await run(['scenarios', 'check', 'pots.yaml', '--vintage', '2025'], cwd);
+    expect(check.code).toBe(1);
+    expect(check.err).toMatch(/^fairshare: error: pots\.yaml:8:9: scenario "split": pot "old": its data file lsoa-2019\.csv has no row for [\d,]+ of the 442 LSOAs the scenario shares over: E01\d+/);
+    expect(check.err.trim().split('\n')).toHaveLength(1);
   });
 });

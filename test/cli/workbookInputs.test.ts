@@ -160,3 +160,22 @@ describe('--sheet NAME', () => {
     expect(result.err).toBe(`fairshare: notice: ${FIVE} is not a workbook, so --sheet Areas does not apply to it\n`);
   });
 });
+
+describe('--sheet NAME with --previous', () => {
+  it('damps against the named sheet of a workbook as against its CSV', async () => {
+    const dir = tempDir();
+    expect((await run(['allocate', ...ADULTS, '-o', 'last.csv'], dir)).code).toBe(0);
+    const [header, ...lines] = readFileSync(join(dir, 'last.csv'), 'utf8').trim().split('\n');
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('Cover').addRow(['Last year’s allocation, on the next sheet']);
+    const sheet = book.addWorksheet('2024-25');
+    sheet.addRow((header as string).split(','));
+    for (const line of lines) sheet.addRow(line.split(',').map((c, i) => (i >= 2 ? Number(c) : c)));
+    await book.xlsx.writeFile(join(dir, 'last.xlsx'));
+    const damp = ['allocate', ...ADULTS, '--weight', 'community-safety=2', '--floor', '-2%', '--ceiling', '+2%', '--format', 'csv'];
+    const fromCsv = await run([...damp, '--previous', 'last.csv'], dir);
+    const fromSheet = await run([...damp, '--previous', 'last.xlsx', '--sheet', '2024-25'], dir);
+    expect(fromSheet.code, fromSheet.err).toBe(0);
+    expect(fromSheet.out).toBe(fromCsv.out);
+  });
+});

@@ -32,7 +32,7 @@ describe('--area naming several areas', () => {
     const dir = scratch();
     expectRefused(runUntouched(allocate('data/district-called-all.csv', '--area', 'All'), dir), {
       code: 2,
-      message: /area "All" matches 2 areas: all rows of data\/district-called-all\.csv \(code all\), the district All \(code F91\)/,
+      message: /area "All" matches 2 areas: all rows of district-called-all\.csv \(code all\), the district All \(code F91\)/,
     });
     for (const area of [[], ['--area', 'all']]) {
       const result = runUntouched(allocate('data/district-called-all.csv', ...area), dir);

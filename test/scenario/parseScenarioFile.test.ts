@@ -90,6 +90,48 @@ describe('parseScenarioFile', () => {
       const file = parsed(yaml('scenarios:', '  a:', '    pots:', '      adults:', '        budget: 1m'));
       expect(file.locate(['scenarios', 'a', 'pots', 'adults', 'budget'])).toEqual({ file: 'options.yaml', line: 5, column: 9 });
     });
+
+    it('reads previous:, floor: and ceiling: in defaults and scenarios, a percentage kept as written (+2 stays +2)', () => {
+      const file = parsed(
+        yaml(
+          'defaults:',
+          '  previous: last-year.xlsx',
+          '  floor: -2',
+          '  ceiling: +2',
+          'scenarios:',
+          '  a:',
+          '    budget: 1m',
+          '    previous: other.csv',
+          '    floor: -0.5%',
+          '    ceiling: "+1.5%"',
+          '  b:',
+          '    budget: 1m',
+          '    ceiling: 5',
+        ),
+      );
+      expect(file.defaults).toEqual({ previous: 'last-year.xlsx', floor: '-2', ceiling: '+2' });
+      expect(file.scenarios.map((s) => [s.spec.previous, s.spec.floor, s.spec.ceiling])).toEqual([
+        ['other.csv', '-0.5%', '+1.5%'],
+        [undefined, undefined, '5'],
+      ]);
+    });
+
+    it("reads a pot's own data: and formula:", () => {
+      const file = parsed(yaml('scenarios:', '  a:', '    pots:', '      health:', '        budget: 1m', '        data: health.csv', '        formula: health.json'));
+      expect(file.scenarios[0]?.spec.pots?.get('health')).toEqual({ budget: '1m', data: 'health.csv', formula: 'health.json' });
+    });
+
+    it('refuses a floor given as a list, saying a signed percentage is expected', () => {
+      const error = refused(yaml('scenarios:', '  a:', '    budget: 1m', '    previous: p.csv', '    floor: [2]'));
+      expect(error.message).toBe('scenarios.a.floor: expected a percentage with its sign, e.g. -2%, got a list');
+      expect(error.location).toEqual({ file: 'options.yaml', line: 5, column: 5 });
+    });
+
+    it('refuses previous:, floor: and ceiling: in a pot (damping is of a scenario’s table)', () => {
+      const error = refused(yaml('scenarios:', '  a:', '    pots:', '      x:', '        budget: 1m', '        floor: -2%'));
+      expect(error.message).toBe('scenarios.a.pots.x: unknown key "floor"');
+      expect(error.location).toEqual({ file: 'options.yaml', line: 6, column: 9 });
+    });
   });
 
   describe('unknown keys: the nearest valid key and where the typo is', () => {
@@ -111,14 +153,14 @@ describe('parseScenarioFile', () => {
     it('in a pot, suggesting among the keys a pot allows', () => {
       const error = refused(yaml('scenarios:', '  a:', '    pots:', '      adults:', '        budget: 1m', '        wieghts: {adults: 2}'));
       expect(error.message).toBe('scenarios.a.pots.adults: unknown key "wieghts"');
-      expect(error.hint).toBe('Did you mean "weights"? Valid keys here: description, budget, exclude, weights, population');
+      expect(error.hint).toBe('Did you mean "weights"? Valid keys here: description, budget, exclude, weights, population, data, formula');
       expect(error.location).toEqual({ file: 'options.yaml', line: 6, column: 9 });
     });
 
     it('in defaults, suggesting among the keys defaults allows', () => {
       const error = refused(yaml('defaults:', '  budgte: 1m', 'scenarios:', '  a: {}'));
       expect(error.message).toBe('defaults: unknown key "budgte"');
-      expect(error.hint).toBe('Did you mean "budget"? Valid keys here: budget, area, data, formula, vintage, population, level');
+      expect(error.hint).toBe('Did you mean "budget"? Valid keys here: budget, area, data, formula, vintage, population, previous, floor, ceiling, level');
       expect(error.location).toEqual({ file: 'options.yaml', line: 2, column: 3 });
     });
 
@@ -130,7 +172,7 @@ describe('parseScenarioFile', () => {
 
     it('lists the valid keys without a guess when nothing is close', () => {
       expect(refused(yaml('scenarios:', '  a:', '    budget: 1m', '    colour: red')).hint).toBe(
-        'Valid keys here: description, budget, exclude, weights, area, data, formula, vintage, population, pots',
+        'Valid keys here: description, budget, exclude, weights, area, data, formula, vintage, population, previous, floor, ceiling, pots',
       );
     });
   });

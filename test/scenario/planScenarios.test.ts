@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FairshareError } from '../../src/engine/errors.js';
 import { parseScenarioFile } from '../../src/scenario/parseScenarioFile.js';
 import { planScenarios, type DataRefs, type LoadedRefs, type PotPlan, type ScenarioPlan } from '../../src/scenario/planScenarios.js';
-import { FIVE_LSOAS, fixtureDataset, fixtureFormula } from '../helpers/fixtureDataset.js';
+import { FIVE_LSOAS, fixtureDataset, fixtureFormula, fixturePack2025 } from '../helpers/fixtureDataset.js';
 
 const yaml = (...lines: string[]): string => `${lines.join('\n')}\n`;
 
@@ -366,5 +366,169 @@ describe('planScenarios: nothing written is silently ignored', () => {
       const missing = refused(yaml('defaults:', '  budget: 1k', '  level: region', 'scenarios:', '  a: {}'));
       expect(missing).toMatchObject({ code: 'level-not-in-data', message: 'scenario "a": its data file has no region areas' });
     });
+  });
+});
+
+describe('planScenarios: damping (previous:, floor:, ceiling:)', () => {
+  const LAST_YEAR = 'district_code,allocation\nD-North,400.00\nD-South,600.00\n';
+
+  /** Plan a file whose previous: files are read from `files` (name → text), recording which were asked for. */
+  function planDamped(text: string, files: Record<string, string> = { 'last-year.csv': LAST_YEAR }) {
+    const asked: string[] = [];
+    const file = parseScenarioFile(text, 'plan.yaml');
+    if (!file.ok) throw new Error(`fixture file does not parse: ${file.error.message}`);
+    const load = (): LoadedRefs => ({ dataset: fixtureDataset(ROWS), formula: fixtureFormula(['need_a', 'need_b']), source: 'the five-LSOA fixture' });
+    const previous = (name: string): string => {
+      asked.push(name);
+      const found = files[name];
+      if (found === undefined) throw new Error(`no fixture previous file ${name}`);
+      return found;
+    };
+    return { result: planScenarios(file.value, load, { previous }), asked };
+  }
+  const dampedPlans = (text: string): ScenarioPlan[] => {
+    const { result } = planDamped(text);
+    if (!result.ok) throw new Error(`expected a plan, got: ${result.error.message}`);
+    return result.value;
+  };
+  const dampingRefused = (text: string): FairshareError => {
+    const { result } = planDamped(text);
+    if (result.ok) throw new Error('expected the plan to be refused');
+    return result.error;
+  };
+
+  it('gives a scenario its own previous:, floor: and ceiling: as exact fractions, with the text of the file', () => {
+    const [plain, damped] = dampedPlans(
+      yaml('defaults:', '  budget: 1k', 'scenarios:', '  plain: {}', '  damped:', '    previous: last-year.csv', '    floor: -2.5%', '    ceiling: +2'),
+    );
+    expect(plain?.damping).toBeUndefined();
+    expect(damped?.damping?.previous).toBe('last-year.csv');
+    expect(damped?.damping?.text).toBe(LAST_YEAR);
+    expect(damped?.damping?.floor?.toString()).toBe('-0.025');
+    expect(damped?.damping?.ceiling?.toString()).toBe('0.02');
+    expect(damped?.damping?.at).toEqual({
+      previous: { file: 'plan.yaml', line: 6, column: 5 },
+      floor: { file: 'plan.yaml', line: 7, column: 5 },
+      ceiling: { file: 'plan.yaml', line: 8, column: 5 },
+    });
+  });
+
+  it('gives every scenario the damping under defaults: unless it sets its own, reading each file once asked', () => {
+    const { result, asked } = planDamped(
+      yaml('defaults:', '  budget: 1k', '  previous: last-year.csv', '  floor: -1%', 'scenarios:', '  a: {}', '  b:', '    floor: 0%', '    ceiling: +1%'),
+    );
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.map((p) => [p.damping?.previous, p.damping?.floor?.toString(), p.damping?.ceiling?.toString()])).toEqual([
+      ['last-year.csv', '-0.01', undefined],
+      ['last-year.csv', '0', '0.01'],
+    ]);
+    expect(result.value[1]?.damping?.at.floor).toEqual({ file: 'plan.yaml', line: 8, column: 5 });
+    expect(new Set(asked)).toEqual(new Set(['last-year.csv']));
+  });
+
+  it('refuses an unsigned floor at its line, with both readings, as --floor is refused', () => {
+    const error = dampingRefused(yaml('scenarios:', '  a:', '    budget: 1k', '    previous: last-year.csv', '    floor: 5%'));
+    expect(error).toMatchObject({ kind: 'data', code: 'unsigned-percent', message: 'scenario "a": floor: 5% has no sign, so it could mean a fall or a rise' });
+    expect(error.hint).toBe('"no district loses more than 5%" is floor: -5%; "every district gains at least 5%" is floor: +5%');
+    expect(error.location).toEqual({ file: 'plan.yaml', line: 5, column: 5 });
+  });
+
+  it('refuses a ceiling written as a bare YAML number without a sign (read as written, not as a number)', () => {
+    const error = dampingRefused(yaml('defaults:', '  ceiling: 3', 'scenarios:', '  a:', '    budget: 1k', '    previous: last-year.csv'));
+    expect(error.message).toBe('scenario "a": ceiling: 3 has no sign, so it could mean a fall or a rise');
+    expect(error.hint).toBe('"every district loses at least 3%" is ceiling: -3%; "no district gains more than 3%" is ceiling: +3%');
+    expect(error.location).toEqual({ file: 'plan.yaml', line: 2, column: 3 });
+  });
+
+  it('refuses a percentage that does not parse, at its line', () => {
+    const error = dampingRefused(yaml('scenarios:', '  a:', '    budget: 1k', '    previous: last-year.csv', '    ceiling: a bit'));
+    expect(error).toMatchObject({ code: 'bad-percent', message: 'scenario "a": ceiling: "a bit" is not a percentage' });
+    expect(error.location).toEqual({ file: 'plan.yaml', line: 5, column: 5 });
+  });
+
+  it('refuses a floor above the ceiling, at the floor line', () => {
+    const error = dampingRefused(yaml('scenarios:', '  a:', '    budget: 1k', '    previous: last-year.csv', '    ceiling: +1%', '    floor: +2%'));
+    expect(error).toMatchObject({ kind: 'data', code: 'floor-above-ceiling', message: 'scenario "a": floor: +2% is above ceiling: +1%' });
+    expect(error.location).toEqual({ file: 'plan.yaml', line: 6, column: 5 });
+  });
+
+  it('refuses a floor or ceiling without a previous allocation, at its line, saying where it came from', () => {
+    const own = dampingRefused(yaml('scenarios:', '  a:', '    budget: 1k', '    ceiling: +1%'));
+    expect(own).toMatchObject({ code: 'band-without-previous', message: 'scenario "a": ceiling: +1% limits the change against a previous allocation, but the scenario has no previous:' });
+    expect(own.location).toEqual({ file: 'plan.yaml', line: 4, column: 5 });
+    const inherited = dampingRefused(yaml('defaults:', '  floor: -1%', 'scenarios:', '  a:', '    budget: 1k'));
+    expect(inherited.message).toBe('scenario "a": floor: -1% (under defaults:) limits the change against a previous allocation, but the scenario has no previous:');
+    expect(inherited.location).toEqual({ file: 'plan.yaml', line: 2, column: 3 });
+  });
+
+  it('refuses previous: at a level other than district or former district, at the previous: line', () => {
+    const file = parseScenarioFile(yaml('defaults:', '  budget: 1k', '  area: england', '  level: county', 'scenarios:', '  a:', '    previous: last-year.csv'), 'plan.yaml');
+    if (!file.ok) throw new Error(file.error.message);
+    const load = (): LoadedRefs => ({ dataset: fixturePack2025(), formula: fixtureFormula(['need_a', 'need_b']), source: 'the 2025-shaped fixture' });
+    const result = planScenarios(file.value, load, { previous: () => LAST_YEAR });
+    if (result.ok) throw new Error('expected the plan to be refused');
+    expect(result.error).toMatchObject({ kind: 'data', code: 'previous-needs-district', message: 'scenario "a": previous: damps district or former-district tables, not county tables' });
+    expect(result.error.location).toEqual({ file: 'plan.yaml', line: 7, column: 5 });
+  });
+});
+
+describe("planScenarios: a pot's own data: and formula:", () => {
+  /** The five LSOAs in another order, with other need figures, and one LSOA outside the scenario's area. */
+  const OWN = [...ROWS].reverse().map((row) => ({ ...row, need_a: 100 - (row.need_a as number) }));
+  const OUTSIDE = { ...(ROWS[0] as (typeof ROWS)[number]), code: 'F99' };
+
+  function planPots(text: string, datasets: Record<string, ReturnType<typeof fixtureDataset>>) {
+    const calls: [string | undefined, string | undefined][] = [];
+    const load = ({ data, formula }: DataRefs): LoadedRefs => {
+      calls.push([data, formula]);
+      const dataset = (data === undefined ? undefined : datasets[data]) ?? fixtureDataset(ROWS);
+      return { dataset, formula: fixtureFormula(formula === 'one.json' ? ['need_a'] : ['need_a', 'need_b']), source: `data ${data ?? 'shipped'}` };
+    };
+    const file = parseScenarioFile(text, 'plan.yaml');
+    if (!file.ok) throw new Error(`fixture file does not parse: ${file.error.message}`);
+    return { result: planScenarios(file.value, load), calls };
+  }
+
+  const text = yaml(
+    'scenarios:',
+    '  split:',
+    '    area: South',
+    '    pots:',
+    '      shared:',
+    '        budget: 100',
+    '      own-data:',
+    '        budget: 200',
+    '        data: own.csv',
+    '      own-formula:',
+    '        budget: 300',
+    '        formula: one.json',
+  );
+
+  it("shares a pot with its own data over its scenario's LSOAs, in their order, with the file's figures", () => {
+    const { result, calls } = planPots(text, { 'own.csv': fixtureDataset([OUTSIDE, ...OWN]) });
+    if (!result.ok) throw new Error(result.error.message);
+    const [split] = result.value;
+    const [shared, ownData, ownFormula] = split?.pots ?? [];
+    expect(shared?.dataset).toBe(split?.dataset);
+    expect(ownData?.dataset.units).toBe(split?.dataset.units);
+    expect(ownData?.dataset.units.map((u) => u.code)).toEqual(['F03', 'F04', 'F05']);
+    expect([...(ownData?.dataset.fields.get('need_a') ?? [])]).toEqual([80, 60, 80]);
+    expect([ownData?.data, ownData?.source, ownData?.formulaRef]).toEqual(['own.csv', 'data own.csv', undefined]);
+    expect(ownFormula?.dataset).toBe(split?.dataset);
+    expect(ownFormula?.formula.domains.map((d) => d.id)).toEqual(['need_a']);
+    expect([ownFormula?.data, ownFormula?.formulaRef, ownFormula?.source]).toEqual([undefined, 'one.json', 'data shipped']);
+    expect(calls).toEqual([
+      [undefined, undefined],
+      ['own.csv', undefined],
+      [undefined, 'one.json'],
+    ]);
+  });
+
+  it("refuses a pot whose data has no row for an LSOA of its scenario's area, at the pot's data: line", () => {
+    const { result } = planPots(text, { 'own.csv': fixtureDataset(OWN.filter((r) => r.code !== 'F04')) });
+    if (result.ok) throw new Error('expected the plan to be refused');
+    expect(result.error).toMatchObject({ kind: 'data', code: 'pot-data-missing-lsoas' });
+    expect(result.error.message).toBe('scenario "split": pot "own-data": its data file fixture.csv has no row for an LSOA the scenario shares over: F04');
+    expect(result.error.location).toEqual({ file: 'plan.yaml', line: 9, column: 9 });
   });
 });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { FairshareError } from '../../src/engine/errors.js';
+import { damp } from '../../src/engine/damp.js';
 import { Exact } from '../../src/engine/exact.js';
 import { fairShare } from '../../src/engine/fairShare.js';
 import { tabulate, type DistrictTable } from '../../src/engine/tabulate.js';
@@ -155,5 +156,122 @@ describe('runScenarios', () => {
     const error = refused(yaml('scenarios:', '  pooled:', '    population: 60+', '    pots:', '      all:', '        budget: 10', '        population: total'));
     expect(error.code).toBe('missing-field');
     expect(error.message).toBe('scenario "pooled": the data has no "population_60_plus" column for its population base');
+  });
+});
+
+describe('runScenarios: a damped scenario', () => {
+  // Last year the fixture's two districts had £400 and £600.
+  const LAST_YEAR = 'district_code,allocation\nD-North,400.00\nD-South,600.00\n';
+
+  function runDamped(text: string, previous = LAST_YEAR) {
+    const file = parseScenarioFile(text, 'run.yaml');
+    if (!file.ok) throw new Error(`fixture file does not parse: ${file.error.message}`);
+    const plans = planScenarios(file.value, load, { previous: () => previous });
+    if (!plans.ok) throw new Error(`fixture file does not plan: ${plans.error.message}`);
+    return runScenarios(plans.value);
+  }
+  const dampedResults = (text: string): ScenarioResult[] => {
+    const result = runDamped(text);
+    if (!result.ok) throw new Error(`expected a run, got: ${result.error.message}`);
+    return result.value;
+  };
+  const pennyCells = (table: DistrictTable | undefined) => table?.rows.map((r) => [r.code, r.allocation.toFixed(2)]);
+
+  it("damps the scenario's table exactly as the engine damps the same formula amounts and previous allocation", () => {
+    const formula = direct('1000', {});
+    const previous = new Map([['D-North', 40000n], ['D-South', 60000n]]);
+    const expected = damp(
+      formula.rows.map((r) => ({ code: r.code, name: r.name, formula: BigInt(r.allocation.times(100).toFixed(0)), previous: previous.get(r.code) as bigint })),
+      100000n,
+      { floor: new Exact('-0.05'), ceiling: new Exact('0.05') },
+    );
+    if (!expected.ok) throw new Error(expected.error.message);
+    // The band must hold someone, or this test would not tell damping from no damping.
+    expect(expected.value.districts.some((d) => d.held !== '')).toBe(true);
+    const [plain, damped] = dampedResults(
+      yaml('defaults:', '  budget: 1000', 'scenarios:', '  plain: {}', '  damped:', '    previous: last-year.csv', '    floor: -5%', '    ceiling: +5%'),
+    );
+    expect(plain?.damping).toBeUndefined();
+    expect(pennyCells(plain?.table)).toEqual(pennyCells(formula));
+    expect(damped?.table.rows.map((r) => BigInt(r.allocation.times(100).toFixed(0)))).toEqual(expected.value.districts.map((d) => d.amount));
+    expect(damped?.damping?.districts.map((d) => [d.code, d.held])).toEqual(expected.value.districts.map((d) => [d.code, d.held]));
+    expect(damped?.table.total.allocation.toFixed(2)).toBe('1000.00');
+    // Its one pot keeps the formula amounts.
+    expect(pennyCells(damped?.pots[0]?.table)).toEqual(pennyCells(formula));
+  });
+
+  it("damps a scenario with pots after summing them, leaving each pot's table at its formula amounts", () => {
+    const [pooled] = dampedResults(
+      yaml('scenarios:', '  pooled:', '    previous: last-year.csv', '    floor: -1%', '    ceiling: +1%', '    pots:', '      a:', '        budget: 600', '      b:', '        budget: 400', '        exclude: [need_b]'),
+    );
+    expect(pooled?.damping).toBeDefined();
+    expect(pennyCells(pooled?.table)).toEqual([
+      ['D-North', '404.00'],
+      ['D-South', '596.00'],
+    ]);
+    expect(pennyCells(pooled?.pots[0]?.table)).toEqual(pennyCells(direct('600', {})));
+    expect(pennyCells(pooled?.pots[1]?.table)).toEqual(pennyCells(direct('400', { exclude: ['need_b'] })));
+  });
+
+  it('refuses a floor the budget cannot fund at the floor line, naming the scenario', () => {
+    const result = runDamped(yaml('scenarios:', '  tight:', '    budget: 900', '    previous: last-year.csv', '    ceiling: +50%', '    floor: -2%'));
+    if (result.ok) throw new Error('expected the run to be refused');
+    expect(result.error).toMatchObject({ kind: 'data', code: 'infeasible-floor' });
+    expect(result.error.message).toMatch(/^scenario "tight": the floor -2% cannot be funded: it needs £980\.00, more than the budget of £900\.00$/);
+    expect(result.error.location).toEqual({ file: 'run.yaml', line: 6, column: 5 });
+  });
+
+  it('refuses a ceiling too low to spend the budget at the ceiling line', () => {
+    const result = runDamped(yaml('scenarios:', '  capped:', '    budget: 1100', '    previous: last-year.csv', '    ceiling: +5%'));
+    if (result.ok) throw new Error('expected the run to be refused');
+    expect(result.error.code).toBe('infeasible-ceiling');
+    expect(result.error.location).toEqual({ file: 'run.yaml', line: 5, column: 5 });
+  });
+
+  it('refuses a previous allocation without a row for a district at the previous: line, naming the file', () => {
+    const result = (() => {
+      const file = parseScenarioFile(yaml('scenarios:', '  a:', '    budget: 1000', '    previous: old.csv'), 'run.yaml');
+      if (!file.ok) throw new Error(file.error.message);
+      const plans = planScenarios(file.value, load, { previous: () => 'district_code,allocation\nD-North,400\n' });
+      if (!plans.ok) throw new Error(plans.error.message);
+      return runScenarios(plans.value);
+    })();
+    if (result.ok) throw new Error('expected the run to be refused');
+    expect(result.error).toMatchObject({ kind: 'data', code: 'missing-districts' });
+    expect(result.error.message).toBe('scenario "a": previous: old.csv: the previous allocation has no row for district D-South South');
+    expect(result.error.location).toEqual({ file: 'run.yaml', line: 4, column: 5 });
+  });
+
+  it('keeps the file and line of a problem inside the previous allocation', () => {
+    const file = parseScenarioFile(yaml('scenarios:', '  a:', '    budget: 1000', '    previous: old.csv'), 'run.yaml');
+    if (!file.ok) throw new Error(file.error.message);
+    const plans = planScenarios(file.value, load, { previous: () => 'district_code,allocation\nD-North,400\nD-South,lots\n' });
+    if (!plans.ok) throw new Error(plans.error.message);
+    const result = runScenarios(plans.value);
+    if (result.ok) throw new Error('expected the run to be refused');
+    expect(result.error.message).toBe('scenario "a": allocation "lots" of district D-South is not an amount of money');
+    expect(result.error.location).toMatchObject({ file: 'old.csv', line: 3, column: 2 });
+  });
+});
+
+describe('runScenarios: a pot with its own data', () => {
+  it("shares the pot by its own figures over the scenario's LSOAs, and sums it LSOA by LSOA with the others", () => {
+    // The same LSOAs in reverse order, with need_a turned upside down: the pot must follow the figures by code, not by row.
+    const own = fixtureDataset([...ROWS].reverse().map((row) => ({ ...row, need_a: 100 - (row.need_a as number) })));
+    const file = parseScenarioFile(yaml('scenarios:', '  split:', '    pots:', '      shared:', '        budget: 500', '      own:', '        budget: 500', '        data: own.csv'), 'run.yaml');
+    if (!file.ok) throw new Error(file.error.message);
+    const plans = planScenarios(file.value, (refs) => (refs.data === 'own.csv' ? { dataset: own, formula, source: 'own.csv' } : load()));
+    if (!plans.ok) throw new Error(plans.error.message);
+    const run = runScenarios(plans.value);
+    if (!run.ok) throw new Error(run.error.message);
+    const [split] = run.value;
+    const weighted = weigh(formula, {});
+    if (!weighted.ok) throw new Error(weighted.error.message);
+    const byCode = fairShare(own, weighted.value, new Exact('500'));
+    if (!byCode.ok) throw new Error(byCode.error.message);
+    const expected = new Map(own.units.map((u, i) => [u.code, byCode.value.pennies[i]]));
+    expect(split?.pots[1]?.allocation.dataset.units.map((u) => u.code)).toEqual(['F01', 'F02', 'F03', 'F04', 'F05']);
+    expect(split?.pots[1]?.allocation.pennies).toEqual(dataset.units.map((u) => expected.get(u.code)));
+    expect(penniesByDistrict([split?.table as DistrictTable])).toEqual(penniesByDistrict(split?.pots.map((p) => p.table) ?? []));
   });
 });

@@ -2,7 +2,8 @@ import { basename, dirname, extname, resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import type { Decimal } from 'decimal.js';
 import { PACK_LICENCE } from '../../data/packFormat.js';
-import { scenarioFiles } from '../../report/scenarioFiles.js';
+import { scenarioDamping, scenarioFiles } from '../../report/scenarioFiles.js';
+import { oneLine, plain } from '../../engine/shown.js';
 import { toTerminal } from '../../report/toTerminal.js';
 import type { Table } from '../../report/table.js';
 import { compare, gainsAndLosses, type ComparisonRow, type Move } from '../../scenario/compare.js';
@@ -11,14 +12,14 @@ import { EXAMPLE_SCENARIO_FILE } from '../../scenario/exampleScenarioFile.js';
 import { manifest } from '../../scenario/manifest.js';
 import { decodeText } from '../../data/decodeText.js';
 import { parseScenarioFile, type ScenarioFile } from '../../scenario/parseScenarioFile.js';
-import { dataRefs, planScenarios, type DataRefs, type LoadedRefs, type ScenarioPlan } from '../../scenario/planScenarios.js';
+import { dataRefs, planScenarios, potDataRefs, previousOf, type DataRefs, type LoadedRefs, type ScenarioPlan } from '../../scenario/planScenarios.js';
 import { runScenarios, type ScenarioResult } from '../../scenario/runScenarios.js';
 import { colourFor } from '../colour.js';
 import { GROUP_LEVELS } from '../../engine/tabulate.js';
 import { parseVintageOption, vintageOption } from '../allocationOptions.js';
 import type { Vintage } from '../../data/vintage.js';
 import { Failure, unwrap } from '../failure.js';
-import { formulaPath, loadData, readSource, type Provenance } from '../inputs.js';
+import { formulaPath, loadData, readSource, userTable, type Provenance } from '../inputs.js';
 import type { Io } from '../io.js';
 import { TOOL } from '../workbook.js';
 import type { InputRef } from '../guardOutput.js';
@@ -99,7 +100,7 @@ Excel's 31 characters. A rerun on the same inputs gives the same bytes (manifest
       });
       files.set(
         'manifest.json',
-        manifest(results, { tool, inputs: provenance, baseline: parsed.baseline, format: options.format, files }),
+        manifest(results, { tool, inputs: provenance, baseline: parsed.baseline, format: options.format, files, dampingSummaries: dampingSummaries(results) }),
       );
       unwrap(await writeOutputDir(output, temp, files, { force, cwd: io.cwd }));
       io.stdout.write(summary(results, comparison, parsed.baseline, output, files, io));
@@ -114,7 +115,10 @@ Excel's 31 characters. A rerun on the same inputs gives the same bytes (manifest
     .addOption(levelOption())
     .action(async (file: string, options: { vintage?: string; level?: string }) => {
       const { parsed, results } = await prepare(file, io, await readScenarios(file, io, overrides(options)));
-      const names = results.map((r) => (r.plan.pooled ? `${r.plan.name} (${r.plan.pots.length} pots)` : r.plan.name));
+      const names = results.map((r) => {
+        const notes = [...(r.plan.pooled ? [`${r.plan.pots.length} pots`] : []), ...(r.plan.damping ? [`damped against ${plain(r.plan.damping.previous)}`] : [])];
+        return notes.length ? `${r.plan.name} (${notes.join(', ')})` : r.plan.name;
+      });
       io.stdout.write(`${file}: OK, ${results.length} scenario${results.length === 1 ? '' : 's'}: ${names.join(', ')}; baseline: ${parsed.baseline}\n`);
     });
 
@@ -167,9 +171,11 @@ export async function readScenarios(file: string, io: Io, given: ScenarioOverrid
   const parsed = { ...read, defaults };
   const baseDir = dirname(resolve(io.cwd, file));
   const inputs: InputRef[] = [{ shown: file, path: resolve(io.cwd, file) }];
-  for (const spec of [parsed.defaults, ...parsed.scenarios.map((s) => s.spec)]) {
+  const pots = parsed.scenarios.flatMap((s) => [...(s.spec.pots?.values() ?? [])]);
+  for (const spec of [parsed.defaults, ...parsed.scenarios.map((s) => s.spec), ...pots]) {
     if (spec.data !== undefined) inputs.push({ shown: spec.data, path: resolve(baseDir, spec.data) });
     if (spec.formula !== undefined) inputs.push({ shown: spec.formula, path: formulaPath(spec.formula, baseDir) });
+    if ('previous' in spec && spec.previous !== undefined) inputs.push({ shown: spec.previous, path: resolve(baseDir, spec.previous) });
   }
   const levelOption = level !== undefined && read.defaults.level === undefined ? level : undefined;
   return { parsed, provenance: source.provenance, inputs, ...(levelOption === undefined ? {} : { levelOption }) };
@@ -186,28 +192,46 @@ export async function prepare(
   const provenance: Provenance[] = [source];
   const loaded = new Map<string, LoadedRefs>();
   const keyOf = (refs: DataRefs): string => JSON.stringify([refs.data, refs.formula, refs.vintage]);
-  for (const entry of parsed.scenarios) {
-    const { spec, path } = entry;
-    const refs = unwrap(dataRefs(parsed, entry));
-    const { data, formula } = refs;
+  // Once per file: two files of the same name (in two folders) are both recorded, by their SHA-256.
+  const record = (p: Provenance): void => {
+    if (!provenance.some((q) => q.path === p.path && q.role === p.role && q.sha256 === p.sha256)) provenance.push(p);
+  };
+  // A file a scenario file names that cannot be read: point at the line that names it, and say where paths are taken from.
+  const atSetting = (error: unknown, path: readonly string[]): never => {
+    if (!(error instanceof Failure) || error.error.location) throw error;
+    throw new Failure({
+      ...error.error,
+      location: parsed.locate(path),
+      hint: `${error.error.hint ?? ''}${error.error.hint ? '; p' : 'P'}aths in a scenario file are taken from its folder, ${baseDir}`,
+    });
+  };
+  // Each (data, formula, vintage) a scenario or a pot names, loaded once. `owner` is where its data: and formula: would be written.
+  const loadRefs = async (refs: DataRefs, owner: (named: 'data' | 'formula') => readonly string[]): Promise<void> => {
     const key = keyOf(refs);
-    if (loaded.has(key)) continue;
-    const inputs = await loadData(data, formula, baseDir, io, refs.vintage).catch((error: unknown) => {
-      // Point at the line of the scenario file that names the file, and say where paths are taken from.
-      if (!(error instanceof Failure) || error.error.location) throw error;
-      const named = error.error.message.startsWith('cannot read formula') ? 'formula' : 'data';
-      const setting = spec[named] !== undefined ? path : ['defaults'];
-      throw new Failure({
-        ...error.error,
-        location: parsed.locate([...setting, named]),
-        hint: `${error.error.hint ?? ''}${error.error.hint ? '; p' : 'P'}aths in a scenario file are taken from its folder, ${baseDir}`,
-      });
+    if (loaded.has(key)) return;
+    const inputs = await loadData(refs.data, refs.formula, baseDir, io, refs.vintage).catch((error: unknown) => {
+      const named = error instanceof Failure && error.error.message.startsWith('cannot read formula') ? 'formula' : 'data';
+      return atSetting(error, [...owner(named), named]);
     });
     loaded.set(key, inputs);
-    for (const p of inputs.provenance) if (!provenance.some((q) => q.path === p.path && q.role === p.role)) provenance.push(p);
+    for (const p of inputs.provenance) record(p);
+  };
+  const previous = new Map<string, string>();
+  for (const entry of parsed.scenarios) {
+    const { spec, path } = entry;
+    await loadRefs(unwrap(dataRefs(parsed, entry)), (named) => (spec[named] !== undefined ? path : ['defaults']));
+    for (const [pot, potSpec] of spec.pots ?? []) {
+      if (potSpec.data === undefined && potSpec.formula === undefined) continue;
+      await loadRefs(unwrap(potDataRefs(parsed, entry, pot)), (named) => (potSpec[named] !== undefined ? [...path, 'pots', pot] : spec[named] !== undefined ? path : ['defaults']));
+    }
+    const named = previousOf(parsed, entry);
+    if (named === undefined || previous.has(named.file)) continue;
+    const text = await readPrevious(named.file, baseDir, io).catch((error: unknown) => atSetting(error, named.path));
+    previous.set(named.file, text.text);
+    record(text.provenance);
   }
   const load = (refs: DataRefs): LoadedRefs => loaded.get(keyOf(refs)) as LoadedRefs;
-  const planned = planScenarios(parsed, load);
+  const planned = planScenarios(parsed, load, { previous: (named) => previous.get(named) as string });
   // A level typed as --level is the command line's mistake, not a line of the file.
   if (!planned.ok && levelOption !== undefined && (planned.error.code === 'bad-level' || planned.error.code === 'level-not-in-data')) {
     const { location: _, ...error } = planned.error;
@@ -218,6 +242,20 @@ export async function prepare(
   return { parsed, results, provenance };
 }
 
+/** A previous allocation named by `previous:` (relative to the scenario file's folder): its text (a workbook read as CSV) and provenance. Throws Failure. */
+async function readPrevious(file: string, baseDir: string, io: Io): Promise<{ text: string; provenance: Provenance }> {
+  const source = unwrap(await readSource(resolve(baseDir, file), 'previous allocation', file));
+  return { text: await userTable(source.bytes, file, io.stderr), provenance: source.provenance };
+}
+
+/** Each damped scenario's damping line, by name, for the manifest. */
+function dampingSummaries(results: readonly ScenarioResult[]): Map<string, string> {
+  return new Map(results.flatMap((r) => {
+    const line = scenarioDamping(r);
+    return line === undefined ? [] : [[r.plan.name, line] as const];
+  }));
+}
+
 /** `-0.00` as `0.00`. */
 function noNegativeZero(text: string): string {
   return /^-0\.0+$/.test(text) ? text.slice(1) : text;
@@ -225,18 +263,27 @@ function noNegativeZero(text: string): string {
 
 /**
  * What was written, and per scenario its budget and the districts that gain and lose most (see
- * gainsAndLosses: by £, or by share of the budget when the budget is not the baseline's).
+ * gainsAndLosses: by £, or by share of the budget when the budget is not the baseline's), each with its
+ * rank change: how many places it moved in the table of £ per person against the baseline (the
+ * comparison's rank_change). Then a line for each damped scenario: who was held, and that its amounts are damped.
  */
 function summary(results: readonly ScenarioResult[], comparison: readonly ComparisonRow[], baseline: string, output: string, files: ReadonlyMap<string, string | Uint8Array>, io: Io): string {
   const chalk = colourFor(io.stdoutIsTTY, io.env);
   let byShare = false;
   const rows = results.map((result) => {
     const name = result.plan.name;
-    if (name === baseline) return [`${name} (baseline)`, result.plan.budget.toFixed(2), '', '', '', '', '', ''];
+    if (name === baseline) return [`${name} (baseline)`, result.plan.budget.toFixed(2), '', '', '', '', '', '', '', ''];
     const moves = gainsAndLosses(results, comparison, baseline, name);
     if (moves.by === 'share') byShare = true;
-    const cell = (move: Move | undefined): [string, string, string] =>
-      move === undefined ? ['none', '', ''] : [move.row.districtName, noNegativeZero(move.sharePoints.toFixed(2, Exact.ROUND_HALF_UP)), (move.row.change as Decimal).toFixed(2)];
+    const cell = (move: Move | undefined): [string, string, string, string] =>
+      move === undefined
+        ? ['none', '', '', '']
+        : [
+            move.row.districtName,
+            noNegativeZero(move.sharePoints.toFixed(2, Exact.ROUND_HALF_UP)),
+            (move.row.change as Decimal).toFixed(2),
+            move.row.rankChange === undefined ? '' : String(move.row.rankChange),
+          ];
     return [name, result.plan.budget.toFixed(2), ...cell(moves.gain), ...cell(moves.loss)];
   });
   const table: Table = {
@@ -246,15 +293,23 @@ function summary(results: readonly ScenarioResult[], comparison: readonly Compar
       { key: 'gain', title: 'Largest rise in share', kind: 'text' },
       { key: 'gain_share', title: 'pp', kind: 'number', signed: true },
       { key: 'gain_change', title: '£ change', kind: 'money', signed: true },
+      { key: 'gain_rank_change', title: 'Rank change', kind: 'delta', signed: true },
       { key: 'loss', title: 'Largest fall in share', kind: 'text' },
       { key: 'loss_share', title: 'pp', kind: 'number', signed: true },
       { key: 'loss_change', title: '£ change', kind: 'money', signed: true },
+      { key: 'loss_rank_change', title: 'Rank change', kind: 'delta', signed: true },
     ],
     rows,
   };
   const note = byShare
     ? "\nRise and fall are of each district's share of the budget, in percentage points (pp): where a scenario's budget differs from the baseline's, the £ change is shown beside it, and can fall while the share rises. 'none': no share moved by 0.01 pp.\n"
     : "\nRise and fall are of each district's share of the budget, in percentage points (pp); with the baseline's budget that is the £ change.\n";
+  const ranks =
+    "Rank change: places the district moved in the table of £ per person against the baseline (rank 1 = the most): +1 is one place up, -1 one place down. It can go against the share: a district that gains can drop a place to one that gains more per person. Every district's rank change is in the comparison.\n";
+  const damped = results.flatMap((result) => {
+    const line = scenarioDamping(result);
+    return line === undefined ? [] : [`${result.plan.name}: ${oneLine(line)}\n`];
+  });
   const written = `Wrote ${files.size} files to ${output}: ${[...files.keys()].join(', ')}\n\n`;
-  return chalk.dim(written) + toTerminal(table, { chalk }) + chalk.dim(note);
+  return chalk.dim(written) + toTerminal(table, { chalk }) + chalk.dim(note + ranks) + (damped.length ? `\n${damped.join('')}` : '');
 }
