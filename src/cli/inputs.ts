@@ -289,7 +289,7 @@ export async function readSource(
   role: Provenance['role'],
   shown: string = shownPath(path),
 ): Promise<Result<{ bytes: Buffer; provenance: Provenance }>> {
-  const what = role === 'data file' ? '--data file' : role === 'replacement' ? '--replace file' : role === 'points' ? '--points file' : role;
+  const what = role === 'data file' ? '--data file' : role === 'replacement' ? 'replacement file' : role === 'points' ? '--points file' : role;
   try {
     const bytes = await readLimited(path, role !== 'data pack');
     return ok({ bytes, provenance: { role, path: recordedName(path, shown), sha256: createHash('sha256').update(bytes).digest('hex') } });

@@ -30,6 +30,8 @@ export const MAX_NESTING = 100;
 const amount = z.string();
 const exclude = z.union([z.array(z.string()), z.string()]);
 const weights = z.map(z.string(), z.string());
+/** `replace:` a map of formula source (as `--replace` names it) → the officer's file, relative to the scenario file. */
+const replace = z.map(z.string(), z.string());
 const population = z.enum(POPULATION_BASES);
 /** `vintage: 2025` is a YAML number, `vintage: '2025'` a string: both are read as the text; planScenarios checks it. */
 const vintage = z.union([z.string(), z.number()]).transform(String);
@@ -67,6 +69,7 @@ const scenarioSchema = z.strictObject({
   formula: z.string().optional(),
   vintage: vintage.optional(),
   population: population.optional(),
+  replace: replace.optional(),
   ...dampingKeys,
   pots: z.map(z.string(), potSchema).optional(),
 });
@@ -78,6 +81,7 @@ const defaultsSchema = z.strictObject({
   formula: z.string().optional(),
   vintage: vintage.optional(),
   population: population.optional(),
+  replace: replace.optional(),
   ...dampingKeys,
   /** What every scenario's table adds the LSOAs up into (one level per file, so the scenarios compare row by row); planScenarios checks it. */
   level: z.string().optional(),
@@ -320,7 +324,7 @@ interface Reader {
  * What a key path holds: the scenarios, a scenario's pots, a weights mapping, a budget, a weight, the
  * baseline's name, a floor or ceiling (a percentage), or other.
  */
-type Place = 'scenarios' | 'pots' | 'weights' | 'amount' | 'weight' | 'name' | 'percent' | 'other';
+type Place = 'scenarios' | 'pots' | 'weights' | 'replace' | 'amount' | 'weight' | 'name' | 'percent' | 'other';
 
 /** The keys whose values are percentages, read as written (a scenario's or the defaults'). */
 const PERCENT_KEYS: readonly string[] = ['floor', 'ceiling'];
@@ -330,6 +334,7 @@ function placeAt(path: readonly (string | number)[]): Place {
   if (path.length === 1 && path[0] === 'baseline') return 'name';
   if (path.length === 2 && path[0] === 'defaults' && path[1] === 'budget') return 'amount';
   if (path.length === 2 && path[0] === 'defaults' && PERCENT_KEYS.includes(String(path[1]))) return 'percent';
+  if (path.length === 2 && path[0] === 'defaults' && path[1] === 'replace') return 'replace';
   const root = path[0] === 'baseline' ? 1 : path[0] === 'scenarios' && path.length >= 2 ? 2 : undefined;
   if (root === undefined) return 'other';
   let rest = path.slice(root);
@@ -340,12 +345,13 @@ function placeAt(path: readonly (string | number)[]): Place {
   }
   if (rest.length === 1 && rest[0] === 'budget') return 'amount';
   if (rest.length === 1 && rest[0] === 'weights') return 'weights';
+  if (rest.length === 1 && rest[0] === 'replace') return 'replace';
   if (rest.length === 2 && rest[0] === 'weights') return 'weight';
   return 'other';
 }
 
 /**
- * The document as plain values, in one pass: mappings of user names (scenarios, pots, weights) as Maps
+ * The document as plain values, in one pass: mappings of user names (scenarios, pots, weights, replace) as Maps
  * and other mappings as objects without a prototype; budgets, weights and the baseline's name as the text
  * written (so `0x10` or `1.27e7` reach the amount parser as written, never as a JavaScript number). Refuses keys that are
  * not names, keys written twice (after reading, so `1:` and `"1":` are the same key), nesting deeper
@@ -397,7 +403,7 @@ function readValue(reader: Reader, node: Node, path: readonly (string | number)[
     return ok(items);
   }
   if (isMap(node)) {
-    const userNamed = ['scenarios', 'pots', 'weights'].includes(placeAt(path));
+    const userNamed = ['scenarios', 'pots', 'weights', 'replace'].includes(placeAt(path));
     const map = new Map<string, unknown>();
     const seen = new Map<string, Pair>();
     for (const pair of node.items as Pair<Node | null, Node | null>[]) {
@@ -550,6 +556,8 @@ function expectationAt(path: readonly PropertyKey[]): string | undefined {
   if (key === 'baseline') return 'the name of a scenario, or a scenario';
   if (key === 'floor' || key === 'ceiling') return `a percentage with its sign, e.g. ${key === 'floor' ? '-2%' : '+2%'}`;
   if (key === 'previous') return 'the path of a previous allocation (CSV or XLSX)';
+  if (path.at(-2) === 'replace') return 'the path of a CSV or XLSX with lsoa_code and value or national_rank';
+  if (key === 'replace') return 'a mapping of source ids to files, e.g. community-safety: my-crime.csv';
   return undefined;
 }
 

@@ -13,6 +13,9 @@ import { GROUP_LEVELS, hasLevel, type GroupLevel } from '../engine/tabulate.js';
 import { parseBandEnd, type BandEnd } from '../engine/parseBandEnd.js';
 import type { PotSpec, ScenarioEntry, ScenarioFile } from './parseScenarioFile.js';
 import { potDataset } from './potDataset.js';
+import { lsoaCodeHints } from '../data/lsoaCodeHints.js';
+import { parseReplacement } from '../data/parseReplacement.js';
+import { findSource, replaceSource } from '../data/replaceSource.js';
 
 /** One budget with its formula variant. A scenario without pots has one pot named after it. */
 export interface PotPlan {
@@ -52,6 +55,26 @@ export interface DampingPlan {
 export interface PlanOptions {
   /** The text of a previous allocation named by `previous:` (as written), already read; needed when a scenario is damped. */
   readonly previous?: (file: string) => string;
+  /** A file named by `replace:` (as written), already read: its text (a workbook as CSV) and SHA-256. */
+  readonly replacement?: (file: string) => { readonly text: string; readonly sha256: string };
+}
+
+/** One `replace:` setting in force for a scenario: the source, the file, and where it is written. */
+export interface ReplaceEntry {
+  readonly source: string;
+  readonly file: string;
+  readonly path: readonly string[];
+}
+
+/**
+ * The replacements in force for a scenario: the defaults' `replace:`, then its own (its own wins for a
+ * source both name), in the order written.
+ */
+export function replacementsOf(file: ScenarioFile, entry: ScenarioEntry): ReplaceEntry[] {
+  const entries = new Map<string, ReplaceEntry>();
+  for (const [source, named] of file.defaults.replace ?? []) entries.set(source, { source, file: named, path: ['defaults', 'replace', source] });
+  for (const [source, named] of entry.spec.replace ?? []) entries.set(source, { source, file: named, path: [...entry.path, 'replace', source] });
+  return [...entries.values()];
 }
 
 /** A scenario with every setting resolved: area, data, formula weights, budgets, population base. */
@@ -171,8 +194,14 @@ function planScenario(
   if (!level.ok) return context(level.error, locate(['defaults', 'level']));
   const damping = planDamping(file, { name, spec, path: at }, level.value, where, options);
   if (!damping.ok) return context(damping.error, damping.error.location ?? locate(at));
+  // The officer's figures for sources of the formula (`replace:`), on the scenario's LSOAs.
+  const replacements = replacementsOf(file, { name, spec, path: at });
+  const withOwn = (data: PotData): Result<PotData> => replaceSources(replacements, data, loaded.dataset, vintage ?? loaded.vintage, area.value.name, file, options);
   // What a pot without data: or formula: of its own is shared by: its scenario's.
-  const shared: PotData = { dataset, formula: loaded.formula, source: loaded.source };
+  const base: PotData = { dataset, formula: loaded.formula, source: loaded.source };
+  const replacedShared = withOwn(base);
+  if (!replacedShared.ok) return context(replacedShared.error, replacedShared.error.location ?? locate(at));
+  const shared: PotData = replacedShared.value;
 
   const pots: PotPlan[] = [];
   if (spec.pots !== undefined) {
@@ -195,7 +224,7 @@ function planScenario(
       return fail('data', 'no-pots', `scenario "${name}" has an empty pots: section`, { hint: 'Give each pot a name and a budget', location: locate([...at, 'pots']) });
     }
     for (const [potName, pot] of spec.pots) {
-      const own = potData(file, { name, spec, path: at }, potName, pot, shared, load);
+      const own = potData(file, { name, spec, path: at }, potName, pot, { base, shared }, load, withOwn);
       if (!own.ok) return context({ ...own.error, message: `pot "${potName}": ${own.error.message}` }, own.error.location ?? locate(at));
       const planned = planPot(potName, pot, own.value, population, [...at, 'pots', potName], locate);
       if (!planned.ok) {
@@ -239,7 +268,7 @@ function planScenario(
     data,
     formulaRef,
     vintage: data === undefined ? (loaded.vintage ?? vintage) : undefined,
-    source: loaded.source,
+    source: shared.source,
     area: area.value,
     dataset,
     population,
@@ -269,10 +298,12 @@ function potData(
   entry: ScenarioEntry,
   pot: string,
   spec: PotSpec,
-  shared: PotData,
+  scenario: { readonly base: PotData; readonly shared: PotData },
   load: (refs: DataRefs) => LoadedRefs,
+  replace: (data: PotData) => Result<PotData>,
 ): Result<PotData> {
-  if (spec.data === undefined && spec.formula === undefined) return ok(shared);
+  const { base: shared } = scenario;
+  if (spec.data === undefined && spec.formula === undefined) return ok(scenario.shared);
   const refs = potDataRefs(file, entry, pot);
   if (!refs.ok) return refs;
   const loaded = load(refs.value);
@@ -284,13 +315,48 @@ function potData(
     if (!aligned.ok) return { ok: false, error: { ...aligned.error, location: file.locate([...entry.path, 'pots', pot, 'data']) } };
     dataset = aligned.value;
   }
-  return ok({
+  return replace({
     dataset,
     formula: loaded.formula,
     source: sameData ? shared.source : loaded.source,
     ...(spec.data === undefined ? {} : { data: spec.data }),
     ...(spec.formula === undefined ? {} : { formulaRef: spec.formula }),
   });
+}
+
+/**
+ * A scenario's (or a pot's) data and formula with the `replace:` files' figures in place of the sources
+ * they name, on its LSOAs (`data.dataset`); rows for other LSOAs of `all` are ignored. A source the
+ * formula does not have, or a problem in a file, is a data failure: at the `replace:` line, or at the
+ * file's own line and column.
+ */
+function replaceSources(
+  entries: readonly ReplaceEntry[],
+  data: PotData,
+  all: Dataset,
+  vintage: Vintage | undefined,
+  areaName: string,
+  file: ScenarioFile,
+  options: PlanOptions,
+): Result<PotData> {
+  if (entries.length === 0) return ok(data);
+  let { dataset, formula } = data;
+  const described: string[] = [];
+  const codes = dataset.units.map((u) => u.code);
+  const known = new Set(all.units.map((u) => u.code));
+  const hints = lsoaCodeHints(all, vintage, []);
+  for (const entry of entries) {
+    const ref = findSource(formula, entry.source);
+    if (!ref.ok) return { ok: false, error: { ...ref.error, kind: 'data', message: ref.error.message.replace('--replace names', 'replace: names'), location: file.locate(entry.path) } };
+    const read = options.replacement?.(entry.file);
+    if (read === undefined) return fail('data', 'replacement-not-read', `the replace: file ${shown(entry.file)} was not read`, { location: file.locate(entry.path) });
+    const parsed = parseReplacement(read.text, entry.file, codes, known, { codes: hints, areaName });
+    if (!parsed.ok) return parsed;
+    const name = entry.file.split(/[\\/]/).pop() ?? entry.file;
+    ({ dataset, formula } = replaceSource(dataset, formula, ref.value, parsed.value, name));
+    described.push(`${ref.value.id} replaced by ${name} (${parsed.value.column}, SHA-256 ${read.sha256})`);
+  }
+  return ok({ ...data, dataset, formula, source: [data.source, ...described].join('; ') });
 }
 
 /** The levels a scenario's table can be damped at: districts, and former districts (keyed by their 2019 codes). */

@@ -12,7 +12,7 @@ import { EXAMPLE_SCENARIO_FILE } from '../../scenario/exampleScenarioFile.js';
 import { manifest } from '../../scenario/manifest.js';
 import { decodeText } from '../../data/decodeText.js';
 import { parseScenarioFile, type ScenarioFile } from '../../scenario/parseScenarioFile.js';
-import { dataRefs, planScenarios, potDataRefs, previousOf, type DataRefs, type LoadedRefs, type ScenarioPlan } from '../../scenario/planScenarios.js';
+import { dataRefs, planScenarios, potDataRefs, previousOf, replacementsOf, type DataRefs, type LoadedRefs, type ScenarioPlan } from '../../scenario/planScenarios.js';
 import { runScenarios, type ScenarioResult } from '../../scenario/runScenarios.js';
 import { colourFor } from '../colour.js';
 import { GROUP_LEVELS } from '../../engine/tabulate.js';
@@ -176,6 +176,7 @@ export async function readScenarios(file: string, io: Io, given: ScenarioOverrid
     if (spec.data !== undefined) inputs.push({ shown: spec.data, path: resolve(baseDir, spec.data) });
     if (spec.formula !== undefined) inputs.push({ shown: spec.formula, path: formulaPath(spec.formula, baseDir) });
     if ('previous' in spec && spec.previous !== undefined) inputs.push({ shown: spec.previous, path: resolve(baseDir, spec.previous) });
+    if ('replace' in spec) for (const named of spec.replace?.values() ?? []) inputs.push({ shown: named, path: resolve(baseDir, named) });
   }
   const levelOption = level !== undefined && read.defaults.level === undefined ? level : undefined;
   return { parsed, provenance: source.provenance, inputs, ...(levelOption === undefined ? {} : { levelOption }) };
@@ -217,12 +218,19 @@ export async function prepare(
     for (const p of inputs.provenance) record(p);
   };
   const previous = new Map<string, string>();
+  const replacements = new Map<string, { text: string; sha256: string }>();
   for (const entry of parsed.scenarios) {
     const { spec, path } = entry;
     await loadRefs(unwrap(dataRefs(parsed, entry)), (named) => (spec[named] !== undefined ? path : ['defaults']));
     for (const [pot, potSpec] of spec.pots ?? []) {
       if (potSpec.data === undefined && potSpec.formula === undefined) continue;
       await loadRefs(unwrap(potDataRefs(parsed, entry, pot)), (named) => (potSpec[named] !== undefined ? [...path, 'pots', pot] : spec[named] !== undefined ? path : ['defaults']));
+    }
+    for (const replace of replacementsOf(parsed, entry)) {
+      if (replacements.has(replace.file)) continue;
+      const read = await readReplacement(replace.file, baseDir, io).catch((error: unknown) => atSetting(error, replace.path));
+      replacements.set(replace.file, { text: read.text, sha256: read.provenance.sha256 });
+      record(read.provenance);
     }
     const named = previousOf(parsed, entry);
     if (named === undefined || previous.has(named.file)) continue;
@@ -231,7 +239,10 @@ export async function prepare(
     record(text.provenance);
   }
   const load = (refs: DataRefs): LoadedRefs => loaded.get(keyOf(refs)) as LoadedRefs;
-  const planned = planScenarios(parsed, load, { previous: (named) => previous.get(named) as string });
+  const planned = planScenarios(parsed, load, {
+    previous: (named) => previous.get(named) as string,
+    replacement: (named) => replacements.get(named) as { text: string; sha256: string },
+  });
   // A level typed as --level is the command line's mistake, not a line of the file.
   if (!planned.ok && levelOption !== undefined && (planned.error.code === 'bad-level' || planned.error.code === 'level-not-in-data')) {
     const { location: _, ...error } = planned.error;
@@ -245,6 +256,12 @@ export async function prepare(
 /** A previous allocation named by `previous:` (relative to the scenario file's folder): its text (a workbook read as CSV) and provenance. Throws Failure. */
 async function readPrevious(file: string, baseDir: string, io: Io): Promise<{ text: string; provenance: Provenance }> {
   const source = unwrap(await readSource(resolve(baseDir, file), 'previous allocation', file));
+  return { text: await userTable(source.bytes, file, io.stderr), provenance: source.provenance };
+}
+
+/** A file named by `replace:` (relative to the scenario file's folder): its text (a workbook read as CSV) and provenance. Throws Failure. */
+async function readReplacement(file: string, baseDir: string, io: Io): Promise<{ text: string; provenance: Provenance }> {
+  const source = unwrap(await readSource(resolve(baseDir, file), 'replacement', file));
   return { text: await userTable(source.bytes, file, io.stderr), provenance: source.provenance };
 }
 
