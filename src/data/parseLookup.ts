@@ -12,7 +12,7 @@ import { shown } from '../engine/shown.js';
 import { oneNamePerCode } from './oneNamePerCode.js';
 import { oversizedNumber, plainDecimal } from './plainDecimal.js';
 import { cellLine, readCsvRecords, type CsvRecord } from './readCsvRecords.js';
-import { requireColumns } from './requireColumns.js';
+import { repeatedColumn, requireColumns } from './requireColumns.js';
 
 /** The columns every lookup must have (matched ignoring case and surrounding spaces). */
 export const LOOKUP_REQUIRED_COLUMNS: readonly string[] = ['lsoa_code', 'area_code', 'area_name', 'share'];
@@ -163,28 +163,18 @@ interface LookupColumns {
 
 function findColumns(names: readonly string[], line: number, file: string): Result<LookupColumns> {
   const keys = names.map((n) => n.toLowerCase());
-  const firstIndex = new Map<string, number>();
-  for (const [index, key] of keys.entries()) {
-    const first = firstIndex.get(key);
-    // Only the columns read matter: a repeated extra column is harmless.
-    if (first !== undefined && (LOOKUP_REQUIRED_COLUMNS.includes(key) || LOOKUP_OPTIONAL_COLUMNS.includes(key))) {
-      return fail('data', 'duplicate-column', `column "${shown(names[index] ?? key)}" appears twice in the header, as columns ${first + 1} and ${index + 1}`, {
-        hint: 'Rename or remove one of them',
-        location: { file, line, column: index + 1, columnName: shown(names[index] ?? '') },
-      });
-    }
-    firstIndex.set(key, first ?? index);
-  }
+  const repeated = repeatedColumn(names, [...LOOKUP_REQUIRED_COLUMNS, ...LOOKUP_OPTIONAL_COLUMNS], { file, line });
+  if (!repeated.ok) return repeated;
 
   const required = requireColumns(names, LOOKUP_REQUIRED_COLUMNS, HEADER_NEEDS, { file, line }, { optional: LOOKUP_OPTIONAL_COLUMNS });
   if (!required.ok) return required;
-  const index = (column: string): number => firstIndex.get(column) as number;
+  const index = (column: string): number => keys.indexOf(column);
   return ok({
     lsoa: index('lsoa_code'),
     area: index('area_code'),
     name: index('area_name'),
     share: index('share'),
-    estimated: firstIndex.get('estimated'),
+    estimated: keys.includes('estimated') ? keys.indexOf('estimated') : undefined,
   });
 }
 

@@ -11,7 +11,7 @@ import { shown } from '../engine/shown.js';
 import { oneNamePerCode } from './oneNamePerCode.js';
 import { oversizedNumber, plainDecimal } from './plainDecimal.js';
 import { cellLine, readCsvRecords } from './readCsvRecords.js';
-import { requireColumns } from './requireColumns.js';
+import { repeatedColumn, requireColumns } from './requireColumns.js';
 
 /** One point: where it is, in both geographies, and how much it counts. */
 export interface Point {
@@ -30,7 +30,7 @@ export const POINTS_REQUIRED_COLUMNS: readonly string[] = ['lsoa_code', 'area_co
 /** The optional weight column; without it every point weighs 1. */
 export const POINTS_WEIGHT_COLUMN = 'weight';
 
-const USED = new Set([...POINTS_REQUIRED_COLUMNS, POINTS_WEIGHT_COLUMN]);
+const USED: readonly string[] = [...POINTS_REQUIRED_COLUMNS, POINTS_WEIGHT_COLUMN];
 
 const HEADER_NEEDS = 'the header needs lsoa_code, area_code and area_name, and optionally weight';
 
@@ -59,7 +59,7 @@ export function parsePoints(text: string, file: string, known: ReadonlySet<strin
 
   const names = header.cells.map((cell) => cell.trim());
   const keys = names.map((name) => name.toLowerCase());
-  const checked = checkHeader(names, keys, header.line, file);
+  const checked = checkHeader(names, header.line, file);
   if (!checked.ok) return checked;
   if (rows.length === 0) {
     return fail('data', 'no-rows', 'the points file has a header row but no points', {
@@ -163,19 +163,8 @@ function readWeight(text: string): { ok: true; weight: string } | { ok: false; c
 }
 
 /** Check the header: no required column missing or given twice. */
-function checkHeader(names: readonly string[], keys: readonly string[], line: number, file: string): Result<void> {
-  const at = (index: number): Location => ({ file, line, column: index + 1, columnName: shown(names[index] ?? '') });
-
-  for (const key of USED) {
-    const first = keys.indexOf(key);
-    const second = keys.indexOf(key, first + 1);
-    if (first >= 0 && second >= 0) {
-      return fail('data', 'duplicate-column', `column "${shown(names[second] ?? '')}" appears twice in the header, as columns ${first + 1} and ${second + 1}`, {
-        hint: 'Rename or remove one of them',
-        location: at(second),
-      });
-    }
-  }
-
+function checkHeader(names: readonly string[], line: number, file: string): Result<void> {
+  const repeated = repeatedColumn(names, USED, { file, line });
+  if (!repeated.ok) return repeated;
   return requireColumns(names, POINTS_REQUIRED_COLUMNS, HEADER_NEEDS, { file, line }, { optional: [POINTS_WEIGHT_COLUMN] });
 }

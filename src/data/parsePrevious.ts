@@ -8,7 +8,7 @@ import { Exact } from '../engine/exact.js';
 import { shown } from '../engine/shown.js';
 import { oversizedNumber, plainDecimal } from './plainDecimal.js';
 import { cellLine, readCsvRecords, type CsvRecord } from './readCsvRecords.js';
-import { requireColumns } from './requireColumns.js';
+import { repeatedColumn, requireColumns } from './requireColumns.js';
 
 /** The columns a previous allocation must have (matched ignoring case and surrounding spaces). */
 export const PREVIOUS_REQUIRED_COLUMNS: readonly string[] = ['district_code', 'allocation'];
@@ -143,16 +143,8 @@ export function parsePrevious(text: string, file: string, districts: ReadonlyMap
 
 function findColumns(names: readonly string[], line: number, file: string): Result<{ code: number; allocation: number }> {
   const keys = names.map((n) => n.toLowerCase());
-  for (const column of [...PREVIOUS_CODE_COLUMNS, 'allocation']) {
-    const first = keys.indexOf(column);
-    const second = keys.indexOf(column, first + 1);
-    if (first >= 0 && second >= 0) {
-      return fail('data', 'duplicate-column', `column "${shown(names[second] ?? column)}" appears twice in the header, as columns ${first + 1} and ${second + 1}`, {
-        hint: 'Rename or remove one of them',
-        location: { file, line, column: second + 1, columnName: shown(names[second] ?? '') },
-      });
-    }
-  }
+  const repeated = repeatedColumn(names, [...PREVIOUS_CODE_COLUMNS, 'allocation'], { file, line });
+  if (!repeated.ok) return repeated;
   const [district, former] = PREVIOUS_CODE_COLUMNS.map((column) => keys.indexOf(column)) as [number, number];
   if (district >= 0 && former >= 0) {
     const [one, other] = district < former ? [district, former] : [former, district];

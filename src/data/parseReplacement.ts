@@ -10,6 +10,7 @@ import { shown } from '../engine/shown.js';
 import type { LsoaCodeHints } from './lsoaCodeHints.js';
 import { oversizedNumber, plainDecimal } from './plainDecimal.js';
 import { cellLine, readCsvRecords, type CsvRecord } from './readCsvRecords.js';
+import { repeatedColumn } from './requireColumns.js';
 
 /** The value columns a replacement may have, exactly one of them, and which way each points. */
 export const REPLACEMENT_COLUMNS: Readonly<Record<'value' | 'national_rank', Direction>> = {
@@ -127,17 +128,8 @@ export function parseReplacement(
 
 function findColumns(names: readonly string[], line: number, file: string): Result<{ code: number; value: number; column: ReplacementColumn }> {
   const keys = names.map((n) => n.toLowerCase());
-  const wanted = ['lsoa_code', ...Object.keys(REPLACEMENT_COLUMNS)];
-  for (const column of wanted) {
-    const first = keys.indexOf(column);
-    const second = keys.indexOf(column, first + 1);
-    if (first >= 0 && second >= 0) {
-      return fail('data', 'duplicate-column', `column "${shown(names[second] ?? column)}" appears twice in the header, as columns ${first + 1} and ${second + 1}`, {
-        hint: 'Rename or remove one of them',
-        location: { file, line, column: second + 1, columnName: shown(names[second] ?? '') },
-      });
-    }
-  }
+  const repeated = repeatedColumn(names, ['lsoa_code', ...Object.keys(REPLACEMENT_COLUMNS)], { file, line });
+  if (!repeated.ok) return repeated;
   const code = keys.indexOf('lsoa_code');
   if (code < 0) {
     return fail('data', 'missing-column', 'the replacement file has no lsoa_code column', { hint: sentence(HEADER_NEEDS), location: { file, line } });

@@ -71,3 +71,27 @@ function list(items: readonly string[]): string {
 function sentence(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+/**
+ * Refuse a header that has one of the `used` columns twice (matching lower-cased `names`): which one
+ * would be read is a guess. A repeated column the reader does not use is harmless. The failure points at
+ * the second of the two.
+ *
+ * @example repeatedColumn(['code', 'value', 'Value'], ['code', 'value'], { file: 'f.csv', line: 1 })
+ * // => fail('data', 'duplicate-column', 'column "Value" appears twice in the header, as columns 2 and 3', …)
+ */
+export function repeatedColumn(names: readonly string[], used: readonly string[], header: { readonly file: string; readonly line: number }): Result<void> {
+  const keys = names.map((name) => name.toLowerCase());
+  const firstIndex = new Map<string, number>();
+  for (const [index, key] of keys.entries()) {
+    const first = firstIndex.get(key);
+    if (first !== undefined && used.includes(key)) {
+      return fail('data', 'duplicate-column', `column "${shown(names[index] ?? key)}" appears twice in the header, as columns ${first + 1} and ${index + 1}`, {
+        hint: 'Rename or remove one of them',
+        location: { ...header, column: index + 1, columnName: shown(names[index] ?? '') },
+      });
+    }
+    firstIndex.set(key, first ?? index);
+  }
+  return ok(undefined);
+}
