@@ -1,13 +1,13 @@
 import { type Command, Option } from 'commander';
 import { AMOUNT_FORMS, parseAmount } from '../engine/parseAmount.js';
 import { fairShare, type Allocation } from '../engine/fairShare.js';
-import { shown } from '../engine/shown.js';
 import { weigh } from '../engine/weigh.js';
 import { DEFAULT_FORMULA, loadInputs, type Inputs } from './inputs.js';
 import { checkPopulationBase, parsePopulationBase, populationField, POPULATION_BASES } from '../data/populationBase.js';
 import { DEFAULT_VINTAGE, parseVintage, VINTAGE_LABELS, VINTAGES, type Vintage } from '../data/vintage.js';
 import { Failure, unwrap } from './failure.js';
 import type { Io } from './io.js';
+import { keyValues } from './keyValues.js';
 import { parseReplaceSettings, REPLACE_HELP } from './replaceOptions.js';
 
 /** The options shared by every command that runs the formula (allocate, explain). */
@@ -86,29 +86,14 @@ export function requireBudget(budget: string | undefined): string {
 
 /** `--weight id=x` settings as a Map (ids are user text, so not keys of a plain object), each id once. */
 export function parseWeightSettings(settings: readonly string[]): Map<string, string> {
-  const weights = new Map<string, string>();
-  for (const setting of settings) {
-    const match = /^\s*([^=\s]+)\s*=\s*(.*)$/.exec(setting);
-    if (!match) {
-      throw new Failure({
-        kind: 'usage',
-        code: 'bad-weight',
-        message: `--weight "${shown(setting)}" is not of the form id=x`,
-        hint: 'Write it like --weight community-safety=2',
-      });
-    }
-    const id = match[1] as string;
-    if (weights.has(id)) {
-      throw new Failure({
-        kind: 'usage',
-        code: 'conflicting-weight',
-        message: `--weight gives domain "${shown(id)}" a weight twice`,
-        hint: 'Give each domain one --weight',
-      });
-    }
-    weights.set(id, (match[2] as string).trim());
-  }
-  return weights;
+  return keyValues(settings, {
+    option: '--weight',
+    form: 'id=x',
+    example: 'community-safety=2',
+    twice: (id) => `gives domain "${id}" a weight twice`,
+    once: 'Give each domain one --weight',
+    code: 'weight',
+  });
 }
 
 /** Commander's argParser for a repeatable option: every value, in order. */
