@@ -395,7 +395,8 @@ function sources(input: ReportInput): string[] {
 
 function dataSources(input: ReportInput): string[] {
   const { dataset } = input.allocation;
-  if (dataset.kind !== 'pack') return [`Data: your own file (${dataset.file}); fairshare's shipped data was not used.`];
+  // The file by its name, not the path typed: the same inputs give the same report from any folder.
+  if (dataset.kind !== 'pack') return [`Data: your own file (${dataset.file.split(/[\\/]/).pop() ?? dataset.file}); fairshare's shipped data was not used.`];
   const list = [`Data: ${input.source}.`, ...(input.vintage === '2025' ? sources2025(input) : SOURCES_2019), 'Contains public sector information licensed under the Open Government Licence v3.0.'];
   if (input.boundaries) {
     const year = input.boundaries.files.some((f) => f.includes('lsoa21')) ? '2021' : '2011';
