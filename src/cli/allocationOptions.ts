@@ -1,12 +1,11 @@
 import { type Command, Option } from 'commander';
-import { AMOUNT_FORMS, parseAmount } from '../engine/parseAmount.js';
-import { fairShare, type Allocation } from '../engine/fairShare.js';
-import { weigh } from '../engine/weigh.js';
-import { DEFAULT_FORMULA, loadInputs, type Inputs } from './inputs.js';
-import { checkPopulationBase, parsePopulationBase, populationField, POPULATION_BASES } from '../data/populationBase.js';
-import { DEFAULT_VINTAGE, parseVintage, VINTAGE_LABELS, VINTAGES, type Vintage } from '../data/vintage.js';
-import { Failure, unwrap } from './failure.js';
+import { AMOUNT_FORMS } from '../engine/parseAmount.js';
+import { DEFAULT_FORMULA } from '../app/inputs.js';
+import { POPULATION_BASES } from '../data/populationBase.js';
+import { DEFAULT_VINTAGE, VINTAGE_LABELS, VINTAGES, type Vintage } from '../data/vintage.js';
+import { Failure } from '../app/failure.js';
 import type { Io } from './io.js';
+import { runFormula, vintageOf, type FormulaRun } from '../app/runFormula.js';
 import { keyValues } from './keyValues.js';
 import { parseReplaceSettings, REPLACE_HELP } from './replaceOptions.js';
 
@@ -60,22 +59,15 @@ export function vintageOption(): Option {
 }
 
 /** The vintage asked for, checked; undefined when none was given. Throws Failure. */
-export function parseVintageOption(text: string | undefined): Vintage | undefined {
-  return text === undefined ? undefined : unwrap(parseVintage(text));
-}
+export const parseVintageOption: (text: string | undefined) => Vintage | undefined = vintageOf;
 
-/** Parse the options, load the data, weigh the formula and run it. Throws Failure on bad input. */
-export async function runAllocation(options: AllocationOptions, io: Io): Promise<{ inputs: Inputs; allocation: Allocation }> {
-  const budget = unwrap(parseAmount(requireBudget(options.budget)));
+/** Parse the options, load the data, weigh the formula and run it (see runFormula). Throws Failure on bad input. */
+export async function runAllocation(options: AllocationOptions, io: Io): Promise<FormulaRun> {
+  const budget = requireBudget(options.budget);
   const weights = parseWeightSettings(options.weight ?? []);
-  const asked = unwrap(parsePopulationBase(options.population ?? 'total'));
-  const vintage = parseVintageOption(options.vintage);
   const replace = parseReplaceSettings(options.replace ?? []);
-  const inputs = await loadInputs(withoutUndefined({ data: options.data, area: options.area, formula: options.formula, vintage, replace, sheet: options.sheet }), io);
-  const base = unwrap(checkPopulationBase(inputs.all, asked, inputs.vintage));
-  const formula = unwrap(weigh(inputs.formula, { exclude: options.exclude ?? [], weights }));
-  const allocation = unwrap(fairShare(inputs.dataset, formula, budget, { populationField: populationField(base) }));
-  return { inputs, allocation };
+  const { area, data, formula, population, vintage, sheet } = options;
+  return runFormula({ budget, weights, replace, exclude: options.exclude ?? [], ...withoutUndefined({ area, data, formula, population, vintage, sheet }) }, io);
 }
 
 /** The --budget given, or a usage failure saying to give one (after commander has checked for unknown options). */

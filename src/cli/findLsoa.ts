@@ -4,8 +4,8 @@ import { VINTAGES, type Vintage } from '../data/vintage.js';
 import type { Dataset, Unit } from '../engine/dataset.js';
 import { nearest } from '../engine/nearest.js';
 import { shown } from '../engine/shown.js';
-import { Failure } from './failure.js';
-import { loadData, loadLsoaChanges, type Inputs } from './inputs.js';
+import { Failure } from '../app/failure.js';
+import { loadData, loadLsoaChanges, type Inputs } from '../app/inputs.js';
 import type { Io } from './io.js';
 import { shellWord } from './shellWord.js';
 

@@ -7,7 +7,7 @@ import { realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fail, ok, type Result } from '../engine/errors.js';
-import { formulaPath } from './inputs.js';
+import { formulaPath } from '../app/inputs.js';
 
 /** The installed data folder: the packs, formulas, lookups and boundaries the tool ships. */
 export const DATA_DIR = fileURLToPath(new URL('../../data', import.meta.url));

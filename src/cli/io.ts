@@ -1,7 +1,9 @@
+import type { AppIo } from '../app/context.js';
+
 /**
  * The outside world as the CLI sees it, passed in so commands can be tested without spawning a process.
  */
-export interface Io {
+export interface Io extends AppIo {
   /** Where `-` reads from (`--data -`); absent when there is no standard input to read. */
   readonly stdin?: NodeJS.ReadableStream;
   readonly stdout: NodeJS.WritableStream;

@@ -1,5 +1,5 @@
 import { shown } from '../engine/shown.js';
-import { Failure } from './failure.js';
+import { Failure } from '../app/failure.js';
 
 /** How a repeatable `KEY=VALUE` option is written and refused, in its own words. */
 export interface KeyValueOption {

@@ -14,7 +14,7 @@ import { lookupCommand } from './commands/lookup.js';
 import { reportCommand } from './commands/report.js';
 import { sensitivityCommand } from './commands/sensitivity.js';
 import { EXIT, exitCode } from './exitCode.js';
-import { Failure } from './failure.js';
+import { Failure } from '../app/failure.js';
 import type { Io } from './io.js';
 import { cleanUp } from './temporaries.js';
 

@@ -1,14 +1,9 @@
 /**
  * `--replace SOURCE=FILE` (and `replace:` in scenario files): which source of the formula to swap for
- * which of the officer's files. inputs.ts reads the files and applies them (applyReplacements).
+ * which of the officer's files. src/app/inputs.ts reads the files and applies them (withReplacements).
  */
+import type { ReplaceSetting } from '../app/inputs.js';
 import { keyValues } from './keyValues.js';
-
-/** One `SOURCE=FILE` setting. */
-export interface ReplaceSetting {
-  readonly source: string;
-  readonly file: string;
-}
 
 export const REPLACE_HELP = 'swap one source of the formula for your own figures: SOURCE=FILE, SOURCE a domain id (or domain.field when it has several sources; see fairshare domains), FILE a CSV or XLSX with lsoa_code and value (higher = more need) or national_rank (1 = most need); repeatable';
 

@@ -5,9 +5,9 @@
 import { rm } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { sha256 } from '../scenario/manifest.js';
-import { Failure, unwrap } from './failure.js';
+import { Failure, unwrap } from '../app/failure.js';
 import type { InputRef } from './guardOutput.js';
-import type { Provenance } from './inputs.js';
+import type { Provenance } from '../app/inputs.js';
 import type { Io } from './io.js';
 import { checkOutputPath, writeOutput } from './output.js';
 import { TOOL } from './workbook.js';

@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { matchLsoa } from '../../src/cli/findLsoa.js';
-import { loadData } from '../../src/cli/inputs.js';
+import { loadData } from '../../src/app/inputs.js';
 import { memoryIo } from '../helpers/memoryIo.js';
 import { pin2019 } from '../helpers/pin2019.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseWeightSettings } from '../../src/cli/allocationOptions.js';
-import { Failure } from '../../src/cli/failure.js';
+import { Failure } from '../../src/app/failure.js';
 import { parseReplaceSettings } from '../../src/cli/replaceOptions.js';
 
 const refusal = (run: () => unknown): { code: string; message: string; hint?: string } => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { levelPlural, planLevel } from '../../src/cli/levels.js';
+import { levelPlural, planLevel } from '../../src/app/levels.js';
 import { fixtureDataset, FIVE_LSOAS, fixturePack2025 } from '../helpers/fixtureDataset.js';
 import type { Dataset } from '../../src/engine/dataset.js';
 

@@ -2,7 +2,7 @@ import { Chalk } from 'chalk';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { memoryIo } from '../helpers/memoryIo.js';
 import { runAllocation } from '../../src/cli/allocationOptions.js';
-import type { Inputs } from '../../src/cli/inputs.js';
+import type { Inputs } from '../../src/app/inputs.js';
 import { Exact } from '../../src/engine/exact.js';
 import type { Allocation } from '../../src/engine/fairShare.js';
 import { explain, pennySettlement, sharePercent } from '../../src/report/explain.js';

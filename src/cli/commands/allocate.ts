@@ -6,18 +6,19 @@ import { areaTable, districtTable, levelTable, lsoaTable, withDampingColumns, ty
 import { dampingMeta, describeDamping } from '../../report/describeDamping.js';
 import { runNotes, tableOutput, writeWorkbook } from '../workbook.js';
 import { tabulateAreas, type AreaTable } from '../../engine/tabulateAreas.js';
-import { loadLookup, type Provenance } from '../inputs.js';
+import { loadLookup, type Provenance } from '../../app/inputs.js';
 import { addAllocationOptions, type AllocationOptions, runAllocation } from '../allocationOptions.js';
 import { colourFor } from '../colour.js';
-import { addDampingOptions, type DampingOptions, parseDampingOptions, runDamping } from '../dampingOptions.js';
-import { unwrap } from '../failure.js';
+import { addDampingOptions, type DampingOptions } from '../dampingOptions.js';
+import { parseDampingOptions, runDamping } from '../../app/damping.js';
+import { unwrap } from '../../app/failure.js';
 import type { Io } from '../io.js';
 import { writeOutput } from '../output.js';
 import { inputRefs } from '../guardOutput.js';
 import { checkSidecar, MANIFEST_HELP, sidecarText, writeSidecar } from '../sidecar.js';
-import { Failure } from '../failure.js';
+import { Failure } from '../../app/failure.js';
 import { oneLine } from '../../engine/shown.js';
-import { LEVELS, levelPlural, planLevel } from '../levels.js';
+import { LEVELS, levelPlural, planLevel } from '../../app/levels.js';
 
 /** The sheet name of the table in an xlsx workbook, by level. */
 const SHEET_NAMES: Readonly<Record<string, string>> = {

@@ -20,9 +20,9 @@ import { tableOutput, writeWorkbook } from '../workbook.js';
 import { vintageChangeNotes, vintageChangeTable, type VintagePair } from '../../report/vintageChangeTable.js';
 import { collect, collectList, parseWeightSettings, requireBudget, withoutUndefined } from '../allocationOptions.js';
 import { colourFor } from '../colour.js';
-import { Failure, unwrap } from '../failure.js';
+import { Failure, unwrap } from '../../app/failure.js';
 import { inputRefs } from '../guardOutput.js';
-import { loadData, loadFormula, loadLsoaChanges, selectArea, type LoadedData, type Provenance } from '../inputs.js';
+import { loadData, loadFormula, loadLsoaChanges, selectArea, type LoadedData, type Provenance } from '../../app/inputs.js';
 import type { Io } from '../io.js';
 import { writeOutput } from '../output.js';
 

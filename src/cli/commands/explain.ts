@@ -7,7 +7,7 @@ import { render } from '../../report/render.js';
 import { addAllocationOptions, type AllocationOptions, runAllocation } from '../allocationOptions.js';
 import { colourFor } from '../colour.js';
 import { findLsoa } from '../findLsoa.js';
-import { unwrap } from '../failure.js';
+import { unwrap } from '../../app/failure.js';
 import { inputRefs } from '../guardOutput.js';
 import type { Io } from '../io.js';
 import { writeOutput } from '../output.js';

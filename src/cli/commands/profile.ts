@@ -5,14 +5,14 @@ import { profileHeat, profileTable } from '../../report/profileTable.js';
 import { render } from '../../report/render.js';
 import { parseVintageOption, replaceOption, sheetOption, vintageOption, withoutUndefined } from '../allocationOptions.js';
 import { colourFor } from '../colour.js';
-import { Failure, unwrap } from '../failure.js';
+import { Failure, unwrap } from '../../app/failure.js';
 import { parseReplaceSettings } from '../replaceOptions.js';
-import { loadInputs, loadLookup } from '../inputs.js';
+import { loadInputs, loadLookup } from '../../app/inputs.js';
 import type { Io } from '../io.js';
 import { writeOutput } from '../output.js';
 import { inputRefs } from '../guardOutput.js';
 import { tableOutput, writeWorkbook } from '../workbook.js';
-import { LEVELS as ALL_LEVELS, planLevel } from '../levels.js';
+import { LEVELS as ALL_LEVELS, planLevel } from '../../app/levels.js';
 
 interface ProfileOptions {
   readonly vintage?: string;

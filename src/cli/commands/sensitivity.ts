@@ -9,12 +9,12 @@ import { toTerminal } from '../../report/toTerminal.js';
 import { markdownLines, toMarkdown } from '../../report/toMarkdown.js';
 import { addAllocationOptions, type AllocationOptions, runAllocation } from '../allocationOptions.js';
 import { colourFor } from '../colour.js';
-import { Failure, unwrap } from '../failure.js';
+import { Failure, unwrap } from '../../app/failure.js';
 import type { Io } from '../io.js';
 import { writeOutput } from '../output.js';
 import { inputRefs } from '../guardOutput.js';
 import { runNotes, tableOutput, writeWorkbook } from '../workbook.js';
-import { planLevel, type Level } from '../levels.js';
+import { planLevel, type Level } from '../../app/levels.js';
 
 /** The levels sensitivity bands: those made of whole LSOAs (a draw re-weights sums over each area's LSOAs). */
 const LEVELS: readonly Level[] = ['district', 'former-district', 'county', 'region', 'ward'];

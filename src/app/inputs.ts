@@ -21,10 +21,9 @@ import type { Lookup } from '../engine/lookup.js';
 import { parseLookup } from '../data/parseLookup.js';
 import { LSOA_CHANGES_FILE, parseLsoaChanges, type LsoaChange } from '../data/lsoaChanges.js';
 import { lsoaCodeHints, type LsoaCodeHints } from '../data/lsoaCodeHints.js';
-import type { Io } from './io.js';
+import type { AppIo as Io } from './context.js';
 import { parseReplacement } from '../data/parseReplacement.js';
 import { findSource, replaceSource } from '../data/replaceSource.js';
-import type { ReplaceSetting } from './replaceOptions.js';
 
 /** The package root: two folders up from this module, in dist/ or src/. */
 const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -44,6 +43,12 @@ export interface Provenance {
    */
   readonly path: string;
   readonly sha256: string;
+}
+
+/** One `SOURCE=FILE` replacement (`--replace`, `replace:`): the source id and the file, as written. */
+export interface ReplaceSetting {
+  readonly source: string;
+  readonly file: string;
 }
 
 /** A loaded dataset with the formula that goes with it and where both came from. */
@@ -241,7 +246,7 @@ async function readLimited(path: string, text: boolean): Promise<Buffer> {
  * UTF-16 with a byte-order mark). Throws Node's errors (ENOENT, EISDIR, EACCES) and, for a file too
  * large, an error whose message says so (`it is 1.5 GB, more than the 256 MB fairshare reads`).
  */
-export async function readTextFile(path: string, shown: string = path, stderr?: NodeJS.WritableStream, sheet?: string): Promise<string> {
+export async function readTextFile(path: string, shown: string = path, stderr?: Io['stderr'], sheet?: string): Promise<string> {
   return userTable(await readLimited(path, true), shown, stderr, sheet);
 }
 
@@ -250,7 +255,7 @@ export async function readTextFile(path: string, shown: string = path, stderr?: 
  * from the sheet named (`--sheet`), else its first (see workbookText), anything else as text
  * ({@link userText}), with a notice that `--sheet` does not apply to it. Throws Failure.
  */
-export async function userTable(bytes: Uint8Array, shown: string, stderr?: NodeJS.WritableStream, sheet?: string): Promise<string> {
+export async function userTable(bytes: Uint8Array, shown: string, stderr?: Io['stderr'], sheet?: string): Promise<string> {
   if (!isWorkbook(bytes)) {
     if (sheet !== undefined) stderr?.write(`fairshare: notice: ${plain(shown)} is not a workbook, so --sheet ${plain(sheet)} does not apply to it\n`);
     return userText(bytes, shown, stderr);
@@ -265,7 +270,7 @@ export async function userTable(bytes: Uint8Array, shown: string, stderr?: NodeJ
  * UTF-8 and so was read as Windows-1252, as Excel's "CSV (Comma delimited)" writes it: the officer sees
  * how a £ or é was read, and how to save the file to make the notice go.
  */
-export function userText(bytes: Uint8Array, shown: string, stderr?: NodeJS.WritableStream): string {
+export function userText(bytes: Uint8Array, shown: string, stderr?: Io['stderr']): string {
   const { text, encoding } = decodeBytes(bytes);
   if (encoding === 'Windows-1252') {
     stderr?.write(`fairshare: notice: ${plain(shown)} is not UTF-8, so it was read as Windows-1252 (Excel's "CSV (Comma delimited)"); save it as "CSV UTF-8" to be sure of every character\n`);
