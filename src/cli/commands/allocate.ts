@@ -1,24 +1,24 @@
 import { Command } from 'commander';
-import { tabulate, type DistrictTable } from '../../engine/tabulate.js';
+import type { DistrictTable } from '../../engine/tabulate.js';
 import { describeRun, runHeader, runMeta } from '../../report/describeRun.js';
 import { render } from '../../report/render.js';
 import { areaTable, districtTable, levelTable, lsoaTable, withDampingColumns, type Table } from '../../report/table.js';
 import { dampingMeta, describeDamping } from '../../report/describeDamping.js';
 import { runNotes, tableOutput, writeWorkbook } from '../workbook.js';
-import { tabulateAreas, type AreaTable } from '../../engine/tabulateAreas.js';
-import { loadLookup, type Provenance } from '../../app/inputs.js';
-import { addAllocationOptions, type AllocationOptions, runAllocation } from '../allocationOptions.js';
+import type { AreaTable } from '../../engine/tabulateAreas.js';
+import type { Provenance } from '../../app/inputs.js';
+import { allocateRun, planAllocate, type AllocateOptions as AppAllocateOptions } from '../../app/allocate.js';
+import { addAllocationOptions, type AllocationOptions, parseWeightSettings, requireBudget, withoutUndefined } from '../allocationOptions.js';
+import { parseReplaceSettings } from '../replaceOptions.js';
 import { colourFor } from '../colour.js';
 import { addDampingOptions, type DampingOptions } from '../dampingOptions.js';
-import { parseDampingOptions, runDamping } from '../../app/damping.js';
 import { unwrap } from '../../app/failure.js';
 import type { Io } from '../io.js';
 import { writeOutput } from '../output.js';
 import { inputRefs } from '../guardOutput.js';
 import { checkSidecar, MANIFEST_HELP, sidecarText, writeSidecar } from '../sidecar.js';
-import { Failure } from '../../app/failure.js';
 import { oneLine } from '../../engine/shown.js';
-import { LEVELS, levelPlural, planLevel } from '../../app/levels.js';
+import { LEVELS } from '../../app/levels.js';
 
 /** The sheet name of the table in an xlsx workbook, by level. */
 const SHEET_NAMES: Readonly<Record<string, string>> = {
@@ -97,58 +97,38 @@ codes, so last year's 2019 district table (allocate --vintage 2019 -o last-year-
 year's former districts.`,
   );
   command.action(async (options: AllocateOptions) => {
-    const level = options.level.trim().toLowerCase();
-    if (!(LEVELS as readonly string[]).includes(level)) {
-      throw new Failure({ kind: 'usage', code: 'bad-level', message: `unknown level "${options.level}"`, hint: `Use --level ${LEVELS.join(', ')}` });
-    }
-    if (options.lookup !== undefined && level !== 'ward' && level !== 'division') {
-      throw new Failure({
-        kind: 'usage',
-        code: 'lookup-without-level',
-        message: `--lookup shares LSOAs out to wards or divisions, not to ${level === 'lsoa' ? 'lsoas' : levelPlural(level)}`,
-        hint: 'Add --level ward or --level division',
-      });
-    }
-    const damping = parseDampingOptions(options, level);
+    const checked = planAllocate(allocateOptions(options));
     const format = await tableOutput(options.format, options.output, io, inputRefs(options, io.cwd));
     const sidecar = await checkSidecar(options.manifest, options.output, io, inputRefs(options, io.cwd));
-    const { inputs, allocation } = await runAllocation(options, io);
-    const plan = unwrap(planLevel(level, inputs.all, inputs.vintage, options.lookup !== undefined));
+    requireBudget(options.budget);
+    const run = await allocateRun(checked, io);
+    const { inputs, allocation, level, plan } = run;
     const header = runHeader(describeRun(allocation, inputs.area, inputs.source));
-    const inputFiles: Provenance[] = [...inputs.provenance];
-    let table: Table;
+    const inputFiles: readonly Provenance[] = run.provenance;
     let meta = runMeta(allocation, inputs.area, inputs.source, inputs.vintage);
     let note: string | undefined;
-    if (level === 'lsoa') table = lsoaTable(allocation);
-    else if (damping !== undefined && plan.by === 'group' && (plan.level === 'district' || plan.level === 'former-district')) {
-      // District or former-district (parseDampingOptions refuses the rest): on 2025 the former districts
-      // keep their 2019 codes, so last year's 2019 district table damps this year's run.
-      const grouped = plan.level === 'district' ? tabulate(allocation) : tabulate(allocation, { level: plan.level });
-      const formerDistricts = plan.level === 'district' ? new Set(tabulate(allocation, { level: 'former-district' }).rows.map((r) => r.code)) : undefined;
-      const damped = await runDamping(grouped, damping, io, formerDistricts);
-      table = withDampingColumns(levelTable(damped.table), damped.damping);
-      if (plan.level !== 'district') {
+    let table: Table;
+    if (run.table === undefined) table = lsoaTable(allocation);
+    else if (run.lookup !== undefined) {
+      const areas = run.table as AreaTable;
+      table = areaTable(areas);
+      header.push(lookupNote(areas, run.lookup.path));
+    } else {
+      const grouped = run.table as DistrictTable;
+      table = plan.by === 'group' && plan.level === 'district' && run.damping === undefined ? districtTable(grouped) : levelTable(grouped);
+      if (plan.by === 'group' && plan.level !== 'district') {
         meta = { ...meta, level: plan.level };
         const line = groupNote(grouped, inputs.vintage);
         if (line !== undefined) header.push(line);
       }
-      note = describeDamping(damped.damping, damped.provenance.path, { level: plan.level });
-      header.push(note);
-      meta = { ...meta, ...dampingMeta(damped.damping, damped.provenance.path, { level: plan.level }) };
-      inputFiles.push(damped.provenance);
-    } else if (plan.by === 'group' && plan.level === 'district') table = districtTable(tabulate(allocation));
-    else if (plan.by === 'group') {
-      const grouped = tabulate(allocation, { level: plan.level });
-      table = levelTable(grouped);
-      meta = { ...meta, level: plan.level };
-      const line = groupNote(grouped, inputs.vintage);
-      if (line !== undefined) header.push(line);
-    } else {
-      const { lookup, provenance } = await loadLookup(plan.by === 'lookup' ? plan.level : level, options.lookup, inputs.all, io, inputs.vintage, options.sheet);
-      const areas = unwrap(tabulateAreas(allocation, lookup));
-      table = areaTable(areas);
-      header.push(lookupNote(areas, provenance.path));
-      inputFiles.push(provenance);
+      if (run.damping !== undefined) {
+        const { damping, provenance } = run.damping;
+        const dampedLevel = plan.by === 'group' && plan.level === 'former-district' ? 'former-district' : 'district';
+        table = withDampingColumns(table, damping);
+        note = describeDamping(damping, provenance.path, { level: dampedLevel });
+        header.push(note);
+        meta = { ...meta, ...dampingMeta(damping, provenance.path, { level: dampedLevel }) };
+      }
     }
     if (format === 'xlsx') {
       const notes = runNotes('allocate', inputs.area.name, allocation, header, inputs.source, inputFiles);
@@ -192,4 +172,20 @@ function lookupNote(areas: AreaTable, file: string): string {
   const estimated = areas.rows.filter((r) => r.estimated).length;
   const plural = `${areas.level}${areas.rows.length === 1 ? '' : 's'}`;
   return `${areas.rows.length} ${plural}, shares from ${file}` + (estimated ? `; ${estimated} marked estimated (an LSOA or ward split between them, shared by estimate).` : '.');
+}
+
+/**
+ * The command line's options as the allocate use case takes them. The budget is checked for presence
+ * later (requireBudget), after the checks that need no data, so their messages come first.
+ */
+function allocateOptions(options: AllocateOptions): AppAllocateOptions {
+  const { area, data, formula, population, vintage, sheet, lookup, previous, floor, ceiling } = options;
+  return {
+    budget: options.budget ?? '',
+    level: options.level,
+    exclude: options.exclude ?? [],
+    weights: parseWeightSettings(options.weight ?? []),
+    replace: parseReplaceSettings(options.replace ?? []),
+    ...withoutUndefined({ area, data, formula, population, vintage, sheet, lookup, previous, floor, ceiling }),
+  };
 }
