@@ -69,6 +69,7 @@ const NUM_FMT: Readonly<Record<Exclude<ColumnKind, 'text'>, string>> = {
 
 /** Excel's name rules: at most 31 characters, none of these, not "History" (reserved by Excel). */
 const MAX_SHEET_NAME = 31;
+// eslint-disable-next-line no-control-regex -- control characters are matched on purpose, to neutralise them
 const FORBIDDEN_IN_SHEET_NAME = /[[\]:*?/\\\u0000-\u001f]/g;
 const NOTES_SHEET = 'Notes';
 

@@ -84,6 +84,7 @@ describe('Windows-1252, as Excel\'s "CSV (Comma delimited)" writes it', () => {
     const file = written[written.indexOf(_option) + 1] as string;
     // Only a file with a byte outside ASCII is told about: DATA (é) and PREVIOUS (£); the others are ASCII, valid UTF-8.
     const texts = new Map([['d.csv', DATA], ['lk.csv', LOOKUP], ['prev.csv', PREVIOUS], ['pts.csv', POINTS]]);
+    // eslint-disable-next-line no-control-regex -- control characters are matched on purpose, to neutralise them
     const nonAscii = /[^\x00-\x7f]/.test(texts.get(file) ?? '');
     const notice = `fairshare: notice: ${file} is not UTF-8, so it was read as Windows-1252 (Excel's "CSV (Comma delimited)"); save it as "CSV UTF-8" to be sure of every character\n`;
     if (nonAscii) expect(result.err.startsWith(notice), result.err).toBe(true);
