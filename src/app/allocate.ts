@@ -7,8 +7,9 @@
 import type { Area } from '../data/area.js';
 import type { Damping } from '../engine/damp.js';
 import type { Allocation } from '../engine/fairShare.js';
-import { pounds, tabulate, type DistrictRow, type DistrictTable } from '../engine/tabulate.js';
-import { tabulateAreas, type AreaRow, type AreaTable } from '../engine/tabulateAreas.js';
+import { pounds, tabulate, type DistrictTable } from '../engine/tabulate.js';
+import { tabulateAreas, type AreaTable } from '../engine/tabulateAreas.js';
+import { plainRows } from './plainRows.js';
 import type { AppIo } from './context.js';
 import { parseDampingOptions, runDamping, type DampingSettings } from './damping.js';
 import { Failure, unwrap } from './failure.js';
@@ -223,29 +224,4 @@ export async function allocate(options: AllocateOptions, io: AppIo): Promise<All
         }),
     inputs: run.provenance.map((p) => ({ role: p.role, file: p.path, sha256: p.sha256 })),
   };
-}
-
-/** A table's rows as plain data; with damping, each row's previous allocation, change and hold. */
-function plainRows(table: DistrictTable | AreaTable, damping: Damping | undefined): AllocationRow[] {
-  const byCode = new Map(damping?.districts.map((d) => [d.code, d]));
-  return (table.rows as readonly (DistrictRow | AreaRow)[]).map((r) => {
-    const damped = byCode.get(r.code);
-    return {
-      code: r.code,
-      name: r.name,
-      lsoas: r.lsoas,
-      population: Number(r.population.toString()),
-      allocation: r.allocation.toFixed(2),
-      sharePct: r.sharePct,
-      perPerson: r.perPerson,
-      ...('estimated' in r ? { estimated: r.estimated } : {}),
-      ...(r.derived === undefined ? {} : { derived: r.derived }),
-      ...(damped === undefined
-        ? {}
-        : {
-            previous: pounds(damped.previous).toFixed(2),
-            held: damped.held ?? '',
-          }),
-    };
-  });
 }

@@ -4,7 +4,7 @@ import { basename, isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Area, defaultArea, findArea, subset } from '../data/area.js';
 import { formulaForData } from '../data/formulaForData.js';
-import { loadPackWithMeta } from '../data/loadPack.js';
+import { loadPackWithMeta, type PackMeta } from '../data/loadPack.js';
 import { decodeBytes, decodeText } from '../data/decodeText.js';
 import { plain } from '../engine/shown.js';
 import { isWorkbook } from '../data/isWorkbook.js';
@@ -60,6 +60,8 @@ export interface LoadedData {
   readonly provenance: readonly Provenance[];
   /** The vintage of the shipped pack the data came from; undefined for a `--data` file. */
   readonly vintage?: Vintage;
+  /** What the shipped pack says of itself (its licence, the files it was built from); undefined for a `--data` file. */
+  readonly pack?: PackMeta;
 }
 
 export interface InputOptions {
@@ -141,7 +143,7 @@ export async function loadData(
   if (data === undefined) {
     const packFile = unwrap(await readSource(defaultPackPath(vintage), 'data pack'));
     const pack = unwrap(loadPackWithMeta(packFile.bytes, packFile.provenance.path));
-    return { dataset: pack.dataset, formula: named, source: pack.meta.vintage, provenance: [packFile.provenance, formulaProvenance], vintage };
+    return { dataset: pack.dataset, formula: named, source: pack.meta.vintage, provenance: [packFile.provenance, formulaProvenance], vintage, pack: pack.meta };
   }
   const csvFile = unwrap(data === '-' ? await readStdin(io?.stdin) : await readSource(resolve(baseDir, data), 'data file', data));
   const shown = data === '-' ? 'standard input' : data;

@@ -4,8 +4,8 @@ import { DEFAULT_FORMULA } from '../app/inputs.js';
 import { POPULATION_BASES } from '../data/populationBase.js';
 import { DEFAULT_VINTAGE, VINTAGE_LABELS, VINTAGES, type Vintage } from '../data/vintage.js';
 import { Failure } from '../app/failure.js';
-import type { Io } from './io.js';
-import { runFormula, vintageOf, type FormulaRun } from '../app/runFormula.js';
+import type { ReplaceSetting } from '../app/inputs.js';
+import { vintageOf, type FormulaOptions } from '../app/runFormula.js';
 import { keyValues } from './keyValues.js';
 import { parseReplaceSettings, REPLACE_HELP } from './replaceOptions.js';
 
@@ -27,7 +27,7 @@ export interface AllocationOptions {
 export function addAllocationOptions(command: Command, options: { budgetRequired?: boolean } = {}): Command {
   const budget = `the budget to share, at most £1 trillion, e.g. ${AMOUNT_FORMS}`;
   // Not commander's requiredOption: it is checked before unknown options, so a typo such as --budgt
-  // would be reported as a missing --budget. runAllocation checks it instead (requireBudget).
+  // would be reported as a missing --budget. formulaOptions checks it instead (requireBudget).
   return command
     .option('-b, --budget <amount>', options.budgetRequired === false ? budget : `required: ${budget}`)
     .addOption(
@@ -61,13 +61,16 @@ export function vintageOption(): Option {
 /** The vintage asked for, checked; undefined when none was given. Throws Failure. */
 export const parseVintageOption: (text: string | undefined) => Vintage | undefined = vintageOf;
 
-/** Parse the options, load the data, weigh the formula and run it (see runFormula). Throws Failure on bad input. */
-export async function runAllocation(options: AllocationOptions, io: Io): Promise<FormulaRun> {
+/**
+ * The command line's formula options as the use cases take them: the budget first (its absence is the
+ * first complaint), then the --weight and --replace settings. Throws a usage Failure.
+ */
+export function formulaOptions(options: AllocationOptions): FormulaOptions & { readonly budget: string; readonly weights: Map<string, string>; readonly replace: ReplaceSetting[] } {
   const budget = requireBudget(options.budget);
   const weights = parseWeightSettings(options.weight ?? []);
   const replace = parseReplaceSettings(options.replace ?? []);
   const { area, data, formula, population, vintage, sheet } = options;
-  return runFormula({ budget, weights, replace, exclude: options.exclude ?? [], ...withoutUndefined({ area, data, formula, population, vintage, sheet }) }, io);
+  return { budget, weights, replace, exclude: options.exclude ?? [], ...withoutUndefined({ area, data, formula, population, vintage, sheet }) };
 }
 
 /** The --budget given, or a usage failure saying to give one (after commander has checked for unknown options). */

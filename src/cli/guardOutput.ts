@@ -7,16 +7,13 @@ import { realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fail, ok, type Result } from '../engine/errors.js';
+import type { InputRef } from '../app/inputRef.js';
 import { formulaPath } from '../app/inputs.js';
 
 /** The installed data folder: the packs, formulas, lookups and boundaries the tool ships. */
 export const DATA_DIR = fileURLToPath(new URL('../../data', import.meta.url));
 
-/** A file a run reads: as the user wrote it, and where it is. */
-export interface InputRef {
-  readonly shown: string;
-  readonly path: string;
-}
+export type { InputRef } from '../app/inputRef.js';
 
 /** The input-file options a command may have, as commander gives them. */
 export interface InputOptions {

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { TOOL } from '../app/tool.js';
 import { PACK_LICENCE } from '../data/packFormat.js';
 import type { Allocation } from '../engine/fairShare.js';
 import { groupThousands } from '../report/display.js';
@@ -9,9 +9,7 @@ import type { Io } from './io.js';
 import { checkOutputPath, chooseFormat, FORMATS, type OutputFormat, writeOutput } from './output.js';
 import type { InputRef } from './guardOutput.js';
 
-/** fairshare's name and version, for a workbook's Notes sheet. */
-const PACKAGE = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
-export const TOOL: { readonly name: string; readonly version: string } = { name: PACKAGE.name, version: PACKAGE.version };
+export { TOOL } from '../app/tool.js';
 
 /** The formats of a command that writes tables: the text formats and `xlsx` (to a file only). */
 export const TABLE_FORMATS: readonly OutputFormat[] = [...FORMATS, 'xlsx'];

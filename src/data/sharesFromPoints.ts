@@ -1,32 +1,31 @@
 /**
- * Building a share lookup from point data, as Northamptonshire County Council did where LSOAs do not
- * nest in electoral divisions: "we have mapped these areas … and then used postcode information to
+ * The shares of a lookup counted from point data, as Northamptonshire County Council did where LSOAs do
+ * not nest in electoral divisions: "we have mapped these areas … and then used postcode information to
  * allocate how much of the population falls into which divisions" (Fair and Equitable Funding model).
- * Pure: it takes parsed points and returns the rows and the CSV text to write.
+ * Pure: it takes parsed points and returns the lookup's rows; writing them (CSV, a workbook) is the
+ * report layer's job (src/report/lookupTable.ts). Not to be confused with build/buildLookups.ts, the
+ * build-time script that makes the shipped lookups.
  */
 import { fail, ok, type Result } from '../engine/errors.js';
 import { Exact } from '../engine/exact.js';
 import type { LookupRow } from '../engine/lookup.js';
-import { lookupTable } from '../report/lookupTable.js';
-import { toCsv } from '../report/toCsv.js';
 import type { Point } from './parsePoints.js';
 import { oneNamePerCode } from './oneNamePerCode.js';
 
-/** One row of a built lookup. It has no input line: it comes from many points. */
+/** One row of a lookup counted from points. It has no input line: it comes from many points. */
 export type PointsLookupRow = Omit<LookupRow, 'line'>;
 
+/** The lookup counted from points: its rows, and what went in. */
 export interface PointsLookup {
   /** Sorted by LSOA code, then area code (code-point order). */
   readonly rows: readonly PointsLookupRow[];
-  /** The lookup file: `lsoa_code,area_code,area_name,share,estimated`, one line per row. */
-  readonly csv: string;
   /** How many points, distinct LSOAs and distinct areas went in. */
   readonly points: number;
   readonly lsoas: number;
   readonly areas: number;
 }
 
-export interface BuildLookupOptions {
+export interface SharesFromPointsOptions {
   /** The points file, for messages. */
   readonly file?: string;
 }
@@ -47,10 +46,10 @@ const LISTED = 5;
  * Fails when one area code has two names (`conflicting-name`) or an LSOA's points all weigh 0
  * (`zero-weight-lsoa`: its shares would be 0/0).
  *
- * @example buildLookup([{ lsoaCode: 'A', areaCode: 'X', areaName: 'Ex', weight: '3', line: 2 }, { lsoaCode: 'A', areaCode: 'Y', areaName: 'Wy', weight: '1', line: 3 }])
- * // => ok({ rows: [A–X 0.75, A–Y 0.25], csv: 'lsoa_code,area_code,area_name,share,estimated\nA,X,Ex,0.75,no\nA,Y,Wy,0.25,no\n', points: 2, lsoas: 1, areas: 2 })
+ * @example sharesFromPoints([{ lsoaCode: 'A', areaCode: 'X', areaName: 'Ex', weight: '3', line: 2 }, { lsoaCode: 'A', areaCode: 'Y', areaName: 'Wy', weight: '1', line: 3 }])
+ * // => ok({ rows: [{ lsoaCode: 'A', areaCode: 'X', areaName: 'Ex', share: '0.75', estimated: false }, { …, areaCode: 'Y', share: '0.25', … }], points: 2, lsoas: 1, areas: 2 })
  */
-export function buildLookup(points: readonly Point[], options: BuildLookupOptions = {}): Result<PointsLookup> {
+export function sharesFromPoints(points: readonly Point[], options: SharesFromPointsOptions = {}): Result<PointsLookup> {
   const where = (line: number) => ({ location: options.file === undefined ? { line } : { file: options.file, line } });
   if (points.length === 0) {
     return fail('data', 'no-rows', 'there are no points to build the lookup from', { hint: 'Add one row per point (e.g. per postcode)' });
@@ -97,8 +96,7 @@ export function buildLookup(points: readonly Point[], options: BuildLookupOption
       rows.push({ lsoaCode, areaCode, areaName: names.get(areaCode) ?? '', share: formatShare(weight.dividedBy(lsoa.total)), estimated: false });
     }
   }
-  // The lookup table as CSV: text cells a spreadsheet would run as formulas are defused.
-  return ok({ rows, csv: toCsv(lookupTable(rows)), points: points.length, lsoas: lsoaCodes.length, areas: names.size });
+  return ok({ rows, points: points.length, lsoas: lsoaCodes.length, areas: names.size });
 }
 
 /**

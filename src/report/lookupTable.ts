@@ -1,5 +1,6 @@
 import type { LookupRow } from '../engine/lookup.js';
 import type { Column, Table } from './table.js';
+import { toCsv } from './toCsv.js';
 
 /**
  * The columns of a share lookup, as `--lookup` reads them. Their titles are their keys, so a lookup
@@ -25,4 +26,15 @@ const LOOKUP_COLUMNS: readonly Column[] = [
  */
 export function lookupTable(rows: readonly Omit<LookupRow, 'line'>[]): Table {
   return { columns: LOOKUP_COLUMNS, rows: rows.map((r) => [r.lsoaCode, r.areaCode, r.areaName, r.share, r.estimated ? 'yes' : 'no']) };
+}
+
+/**
+ * A share lookup as the CSV file `lookup build` writes and `--lookup` reads: {@link lookupTable} as CSV,
+ * text cells a spreadsheet would run as formulas defused.
+ *
+ * @example lookupCsv([{ lsoaCode: 'A', areaCode: 'X', areaName: 'Ex', share: '0.5', estimated: false }])
+ * // => 'lsoa_code,area_code,area_name,share,estimated\nA,X,Ex,0.5,no\n'
+ */
+export function lookupCsv(rows: readonly Omit<LookupRow, 'line'>[]): string {
+  return toCsv(lookupTable(rows));
 }

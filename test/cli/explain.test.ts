@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { matchLsoa } from '../../src/cli/findLsoa.js';
+import { matchLsoa } from '../../src/app/findLsoa.js';
 import { loadData } from '../../src/app/inputs.js';
 import { memoryIo } from '../helpers/memoryIo.js';
 import { pin2019 } from '../helpers/pin2019.js';
@@ -105,6 +105,7 @@ describe('fairshare explain LSOA', () => {
     const { code, err } = await run(['explain', typed, '--budget', '1m']);
     expect(code).toBe(2);
     expect(err).toMatch(/^fairshare: error: unknown LSOA name "\?\]0;pwned\?Daventry\? 008Dx+…"/);
+    // eslint-disable-next-line no-control-regex -- control characters are matched on purpose, to neutralise them
     expect(err).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
     expect(err.length).toBeLessThan(400);
   });

@@ -50,6 +50,28 @@ describe('fairshare sensitivity', () => {
     expect((await run(['sensitivity', ...ADULTS, '--draws', '500', '--method', 'dirichlet'])).code).toBe(0);
   });
 
+  it('draws Dirichlet weights when asked: other bands than uniform’s at the same seed, set by --concentration and not --spread', async () => {
+    const bands = async (args: string[]) => {
+      const result = await run(['sensitivity', ...ADULTS, '--draws', '500', '--seed', '1', '--format', 'csv', ...args]);
+      expect(result.code).toBe(0);
+      return parse(result.out, { columns: true }) as Record<string, string>[];
+    };
+    const width = (rows: Record<string, string>[]) => rows.map((r) => Number(r.allocation_p95) - Number(r.allocation_p5));
+    const uniform = await bands([]);
+    const dirichlet = await bands(['--method', 'dirichlet']);
+    // The same unperturbed pennies and leave-one-out changes; only the draws differ.
+    expect(dirichlet.map((r) => [r.allocation, r['without_community-safety']])).toEqual(uniform.map((r) => [r.allocation, r['without_community-safety']]));
+    expect(dirichlet.map((r) => r.allocation_p5)).not.toEqual(uniform.map((r) => r.allocation_p5));
+    // --spread is of uniform draws only; --concentration is of Dirichlet draws only.
+    expect(await bands(['--method', 'dirichlet', '--spread', '0.9'])).toEqual(dirichlet);
+    expect(await bands(['--spread', '0.9'])).not.toEqual(uniform);
+    const loose = width(await bands(['--method', 'dirichlet', '--concentration', '5']));
+    const tight = width(await bands(['--method', 'dirichlet', '--concentration', '5000']));
+    loose.forEach((w, i) => expect(w).toBeGreaterThan(tight[i] as number));
+    const json = JSON.parse((await run(['sensitivity', ...ADULTS, '--draws', '10', '--method', 'dirichlet', '--format', 'json'])).out) as { method: string; concentration: number };
+    expect(json).toMatchObject({ method: 'dirichlet', concentration: 50 });
+  });
+
   it('draws a progress bar on a terminal only, and tables of bands and leave-one-out changes', async () => {
     const tty = await run(['sensitivity', ...ADULTS, '--draws', '2000'], { tty: true, env: { NO_COLOR: '1' } });
     expect(tty.err).toContain('draws');

@@ -2,10 +2,11 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { buildLookup, formatShare, type PointsLookup } from '../../src/data/buildLookup.js';
+import { formatShare, sharesFromPoints, type PointsLookup } from '../../src/data/sharesFromPoints.js';
 import { parsePoints, type Point } from '../../src/data/parsePoints.js';
 import type { FairshareError } from '../../src/engine/errors.js';
 import { Exact } from '../../src/engine/exact.js';
+import { lookupCsv } from '../../src/report/lookupTable.js';
 
 const KNOWN = new Set(['FAKE-A', 'FAKE-B', 'FAKE-C', 'FAKE-D', 'FAKE-E', 'FAKE-F']);
 
@@ -15,14 +16,15 @@ function points(name: string): Point[] {
   return result.value;
 }
 
-function built(input: readonly Point[]): PointsLookup {
-  const result = buildLookup(input, { file: 'points.csv' });
+/** The lookup, with the CSV file it is written as (src/report/lookupTable.ts). */
+function built(input: readonly Point[]): PointsLookup & { csv: string } {
+  const result = sharesFromPoints(input, { file: 'points.csv' });
   if (!result.ok) throw new Error(`expected success, got ${result.error.code}: ${result.error.message}`);
-  return result.value;
+  return { ...result.value, csv: lookupCsv(result.value.rows) };
 }
 
 function failure(input: readonly Point[]): FairshareError {
-  const result = buildLookup(input, { file: 'points.csv' });
+  const result = sharesFromPoints(input, { file: 'points.csv' });
   if (result.ok) throw new Error('expected a failure');
   return result.error;
 }
@@ -32,7 +34,7 @@ const point = (lsoaCode: string, areaCode: string, weight: string, line = 2, are
 /** LSOA:area=share for each row. */
 const shares = (lookup: PointsLookup): string[] => lookup.rows.map((r) => `${r.lsoaCode}:${r.areaCode}=${r.share}`);
 
-describe('buildLookup', () => {
+describe('sharesFromPoints', () => {
   it('splits an LSOA by its count of points: 3 in X and 1 in Y give 0.75 and 0.25', () => {
     const lookup = built(points('fake-points.csv'));
     expect(shares(lookup)).toEqual(['FAKE-A:FAKE-X=0.75', 'FAKE-A:FAKE-Y=0.25', 'FAKE-B:FAKE-Y=1']);

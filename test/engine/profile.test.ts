@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { overlap } from '../../src/engine/overlap.js';
 import { districtMemberships, groupMemberships, profile } from '../../src/engine/profile.js';
 import { rankDomains } from '../../src/engine/rankDomains.js';
 import { FIVE_LSOAS, fixtureDataset, fixtureFormula, fixturePack2025 } from '../helpers/fixtureDataset.js';
@@ -50,37 +49,6 @@ describe('profile', () => {
     ]);
     // Y: 50 people at rank 1 and 200 at rank 4 → 850/250 = 3.4.
     expect(p.rows[1]!.meanRanks[0]).toBeCloseTo(3.4, 12);
-  });
-});
-
-describe('overlap', () => {
-  it('correlates every pair of domains and the sources inside a multi-source domain, flagging |ρ| ≥ 0.8', () => {
-    const formula = {
-      ...fixtureFormula(['need_a']),
-      domains: [
-        ...fixtureFormula(['need_a']).domains,
-        {
-          id: 'both',
-          label: 'both',
-          weight: '1',
-          sources: [
-            { field: 'need_a', label: 'a', higherMeans: 'more-need' as const },
-            { field: 'need_b', label: 'b', higherMeans: 'more-need' as const },
-          ],
-        },
-      ],
-    };
-    const r = rankDomains(dataset, formula.domains);
-    if (!r.ok) throw new Error(r.error.message);
-    const pairs = overlap(r.value);
-    expect(pairs.map((p) => [p.within, p.a, p.b])).toEqual([
-      ['domains', 'need_a', 'both'],
-      ['both', 'need_a', 'need_b'],
-    ]);
-    // need_a ranks 1,4,2.5,5,2.5 vs both ranks 1.5,3.5,1.5,5,3.5: strongly alike.
-    expect(pairs[0]!.rho).toBeGreaterThan(0.8);
-    expect(pairs[0]!.sameStory).toBe(true);
-    expect(pairs[1]!.sameStory).toBe(Math.abs(pairs[1]!.rho) >= 0.8);
   });
 });
 

@@ -1,7 +1,7 @@
 import { Chalk } from 'chalk';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { memoryIo } from '../helpers/memoryIo.js';
-import { runAllocation } from '../../src/cli/allocationOptions.js';
+import { runFormula } from '../../src/app/runFormula.js';
 import type { Inputs } from '../../src/app/inputs.js';
 import { Exact } from '../../src/engine/exact.js';
 import type { Allocation } from '../../src/engine/fairShare.js';
@@ -13,7 +13,7 @@ const NO_COLOUR = new Chalk({ level: 0 });
 const DAVENTRY_008D = 'E01027013';
 
 async function run(area?: string): Promise<{ inputs: Inputs; allocation: Allocation; index: number }> {
-  const { inputs, allocation } = await runAllocation({ budget: '12.7m', exclude: ['young-people', 'early-years'], vintage: '2019', ...(area ? { area } : {}) }, memoryIo());
+  const { inputs, allocation } = await runFormula({ budget: '12.7m', exclude: ['young-people', 'early-years'], vintage: '2019', ...(area ? { area } : {}) }, memoryIo());
   return { inputs, allocation, index: allocation.dataset.units.findIndex((u) => u.code === DAVENTRY_008D) };
 }
 

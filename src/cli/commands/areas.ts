@@ -1,13 +1,12 @@
 import { Command } from 'commander';
-import { listAreas, matchesSearch } from '../../data/area.js';
+import { listAreas } from '../../app/listAreas.js';
 import { render } from '../../report/render.js';
 import type { Table } from '../../report/table.js';
 import { colourFor } from '../colour.js';
 import { unwrap } from '../../app/failure.js';
-import { loadInputs } from '../../app/inputs.js';
 import type { Io } from '../io.js';
 import { chooseFormat, writeOutput } from '../output.js';
-import { parseVintageOption, vintageOption, withoutUndefined } from '../allocationOptions.js';
+import { vintageOption, withoutUndefined } from '../allocationOptions.js';
 
 interface AreasOptions {
   readonly vintage?: string;
@@ -40,10 +39,8 @@ council since, e.g. Kettering; 2025).`,
     )
     .action(async (options: AreasOptions) => {
       const format = unwrap(chooseFormat(options.format, undefined, io));
-      const inputs = await loadInputs(withoutUndefined({ data: options.data, vintage: parseVintageOption(options.vintage) }), io);
-      const population = inputs.all.fields.get('population');
-      const wanted = options.search?.trim().toLowerCase() ?? '';
-      const areas = listAreas(inputs.all).filter((a) => !wanted || matchesSearch(a, wanted));
+      const { data, vintage, search } = options;
+      const { areas } = await listAreas(withoutUndefined({ data, vintage, search }), io);
       const table: Table = {
         columns: [
           { key: 'code', title: 'Code', kind: 'text' },
@@ -52,9 +49,10 @@ council since, e.g. Kettering; 2025).`,
           { key: 'lsoas', title: 'LSOAs', kind: 'int' },
           { key: 'population', title: 'Population', kind: 'int' },
         ],
-        rows: areas.map((a) => [a.code, a.name, a.kind, String(a.indices.length), String(a.indices.reduce((s, i) => s + (population?.[i] ?? 0), 0))]),
+        rows: areas.map((a) => [a.code, a.name, a.kind, String(a.lsoas), String(a.population)]),
       };
-      const header = [`${areas.length} areas${wanted ? ` matching "${options.search}"` : ''}. Use the code or the name with --area.`];
+      const searched = (search?.trim() ?? '') !== '';
+      const header = [`${areas.length} areas${searched ? ` matching "${search}"` : ''}. Use the code or the name with --area.`];
       const text = render(table, format, { header, meta: {}, chalk: colourFor(io.stdoutIsTTY, io.env) });
       unwrap(await writeOutput(text, undefined, io));
     });

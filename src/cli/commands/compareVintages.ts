@@ -1,15 +1,10 @@
 import { Command, Option } from 'commander';
-import { findArea, subset, type Area } from '../../data/area.js';
-import { parsePopulationBase, populationBases, populationField, POPULATION_BASES } from '../../data/populationBase.js';
-import { vintageBridge } from '../../data/vintageBridge.js';
-import { DEFAULT_FORMULAS, type Vintage } from '../../data/vintage.js';
-import { compareVintages, type VintageChange } from '../../engine/compareVintages.js';
+import { POPULATION_BASES } from '../../data/populationBase.js';
+import { DEFAULT_FORMULAS } from '../../data/vintage.js';
+import type { VintageChange } from '../../engine/compareVintages.js';
 import type { Allocation } from '../../engine/fairShare.js';
-import { fairShare } from '../../engine/fairShare.js';
-import type { Formula } from '../../engine/formula.js';
-import { parseAmount, AMOUNT_FORMS } from '../../engine/parseAmount.js';
+import { AMOUNT_FORMS } from '../../engine/parseAmount.js';
 import { plain } from '../../engine/shown.js';
-import { weigh } from '../../engine/weigh.js';
 import { describeRun, runMeta } from '../../report/describeRun.js';
 import { groupThousands } from '../../report/display.js';
 import { render } from '../../report/render.js';
@@ -17,21 +12,15 @@ import { markdownText } from '../../report/toMarkdown.js';
 import { toHtml } from '../../report/toHtml.js';
 import { formulaDomains } from '../../report/toXlsx.js';
 import { tableOutput, writeWorkbook } from '../workbook.js';
-import { vintageChangeNotes, vintageChangeTable, type VintagePair } from '../../report/vintageChangeTable.js';
+import { vintageChangeNotes, vintageChangeTable } from '../../report/vintageChangeTable.js';
 import { collect, collectList, parseWeightSettings, requireBudget, withoutUndefined } from '../allocationOptions.js';
 import { colourFor } from '../colour.js';
-import { Failure, unwrap } from '../../app/failure.js';
+import { unwrap } from '../../app/failure.js';
+import { BRIDGE_FORMULA, compareVintagesRun, planCompareVintages, YEARS, type CompareVintagesOptions as AppCompareVintagesOptions, type CompareVintagesRun } from '../../app/compareVintages.js';
+import { budgetAmount } from '../../app/formulaSettings.js';
 import { inputRefs } from '../guardOutput.js';
-import { loadData, loadFormula, loadLsoaChanges, selectArea, type LoadedData, type Provenance } from '../../app/inputs.js';
 import type { Io } from '../io.js';
 import { writeOutput } from '../output.js';
-
-
-/** The vintages compared, older first. */
-const YEARS: VintagePair & { readonly before: Vintage; readonly after: Vintage } = { before: '2019', after: '2025' };
-
-/** The newer vintage's formula with exactly the older one's sources: the step that splits "new sources" from "new data". */
-const BRIDGE_FORMULA = 'northamptonshire-2025-like-2019';
 
 interface CompareVintagesOptions {
   readonly budget?: string;
@@ -45,7 +34,10 @@ interface CompareVintagesOptions {
   readonly output?: string;
 }
 
-/** `fairshare compare-vintages`: the same budget and formula on the 2019 and 2025 vintages, by former district, with the change split into its causes. */
+/**
+ * `fairshare compare-vintages`: the same budget and formula on the 2019 and 2025 vintages, by former
+ * district, with the change split into its causes.
+ */
 export function compareVintagesCommand(io: Io): Command {
   const command = new Command('compare-vintages')
     .description('the same budget and formula on the 2019 and 2025 vintages, side by side by former district, with each change split into population, boundaries, data and sources')
@@ -83,53 +75,13 @@ The parts add up exactly to the change. The CSV also has each row's LSOAs, peopl
 both vintages.`,
     );
   command.action(async (options: CompareVintagesOptions) => {
-    const budget = unwrap(parseAmount(requireBudget(options.budget)));
-    const weights = parseWeightSettings(options.weight ?? []);
-    const base = unwrap(parsePopulationBase(options.population));
+    const checked = planCompareVintages(compareOptions(options));
     const refs = [...inputRefs(withoutUndefined({ formula: options.formula2019 }), io.cwd), ...inputRefs(withoutUndefined({ formula: options.formula2025 }), io.cwd)];
     const format = await tableOutput(options.format, options.output, io, refs);
+    const run = await compareVintagesRun(checked, io);
+    const { change, budget, before, after, areaBefore, areaAfter, older, newer, bridgeFormula, provenance } = run;
 
-    const newer = await loadData(undefined, options.formula2025, io.cwd, undefined, YEARS.after);
-    const older = await loadData(undefined, options.formula2019, io.cwd, undefined, YEARS.before);
-    const changesFile = await loadLsoaChanges();
-    const bridge = vintageBridge(changesFile.changes, older.dataset);
-
-    const areaAfter = unwrap(selectArea(newer.dataset, options.area));
-    // The 2019 area of the same code (Northamptonshire, a district, a county, England) is last year's
-    // table; a council made since (West Northamptonshire, Cumberland) is the 2011 LSOAs it was made from.
-    const sameCode = findArea(older.dataset, areaAfter.code);
-    const areaBefore: Area = sameCode.ok ? sameCode.value : bridge.olderArea(areaAfter, newer.dataset);
-
-    const bases = populationBases(newer.dataset).filter((b) => populationBases(older.dataset).includes(b));
-    if (!bases.includes(base)) {
-      throw new Failure({
-        kind: 'usage',
-        code: 'bad-population-base',
-        message: `the ${base} population is not in both vintages, so the two cannot be compared by it`,
-        hint: `Use --population ${bases.join(' or ')}, which both vintages have`,
-      });
-    }
-    const run = (loaded: LoadedData, formula: Formula, area: Area): Allocation => {
-      const weighted = unwrap(weigh(formula, { exclude: options.exclude ?? [], weights }));
-      return unwrap(fairShare(subset(loaded.dataset, area), weighted, budget, { populationField: populationField(base) }));
-    };
-    const before = run(older, older.formula, areaBefore);
-    const after = run(newer, newer.formula, areaAfter);
-    const bridgeFormula = options.formula2025 === undefined ? await loadFormula(BRIDGE_FORMULA, io.cwd) : undefined;
-    const middle = bridgeFormula === undefined ? after : run(newer, bridgeFormula.formula, areaAfter);
-
-    const change = compareVintages(
-      {
-        allocation: before,
-        rows: before.dataset.units.map((u) => ({ code: u.districtCode, name: u.districtName })),
-        groups: before.dataset.units.map((u) => bridge.group(u.code, '2011')),
-      },
-      { allocation: middle, rows: middle.dataset.units.map((u) => bridge.olderDistrict(u)), groups: middle.dataset.units.map((u) => bridge.group(u.code, '2021')) },
-      middle === after ? {} : { after },
-    );
-
-    const header = headerLines(change, { before, after, areaBefore, areaAfter, older, newer, sameCode: sameCode.ok, bridgeFormula: bridgeFormula?.formula.id });
-    const provenance: Provenance[] = [...older.provenance, ...newer.provenance, ...(bridgeFormula ? [bridgeFormula.provenance] : []), changesFile.provenance];
+    const header = headerLines(change, { before, after, areaBefore, areaAfter, older, newer, sameCode: run.sameCode, bridgeFormula: bridgeFormula?.id });
     if (format === 'xlsx') {
       const sheet = { name: 'Change of vintage', table: vintageChangeTable(change, YEARS), caption: header };
       const notes = {
@@ -158,7 +110,7 @@ both vintages.`,
           [YEARS.before]: runMeta(before, areaBefore, older.source, YEARS.before),
           [YEARS.after]: runMeta(after, areaAfter, newer.source, YEARS.after),
         },
-        ...(bridgeFormula ? { sourcesSplitAgainst: bridgeFormula.formula.id } : {}),
+        ...(bridgeFormula ? { sourcesSplitAgainst: bridgeFormula.id } : {}),
       },
       chalk: colourFor(toTerminal && io.stdoutIsTTY, io.env),
     });
@@ -173,16 +125,7 @@ both vintages.`,
   return command;
 }
 
-interface HeaderFacts {
-  readonly before: Allocation;
-  readonly after: Allocation;
-  readonly areaBefore: Area;
-  readonly areaAfter: Area;
-  readonly older: LoadedData;
-  readonly newer: LoadedData;
-  readonly sameCode: boolean;
-  readonly bridgeFormula: string | undefined;
-}
+type HeaderFacts = Pick<CompareVintagesRun, 'before' | 'after' | 'areaBefore' | 'areaAfter' | 'older' | 'newer' | 'sameCode'> & { readonly bridgeFormula: string | undefined };
 
 /** The lines above the table: both runs, the formulas, and what the rows are. */
 function headerLines(change: VintageChange, facts: HeaderFacts): string[] {
@@ -199,4 +142,15 @@ function headerLines(change: VintageChange, facts: HeaderFacts): string[] {
     ...(areaAfter.note === undefined ? [] : [areaAfter.note]),
   ];
   return lines.map(plain);
+}
+
+/**
+ * The command line's options as the compare-vintages use case takes them. The budget is checked first,
+ * then the --weight settings, then the population base, as the messages have always come.
+ */
+function compareOptions(options: CompareVintagesOptions): AppCompareVintagesOptions {
+  const budget = budgetAmount(requireBudget(options.budget));
+  const weights = parseWeightSettings(options.weight ?? []);
+  const { area, population, formula2019, formula2025 } = options;
+  return { budget, weights, exclude: options.exclude ?? [], ...withoutUndefined({ area, population, formula2019, formula2025 }) };
 }

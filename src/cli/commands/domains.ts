@@ -1,14 +1,12 @@
 import { Command } from 'commander';
+import { listDomains } from '../../app/listDomains.js';
 import { render } from '../../report/render.js';
 import type { Table } from '../../report/table.js';
 import { colourFor } from '../colour.js';
 import { unwrap } from '../../app/failure.js';
-import { loadInputs } from '../../app/inputs.js';
-import { sourceId } from '../../data/replaceSource.js';
-import { populationBases } from '../../data/populationBase.js';
 import type { Io } from '../io.js';
 import { chooseFormat, writeOutput } from '../output.js';
-import { parseVintageOption, sheetOption, vintageOption, withoutUndefined } from '../allocationOptions.js';
+import { sheetOption, vintageOption, withoutUndefined } from '../allocationOptions.js';
 
 interface DomainsOptions {
   readonly vintage?: string;
@@ -30,7 +28,8 @@ export function domainsCommand(io: Io): Command {
     .option('-f, --format <format>', 'table, csv, json, md or html')
     .action(async (options: DomainsOptions) => {
       const format = unwrap(chooseFormat(options.format, undefined, io));
-      const inputs = await loadInputs(withoutUndefined({ data: options.data, area: options.area, vintage: parseVintageOption(options.vintage), sheet: options.sheet }), io);
+      const { data, area, vintage, sheet } = options;
+      const list = await listDomains(withoutUndefined({ data, area, vintage, sheet }), io);
       const table: Table = {
         columns: [
           { key: 'id', title: 'Id', kind: 'text' },
@@ -39,26 +38,25 @@ export function domainsCommand(io: Io): Command {
           { key: 'sources', title: 'Sources', kind: 'text' },
           { key: 'replace', title: '--replace ids', kind: 'text' },
         ],
-        rows: inputs.formula.domains.map((d) => [
+        rows: list.domains.map((d) => [
           d.id,
           d.label,
           d.weight,
           d.sources.map((s) => `${s.label} [${s.field}; higher = ${s.higherMeans === 'more-need' ? 'more' : 'less'} need]`).join('; '),
-          d.sources.map((s) => sourceId(d, s)).join(', '),
+          d.sources.map((s) => s.replaceId).join(', '),
         ]),
       };
-      const n = inputs.dataset.units.length;
       const header = [
-        `${inputs.formula.name}. Need ranks are taken within ${inputs.area.name}: 1 = least need, ${n} = most need.`,
+        `${list.formula.name}. Need ranks are taken within ${list.area.name}: 1 = least need, ${list.area.lsoas} = most need.`,
         'A domain with several sources: each source is ranked, the ranks are averaged, and the average is ranked.',
         'Swap one source for your own figures with --replace ID=FILE (an id from the last column).',
-        `Data: ${inputs.source}. Population bases (--population): ${populationBases(inputs.all).join(', ')}.`,
+        `Data: ${list.data}. Population bases (--population): ${list.populationBases.join(', ')}.`,
       ];
       const meta = {
-        formula: inputs.formula.id,
-        area: inputs.area.code,
-        ...(inputs.vintage === undefined ? {} : { vintage: inputs.vintage }),
-        populationBases: populationBases(inputs.all),
+        formula: list.formula.id,
+        area: list.area.code,
+        ...(list.vintage === undefined ? {} : { vintage: list.vintage }),
+        populationBases: list.populationBases,
       };
       const text = render(table, format, { header, meta, chalk: colourFor(io.stdoutIsTTY, io.env) });
       unwrap(await writeOutput(text, undefined, io));

@@ -1,12 +1,11 @@
 import { Command } from 'commander';
 import { explain } from '../../report/explain.js';
 import { explainCaption, explainTable } from '../../report/explainTable.js';
-import type { Unit } from '../../engine/dataset.js';
 import { runMeta } from '../../report/describeRun.js';
 import { render } from '../../report/render.js';
-import { addAllocationOptions, type AllocationOptions, runAllocation } from '../allocationOptions.js';
+import { explainRun, type ExplainOptions } from '../../app/explain.js';
+import { addAllocationOptions, type AllocationOptions, formulaOptions } from '../allocationOptions.js';
 import { colourFor } from '../colour.js';
-import { findLsoa } from '../findLsoa.js';
 import { unwrap } from '../../app/failure.js';
 import { inputRefs } from '../guardOutput.js';
 import type { Io } from '../io.js';
@@ -18,7 +17,7 @@ interface ExplainCommandOptions extends AllocationOptions {
   readonly output?: string;
 }
 
-/** `fairshare explain LSOA`: one LSOA's ranks, figure, share and amount with the arithmetic written out, or as a table. */
+/** `fairshare explain LSOA`: one LSOA's ranks, figure, share and amount, written out or as a table. */
 export function explainCommand(io: Io): Command {
   const command = new Command('explain')
     .description("show how one LSOA's amount is worked out: its need rank in each domain, its figure, population, share and pennies")
@@ -43,8 +42,7 @@ share and allocation.`,
     // The explanation is text wherever stdout goes (a pipe or `> file.txt` too); a table only when asked for.
     const toStdout = options.output === undefined || options.output === '-';
     const format = await tableOutput(options.format ?? (toStdout ? 'table' : undefined), options.output, io, inputRefs(options, io.cwd));
-    const { inputs, allocation } = await runAllocation(options, io);
-    const index = await findLsoa(lsoa, inputs, options, io);
+    const { inputs, allocation, index, unit } = await explainRun(explainOptions(lsoa, options), io);
     if (format === 'table') {
       const text = explain(allocation, index, { area: inputs.area, chalk: colourFor(toStdout && io.stdoutIsTTY, io.env) });
       unwrap(await writeOutput(text, options.output, io));
@@ -57,7 +55,6 @@ share and allocation.`,
       await writeWorkbook([{ name: 'Explanation', table, caption }], notes, options.output, io);
       return;
     }
-    const unit = allocation.dataset.units[index] as Unit;
     const meta = {
       ...runMeta(allocation, inputs.area, inputs.source, inputs.vintage),
       lsoa: { code: unit.code, name: unit.name, districtCode: unit.districtCode, districtName: unit.districtName },
@@ -67,4 +64,12 @@ share and allocation.`,
     unwrap(await writeOutput(text, options.output, io));
   });
   return command;
+}
+
+/**
+ * The command line's options as the explain use case takes them: the budget first (its absence is the first
+ * complaint), then the weights and replacements.
+ */
+function explainOptions(lsoa: string, options: ExplainCommandOptions): ExplainOptions {
+  return { lsoa, ...formulaOptions(options) };
 }

@@ -1,15 +1,13 @@
-import { basename, resolve } from 'node:path';
+import { basename } from 'node:path';
 import { Command } from 'commander';
-import { buildLookup } from '../../data/buildLookup.js';
-import { parsePoints } from '../../data/parsePoints.js';
+import { buildLookup, type BuildLookupOptions } from '../../app/buildLookup.js';
 import { unwrap } from '../../app/failure.js';
-import { codeHints, loadInputs, readSource, userTable } from '../../app/inputs.js';
 import type { Io } from '../io.js';
 import { checkOutputPath, chooseFormat, type OutputFormat, writeOutput } from '../output.js';
 import { inputRefs, type InputRef } from '../guardOutput.js';
-import { parseVintageOption, sheetOption, vintageOption, withoutUndefined } from '../allocationOptions.js';
+import { sheetOption, vintageOption, withoutUndefined } from '../allocationOptions.js';
 import { checkWorkbookTarget, writeWorkbook } from '../workbook.js';
-import { lookupTable } from '../../report/lookupTable.js';
+import { lookupCsv, lookupTable } from '../../report/lookupTable.js';
 
 interface BuildOptions {
   readonly vintage?: string;
@@ -60,39 +58,39 @@ Examples:
     )
     .action(async (options: BuildOptions) => {
       const format = await lookupOutput(options.format, options.output, io, inputRefs(options, io.cwd));
-      const inputs = await loadInputs(withoutUndefined({ area: options.area, vintage: parseVintageOption(options.vintage) }), io);
-      const source = unwrap(await readSource(resolve(io.cwd, options.points), 'points', options.points));
-      const text = await userTable(source.bytes, options.points, io.stderr, options.sheet);
-      const known = new Set(inputs.all.units.map((u) => u.code));
-      const points = unwrap(parsePoints(text, options.points, known, { codes: await codeHints(inputs.dataset, inputs.vintage) }));
-      const built = unwrap(buildLookup(points, { file: options.points }));
+      const built = await buildLookup(buildOptions(options), io);
       if (format === 'xlsx') {
         // The points file by its name, not the path as typed, so the same inputs give the same bytes from any folder.
         const lines = [`Share lookup built by fairshare lookup build from ${basename(options.points)}: ${count(built.rows.length, 'row')} from ${count(built.points, 'point')} in ${count(built.lsoas, 'LSOA')} and ${count(built.areas, 'area')}.`, SHARE_RULE];
-        await writeWorkbook([{ name: 'Lookup', table: lookupTable(built.rows), caption: lines }], { title: 'fairshare lookup build', lines, sources: [inputs.source], provenance: [...inputs.provenance, source.provenance] }, options.output, io);
+        await writeWorkbook([{ name: 'Lookup', table: lookupTable(built.rows), caption: lines }], { title: 'fairshare lookup build', lines, sources: [built.data], provenance: built.provenance }, options.output, io);
       } else {
-        unwrap(await writeOutput(built.csv, options.output, io));
+        unwrap(await writeOutput(lookupCsv(built.rows), options.output, io));
       }
 
       const to = options.output === '-' ? 'stdout' : options.output;
       io.stderr.write(
         `fairshare: wrote ${count(built.rows.length, 'row')} to ${to} from ${count(built.points, 'point')} in ${count(built.lsoas, 'LSOA')} and ${count(built.areas, 'area')}\n`,
       );
-      const covered = new Set(points.map((p) => p.lsoaCode));
-      const uncovered = inputs.dataset.units.map((u) => u.code).filter((code) => !covered.has(code));
-      const total = inputs.dataset.units.length;
+      const { uncovered } = built;
+      const total = built.area.lsoas;
       if (uncovered.length === 0) {
-        io.stderr.write(`fairshare: the lookup covers all ${count(total, 'LSOA')} of ${inputs.area.name}\n`);
+        io.stderr.write(`fairshare: the lookup covers all ${count(total, 'LSOA')} of ${built.area.name}\n`);
       } else {
         const listed = uncovered.slice(0, LISTED).join(', ');
         const more = uncovered.length > LISTED ? ` and ${uncovered.length - LISTED} more` : '';
         io.stderr.write(
-          `fairshare: warning: ${uncovered.length} of the ${count(total, 'LSOA')} of ${inputs.area.name} have no points, so the lookup does not cover them (${listed}${more}); allocate will refuse to use it for an area containing them\n`,
+          `fairshare: warning: ${uncovered.length} of the ${count(total, 'LSOA')} of ${built.area.name} have no points, so the lookup does not cover them (${listed}${more}); allocate will refuse to use it for an area containing them\n`,
         );
       }
     });
 
   return lookup;
+}
+
+/** The command line's options as the lookup build use case takes them. */
+function buildOptions(options: BuildOptions): BuildLookupOptions {
+  const { area, vintage, sheet } = options;
+  return { points: options.points, ...withoutUndefined({ area, vintage, sheet }) };
 }
 
 /** How the shares are worked out, for a workbook's caption and Notes. */

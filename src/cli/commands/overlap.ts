@@ -1,13 +1,11 @@
 import { Command } from 'commander';
-import { overlap } from '../../engine/overlap.js';
-import { rankDomains } from '../../engine/rankDomains.js';
+import { overlapRun, type OverlapOptions as AppOverlapOptions } from '../../app/overlap.js';
 import { overlapMatrix, overlapTable } from '../../report/overlapTable.js';
 import { render } from '../../report/render.js';
 import { parseVintageOption, replaceOption, sheetOption, vintageOption, withoutUndefined } from '../allocationOptions.js';
 import { colourFor } from '../colour.js';
 import { unwrap } from '../../app/failure.js';
 import { parseReplaceSettings } from '../replaceOptions.js';
-import { loadInputs } from '../../app/inputs.js';
 import type { Io } from '../io.js';
 import { writeOutput } from '../output.js';
 import { inputRefs } from '../guardOutput.js';
@@ -39,9 +37,7 @@ export function overlapCommand(io: Io): Command {
     .addHelpText('after', '\nExamples:\n  $ fairshare overlap\n  $ fairshare overlap --area england -o overlap.csv\n  $ fairshare overlap -o overlap.xlsx')
     .action(async (options: OverlapOptions) => {
       const format = await tableOutput(options.format, options.output, io, inputRefs(options, io.cwd));
-      const inputs = await loadInputs(withoutUndefined({ data: options.data, area: options.area, formula: options.formula, vintage: parseVintageOption(options.vintage), replace: parseReplaceSettings(options.replace ?? []), sheet: options.sheet }), io);
-      const rankings = unwrap(rankDomains(inputs.dataset, inputs.formula.domains));
-      const pairs = overlap(rankings);
+      const { inputs, rankings, pairs } = await overlapRun(overlapOptions(options), io);
       const toScreen = format === 'table' && (options.output === undefined || options.output === '-');
       const chalk = colourFor(toScreen && io.stdoutIsTTY, io.env);
       const header = [`Overlap of the domains across the ${inputs.dataset.units.length} LSOAs of ${inputs.area.name}.`];
@@ -56,4 +52,12 @@ export function overlapCommand(io: Io): Command {
           : render(overlapTable(pairs), format, { header, meta: { area: inputs.area.code, lsoas: inputs.dataset.units.length }, chalk });
       unwrap(await writeOutput(text, options.output, io));
     });
+}
+
+/** The command line's options as the overlap use case takes them; a bad --vintage is reported before a bad --replace. */
+function overlapOptions(options: OverlapOptions): AppOverlapOptions {
+  const vintage = parseVintageOption(options.vintage);
+  const replace = parseReplaceSettings(options.replace ?? []);
+  const { area, data, formula, sheet } = options;
+  return { replace, ...withoutUndefined({ area, data, formula, vintage, sheet }) };
 }

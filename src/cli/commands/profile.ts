@@ -1,18 +1,15 @@
 import { Command } from 'commander';
-import { groupMemberships, lookupMemberships, profile } from '../../engine/profile.js';
-import { rankDomains } from '../../engine/rankDomains.js';
+import { PROFILE_LEVELS, profileLevel, profileRun, type ProfileOptions as AppProfileOptions } from '../../app/profile.js';
 import { profileHeat, profileTable } from '../../report/profileTable.js';
 import { render } from '../../report/render.js';
 import { parseVintageOption, replaceOption, sheetOption, vintageOption, withoutUndefined } from '../allocationOptions.js';
 import { colourFor } from '../colour.js';
-import { Failure, unwrap } from '../../app/failure.js';
+import { unwrap } from '../../app/failure.js';
 import { parseReplaceSettings } from '../replaceOptions.js';
-import { loadInputs, loadLookup } from '../../app/inputs.js';
 import type { Io } from '../io.js';
 import { writeOutput } from '../output.js';
 import { inputRefs } from '../guardOutput.js';
 import { tableOutput, writeWorkbook } from '../workbook.js';
-import { LEVELS as ALL_LEVELS, planLevel } from '../../app/levels.js';
 
 interface ProfileOptions {
   readonly vintage?: string;
@@ -27,16 +24,13 @@ interface ProfileOptions {
   readonly output?: string;
 }
 
-/** Every level but lsoa: a profile of one LSOA is its ranks. */
-const LEVELS = ALL_LEVELS.filter((l) => l !== 'lsoa');
-
 /** `fairshare profile`: each area's need in every domain, to help decide which services suit it. */
 export function profileCommand(io: Io): Command {
   return new Command('profile')
     .description(
       "each district's (or former district's, county's, region's, ward's or division's) need in every domain: mean need rank, share of people in the most-in-need fifth, top three domains",
     )
-    .option('-l, --level <level>', `${LEVELS.join(', ')} (as for allocate --level)`, 'district')
+    .option('-l, --level <level>', `${PROFILE_LEVELS.join(', ')} (as for allocate --level)`, 'district')
     .option('--lookup <file>', 'a share lookup for --level ward or division (default: the shipped Northamptonshire one (2019), or the wards in the data (2025))')
     .option('-a, --area <name|code>', 'the area whose LSOAs are ranked (default: Northamptonshire)')
     .addOption(vintageOption())
@@ -51,20 +45,9 @@ export function profileCommand(io: Io): Command {
       '\nExamples:\n  $ fairshare profile\n  $ fairshare profile --level division --vintage 2019 -o division-profiles.csv\n  $ fairshare profile --level former-district\n  $ fairshare profile --level former-district -o profiles.xlsx\n  $ fairshare profile --vintage 2025 --area england --level region',
     )
     .action(async (options: ProfileOptions) => {
-      const level = options.level.trim().toLowerCase();
-      if (!(LEVELS as readonly string[]).includes(level)) {
-        throw new Failure({ kind: 'usage', code: 'bad-level', message: `unknown level "${options.level}"`, hint: `Use --level ${LEVELS.join(', ')}` });
-      }
+      const level = profileLevel(options.level);
       const format = await tableOutput(options.format, options.output, io, inputRefs(options, io.cwd));
-      const inputs = await loadInputs(withoutUndefined({ data: options.data, area: options.area, formula: options.formula, vintage: parseVintageOption(options.vintage), replace: parseReplaceSettings(options.replace ?? []), sheet: options.sheet }), io);
-      const rankings = unwrap(rankDomains(inputs.dataset, inputs.formula.domains));
-      const population = inputs.dataset.fields.get('population') as Float64Array;
-      const plan = unwrap(planLevel(level, inputs.all, inputs.vintage, options.lookup !== undefined, LEVELS));
-      const memberships =
-        plan.by === 'group'
-          ? groupMemberships(inputs.dataset, plan.level)
-          : unwrap(lookupMemberships(inputs.dataset, (await loadLookup(level, options.lookup, inputs.all, io, inputs.vintage, options.sheet)).lookup));
-      const result = profile(rankings, population, memberships);
+      const { inputs, profile: result } = await profileRun(profileOptions(options), io);
       const toScreen = format === 'table' && (options.output === undefined || options.output === '-');
       const chalk = colourFor(toScreen && io.stdoutIsTTY, io.env);
       // Words for people (`former district`); the key (`former-district`) for JSON.
@@ -81,4 +64,12 @@ export function profileCommand(io: Io): Command {
           : render(profileTable(result, words), format, { header, meta: { area: inputs.area.code, level, ranked: result.ranked }, chalk });
       unwrap(await writeOutput(text, options.output, io));
     });
+}
+
+/** The command line's options as the profile use case takes them; a bad --vintage is reported before a bad --replace. */
+function profileOptions(options: ProfileOptions): AppProfileOptions {
+  const vintage = parseVintageOption(options.vintage);
+  const replace = parseReplaceSettings(options.replace ?? []);
+  const { level, lookup, area, data, formula, sheet } = options;
+  return { replace, ...withoutUndefined({ level, lookup, area, data, formula, vintage, sheet }) };
 }

@@ -1,31 +1,23 @@
-import { basename, dirname, extname, resolve } from 'node:path';
+import { basename, extname } from 'node:path';
 import { Command, Option } from 'commander';
 import type { Decimal } from 'decimal.js';
-import { PACK_LICENCE } from '../../data/packFormat.js';
 import { scenarioDamping, scenarioFiles } from '../../report/scenarioFiles.js';
 import { oneLine, plain } from '../../engine/shown.js';
 import { toTerminal } from '../../report/toTerminal.js';
 import type { Table } from '../../report/table.js';
-import { compare, gainsAndLosses, type ComparisonRow, type Move } from '../../scenario/compare.js';
+import { gainsAndLosses, type ComparisonRow, type Move } from '../../scenario/compare.js';
 import { Exact } from '../../engine/exact.js';
-import { EXAMPLE_SCENARIO_FILE } from '../../scenario/exampleScenarioFile.js';
 import { manifest } from '../../scenario/manifest.js';
-import { decodeText } from '../../data/decodeText.js';
-import { parseScenarioFile, type ScenarioFile } from '../../scenario/parseScenarioFile.js';
-import { dataRefs, planScenarios, potDataRefs, previousOf, replacementsOf, type DataRefs, type LoadedRefs, type ScenarioPlan } from '../../scenario/planScenarios.js';
-import { runScenarios, type ScenarioResult } from '../../scenario/runScenarios.js';
+import type { ScenarioResult } from '../../scenario/runScenarios.js';
+import { checkScenarios, exampleScenarioFile, readScenarios, scenariosRun, type ScenariosOptions } from '../../app/scenarios.js';
 import { colourFor } from '../colour.js';
 import { GROUP_LEVELS } from '../../engine/tabulate.js';
-import { parseVintageOption, vintageOption } from '../allocationOptions.js';
-import type { Vintage } from '../../data/vintage.js';
-import { Failure, unwrap } from '../../app/failure.js';
-import { formulaPath, loadData, readSource, userTable, type Provenance } from '../../app/inputs.js';
+import { vintageOption, withoutUndefined } from '../allocationOptions.js';
+import { unwrap } from '../../app/failure.js';
 import type { Io } from '../io.js';
 import { TOOL } from '../workbook.js';
-import type { InputRef } from '../guardOutput.js';
 import { checkOutputDir, startOutputDir, writeOutputDir } from '../outputDir.js';
 import { checkOutputPath, writeOutput } from '../output.js';
-
 
 interface RunOptions {
   readonly vintage?: string;
@@ -41,10 +33,9 @@ export function levelOption(): Option {
   return new Option('-l, --level <level>', `the tables' rows when the file's defaults say no level: ${GROUP_LEVELS.join(', ')} (default district)`);
 }
 
-/** The command line's settings for a scenario file. */
-export function overrides(options: { vintage?: string; level?: string }): ScenarioOverrides {
-  const vintage = parseVintageOption(options.vintage);
-  return { ...(vintage === undefined ? {} : { vintage }), ...(options.level === undefined ? {} : { level: options.level }) };
+/** A scenario file and the command line's settings for what it does not say (`--vintage`, `--level`), as the app takes them. */
+export function scenarioOptions(file: string, options: { vintage?: string; level?: string }): ScenariosOptions {
+  return { file, ...withoutUndefined({ vintage: options.vintage, level: options.level }) };
 }
 
 /** `fairshare scenarios run|check|init`: batches of scenarios compared with a baseline. */
@@ -83,27 +74,24 @@ Excel's 31 characters. A rerun on the same inputs gives the same bytes (manifest
     .action(async (file: string, options: RunOptions) => {
       const output = options.output ?? `${basename(file, extname(file))}-results`;
       const force = options.force ?? false;
-      const read = await readScenarios(file, io, overrides(options));
-      unwrap(await checkOutputDir(output, { force, cwd: io.cwd, inputs: read.inputs }));
+      const source = await readScenarios(scenarioOptions(file, options), io);
+      unwrap(await checkOutputDir(output, { force, cwd: io.cwd, inputs: source.inputs }));
       const temp = unwrap(await startOutputDir(output, io.cwd));
-      const { parsed, results, provenance } = await prepare(file, io, read);
-      const comparison = compare(results, parsed.baseline);
+      const run = await scenariosRun(source, io);
+      const { results, comparison, baseline } = run;
       const tool = TOOL;
       const files = await scenarioFiles(results, comparison, {
         format: options.format,
         lsoa: options.lsoa ?? false,
-        baseline: parsed.baseline,
-        title: parsed.description ?? `Scenarios from ${basename(file)}`,
+        baseline,
+        title: run.title,
         tool,
-        inputs: provenance,
-        ...(provenance.some((p) => p.role === 'data pack') ? { licence: PACK_LICENCE } : {}),
+        inputs: run.provenance,
+        ...(run.licence === undefined ? {} : { licence: run.licence }),
       });
-      files.set(
-        'manifest.json',
-        manifest(results, { tool, inputs: provenance, baseline: parsed.baseline, format: options.format, files, dampingSummaries: dampingSummaries(results) }),
-      );
+      files.set('manifest.json', manifest(results, { tool, inputs: run.provenance, baseline, format: options.format, files, dampingSummaries: dampingSummaries(results) }));
       unwrap(await writeOutputDir(output, temp, files, { force, cwd: io.cwd }));
-      io.stdout.write(summary(results, comparison, parsed.baseline, output, files, io));
+      io.stdout.write(summary(results, comparison, baseline, output, files, io));
     });
 
   scenarios
@@ -114,12 +102,12 @@ Excel's 31 characters. A rerun on the same inputs gives the same bytes (manifest
     .addOption(vintageOption())
     .addOption(levelOption())
     .action(async (file: string, options: { vintage?: string; level?: string }) => {
-      const { parsed, results } = await prepare(file, io, await readScenarios(file, io, overrides(options)));
-      const names = results.map((r) => {
-        const notes = [...(r.plan.pooled ? [`${r.plan.pots.length} pots`] : []), ...(r.plan.damping ? [`damped against ${plain(r.plan.damping.previous)}`] : [])];
-        return notes.length ? `${r.plan.name} (${notes.join(', ')})` : r.plan.name;
+      const check = await checkScenarios(scenarioOptions(file, options), io);
+      const names = check.scenarios.map((s) => {
+        const notes = [...(s.pooled ? [`${s.pots} pots`] : []), ...(s.previous === undefined ? [] : [`damped against ${plain(s.previous)}`])];
+        return notes.length ? `${s.name} (${notes.join(', ')})` : s.name;
       });
-      io.stdout.write(`${file}: OK, ${results.length} scenario${results.length === 1 ? '' : 's'}: ${names.join(', ')}; baseline: ${parsed.baseline}\n`);
+      io.stdout.write(`${file}: OK, ${names.length} scenario${names.length === 1 ? '' : 's'}: ${names.join(', ')}; baseline: ${check.baseline}\n`);
     });
 
   scenarios
@@ -130,139 +118,11 @@ Excel's 31 characters. A rerun on the same inputs gives the same bytes (manifest
     .option('--force', 'overwrite the file if it exists')
     .action(async (file: string, options: { force?: boolean }) => {
       unwrap(await checkOutputPath(file, io));
-      unwrap(await writeOutput(EXAMPLE_SCENARIO_FILE, file, io, { exclusive: !options.force }));
+      unwrap(await writeOutput(exampleScenarioFile(), file, io, { exclusive: !options.force }));
       io.stdout.write(`Wrote ${file}. Edit it, then run: fairshare scenarios run ${file} -o results/\n`);
     });
 
   return scenarios;
-}
-
-/** Settings from the command line for the scenarios whose file does not say them (`--vintage`, `--level`). */
-export interface ScenarioOverrides {
-  readonly vintage?: Vintage;
-  readonly level?: string;
-}
-
-/** A scenario file read and checked against the schema, with every file the run will read. */
-export interface ScenarioSource {
-  readonly parsed: ScenarioFile;
-  readonly provenance: Provenance;
-  /** The scenario file and every data and formula file it names, for the promise that no output overwrites one. */
-  readonly inputs: readonly InputRef[];
-  /** `--level`, when it is what sets the tables' level (the file's defaults say none). */
-  readonly levelOption?: string;
-}
-
-/**
- * Read and check a scenario file, and list the files it names (before any of them is read). `given`
- * holds `--vintage` (the vintage of scenarios for which neither they nor the file's defaults say one) and
- * `--level` (the tables' level when the file's defaults say none).
- * Throws Failure.
- */
-export async function readScenarios(file: string, io: Io, given: ScenarioOverrides = {}): Promise<ScenarioSource> {
-  const source = unwrap(await readSource(resolve(io.cwd, file), 'scenario file', file));
-  const read = unwrap(parseScenarioFile(decodeText(source.bytes), file));
-  const { vintage, level } = given;
-  const defaults = {
-    ...read.defaults,
-    ...(vintage === undefined || read.defaults.vintage !== undefined ? {} : { vintage }),
-    ...(level === undefined || read.defaults.level !== undefined ? {} : { level }),
-  };
-  const parsed = { ...read, defaults };
-  const baseDir = dirname(resolve(io.cwd, file));
-  const inputs: InputRef[] = [{ shown: file, path: resolve(io.cwd, file) }];
-  const pots = parsed.scenarios.flatMap((s) => [...(s.spec.pots?.values() ?? [])]);
-  for (const spec of [parsed.defaults, ...parsed.scenarios.map((s) => s.spec), ...pots]) {
-    if (spec.data !== undefined) inputs.push({ shown: spec.data, path: resolve(baseDir, spec.data) });
-    if (spec.formula !== undefined) inputs.push({ shown: spec.formula, path: formulaPath(spec.formula, baseDir) });
-    if ('previous' in spec && spec.previous !== undefined) inputs.push({ shown: spec.previous, path: resolve(baseDir, spec.previous) });
-    if ('replace' in spec) for (const named of spec.replace?.values() ?? []) inputs.push({ shown: named, path: resolve(baseDir, named) });
-  }
-  const levelOption = level !== undefined && read.defaults.level === undefined ? level : undefined;
-  return { parsed, provenance: source.provenance, inputs, ...(levelOption === undefined ? {} : { levelOption }) };
-}
-
-/** Read, check, plan and run a scenario file in memory (`read`: the file already read). Throws Failure on the first problem. */
-export async function prepare(
-  file: string,
-  io: Io,
-  read?: ScenarioSource,
-): Promise<{ parsed: ScenarioFile; results: ScenarioResult[]; provenance: Provenance[] }> {
-  const { parsed, provenance: source, levelOption } = read ?? (await readScenarios(file, io));
-  const baseDir = dirname(resolve(io.cwd, file));
-  const provenance: Provenance[] = [source];
-  const loaded = new Map<string, LoadedRefs>();
-  const keyOf = (refs: DataRefs): string => JSON.stringify([refs.data, refs.formula, refs.vintage]);
-  // Once per file: two files of the same name (in two folders) are both recorded, by their SHA-256.
-  const record = (p: Provenance): void => {
-    if (!provenance.some((q) => q.path === p.path && q.role === p.role && q.sha256 === p.sha256)) provenance.push(p);
-  };
-  // A file a scenario file names that cannot be read: point at the line that names it, and say where paths are taken from.
-  const atSetting = (error: unknown, path: readonly string[]): never => {
-    if (!(error instanceof Failure) || error.error.location) throw error;
-    throw new Failure({
-      ...error.error,
-      location: parsed.locate(path),
-      hint: `${error.error.hint ?? ''}${error.error.hint ? '; p' : 'P'}aths in a scenario file are taken from its folder, ${baseDir}`,
-    });
-  };
-  // Each (data, formula, vintage) a scenario or a pot names, loaded once. `owner` is where its data: and formula: would be written.
-  const loadRefs = async (refs: DataRefs, owner: (named: 'data' | 'formula') => readonly string[]): Promise<void> => {
-    const key = keyOf(refs);
-    if (loaded.has(key)) return;
-    const inputs = await loadData(refs.data, refs.formula, baseDir, io, refs.vintage).catch((error: unknown) => {
-      const named = error instanceof Failure && error.error.message.startsWith('cannot read formula') ? 'formula' : 'data';
-      return atSetting(error, [...owner(named), named]);
-    });
-    loaded.set(key, inputs);
-    for (const p of inputs.provenance) record(p);
-  };
-  const previous = new Map<string, string>();
-  const replacements = new Map<string, { text: string; sha256: string }>();
-  for (const entry of parsed.scenarios) {
-    const { spec, path } = entry;
-    await loadRefs(unwrap(dataRefs(parsed, entry)), (named) => (spec[named] !== undefined ? path : ['defaults']));
-    for (const [pot, potSpec] of spec.pots ?? []) {
-      if (potSpec.data === undefined && potSpec.formula === undefined) continue;
-      await loadRefs(unwrap(potDataRefs(parsed, entry, pot)), (named) => (potSpec[named] !== undefined ? [...path, 'pots', pot] : spec[named] !== undefined ? path : ['defaults']));
-    }
-    for (const replace of replacementsOf(parsed, entry)) {
-      if (replacements.has(replace.file)) continue;
-      const read = await readReplacement(replace.file, baseDir, io).catch((error: unknown) => atSetting(error, replace.path));
-      replacements.set(replace.file, { text: read.text, sha256: read.provenance.sha256 });
-      record(read.provenance);
-    }
-    const named = previousOf(parsed, entry);
-    if (named === undefined || previous.has(named.file)) continue;
-    const text = await readPrevious(named.file, baseDir, io).catch((error: unknown) => atSetting(error, named.path));
-    previous.set(named.file, text.text);
-    record(text.provenance);
-  }
-  const load = (refs: DataRefs): LoadedRefs => loaded.get(keyOf(refs)) as LoadedRefs;
-  const planned = planScenarios(parsed, load, {
-    previous: (named) => previous.get(named) as string,
-    replacement: (named) => replacements.get(named) as { text: string; sha256: string },
-  });
-  // A level typed as --level is the command line's mistake, not a line of the file.
-  if (!planned.ok && levelOption !== undefined && (planned.error.code === 'bad-level' || planned.error.code === 'level-not-in-data')) {
-    const { location: _, ...error } = planned.error;
-    throw new Failure({ ...error, kind: 'usage', message: `--level ${levelOption}: ${error.message}` });
-  }
-  const plans: ScenarioPlan[] = unwrap(planned);
-  const results = unwrap(runScenarios(plans));
-  return { parsed, results, provenance };
-}
-
-/** A previous allocation named by `previous:` (relative to the scenario file's folder): its text (a workbook read as CSV) and provenance. Throws Failure. */
-async function readPrevious(file: string, baseDir: string, io: Io): Promise<{ text: string; provenance: Provenance }> {
-  const source = unwrap(await readSource(resolve(baseDir, file), 'previous allocation', file));
-  return { text: await userTable(source.bytes, file, io.stderr), provenance: source.provenance };
-}
-
-/** A file named by `replace:` (relative to the scenario file's folder): its text (a workbook read as CSV) and provenance. Throws Failure. */
-async function readReplacement(file: string, baseDir: string, io: Io): Promise<{ text: string; provenance: Provenance }> {
-  const source = unwrap(await readSource(resolve(baseDir, file), 'replacement', file));
-  return { text: await userTable(source.bytes, file, io.stderr), provenance: source.provenance };
 }
 
 /** Each damped scenario's damping line, by name, for the manifest. */

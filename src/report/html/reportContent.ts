@@ -1,5 +1,6 @@
 import type { Decimal } from 'decimal.js';
 import type { Area } from '../../data/area.js';
+import type { PackMeta } from '../../data/packFormat.js';
 import type { Boundaries } from '../../data/parseBoundaries.js';
 import type { Vintage } from '../../data/vintage.js';
 import type { Damping } from '../../engine/damp.js';
@@ -21,15 +22,17 @@ import { areaTable, comparisonTable, districtTable, levelTable, withDampingColum
 import { heatTable } from './heatTable.js';
 import type { ReportContent, ReportFigure } from './reportHtml.js';
 
-/** What a committee report is made from: one run (or the baseline of a batch), and what else is known. */
+/** What a committee report is made from: one run (or the baseline of a batch), and what else is known (src/app/report.ts works it out). */
 export interface ReportInput {
   readonly tool: { readonly name: string; readonly version: string };
   readonly allocation: Allocation;
   readonly area: Area;
   /** Where the data came from, in words (the pack's vintage or a file name). */
   readonly source: string;
-  /** The shipped pack's vintage; absent for a `--data` file. Decides which sources the report names. */
+  /** The shipped pack's vintage; absent for a `--data` file. */
   readonly vintage?: Vintage;
+  /** What the shipped pack says of itself (its licence, the files it was built from); absent for a `--data` file. Decides which sources the report names. */
+  readonly pack?: PackMeta;
   readonly provenance: readonly { readonly role: string; readonly path: string; readonly sha256: string }[];
   /** The division table, when a division lookup covers the area. */
   readonly divisions?: AreaTable;
@@ -41,7 +44,7 @@ export interface ReportInput {
   readonly damped?: {
     readonly table: DistrictTable;
     readonly damping: Damping;
-    /** The previous allocation's file, as the user named it. */
+    /** The previous allocation's file, as the provenance names it. */
     readonly previous: string;
   };
   /** LSOA boundaries, when shipped for the area (else the report says the maps are not available). */
@@ -397,7 +400,8 @@ function dataSources(input: ReportInput): string[] {
   const { dataset } = input.allocation;
   // The file by its name, not the path typed: the same inputs give the same report from any folder.
   if (dataset.kind !== 'pack') return [`Data: your own file (${dataset.file.split(/[\\/]/).pop() ?? dataset.file}); fairshare's shipped data was not used.`];
-  const list = [`Data: ${input.source}.`, ...(input.vintage === '2025' ? sources2025(input) : SOURCES_2019), 'Contains public sector information licensed under the Open Government Licence v3.0.'];
+  const { pack } = input;
+  const list = [`Data: ${input.source}.`, ...(pack === undefined ? [] : [...packSources(pack, input), /[.!?]$/.test(pack.licence) ? pack.licence : `${pack.licence}.`])];
   if (input.boundaries) {
     const year = input.boundaries.files.some((f) => f.includes('lsoa21')) ? '2021' : '2011';
     const detail = input.boundaries.files.some((f) => f.includes('super_generalised')) ? 'super generalised' : 'generalised';
@@ -412,31 +416,89 @@ function dataSources(input: ReportInput): string[] {
   return list;
 }
 
-const SOURCES_2019: readonly string[] = [
-  'English Indices of Deprivation 2019 (Ministry of Housing, Communities and Local Government): domain and sub-domain ranks, IDACI and IDAOPI numerators (suppressed numerators, fewer than 10, counted as 5); population mid-2015 (ONS estimates as published with the IoD2019).',
-  'ONS geography lookups: LSOA (2011) to ward (December 2019); ward to county electoral division (May 2019).',
+/**
+ * One publication a shipped pack can be built from: which of the files the pack's metadata lists are
+ * its (data/README.md, "Sources" and "2025 sources"), and what the report says of it, given those files
+ * and the run (a publication the run does not draw on says nothing).
+ */
+interface Publication {
+  readonly files: RegExp;
+  readonly line: (files: readonly string[], input: ReportInput) => string | undefined;
+}
+
+const PUBLICATIONS: readonly Publication[] = [
+  {
+    files: /^iod2019\//,
+    line: () =>
+      'English Indices of Deprivation 2019 (Ministry of Housing, Communities and Local Government): domain and sub-domain ranks, IDACI and IDAOPI numerators (suppressed numerators, fewer than 10, counted as 5); population mid-2015 (ONS estimates as published with the IoD2019).',
+  },
+  {
+    files: /^geography\/(lsoa11_to_ward19|ward19_to_lad19_county19_ced19)/,
+    line: (files) => {
+      const lookups = [
+        ...(files.some((f) => f.includes('lsoa11_to_ward19')) ? ['LSOA (2011) to ward (December 2019)'] : []),
+        ...(files.some((f) => f.includes('ward19_to_lad19_county19_ced19')) ? ['ward to county electoral division (May 2019)'] : []),
+      ];
+      return `ONS geography lookups: ${lookups.join('; ')}.`;
+    },
+  },
+  {
+    files: /^iod2025\//,
+    line: () =>
+      'English Indices of Deprivation 2025 (Ministry of Housing, Communities and Local Government, October 2025): domain and sub-domain ranks, IDACI and IDAOPI numerators (rounded to 5; suppressed numerators, fewer than 10, counted as 5).',
+  },
+  { files: /^census2021\//, line: census2021 },
+  {
+    files: /^geography2021\/lsoa21_(lad24_utla23_region24|ward24)/,
+    line: (files, input) => {
+      const { dataset } = input.allocation;
+      const derived = dataset.fields.get(WARD_DERIVED_FIELD);
+      const anyBestFit = hasLevel(dataset, 'ward') && dataset.units.some((_, i) => derived?.[i] !== 1);
+      const lookups = [
+        ...(files.some((f) => f.includes('lsoa21_lad24_utla23_region24')) ? ['LSOA (2021) to local authority district (2024), upper tier (2023) and region (2024)'] : []),
+        ...(anyBestFit && files.some((f) => f.includes('lsoa21_ward24')) ? ['LSOA (2021) to ward (2024), best fit'] : []),
+      ];
+      return lookups.length === 0 ? undefined : `ONS geography lookups: ${lookups.join('; ')}.`;
+    },
+  },
+  {
+    files: /^geography2021\/northants_lsoa21_wd25_bestfit_derived/,
+    line: (_, input) => {
+      const derived = input.allocation.dataset.fields.get(WARD_DERIVED_FIELD);
+      return derived !== undefined && input.allocation.dataset.units.some((_, i) => derived[i] === 1)
+        ? 'Wards of North and West Northamptonshire: the May 2025 wards, derived by area (each LSOA goes to the ward holding the largest share of its area), not an ONS product.'
+        : undefined;
+    },
+  },
+  // How each district code of 2016–2024 maps forward: it names the former districts, no figure of the report rests on it.
+  { files: /^geography2021\/lad_vintages_/, line: () => undefined },
 ];
 
-/** The 2025 pack's sources (data/README.md, "2025 sources"), naming the Census tables and wards only when used. */
-function sources2025(input: ReportInput): string[] {
-  const { allocation } = input;
-  const fields = new Set(allocation.formula.domains.flatMap((d) => d.sources.map((s) => s.field)));
+/**
+ * The publications the pack says it was built from (its metadata's `sources`), one line each, in a
+ * fixed order; a file no publication above claims is named by itself, so a pack never has a source the
+ * report leaves out unawares.
+ */
+function packSources(pack: PackMeta, input: ReportInput): string[] {
+  const files = pack.sources.map((s) => s.file);
+  const lines = PUBLICATIONS.flatMap((p) => {
+    const own = files.filter((f) => p.files.test(f));
+    const line = own.length === 0 ? undefined : p.line(own, input);
+    return line === undefined ? [] : [line];
+  });
+  const unclaimed = files.filter((f) => !PUBLICATIONS.some((p) => p.files.test(f)));
+  return [...lines, ...unclaimed.map((f) => `Source file: ${f}.`)];
+}
+
+/** The Census 2021 tables the run draws on: the population always, the disability and unpaid care tables only when a domain uses them. */
+function census2021(files: readonly string[], input: ReportInput): string | undefined {
+  const fields = new Set(input.allocation.formula.domains.flatMap((d) => d.sources.map((s) => s.field)));
   const rates = fields.has('idaci_rate') || fields.has('idaopi_rate');
+  const table = (id: string): boolean => files.some((f) => f.includes(`_${id}_`));
   const census = [
-    `usual residents by age (TS007a), the population${rates ? ' and the denominators of the IDACI and IDAOPI rates (approximations: numerators from 2022 benefit records, ages from the March 2021 census)' : ''}`,
-    ...(fields.has('disabled_households_share') ? ['households with at least one person disabled under the Equality Act (TS040)'] : []),
-    ...(fields.has('unpaid_carers_share') ? ['residents aged 5 and over who provide unpaid care (TS039)'] : []),
+    ...(table('ts007a') ? [`usual residents by age (TS007a), the population${rates ? ' and the denominators of the IDACI and IDAOPI rates (approximations: numerators from 2022 benefit records, ages from the March 2021 census)' : ''}`] : []),
+    ...(table('ts040') && fields.has('disabled_households_share') ? ['households with at least one person disabled under the Equality Act (TS040)'] : []),
+    ...(table('ts039') && fields.has('unpaid_carers_share') ? ['residents aged 5 and over who provide unpaid care (TS039)'] : []),
   ];
-  const derivedField = allocation.dataset.fields.get(WARD_DERIVED_FIELD);
-  const units = allocation.dataset.units;
-  const anyDerived = derivedField !== undefined && units.some((_, i) => derivedField[i] === 1);
-  const anyBestFit = hasLevel(allocation.dataset, 'ward') && units.some((_, i) => derivedField?.[i] !== 1);
-  return [
-    'English Indices of Deprivation 2025 (Ministry of Housing, Communities and Local Government, October 2025): domain and sub-domain ranks, IDACI and IDAOPI numerators (rounded to 5; suppressed numerators, fewer than 10, counted as 5).',
-    `Census 2021 (ONS, Census day 21 March 2021): ${census.join('; ')}.`,
-    `ONS geography lookups: LSOA (2021) to local authority district (2024), upper tier (2023) and region (2024)${anyBestFit ? '; LSOA (2021) to ward (2024), best fit' : ''}.`,
-    ...(anyDerived
-      ? ['Wards of North and West Northamptonshire: the May 2025 wards, derived by area (each LSOA goes to the ward holding the largest share of its area), not an ONS product.']
-      : []),
-  ];
+  return census.length === 0 ? undefined : `Census 2021 (ONS, Census day 21 March 2021): ${census.join('; ')}.`;
 }

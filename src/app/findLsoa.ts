@@ -4,9 +4,9 @@ import { VINTAGES, type Vintage } from '../data/vintage.js';
 import type { Dataset, Unit } from '../engine/dataset.js';
 import { nearest } from '../engine/nearest.js';
 import { shown } from '../engine/shown.js';
-import { Failure } from '../app/failure.js';
-import { loadData, loadLsoaChanges, type Inputs } from '../app/inputs.js';
-import type { Io } from './io.js';
+import type { AppIo } from './context.js';
+import { Failure } from './failure.js';
+import { loadData, loadLsoaChanges, type Inputs } from './inputs.js';
 import { shellWord } from './shellWord.js';
 
 /** The options of the run as typed, which a hint's command must repeat to list the same LSOAs. */
@@ -60,7 +60,7 @@ function looksLikeCode(text: string): boolean {
  *
  * @example await findLsoa('Daventry 008D', inputs, {}, io) // => the index of E01027013 in inputs.dataset
  */
-export async function findLsoa(typed: string, inputs: Inputs, options: FindLsoaOptions, io: Io): Promise<number> {
+export async function findLsoa(typed: string, inputs: Inputs, options: FindLsoaOptions, io: AppIo): Promise<number> {
   const wanted = typed.trim().replace(/\s+/g, ' ');
   if (wanted === '') {
     const example = inputs.dataset.units[0];
@@ -100,7 +100,10 @@ function sharedName(name: string, units: readonly Unit[]): Failure {
   });
 }
 
-/** An LSOA of the data outside the selected area: where it is, and the --area (its district, or its county) that holds it. */
+/**
+ * An LSOA of the data outside the selected area: where it is, and the --area (its district, or its county)
+ * that holds it.
+ */
 function outsideArea(unit: Unit, inputs: Inputs): Failure {
   const areas = [areaArgument(inputs.all, unit.districtCode, unit.districtName)];
   if (unit.countyName !== '' && unit.countyCode !== unit.districtCode) {
@@ -123,7 +126,7 @@ function areaArgument(all: Dataset, code: string, name: string): string {
   return shellWord(code === '' || (byName.ok && byName.value.code === code) ? name : code);
 }
 
-/** A code of the other vintage's LSOA geography: which codes replaced it (the ONS LSOA 2011 → 2021 changes). */
+/** A code of the other vintage's LSOA geography: which codes replaced it (ONS LSOA 2011 → 2021 changes). */
 async function codeOfOtherVintage(code: string, vintage: Vintage): Promise<Failure | undefined> {
   const other = describeOtherVintage(code, vintage, (await loadLsoaChanges()).changes);
   return other === undefined ? undefined : new Failure({ kind: 'usage', code: 'lsoa-of-other-vintage', ...other });
@@ -134,7 +137,7 @@ async function codeOfOtherVintage(code: string, vintage: Vintage): Promise<Failu
  * "Daventry 008D" of 2019 is "West Northamptonshire 022D" of 2025): the code it names, and what this
  * vintage calls that LSOA, or which codes replaced it.
  */
-async function nameOfOtherVintage(name: string, inputs: Inputs, io: Io): Promise<Failure | undefined> {
+async function nameOfOtherVintage(name: string, inputs: Inputs, io: AppIo): Promise<Failure | undefined> {
   const vintage = inputs.vintage as Vintage;
   const otherVintage = VINTAGES.find((v) => v !== vintage) as Vintage;
   // Read only on this path: a name that is nowhere in this vintage.
@@ -163,7 +166,7 @@ async function nameOfOtherVintage(name: string, inputs: Inputs, io: Io): Promise
 /** The longest text a suggestion is looked for (LSOA names are at most about 40 characters). */
 const MAX_GUESSED = 100;
 
-/** An LSOA that is nowhere in the data: the nearest code or name of the area, and a command that lists them all. */
+/** An LSOA nowhere in the data: the nearest code or name of the area, and a command that lists them all. */
 function unknownLsoa(wanted: string, byCode: boolean, inputs: Inputs, options: FindLsoaOptions): Failure {
   const units = inputs.dataset.units;
   const codes = units.map((u) => u.code);

@@ -1,0 +1,29 @@
+import type { Damping } from '../engine/damp.js';
+import { pounds, type DistrictRow, type DistrictTable } from '../engine/tabulate.js';
+import type { AreaRow, AreaTable } from '../engine/tabulateAreas.js';
+import type { AllocationRow } from './allocate.js';
+
+/**
+ * A table's rows as plain data (money and percentages as strings with 2 decimals, exact); with damping,
+ * each row's previous allocation and whether it was held at the floor or the ceiling.
+ *
+ * @example plainRows(tabulate(allocation), undefined)[0] // => { code: 'E07000150', name: 'Corby', lsoas: 41, population: 66887, allocation: '…', sharePct: '…', perPerson: '…' }
+ */
+export function plainRows(table: DistrictTable | AreaTable, damping: Damping | undefined): AllocationRow[] {
+  const byCode = new Map(damping?.districts.map((d) => [d.code, d]));
+  return (table.rows as readonly (DistrictRow | AreaRow)[]).map((r) => {
+    const damped = byCode.get(r.code);
+    return {
+      code: r.code,
+      name: r.name,
+      lsoas: r.lsoas,
+      population: Number(r.population.toString()),
+      allocation: r.allocation.toFixed(2),
+      sharePct: r.sharePct,
+      perPerson: r.perPerson,
+      ...('estimated' in r ? { estimated: r.estimated } : {}),
+      ...(r.derived === undefined ? {} : { derived: r.derived }),
+      ...(damped === undefined ? {} : { previous: pounds(damped.previous).toFixed(2), held: damped.held ?? '' }),
+    };
+  });
+}
