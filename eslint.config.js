@@ -35,8 +35,29 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly', NodeJS: 'readonly', TextDecoder: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        URL: 'readonly',
+        Buffer: 'readonly',
+        NodeJS: 'readonly',
+        TextDecoder: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+      },
+    },
     rules: {
+      // Prettier wraps the code; comments wrap at 110 characters, but an example's code line is code.
+      'max-len': [
+        'error',
+        {
+          code: 1000,
+          comments: 110,
+          ignoreUrls: true,
+          ignorePattern: '^\\s*(\\*|//)\\s*(@example|.*// =>|.*\\bawait\\b|(const|let|if|for|import|return)\\b|[\\w.]+\\(|[\\[{}])',
+        },
+      ],
       // `_` marks a value left out on purpose: `const { location: _, ...rest } = error`.
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
     },
@@ -46,7 +67,10 @@ export default tseslint.config(
     // Only the CLI prints: everything else returns values (errors too) for the CLI to show.
     files: ['src/**/*.ts'],
     ignores: ['src/cli/**'],
-    rules: { 'no-console': 'error', 'no-restricted-globals': ['error', { name: 'process', message: 'Only src/cli (and src/index.ts, for the default working folder) touches process' }] },
+    rules: {
+      'no-console': 'error',
+      'no-restricted-globals': ['error', { name: 'process', message: 'Only src/cli (and src/index.ts, for the default working folder) touches process' }],
+    },
   },
   { files: ['src/index.ts'], rules: { 'no-restricted-globals': 'off' } },
 );

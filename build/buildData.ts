@@ -27,12 +27,18 @@ import { FORMER_NORTHAMPTONSHIRE_DISTRICTS, NORTH_NORTHAMPTONSHIRE, V2025, WEST_
 import type { VintageSpec } from './vintageSpec.js';
 import { buildLsoaChanges } from './buildLsoaChanges.js';
 
-/** The ONS LSOA 2011 → 2021 lookup, and the file of English LSOAs that changed (known row counts from the data). */
+/**
+ * The ONS LSOA 2011 → 2021 lookup, and the file of English LSOAs that changed (known row counts from the
+ * data).
+ */
 const LSOA_CHANGES_SOURCE = 'geography2021/lsoa11_lsoa21_lad22_ew.csv';
 const LSOA_CHANGES_FILE = 'lookups/lsoa-2011-2021-changes.csv';
 const LSOA_CHANGES_CHECK: Readonly<Record<string, number>> = { M: 194, S: 1842, X: 9 };
 
-/** Known answers for the 2019 Northamptonshire lookups, from the source README: 143 wards (54 split), 57 divisions. */
+/**
+ * Known answers for the 2019 Northamptonshire lookups, from the source README: 143 wards (54 split), 57
+ * divisions.
+ */
 const LOOKUP_CHECK = { county: 'E10000021', area: 'Northamptonshire', lsoas: 422, wards: 143, divisions: 57, splitWards: 54 };
 const LOOKUP_FILES = {
   wards: 'lookups/northamptonshire-wards-2019.csv',
@@ -77,11 +83,9 @@ async function main(argv: readonly string[]): Promise<number> {
   const pack2019 = built(V2019, inputs2019, say);
   const county = pack2019.areas.get(LOOKUP_CHECK.area) ?? [];
   const lookups = unwrap(
-    buildLookups(
-      { lsoaToWard: inputs2019['lsoaLookup'] as SourceText, wardToDivision: inputs2019['countyLookup'] as SourceText },
-      LOOKUP_CHECK.county,
-      { lsoas: county },
-    ),
+    buildLookups({ lsoaToWard: inputs2019['lsoaLookup'] as SourceText, wardToDivision: inputs2019['countyLookup'] as SourceText }, LOOKUP_CHECK.county, {
+      lsoas: county,
+    }),
   );
   for (const line of lookups.summary) say(`${LOOKUP_CHECK.area} ${line}`);
   const { wards, divisions, splitWards } = lookups;
@@ -112,12 +116,21 @@ async function main(argv: readonly string[]): Promise<number> {
   outputs.push({ file: V2025.output, bytes: packBytes(V2025, pack2025.json), note: `format version ${V2025.packVersion}` });
   const rows = pack2025.json.rows;
   const column = (field: string): number => [...pack2025.json.textFields, ...pack2025.json.fields].indexOf(field);
-  const [code, district, former, ward, derived] = ['lsoa_code', 'district_code', 'former_district_code', 'ward_code', 'ward_derived'].map(column) as [number, number, number, number, number];
+  const [code, district, former, ward, derived] = ['lsoa_code', 'district_code', 'former_district_code', 'ward_code', 'ward_derived'].map(column) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const expected: Record<(typeof BOUNDARIES_2025)[number]['holds'], readonly string[]> = {
     england: rows.map((row) => String(row[code])),
     // The two councils' LSOAs and any LSOA whose former district was one of the seven (E01027305).
     northamptonshire: rows
-      .filter((row) => [NORTH_NORTHAMPTONSHIRE, WEST_NORTHAMPTONSHIRE].includes(String(row[district])) || FORMER_NORTHAMPTONSHIRE_DISTRICTS.includes(String(row[former])))
+      .filter(
+        (row) =>
+          [NORTH_NORTHAMPTONSHIRE, WEST_NORTHAMPTONSHIRE].includes(String(row[district])) || FORMER_NORTHAMPTONSHIRE_DISTRICTS.includes(String(row[former])),
+      )
       .map((row) => String(row[code])),
     [NORTH_NORTHAMPTONSHIRE]: wardsOf(rows, NORTH_NORTHAMPTONSHIRE),
     [WEST_NORTHAMPTONSHIRE]: wardsOf(rows, WEST_NORTHAMPTONSHIRE),
@@ -136,7 +149,12 @@ async function main(argv: readonly string[]): Promise<number> {
 
   // The LSOAs that changed between the 2011 and 2021 geographies: the bridge between the vintages.
   const changes = unwrap(buildLsoaChanges({ file: LSOA_CHANGES_SOURCE, text: (await readSource(dataDir, LSOA_CHANGES_SOURCE)).toString('utf8') }));
-  say(`LSOA 2011 → 2021 changes in England: ${Object.entries(changes.counts).sort().map(([k, n]) => `${k} ${thousands(n)}`).join(', ')} rows`);
+  say(
+    `LSOA 2011 → 2021 changes in England: ${Object.entries(changes.counts)
+      .sort()
+      .map(([k, n]) => `${k} ${thousands(n)}`)
+      .join(', ')} rows`,
+  );
   for (const [kind, n] of Object.entries(LSOA_CHANGES_CHECK)) {
     if (changes.counts[kind] !== n) throw new BuildError(`LSOA changes check failed: expected ${n} rows of change ${kind}, found ${changes.counts[kind] ?? 0}`);
   }
@@ -198,7 +216,9 @@ async function readSource(dataDir: string, file: string): Promise<Buffer> {
   }
 }
 
-/** Writes to a temporary file beside the target, then renames it over the target: never a half-written file. */
+/**
+ * Writes to a temporary file beside the target, then renames it over the target: never a half-written file.
+ */
 async function writeAtomically(target: string, bytes: Buffer): Promise<void> {
   const temp = `${target}.${process.pid}.tmp`;
   try {

@@ -48,7 +48,10 @@ export interface LookupCounts {
   readonly estimatedLsoas: number;
 }
 
-/** One lookup as CSV text (header `lsoa_code,area_code,area_name,share,estimated`, LF line ends) and its counts. */
+/**
+ * One lookup as CSV text (header `lsoa_code,area_code,area_name,share,estimated`, LF line ends) and its
+ * counts.
+ */
 export interface BuiltLookup {
   readonly csv: string;
   readonly counts: LookupCounts;
@@ -205,7 +208,12 @@ const WARD_TO_DIVISION_COLUMNS = {
 type Columns<T> = Record<keyof T, number>;
 
 function findColumns<T extends Record<string, readonly string[]>>(table: Table, specs: T): Result<Columns<T>> {
-  const headers = table.header.map((header) => header.replace(/^\uFEFF/, '').trim().toLowerCase());
+  const headers = table.header.map((header) =>
+    header
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .toLowerCase(),
+  );
   const found = {} as Columns<T>;
   for (const key of Object.keys(specs) as (keyof T & string)[]) {
     const names = specs[key] as readonly string[];
@@ -288,11 +296,7 @@ interface LsoaWard {
 }
 
 /** Each LSOA of the districts and its best-fit ward, sorted by LSOA code. */
-function lsoaWards(
-  table: Table,
-  columns: Columns<typeof LSOA_TO_WARD_COLUMNS>,
-  districts: ReadonlySet<string>,
-): Result<Map<string, LsoaWard>> {
+function lsoaWards(table: Table, columns: Columns<typeof LSOA_TO_WARD_COLUMNS>, districts: ReadonlySet<string>): Result<Map<string, LsoaWard>> {
   const found: LsoaWard[] = [];
   const seen = new Map<string, number>();
   const wardNames = new Map<string, string>();
@@ -342,9 +346,7 @@ function coversExactly(
   if (first !== undefined) {
     const row = table.rows.find((r) => cellText(r, columns.lsoa) === first);
     const why =
-      row === undefined
-        ? 'it is not in this lookup'
-        : `this lookup puts it in district ${cellText(row, columns.district)}, which is not in county ${county}`;
+      row === undefined ? 'it is not in this lookup' : `this lookup puts it in district ${cellText(row, columns.district)}, which is not in county ${county}`;
     const message =
       missing.length === 1
         ? `LSOA ${first} has no ward: ${why}`

@@ -13,7 +13,9 @@ import { cellLocation, cellText, readTable, type Row, type Table } from './readT
 import { runTransform, type TransformContext, type TransformResult } from './transforms.js';
 import type { ColumnRef, Header, NumberRule, Term, VintageSpec } from './vintageSpec.js';
 
-/** One source file: its path relative to the shared data folder (for messages and provenance), hash and text. */
+/**
+ * One source file: its path relative to the shared data folder (for messages and provenance), hash and text.
+ */
 export interface SourceText {
   /** E.g. `iod2025/imd2025_england_lsoa21.csv`. */
   readonly file: string;
@@ -175,10 +177,15 @@ export function buildPack(spec: VintageSpec, inputs: PackInputs): Result<BuiltPa
       if (!at.ok) return at;
       const actual = cellText(at.value.row, at.value.column);
       if (actual !== expected[i]) {
-        return fail('data', 'inconsistent-source', `LSOA ${code}: "${actual}" here, but its ${field} is "${expected[i] ?? ''}" (${describeField(spec, field)})`, {
-          hint: 'The source files must be of the same vintage; re-download them',
-          location: cellLocation(at.value.table, at.value.row, at.value.column),
-        });
+        return fail(
+          'data',
+          'inconsistent-source',
+          `LSOA ${code}: "${actual}" here, but its ${field} is "${expected[i] ?? ''}" (${describeField(spec, field)})`,
+          {
+            hint: 'The source files must be of the same vintage; re-download them',
+            location: cellLocation(at.value.table, at.value.row, at.value.column),
+          },
+        );
       }
     }
   }
@@ -251,7 +258,10 @@ export function buildPack(spec: VintageSpec, inputs: PackInputs): Result<BuiltPa
             const first = rule.denominator.find((term): term is Term & ColumnRef => 'source' in term);
             const at = first === undefined ? undefined : cell(first, code);
             return fail('data', 'zero-denominator', `the denominator is 0, so the ${rule.field} of LSOA ${code} is undefined`, {
-              location: at?.ok === true ? cellLocation(at.value.table, at.value.row, at.value.column) : { file: indexTable.file, line: (indexRows?.get(code) as Row).line },
+              location:
+                at?.ok === true
+                  ? cellLocation(at.value.table, at.value.row, at.value.column)
+                  : { file: indexTable.file, line: (indexRows?.get(code) as Row).line },
             });
           }
           // One division of two whole numbers: equal fractions give the same double, so they tie exactly.
@@ -392,13 +402,7 @@ function indexByCode(table: Table, column: number, country: string | undefined):
 }
 
 /** Each per-LSOA source must hold every LSOA of the index (`exact`, `country`) or only LSOAs of it (all). */
-function coverage(
-  codes: readonly string[],
-  reference: Table,
-  table: Table,
-  rows: ReadonlyMap<string, Row>,
-  cover: 'exact' | 'country' | 'some',
-): Result<true> {
+function coverage(codes: readonly string[], reference: Table, table: Table, rows: ReadonlyMap<string, Row>, cover: 'exact' | 'country' | 'some'): Result<true> {
   const hint = `Every source must cover the ${thousands(codes.length)} LSOAs of ${reference.file}; check that the files are of the same vintage`;
   if (cover !== 'some') {
     for (const code of codes) {

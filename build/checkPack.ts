@@ -34,14 +34,21 @@ export function checkPack(document: PackDocumentV2, known: KnownAnswers): Result
   lines.push(`${thousands(document.rows.length)} LSOAs, ${thousands(districts)} districts`);
   expect('LSOAs', thousands(document.rows.length), thousands(known.lsoas));
   expect('districts', thousands(districts), thousands(known.districts));
-  lines.push(`fills: ${Object.entries(document.fills).map(([field, n]) => `${field} ${thousands(n)}`).join(', ')}`);
+  lines.push(
+    `fills: ${Object.entries(document.fills)
+      .map(([field, n]) => `${field} ${thousands(n)}`)
+      .join(', ')}`,
+  );
   expect('fills', JSON.stringify(document.fills), JSON.stringify(known.fills));
 
   const areas = new Map<string, readonly string[]>();
   const code = at('lsoa_code');
   for (const area of known.areas) {
     const rows = document.rows.filter((row) => area.codes.includes(String(row[at(area.field)])));
-    areas.set(area.name, rows.map((row) => String(row[code])));
+    areas.set(
+      area.name,
+      rows.map((row) => String(row[code])),
+    );
     const people = rows.reduce((sum, row) => sum + Number(row[at('population')]), 0);
     let line = `${area.name} (${area.codes.join(', ')}): ${thousands(rows.length)} LSOAs, ${thousands(people)} people`;
     expect(`${area.name} LSOAs`, thousands(rows.length), thousands(area.lsoas));

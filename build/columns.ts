@@ -10,7 +10,11 @@ import type { Header } from './vintageSpec.js';
  * @example normaliseHeader(' Income  Rank ') // 'income rank'
  */
 export function normaliseHeader(header: string): string {
-  return header.replace(/^\uFEFF/, '').trim().replace(/\s+/g, ' ').toLowerCase();
+  return header
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .replace(/\s+/g, ' ')
+    .toLowerCase();
 }
 
 /**

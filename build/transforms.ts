@@ -55,7 +55,10 @@ function columns<K extends string>(context: TransformContext, source: string, he
 
 // ---------------------------------------------------------------------------------------------------
 
-/** The two-tier county of each district; a district not in the lookup (unitary, metropolitan, London) is its own. */
+/**
+ * The two-tier county of each district; a district not in the lookup (unitary, metropolitan, London) is its
+ * own.
+ */
 function twoTierCounty(spec: Spec<'twoTierCounty'>, context: TransformContext): Result<TransformResult> {
   const table = context.table(spec.source);
   const cols = columns(context, spec.source, { district: spec.district, code: spec.code, name: spec.name });
@@ -150,10 +153,15 @@ function formerDistrict(spec: Spec<'formerDistrict'>, context: TransformContext)
     for (const part of written.split(';').map((s) => s.trim())) {
       const found = byName.get(spec.aliases[part] ?? part);
       if (found === undefined) {
-        return fail('data', 'unknown-district', `LSOA ${lsoa}: former district "${part}" is not a district name of 20${spec.years[0] ?? ''}–20${spec.years.at(-1) ?? ''} in ${vintages.file}`, {
-          hint: 'Add the name as the vintages table writes it to the spec’s aliases (build/vintages)',
-          location: cellLocation(table, row, column.value),
-        });
+        return fail(
+          'data',
+          'unknown-district',
+          `LSOA ${lsoa}: former district "${part}" is not a district name of 20${spec.years[0] ?? ''}–20${spec.years.at(-1) ?? ''} in ${vintages.file}`,
+          {
+            hint: 'Add the name as the vintages table writes it to the spec’s aliases (build/vintages)',
+            location: cellLocation(table, row, column.value),
+          },
+        );
       }
       candidates.push({ code: found.code, name: nameOf.get(found.code) ?? part });
     }
@@ -163,9 +171,14 @@ function formerDistrict(spec: Spec<'formerDistrict'>, context: TransformContext)
       // An LSOA straddling two former districts goes to the one that became its district today.
       const matching = candidates.filter((c) => forwardOf.get(c.code)?.has(today) === true);
       if (matching.length !== 1) {
-        return fail('data', 'inconsistent-source', `LSOA ${lsoa} straddles ${written}, and ${matching.length === 0 ? 'neither' : 'both'} became its district ${today}`, {
-          location: cellLocation(table, row, column.value),
-        });
+        return fail(
+          'data',
+          'inconsistent-source',
+          `LSOA ${lsoa} straddles ${written}, and ${matching.length === 0 ? 'neither' : 'both'} became its district ${today}`,
+          {
+            location: cellLocation(table, row, column.value),
+          },
+        );
       }
       chosen = matching[0] as District;
       straddling.push(`${lsoa} (${written}) → ${chosen.name} ${chosen.code}`);

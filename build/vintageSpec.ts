@@ -40,7 +40,10 @@ export interface ColumnRef {
   readonly column: Header;
 }
 
-/** One term of a whole-number sum: an earlier number field, or a source cell, times a whole number (default 1). */
+/**
+ * One term of a whole-number sum: an earlier number field, or a source cell, times a whole number (default
+ * 1).
+ */
 export type Term = { readonly times?: number } & ({ readonly field: string } | ColumnRef);
 
 /** A text column of the pack. */
@@ -58,7 +61,10 @@ export type NumberRule =
   | { readonly field: string; readonly kind: 'rank'; readonly from: ColumnRef }
   /** The sum of several whole-number cells of one source. */
   | { readonly field: string; readonly kind: 'sum'; readonly source: string; readonly columns: readonly Header[] }
-  /** A published numerator that is blank when suppressed: a blank becomes SUPPRESSED_FILL and is counted in `fills`. */
+  /**
+   * A published numerator that is blank when suppressed: a blank becomes SUPPRESSED_FILL and is counted in
+   * `fills`.
+   */
   | { readonly field: string; readonly kind: 'numerator'; readonly from: ColumnRef }
   /** 1 where the `numerator` field `of` was blank and filled, else 0. */
   | { readonly field: string; readonly kind: 'suppressed'; readonly of: string }
@@ -105,7 +111,10 @@ export type TransformSpec =
       readonly years: readonly string[];
       /** The year whose codes are today's districts (e.g. `24`). */
       readonly forward: string;
-      /** Names as the 2011 LSOA names write them → as the vintages table does (e.g. `Bristol` → `Bristol, City of`). */
+      /**
+       * Names as the 2011 LSOA names write them → as the vintages table does (e.g. `Bristol` → `Bristol, City
+       * of`).
+       */
       readonly aliases: Readonly<Record<string, string>>;
       readonly districtField: string;
     }

@@ -23,7 +23,13 @@ import { listDomains as listDomainsWith, type DomainList, type ListDomainsOption
 import { overlap as overlapWith, type OverlapOptions, type OverlapResult } from './app/overlap.js';
 import { profile as profileWith, type ProfileOptions, type ProfileResult } from './app/profile.js';
 import { reportData, type ReportOptions } from './app/report.js';
-import { checkScenarios as checkScenariosWith, scenarios as scenariosWith, type ScenarioCheck, type ScenariosOptions, type ScenariosResult } from './app/scenarios.js';
+import {
+  checkScenarios as checkScenariosWith,
+  scenarios as scenariosWith,
+  type ScenarioCheck,
+  type ScenariosOptions,
+  type ScenariosResult,
+} from './app/scenarios.js';
 import { sensitivity as sensitivityWith, type SensitivityOptions, type SensitivitySummary } from './app/sensitivity.js';
 import { TOOL } from './app/tool.js';
 
@@ -57,7 +63,10 @@ export { Failure } from './app/failure.js';
 export interface RunContext {
   /** The folder relative paths are taken from; default the process's working folder. */
   readonly cwd?: string;
-  /** Called with each notice (e.g. a CSV read as Windows-1252), one line without its newline; default: dropped. */
+  /**
+   * Called with each notice (e.g. a CSV read as Windows-1252), one line without its newline; default:
+   * dropped.
+   */
   readonly onNotice?: (line: string) => void;
 }
 
@@ -78,12 +87,18 @@ export async function explain(options: ExplainOptions & RunContext): Promise<Exp
   return explainWith(options, contextIo(options));
 }
 
-/** How much each area's money depends on the weights, as `fairshare sensitivity` works it out (seeded: the same every run). */
+/**
+ * How much each area's money depends on the weights, as `fairshare sensitivity` works it out (seeded: the
+ * same every run).
+ */
 export async function sensitivity(options: SensitivityOptions & RunContext): Promise<SensitivitySummary> {
   return sensitivityWith(options, contextIo(options));
 }
 
-/** Run a scenario file (a path, or its text) as `fairshare scenarios run` does, without writing files: each scenario's tables and the comparison. */
+/**
+ * Run a scenario file (a path, or its text) as `fairshare scenarios run` does, without writing files: each
+ * scenario's tables and the comparison.
+ */
 export async function scenarios(options: ScenariosOptions & RunContext): Promise<ScenariosResult> {
   return scenariosWith(options, contextIo(options));
 }
@@ -106,17 +121,25 @@ export async function profile(options: ProfileOptions & RunContext = {}): Promis
   return profileWith(options, contextIo(options));
 }
 
-/** Spearman's ρ between every pair of domains and the sources inside each, as `fairshare overlap` gives it. */
+/**
+ * Spearman's ρ between every pair of domains and the sources inside each, as `fairshare overlap` gives it.
+ */
 export async function overlap(options: OverlapOptions & RunContext = {}): Promise<OverlapResult> {
   return overlapWith(options, contextIo(options));
 }
 
-/** The same budget and weights on the 2019 and 2025 vintages, by former district, with each change split into its causes. */
+/**
+ * The same budget and weights on the 2019 and 2025 vintages, by former district, with each change split into
+ * its causes.
+ */
 export async function compareVintages(options: CompareVintagesOptions & RunContext): Promise<VintageComparison> {
   return compareVintagesWith(options, contextIo(options));
 }
 
-/** A share lookup counted from points (e.g. postcodes), as `fairshare lookup build` counts it; the rows are returned, not written. */
+/**
+ * A share lookup counted from points (e.g. postcodes), as `fairshare lookup build` counts it; the rows are
+ * returned, not written.
+ */
 export async function buildLookup(options: BuildLookupOptions & RunContext): Promise<BuiltLookup> {
   return buildLookupWith(options, contextIo(options));
 }

@@ -94,7 +94,12 @@ export async function allocateRun(checked: AllocatePlan, io: AppIo): Promise<All
   // year's former districts; a district run given it is told to add --level former-district.
   const formerDistricts = plan.level === 'district' ? new Set(tabulate(allocation, { level: 'former-district' }).rows.map((r) => r.code)) : undefined;
   const damped = await runDamping(grouped, damping, io, formerDistricts);
-  return { ...base, table: damped.table, damping: { damping: damped.damping, provenance: damped.provenance }, provenance: [...inputs.provenance, damped.provenance] };
+  return {
+    ...base,
+    table: damped.table,
+    damping: { damping: damped.damping, provenance: damped.provenance },
+    provenance: [...inputs.provenance, damped.provenance],
+  };
 }
 
 /** A row of an allocate result. Money and percentages are strings with 2 decimals, exact. */
@@ -144,7 +149,12 @@ export interface AllocationResult {
   readonly formula: {
     readonly id: string;
     readonly name: string;
-    readonly domains: readonly { readonly id: string; readonly label: string; readonly weight: string; readonly sources: readonly { readonly field: string; readonly label: string; readonly higherMeans: string }[] }[];
+    readonly domains: readonly {
+      readonly id: string;
+      readonly label: string;
+      readonly weight: string;
+      readonly sources: readonly { readonly field: string; readonly label: string; readonly higherMeans: string }[];
+    }[];
   };
   /** The district table of the run (damped when damping was asked for at the district level). */
   readonly districts: readonly AllocationRow[];

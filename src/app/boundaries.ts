@@ -16,13 +16,18 @@ import { readSource, type Provenance } from './inputs.js';
 /** The installed data folder, two folders up from this module (in dist/ or src/). */
 const DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
 
-/** Beyond this many LSOAs (all of England) the report leaves the maps out: too heavy for a committee paper. */
+/**
+ * Beyond this many LSOAs (all of England) the report leaves the maps out: too heavy for a committee paper.
+ */
 export const MAX_MAP_LSOAS = 5000;
 
 /** The councils whose LSOAs the finer Northamptonshire 2021 boundary file covers. */
 const NORTHAMPTONSHIRE_2021 = new Set(['E06000061', 'E06000062']);
 
-/** Boundaries read for a map, with the files they came from; or why there is no map, and the files read to find out. */
+/**
+ * Boundaries read for a map, with the files they came from; or why there is no map, and the files read to
+ * find out.
+ */
 export interface BoundariesRead {
   readonly boundaries: Boundaries | string;
   readonly provenance: readonly Provenance[];
@@ -37,7 +42,8 @@ export interface BoundariesRead {
  */
 export async function readLsoaBoundaries(dataset: Dataset, vintage: Vintage | undefined): Promise<BoundariesRead> {
   if (dataset.kind !== 'pack') return { boundaries: 'the data is your own file, and fairshare ships boundaries only for its own LSOAs', provenance: [] };
-  if (dataset.units.length > MAX_MAP_LSOAS) return { boundaries: `the area has ${dataset.units.length.toLocaleString('en-GB')} LSOAs, too many to map legibly on a page`, provenance: [] };
+  if (dataset.units.length > MAX_MAP_LSOAS)
+    return { boundaries: `the area has ${dataset.units.length.toLocaleString('en-GB')} LSOAs, too many to map legibly on a page`, provenance: [] };
   const codes = new Set(dataset.units.map((u) => u.code));
   const files =
     vintage === '2025'
@@ -52,7 +58,11 @@ export async function readLsoaBoundaries(dataset: Dataset, vintage: Vintage | un
   }
   const boundaries = unwrap(parseBoundaries(texts, { only: codes }));
   const missing = codes.size - boundaries.features.length;
-  if (missing > 0) return { boundaries: `${missing.toLocaleString('en-GB')} of its ${codes.size.toLocaleString('en-GB')} LSOAs have no boundary in the shipped files`, provenance };
+  if (missing > 0)
+    return {
+      boundaries: `${missing.toLocaleString('en-GB')} of its ${codes.size.toLocaleString('en-GB')} LSOAs have no boundary in the shipped files`,
+      provenance,
+    };
   return { boundaries, provenance };
 }
 

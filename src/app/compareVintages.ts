@@ -78,7 +78,10 @@ export interface CompareVintagesRun {
   readonly newer: LoadedData;
   /** The formula the sources were split out against, when the default 2025 formula was used. */
   readonly bridgeFormula?: Formula;
-  /** Every input file of the run, with its SHA-256: both packs and formulas, the bridge formula, the LSOA changes. */
+  /**
+   * Every input file of the run, with its SHA-256: both packs and formulas, the bridge formula, the LSOA
+   * changes.
+   */
   readonly provenance: readonly Provenance[];
 }
 
@@ -131,7 +134,11 @@ export async function compareVintagesRun(checked: CompareVintagesPlan, io: Pick<
       rows: before.dataset.units.map((u) => ({ code: u.districtCode, name: u.districtName })),
       groups: before.dataset.units.map((u) => bridge.group(u.code, '2011')),
     },
-    { allocation: middle, rows: middle.dataset.units.map((u) => bridge.olderDistrict(u)), groups: middle.dataset.units.map((u) => bridge.group(u.code, '2021')) },
+    {
+      allocation: middle,
+      rows: middle.dataset.units.map((u) => bridge.olderDistrict(u)),
+      groups: middle.dataset.units.map((u) => bridge.group(u.code, '2021')),
+    },
     middle === after ? {} : { after },
   );
   const provenance = [...older.provenance, ...newer.provenance, ...(bridgeFormula ? [bridgeFormula.provenance] : []), changesFile.provenance];

@@ -14,7 +14,10 @@ import { Failure, unwrap } from './failure.js';
 import { readSource, userTable, type Provenance } from './inputs.js';
 import { levelPlural } from './levels.js';
 
-/** The damping asked for, as written: the previous allocation's file, the band's ends and the sheet of a workbook. */
+/**
+ * The damping asked for, as written: the previous allocation's file, the band's ends and the sheet of a
+ * workbook.
+ */
 export interface DampingRequest {
   readonly previous?: string | undefined;
   readonly floor?: string | undefined;
@@ -47,7 +50,7 @@ export function parseDampingOptions(options: DampingRequest, level: string): Dam
       kind: 'usage',
       code: 'band-without-previous',
       message: `${given} limits the change against a previous allocation, but there is no --previous`,
-      hint: 'Add --previous FILE, a district CSV such as last year\'s allocate output',
+      hint: "Add --previous FILE, a district CSV such as last year's allocate output",
     });
   }
   if (!(DAMPING_LEVELS as readonly string[]).includes(level)) {
@@ -94,7 +97,10 @@ export async function runDamping(
   // A district run whose former districts differ (2025): last year's 2019 table is keyed by them.
   const otherLevel =
     level === 'district' && formerDistricts !== undefined && [...formerDistricts].some((code) => !codes.includes(code))
-      ? { codes: formerDistricts, hint: "Those are this run's former districts (the districts of 2019): add --level former-district to damp them against last year's table" }
+      ? {
+          codes: formerDistricts,
+          hint: "Those are this run's former districts (the districts of 2019): add --level former-district to damp them against last year's table",
+        }
       : undefined;
   const text = await userTable(source.bytes, settings.previous, io.stderr, settings.sheet);
   const damped = unwrap(dampTable(table, text, settings.previous, settings, otherLevel ? { otherLevel } : {}));

@@ -17,9 +17,7 @@ export interface FindLsoaOptions {
 
 /** What a code or name typed matches among some units. */
 export type LsoaMatch =
-  | { readonly kind: 'one'; readonly index: number }
-  | { readonly kind: 'several'; readonly indices: readonly number[] }
-  | { readonly kind: 'none' };
+  { readonly kind: 'one'; readonly index: number } | { readonly kind: 'several'; readonly indices: readonly number[] } | { readonly kind: 'none' };
 
 /** A name or code as compared: trimmed, runs of spaces as one, in lower case. */
 function folded(text: string): string {
@@ -73,9 +71,17 @@ export async function findLsoa(typed: string, inputs: Inputs, options: FindLsoaO
   }
   const inArea = matchLsoa(wanted, inputs.dataset.units);
   if (inArea.kind === 'one') return inArea.index;
-  if (inArea.kind === 'several') throw sharedName(wanted, inArea.indices.map((i) => inputs.dataset.units[i] as Unit));
+  if (inArea.kind === 'several')
+    throw sharedName(
+      wanted,
+      inArea.indices.map((i) => inputs.dataset.units[i] as Unit),
+    );
   const elsewhere = matchLsoa(wanted, inputs.all.units);
-  if (elsewhere.kind === 'several') throw sharedName(wanted, elsewhere.indices.map((i) => inputs.all.units[i] as Unit));
+  if (elsewhere.kind === 'several')
+    throw sharedName(
+      wanted,
+      elsewhere.indices.map((i) => inputs.all.units[i] as Unit),
+    );
   if (elsewhere.kind === 'one') throw outsideArea(inputs.all.units[elsewhere.index] as Unit, inputs);
   const byCode = looksLikeCode(wanted);
   if (inputs.vintage !== undefined) {
@@ -160,7 +166,9 @@ async function nameOfOtherVintage(name: string, inputs: Inputs, io: AppIo): Prom
     });
   }
   const replaced = describeOtherVintage(unit.code, vintage, (await loadLsoaChanges()).changes);
-  return replaced === undefined ? undefined : new Failure({ kind: 'usage', code: 'lsoa-of-other-vintage', message: `${said}: ${replaced.message}`, hint: replaced.hint });
+  return replaced === undefined
+    ? undefined
+    : new Failure({ kind: 'usage', code: 'lsoa-of-other-vintage', message: `${said}: ${replaced.message}`, hint: replaced.hint });
 }
 
 /** The longest text a suggestion is looked for (LSOA names are at most about 40 characters). */
@@ -172,10 +180,15 @@ function unknownLsoa(wanted: string, byCode: boolean, inputs: Inputs, options: F
   const codes = units.map((u) => u.code);
   const names = units.map((u) => u.name);
   // No LSOA name is near so long a text, and the edit distance to each would take seconds.
-  const pick = wanted.length > MAX_GUESSED ? undefined : byCode ? (nearest(wanted, codes) ?? nearest(wanted, names)) : (nearest(wanted, names) ?? nearest(wanted, codes));
+  const pick =
+    wanted.length > MAX_GUESSED ? undefined : byCode ? (nearest(wanted, codes) ?? nearest(wanted, names)) : (nearest(wanted, names) ?? nearest(wanted, codes));
   const guessed = pick === undefined ? undefined : units.find((u) => u.code === pick || u.name === pick);
   const guess =
-    guessed === undefined ? '' : pick === guessed.code ? `Did you mean ${shown(guessed.code)} (${shown(guessed.name)})? ` : `Did you mean "${shown(guessed.name)}" (${shown(guessed.code)})? `;
+    guessed === undefined
+      ? ''
+      : pick === guessed.code
+        ? `Did you mean ${shown(guessed.code)} (${shown(guessed.name)})? `
+        : `Did you mean "${shown(guessed.name)}" (${shown(guessed.code)})? `;
   const list = ['fairshare allocate --budget 1 --level lsoa'];
   if (options.data !== undefined) list.push(`--data ${shellWord(options.data)}`);
   if (inputs.area.kind !== 'all') list.push(`--area ${areaArgument(inputs.all, inputs.area.code, inputs.area.name)}`);

@@ -60,7 +60,10 @@ export interface LoadedData {
   readonly provenance: readonly Provenance[];
   /** The vintage of the shipped pack the data came from; undefined for a `--data` file. */
   readonly vintage?: Vintage;
-  /** What the shipped pack says of itself (its licence, the files it was built from); undefined for a `--data` file. */
+  /**
+   * What the shipped pack says of itself (its licence, the files it was built from); undefined for a `--data`
+   * file.
+   */
   readonly pack?: PackMeta;
 }
 
@@ -101,7 +104,13 @@ export async function loadInputs(options: InputOptions, io: Io, baseDir: string 
  * LSOAs of the data are ignored). The run's "Data:" words and its provenance name each file and its
  * SHA-256. Throws Failure, naming the file, line and column.
  */
-export async function withReplacements(inputs: Inputs, settings: readonly ReplaceSetting[], baseDir: string, io: Pick<Io, 'stderr'>, sheet?: string): Promise<Inputs> {
+export async function withReplacements(
+  inputs: Inputs,
+  settings: readonly ReplaceSetting[],
+  baseDir: string,
+  io: Pick<Io, 'stderr'>,
+  sheet?: string,
+): Promise<Inputs> {
   let { dataset, formula } = inputs;
   const described: string[] = [];
   const provenance: Provenance[] = [...inputs.provenance];
@@ -139,7 +148,11 @@ export async function loadData(
   vintage: Vintage = DEFAULT_VINTAGE,
   sheet?: string,
 ): Promise<LoadedData> {
-  const { formula: named, provenance: formulaProvenance } = await loadFormula(formulaRef ?? (data === undefined ? DEFAULT_FORMULAS[vintage] : DEFAULT_FORMULA), baseDir, formulaRef);
+  const { formula: named, provenance: formulaProvenance } = await loadFormula(
+    formulaRef ?? (data === undefined ? DEFAULT_FORMULAS[vintage] : DEFAULT_FORMULA),
+    baseDir,
+    formulaRef,
+  );
   if (data === undefined) {
     const packFile = unwrap(await readSource(defaultPackPath(vintage), 'data pack'));
     const pack = unwrap(loadPackWithMeta(packFile.bytes, packFile.provenance.path));
@@ -158,7 +171,8 @@ export async function loadData(
 
 /**
  * Read and check a formula: a built-in name (`northamptonshire-2025`) or a formula JSON file, relative to
- * `baseDir`. `shown` is how the user wrote it, for messages; a default is shown by its path in the package. Throws Failure.
+ * `baseDir`. `shown` is how the user wrote it, for messages; a default is shown by its path in the package.
+ * Throws Failure.
  */
 export async function loadFormula(ref: string, baseDir: string, shown?: string): Promise<{ formula: Formula; provenance: Provenance }> {
   const file = unwrap(await readSource(formulaPath(ref, baseDir), 'formula', shown));
@@ -195,7 +209,10 @@ export function formulaPath(ref: string | undefined, baseDir: string): string {
 /** How much is read at a time from a file, pipe or device. */
 const CHUNK_BYTES = 1024 * 1024;
 
-/** An input refused while reading (over {@link MAX_INPUT_BYTES}, or binary); its message says why, e.g. `it is 1.5 GB, more than …`. */
+/**
+ * An input refused while reading (over {@link MAX_INPUT_BYTES}, or binary); its message says why, e.g. `it is
+ * 1.5 GB, more than …`.
+ */
 class Refused extends Error {}
 
 /**
@@ -223,7 +240,8 @@ async function readLimited(path: string, text: boolean): Promise<Buffer> {
   try {
     const stats = await handle.stat();
     if (stats.isDirectory()) throw Object.assign(new Error('it is a folder, not a file'), { code: 'EISDIR' });
-    if (stats.isFile() && stats.size > MAX_INPUT_BYTES) throw new Refused(`it is ${bytesShown(stats.size)}, more than the ${bytesShown(MAX_INPUT_BYTES)} fairshare reads`);
+    if (stats.isFile() && stats.size > MAX_INPUT_BYTES)
+      throw new Refused(`it is ${bytesShown(stats.size)}, more than the ${bytesShown(MAX_INPUT_BYTES)} fairshare reads`);
     const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
     const chunks: Buffer[] = [];
     let total = 0;
@@ -275,7 +293,9 @@ export async function userTable(bytes: Uint8Array, shown: string, stderr?: Io['s
 export function userText(bytes: Uint8Array, shown: string, stderr?: Io['stderr']): string {
   const { text, encoding } = decodeBytes(bytes);
   if (encoding === 'Windows-1252') {
-    stderr?.write(`fairshare: notice: ${plain(shown)} is not UTF-8, so it was read as Windows-1252 (Excel's "CSV (Comma delimited)"); save it as "CSV UTF-8" to be sure of every character\n`);
+    stderr?.write(
+      `fairshare: notice: ${plain(shown)} is not UTF-8, so it was read as Windows-1252 (Excel's "CSV (Comma delimited)"); save it as "CSV UTF-8" to be sure of every character\n`,
+    );
   }
   return text;
 }
@@ -304,7 +324,13 @@ export async function readSource(
     if (error instanceof Refused) return refused(what, shown, error.message);
     const code = (error as NodeJS.ErrnoException).code;
     const why =
-      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder, not a file' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'it is a folder, not a file'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : (error as Error).message;
     const hint =
       role === 'data pack'
         ? 'Rebuild it with npm run build:data, or reinstall fairshare'
@@ -335,7 +361,8 @@ export const SHIPPED_LOOKUPS: Readonly<Record<string, string>> = {
 
 /**
  * Read a share lookup for a level: the file given, or the shipped one for wards or divisions. Its LSOA
- * codes are checked against the whole dataset (relative paths from `io.cwd`); a code of the other vintage (`vintage` is the data's) is
+ * codes are checked against the whole dataset (relative paths from `io.cwd`); a code of the other vintage
+ * (`vintage` is the data's) is
  * named as such. Throws Failure on bad input.
  */
 export async function loadLookup(
@@ -348,7 +375,12 @@ export async function loadLookup(
 ): Promise<{ lookup: Lookup; provenance: Provenance }> {
   const shipped = SHIPPED_LOOKUPS[level];
   if (file === undefined && shipped === undefined) {
-    throw new Failure({ kind: 'usage', code: 'no-lookup', message: `there is no shipped lookup for the level "${level}"`, hint: 'Give one with --lookup FILE' });
+    throw new Failure({
+      kind: 'usage',
+      code: 'no-lookup',
+      message: `there is no shipped lookup for the level "${level}"`,
+      hint: 'Give one with --lookup FILE',
+    });
   }
   const path = file === undefined ? resolve(PACKAGE_ROOT, shipped as string) : resolve(io.cwd, file);
   const source = unwrap(await readSource(path, 'lookup', file));
@@ -359,13 +391,19 @@ export async function loadLookup(
   return { lookup, provenance: source.provenance };
 }
 
-/** The shipped LSOA 2011 → 2021 changes (`data/lookups/lsoa-2011-2021-changes.csv`), with its provenance. Throws Failure. */
+/**
+ * The shipped LSOA 2011 → 2021 changes (`data/lookups/lsoa-2011-2021-changes.csv`), with its provenance.
+ * Throws Failure.
+ */
 export async function loadLsoaChanges(): Promise<{ changes: LsoaChange[]; provenance: Provenance }> {
   const source = unwrap(await readSource(resolve(PACKAGE_ROOT, 'data', LSOA_CHANGES_FILE), 'lookup'));
   return { changes: parseLsoaChanges(source.bytes.toString('utf8')), provenance: source.provenance };
 }
 
-/** How messages about the LSOA codes of a user's file name the data's (its geography, a code, the other vintage's codes). */
+/**
+ * How messages about the LSOA codes of a user's file name the data's (its geography, a code, the other
+ * vintage's codes).
+ */
 export async function codeHints(dataset: Dataset, vintage: Vintage | undefined): Promise<LsoaCodeHints> {
   return lsoaCodeHints(dataset, vintage, vintage === undefined ? [] : (await loadLsoaChanges()).changes);
 }

@@ -14,7 +14,8 @@ export const LEVELS = ['lsoa', 'district', 'former-district', 'county', 'region'
 export type Level = (typeof LEVELS)[number];
 
 /** How a run gets the areas of its level. */
-export type LevelPlan = { readonly by: 'lsoa' } | { readonly by: 'group'; readonly level: GroupLevel } | { readonly by: 'lookup'; readonly level: 'ward' | 'division' };
+export type LevelPlan =
+  { readonly by: 'lsoa' } | { readonly by: 'group'; readonly level: GroupLevel } | { readonly by: 'lookup'; readonly level: 'ward' | 'division' };
 
 /** A level in words, plural: `former districts`, `counties`. */
 export function levelPlural(level: string): string {

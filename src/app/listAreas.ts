@@ -7,11 +7,16 @@ import { loadDataOptions } from './dataOptions.js';
 
 /** Which data's areas to list, and which of them. */
 export interface ListAreasOptions {
-  /** Your own data file (CSV or XLSX): its districts instead of the shipped data's areas; `-` reads standard input. */
+  /**
+   * Your own data file (CSV or XLSX): its districts instead of the shipped data's areas; `-` reads standard
+   * input.
+   */
   readonly data?: string;
   /** The shipped data: `'2025'` (default) or `'2019'`. */
   readonly vintage?: string;
-  /** Only the areas whose name or code contains this text (case ignored; short forms too: Northants, Hull). */
+  /**
+   * Only the areas whose name or code contains this text (case ignored; short forms too: Northants, Hull).
+   */
   readonly search?: string;
 }
 
@@ -30,7 +35,10 @@ export interface AreaListing {
 
 /** What `listAreas` returns: plain data. */
 export interface AreaList {
-  /** England (or every row of your file) first, then regions, counties and single-tier councils, districts, former districts. */
+  /**
+   * England (or every row of your file) first, then regions, counties and single-tier councils, districts,
+   * former districts.
+   */
   readonly areas: readonly AreaListing[];
   /** The data in words: the pack's vintage, or `data file my.csv`. */
   readonly data: string;

@@ -15,7 +15,10 @@ export interface ListDomainsOptions {
   readonly area?: string;
   /** Your own data file (CSV or XLSX): one domain per column; `-` reads standard input. */
   readonly data?: string;
-  /** A built-in formula name or a formula JSON file (default: the vintage's, or one domain per column of `data`). */
+  /**
+   * A built-in formula name or a formula JSON file (default: the vintage's, or one domain per column of
+   * `data`).
+   */
   readonly formula?: string;
   /** The shipped data: `'2025'` (default) or `'2019'`. */
   readonly vintage?: string;
@@ -28,9 +31,15 @@ export interface SourceListing {
   /** The column of the data it comes from. */
   readonly field: string;
   readonly label: string;
-  /** `more-need`: a larger value means more need (a rate); `less-need`: a larger value means less need (a national rank). */
+  /**
+   * `more-need`: a larger value means more need (a rate); `less-need`: a larger value means less need (a
+   * national rank).
+   */
   readonly higherMeans: Direction;
-  /** The id `replace` takes to swap it for your own figures: the domain id, or `domain.field` when the domain has several sources. */
+  /**
+   * The id `replace` takes to swap it for your own figures: the domain id, or `domain.field` when the domain
+   * has several sources.
+   */
   readonly replaceId: string;
 }
 

@@ -53,7 +53,9 @@ export function profileLevel(text: string | undefined): ProfileLevel {
   return level;
 }
 
-/** Profile the areas of a level: load the data, rank every domain, add the ranks up by area. Throws Failure. */
+/**
+ * Profile the areas of a level: load the data, rank every domain, add the ranks up by area. Throws Failure.
+ */
 export async function profileRun(options: ProfileOptions, io: AppIo): Promise<ProfileRun> {
   const level = profileLevel(options.level);
   const inputs = await loadDataOptions(options, io);
@@ -84,7 +86,10 @@ export interface DomainProfile {
   readonly id: string;
   /** The population-weighted mean need rank of the area's LSOAs (1 = least need, `ranked` = most need). */
   readonly meanRank: number | null;
-  /** % of the area's people living in the most-in-need fifth of the ranked LSOAs (need rank above 0.8 × `ranked`). */
+  /**
+   * % of the area's people living in the most-in-need fifth of the ranked LSOAs (need rank above 0.8 ×
+   * `ranked`).
+   */
   readonly topFifthPct: number | null;
 }
 
@@ -98,7 +103,10 @@ export interface AreaProfile {
   readonly population: number;
   /** Every domain, in formula order. */
   readonly domains: readonly DomainProfile[];
-  /** The ids of the (up to) three domains with the highest mean need rank, highest first (ties: formula order). */
+  /**
+   * The ids of the (up to) three domains with the highest mean need rank, highest first (ties: formula
+   * order).
+   */
   readonly top: readonly string[];
 }
 

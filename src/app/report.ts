@@ -30,9 +30,15 @@ import { readScenarios, scenariosRun, type ScenarioSource, type ScenarioText, ty
 export interface ReportOptions extends Omit<FormulaOptions, 'budget'> {
   /** The budget to report on (`'12.7m'` or a Decimal); needed unless `scenarios` is given. */
   readonly budget?: string | Decimal;
-  /** A scenario file to report instead (its path, or its text): its baseline in full, then every scenario against it. */
+  /**
+   * A scenario file to report instead (its path, or its text): its baseline in full, then every scenario
+   * against it.
+   */
   readonly scenarios?: string | ScenarioText;
-  /** The division lookup for the division table (default: the shipped Northamptonshire one, on the 2019 vintage). */
+  /**
+   * The division lookup for the division table (default: the shipped Northamptonshire one, on the 2019
+   * vintage).
+   */
   readonly lookup?: string;
   /** Last year's allocation to damp the district (or former-district) table against; a budget run only. */
   readonly previous?: string;
@@ -67,7 +73,12 @@ export type ReportModel = Omit<ReportInput, 'tool'>;
  */
 export function planReport(options: ReportOptions): ReportPlan {
   if (options.budget === undefined && options.scenarios === undefined) {
-    throw new Failure({ kind: 'usage', code: 'no-budget', message: 'give a --budget to report on, or a --scenarios file', hint: 'e.g. fairshare report --budget 12.7m -o report.html' });
+    throw new Failure({
+      kind: 'usage',
+      code: 'no-budget',
+      message: 'give a --budget to report on, or a --scenarios file',
+      hint: 'e.g. fairshare report --budget 12.7m -o report.html',
+    });
   }
   const level = (options.level ?? 'district').trim().toLowerCase();
   if (options.level !== undefined && options.previous === undefined) {
@@ -115,7 +126,14 @@ export async function reportRun(plan: ReportPlan, io: AppIo, source?: ScenarioSo
     const base = run.results.find((r) => r.plan.name === run.baseline) ?? run.results[0];
     const pot = base?.pots[0];
     if (!base || !pot) throw new Error('report: a scenario file with no scenarios passed its checks');
-    headline = { allocation: pot.allocation, area: base.plan.area, source: base.plan.source, all: base.plan.dataset, vintage: base.plan.vintage, pack: run.scenarioPacks.get(base.plan.name) };
+    headline = {
+      allocation: pot.allocation,
+      area: base.plan.area,
+      source: base.plan.source,
+      all: base.plan.dataset,
+      vintage: base.plan.vintage,
+      pack: run.scenarioPacks.get(base.plan.name),
+    };
     scenarios = {
       ...(run.parsed.description ? { title: run.parsed.description } : {}),
       baseline: run.baseline,
@@ -144,7 +162,9 @@ export async function reportRun(plan: ReportPlan, io: AppIo, source?: ScenarioSo
   provenance.push(...(wardMap?.provenance ?? []));
   // The shipped division lookup is of the 2011 LSOAs (the 2019 vintage); a lookup given can be of any.
   const divisions =
-    headline.vintage === '2025' && options.lookup === undefined ? undefined : await divisionTable(allocation, headline.all, options.lookup, io, headline.vintage);
+    headline.vintage === '2025' && options.lookup === undefined
+      ? undefined
+      : await divisionTable(allocation, headline.all, options.lookup, io, headline.vintage);
   if (divisions !== undefined) provenance.push(divisions.provenance);
   const { boundaries } = lsoaMap;
   const wardBoundaries = wardMap?.boundaries;
@@ -174,7 +194,10 @@ export async function reportData(options: ReportOptions, io: AppIo): Promise<Rep
   return reportRun(planReport(options), io);
 }
 
-/** The division table, with its lookup's provenance, when the given (or shipped) division lookup covers the area; else undefined. */
+/**
+ * The division table, with its lookup's provenance, when the given (or shipped) division lookup covers the
+ * area; else undefined.
+ */
 async function divisionTable(
   allocation: Allocation,
   all: Dataset,

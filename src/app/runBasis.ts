@@ -32,7 +32,8 @@ export interface RunBasis {
 }
 
 /**
- * What a run on these inputs rests on; `provenance` is every file it read, when it read more than them (a lookup).
+ * What a run on these inputs rests on; `provenance` is every file it read, when it read more than them (a
+ * lookup).
  *
  * @example runBasis(inputs).area // => { kind: 'county', code: 'E10000021', name: 'Northamptonshire', lsoas: 422 }
  */

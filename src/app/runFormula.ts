@@ -22,7 +22,10 @@ export interface FormulaOptions extends DataOptions {
   readonly exclude?: readonly string[];
   /** Domain id → weight (`{ 'community-safety': 2 }`, or a Map); a weight is a number of 0 or more. */
   readonly weights?: WeightSettings;
-  /** The population base: `total` (default), `0-4`, `0-14`, `60+`, `65+` (2025), `0-15`, `16-59`, `60+` (2019). */
+  /**
+   * The population base: `total` (default), `0-4`, `0-14`, `60+`, `65+` (2025), `0-15`, `16-59`, `60+`
+   * (2019).
+   */
   readonly population?: string;
 }
 

@@ -27,7 +27,10 @@ import { formulaPath, loadData, readSource, userTable, type LoadedData, type Pro
 import { plainRows } from './plainRows.js';
 import { vintageOf } from './runFormula.js';
 
-/** A scenario file already read: its text, and the folder its paths (`data:`, `formula:`, `previous:`, `replace:`) are taken from. */
+/**
+ * A scenario file already read: its text, and the folder its paths (`data:`, `formula:`, `previous:`,
+ * `replace:`) are taken from.
+ */
 export interface ScenarioText {
   /** The YAML or JSON text. */
   readonly text: string;
@@ -37,13 +40,22 @@ export interface ScenarioText {
   readonly name?: string;
 }
 
-/** What a scenario run is given: the file, and the settings of the command line for what the file does not say. */
+/**
+ * What a scenario run is given: the file, and the settings of the command line for what the file does not
+ * say.
+ */
 export interface ScenariosOptions {
   /** The scenario file (YAML or JSON): its path (relative to `io.cwd`), or its text already read. */
   readonly file: string | ScenarioText;
-  /** The vintage (`'2025'` or `'2019'`) of the scenarios for which neither they nor the file's defaults say one. */
+  /**
+   * The vintage (`'2025'` or `'2019'`) of the scenarios for which neither they nor the file's defaults say
+   * one.
+   */
   readonly vintage?: string;
-  /** The tables' level when the file's defaults say none: `district` (default), `former-district`, `county`, `region` or `ward`. */
+  /**
+   * The tables' level when the file's defaults say none: `district` (default), `former-district`, `county`,
+   * `region` or `ward`.
+   */
   readonly level?: string;
 }
 
@@ -51,7 +63,10 @@ export interface ScenariosOptions {
 export interface ScenarioSource {
   readonly parsed: ScenarioFile;
   readonly provenance: Provenance;
-  /** The scenario file and every data and formula file it names, for the promise that no output overwrites one. */
+  /**
+   * The scenario file and every data and formula file it names, for the promise that no output overwrites
+   * one.
+   */
   readonly inputs: readonly InputRef[];
   /** The level of the options, when it is what sets the tables' level (the file's defaults say none). */
   readonly levelOption?: string;
@@ -61,7 +76,9 @@ export interface ScenarioSource {
   readonly shown: string;
 }
 
-/** A scenario file run: every scenario's plan and result, the comparison with the baseline, and every input. */
+/**
+ * A scenario file run: every scenario's plan and result, the comparison with the baseline, and every input.
+ */
 export interface ScenariosRun {
   readonly parsed: ScenarioFile;
   readonly baseline: string;
@@ -72,9 +89,15 @@ export interface ScenariosRun {
   readonly comparison: readonly ComparisonRow[];
   /** The scenario file, then every file it read, each once, with its SHA-256. */
   readonly provenance: readonly Provenance[];
-  /** What each shipped pack used says of itself, in the order first used (none when every scenario has a `data:` file). */
+  /**
+   * What each shipped pack used says of itself, in the order first used (none when every scenario has a
+   * `data:` file).
+   */
   readonly packs: readonly PackMeta[];
-  /** The shipped pack each scenario's data came from, by scenario name; absent for a scenario with a `data:` file. */
+  /**
+   * The shipped pack each scenario's data came from, by scenario name; absent for a scenario with a `data:`
+   * file.
+   */
   readonly scenarioPacks: ReadonlyMap<string, PackMeta>;
   /** The licence of the shipped data used, from the packs' own metadata; absent when no pack was used. */
   readonly licence?: string;
@@ -111,8 +134,14 @@ export async function readScenarios(options: ScenariosOptions, io: AppIo): Promi
   return { parsed, provenance: file.provenance, inputs, baseDir, shown: file.shown, ...(levelOption === undefined ? {} : { levelOption }) };
 }
 
-/** The scenario file's text, where its paths are taken from, and its provenance: read from its path, or as given. Throws Failure. */
-async function scenarioText(file: ScenariosOptions['file'], io: AppIo): Promise<{ text: string; shown: string; baseDir: string; provenance: Provenance; path?: string }> {
+/**
+ * The scenario file's text, where its paths are taken from, and its provenance: read from its path, or as
+ * given. Throws Failure.
+ */
+async function scenarioText(
+  file: ScenariosOptions['file'],
+  io: AppIo,
+): Promise<{ text: string; shown: string; baseDir: string; provenance: Provenance; path?: string }> {
   if (typeof file === 'string') {
     const path = resolve(io.cwd, file);
     const source = unwrap(await readSource(path, 'scenario file', file));
@@ -137,7 +166,8 @@ export async function scenariosRun(source: ScenarioSource, io: AppIo): Promise<S
   const record = (p: Provenance): void => {
     if (!provenance.some((q) => q.path === p.path && q.role === p.role && q.sha256 === p.sha256)) provenance.push(p);
   };
-  // A file a scenario file names that cannot be read: point at the line that names it, and say where paths are taken from.
+  // A file a scenario file names that cannot be read: point at the line that names it, and say where paths
+  // are taken from.
   const atSetting = (error: unknown, path: readonly string[]): never => {
     if (!(error instanceof Failure) || error.error.location) throw error;
     throw new Failure({
@@ -146,7 +176,8 @@ export async function scenariosRun(source: ScenarioSource, io: AppIo): Promise<S
       hint: `${error.error.hint ?? ''}${error.error.hint ? '; p' : 'P'}aths in a scenario file are taken from its folder, ${baseDir}`,
     });
   };
-  // Each (data, formula, vintage) a scenario or a pot names, loaded once. `owner` is where its data: and formula: would be written.
+  // Each (data, formula, vintage) a scenario or a pot names, loaded once. `owner` is where its data: and
+  // formula: would be written.
   const loadRefs = async (refs: DataRefs, owner: (named: 'data' | 'formula') => readonly string[]): Promise<void> => {
     const key = keyOf(refs);
     if (loaded.has(key)) return;
@@ -164,7 +195,9 @@ export async function scenariosRun(source: ScenarioSource, io: AppIo): Promise<S
     await loadRefs(unwrap(dataRefs(parsed, entry)), (named) => (spec[named] !== undefined ? path : ['defaults']));
     for (const [pot, potSpec] of spec.pots ?? []) {
       if (potSpec.data === undefined && potSpec.formula === undefined) continue;
-      await loadRefs(unwrap(potDataRefs(parsed, entry, pot)), (named) => (potSpec[named] !== undefined ? [...path, 'pots', pot] : spec[named] !== undefined ? path : ['defaults']));
+      await loadRefs(unwrap(potDataRefs(parsed, entry, pot)), (named) =>
+        potSpec[named] !== undefined ? [...path, 'pots', pot] : spec[named] !== undefined ? path : ['defaults'],
+      );
     }
     for (const replace of replacementsOf(parsed, entry)) {
       if (replacements.has(replace.file)) continue;
@@ -213,8 +246,16 @@ export async function scenariosRun(source: ScenarioSource, io: AppIo): Promise<S
   };
 }
 
-/** A file named by `previous:` or `replace:` (relative to the scenario file's folder): its text (a workbook read as CSV) and provenance. Throws Failure. */
-async function readNamed(file: string, role: 'previous allocation' | 'replacement', baseDir: string, io: AppIo): Promise<{ text: string; provenance: Provenance }> {
+/**
+ * A file named by `previous:` or `replace:` (relative to the scenario file's folder): its text (a workbook
+ * read as CSV) and provenance. Throws Failure.
+ */
+async function readNamed(
+  file: string,
+  role: 'previous allocation' | 'replacement',
+  baseDir: string,
+  io: AppIo,
+): Promise<{ text: string; provenance: Provenance }> {
   const source = unwrap(await readSource(resolve(baseDir, file), role, file));
   return { text: await userTable(source.bytes, file, io.stderr), provenance: source.provenance };
 }
@@ -275,7 +316,13 @@ export interface ScenarioOutcome {
   /** Its table (damped when the scenario is): the sum of its pots, by the file's level. */
   readonly rows: readonly AllocationRow[];
   /** Each budget it shares (one, named after the scenario, without `pots:`), with its own formula amounts. */
-  readonly pots: readonly { readonly name: string; readonly description?: string; readonly budget: string; readonly population: string; readonly rows: readonly AllocationRow[] }[];
+  readonly pots: readonly {
+    readonly name: string;
+    readonly description?: string;
+    readonly budget: string;
+    readonly population: string;
+    readonly rows: readonly AllocationRow[];
+  }[];
   /** The damping, when the scenario has `previous:`. */
   readonly damping?: {
     readonly previous: string;
@@ -297,7 +344,9 @@ export interface ScenarioComparisonRow {
   readonly change?: string;
   /** The change as a percentage of the baseline's allocation, half-up to 2 places; '' without one. */
   readonly changePct: string;
-  /** The rank by £ per person (1 = the most), and the places moved against the baseline (+1 = one place up). */
+  /**
+   * The rank by £ per person (1 = the most), and the places moved against the baseline (+1 = one place up).
+   */
   readonly perPersonRank?: number;
   readonly rankChange?: number;
 }

@@ -219,13 +219,19 @@ function plainBand(band: Band): PlainBand {
 function parseDraws(text: string): number {
   const n = Number(text.replace(/[,_]/g, ''));
   if (!Number.isInteger(n) || n < 1) usage('bad-draws', `--draws must be a whole number of 1 or more, got "${text}"`, 'e.g. --draws 10000');
-  if (n > MAX_DRAWS) usage('too-many-draws', `--draws ${text} is more than the ${MAX_DRAWS.toLocaleString('en-GB')} allowed`, 'Percentiles settle long before that: 10,000 draws is plenty');
+  if (n > MAX_DRAWS)
+    usage(
+      'too-many-draws',
+      `--draws ${text} is more than the ${MAX_DRAWS.toLocaleString('en-GB')} allowed`,
+      'Percentiles settle long before that: 10,000 draws is plenty',
+    );
   return n;
 }
 
 function parseSpread(text: string): number {
   const s = Number(text);
-  if (!(s > 0 && s < 1)) usage('bad-spread', `--spread must be between 0 and 1 (not including them), got "${text}"`, 'e.g. --spread 0.25 for factors from 0.75 to 1.25');
+  if (!(s > 0 && s < 1))
+    usage('bad-spread', `--spread must be between 0 and 1 (not including them), got "${text}"`, 'e.g. --spread 0.25 for factors from 0.75 to 1.25');
   return s;
 }
 

@@ -30,16 +30,18 @@ export function addAllocationOptions(command: Command, options: { budgetRequired
   // would be reported as a missing --budget. formulaOptions checks it instead (requireBudget).
   return command
     .option('-b, --budget <amount>', options.budgetRequired === false ? budget : `required: ${budget}`)
-    .addOption(
-      new Option('-x, --exclude <ids>', 'leave these domains out (weight 0); comma-separated, repeatable').argParser(collectList),
-    )
+    .addOption(new Option('-x, --exclude <ids>', 'leave these domains out (weight 0); comma-separated, repeatable').argParser(collectList))
     .addOption(new Option('-w, --weight <id=x>', 'count a domain x times (default 1); repeatable').argParser(collect))
     .option('-a, --area <name|code>', 'district or county by name or code, or "england" (default: Northamptonshire)')
     .option('-d, --data <file>', 'your own CSV instead of the shipped data (- reads standard input): code,name,district,population, one column per domain')
     .option('--formula <name|file>', `a built-in formula name or a formula JSON file (default: ${DEFAULT_FORMULA})`)
     .addOption(replaceOption())
     .addOption(sheetOption())
-    .option('-p, --population <base>', `the population to share by and count per person: ${POPULATION_BASES.join(', ')} (which ones depends on the vintage)`, 'total')
+    .option(
+      '-p, --population <base>',
+      `the population to share by and count per person: ${POPULATION_BASES.join(', ')} (which ones depends on the vintage)`,
+      'total',
+    )
     .addOption(vintageOption());
 }
 
@@ -65,7 +67,9 @@ export const parseVintageOption: (text: string | undefined) => Vintage | undefin
  * The command line's formula options as the use cases take them: the budget first (its absence is the
  * first complaint), then the --weight and --replace settings. Throws a usage Failure.
  */
-export function formulaOptions(options: AllocationOptions): FormulaOptions & { readonly budget: string; readonly weights: Map<string, string>; readonly replace: ReplaceSetting[] } {
+export function formulaOptions(
+  options: AllocationOptions,
+): FormulaOptions & { readonly budget: string; readonly weights: Map<string, string>; readonly replace: ReplaceSetting[] } {
   const budget = requireBudget(options.budget);
   const weights = parseWeightSettings(options.weight ?? []);
   const replace = parseReplaceSettings(options.replace ?? []);
@@ -73,7 +77,10 @@ export function formulaOptions(options: AllocationOptions): FormulaOptions & { r
   return { budget, weights, replace, exclude: options.exclude ?? [], ...withoutUndefined({ area, data, formula, population, vintage, sheet }) };
 }
 
-/** The --budget given, or a usage failure saying to give one (after commander has checked for unknown options). */
+/**
+ * The --budget given, or a usage failure saying to give one (after commander has checked for unknown
+ * options).
+ */
 export function requireBudget(budget: string | undefined): string {
   if (budget !== undefined) return budget;
   throw new Failure({ kind: 'usage', code: 'no-budget', message: 'no --budget given: the amount to share', hint: 'Give it like --budget 12.7m' });
@@ -98,7 +105,10 @@ export function collect(value: string, previous: string[] | undefined): string[]
 
 /** Commander's argParser for a repeatable comma-separated option (`--exclude a,b --exclude c`). */
 export function collectList(value: string, previous: string[] | undefined): string[] {
-  const ids = value.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const ids = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
   return [...(previous ?? []), ...ids];
 }
 

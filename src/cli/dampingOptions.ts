@@ -15,4 +15,3 @@ export function addDampingOptions(command: Command): Command {
     .option('--floor <pct>', `the largest fall allowed against --previous, e.g. -5%; forms: ${PERCENT_FORMS}`)
     .option('--ceiling <pct>', 'the largest rise allowed against --previous, e.g. +10%');
 }
-

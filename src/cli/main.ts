@@ -91,7 +91,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       return exitCode(error.error.kind);
     }
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr.write(`fairshare: error: internal error: ${oneLine(message)}. This is a bug; please report it${verbose ? '' : ' (run with --verbose for details)'}\n`);
+    io.stderr.write(
+      `fairshare: error: internal error: ${oneLine(message)}. This is a bug; please report it${verbose ? '' : ' (run with --verbose for details)'}\n`,
+    );
     if (verbose && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
     return EXIT.failed;
   } finally {

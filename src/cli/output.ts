@@ -92,8 +92,16 @@ export async function checkOutputPath(outFile: string | undefined, io: Io, input
     return fail('usage', 'output-is-dir', `cannot write ${outFile}: it is a folder`, { hint: 'Give a file name, e.g. -o results.csv' });
   }
   // The rename would replace a read-only file too; someone made it read-only to keep it.
-  if (targetStat?.isFile() && !(await access(target, constants.W_OK).then(() => true, () => false))) {
-    return fail('usage', 'output-read-only', `cannot write ${outFile}: the file is read-only`, { hint: 'Choose another -o file, or make it writable first if it may be replaced' });
+  if (
+    targetStat?.isFile() &&
+    !(await access(target, constants.W_OK).then(
+      () => true,
+      () => false,
+    ))
+  ) {
+    return fail('usage', 'output-read-only', `cannot write ${outFile}: the file is read-only`, {
+      hint: 'Choose another -o file, or make it writable first if it may be replaced',
+    });
   }
   const guarded = guardOutput(outFile, target, { kind: 'file', inputs, cwd: io.cwd });
   if (guarded.ok) removeStale(folder);
@@ -175,9 +183,14 @@ export function writeFailure(error: unknown, outFile: string): Result<never> {
     case 'EACCES':
     case 'EPERM':
     case 'EROFS':
-      return fail('io', 'write-failed', `cannot write ${outFile}: ${folder} is not writable (${code === 'EROFS' ? 'read-only file system' : 'permission denied'})`, {
-        hint: `Choose an -o path in a folder you can write to, or ask for write access to ${folder.replace(/^the folder /, '')}`,
-      });
+      return fail(
+        'io',
+        'write-failed',
+        `cannot write ${outFile}: ${folder} is not writable (${code === 'EROFS' ? 'read-only file system' : 'permission denied'})`,
+        {
+          hint: `Choose an -o path in a folder you can write to, or ask for write access to ${folder.replace(/^the folder /, '')}`,
+        },
+      );
     case 'ENOSPC':
     case 'EDQUOT':
       return fail('io', 'write-failed', `cannot write ${outFile}: the disk is full`, { hint: 'Free some space or choose another -o folder' });

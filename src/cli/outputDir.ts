@@ -56,9 +56,14 @@ async function checkReplaceable(dir: string, target: string, force: boolean): Pr
   }
   const stranger = entries.sort().find((name) => name !== 'manifest.json' && !written.has(name));
   if (stranger !== undefined) {
-    return fail('usage', 'output-not-ours', `--force replaces only what fairshare wrote, and ${dir} also holds ${shown(stranger)}, which its manifest.json does not list`, {
-      hint: 'Nothing was touched; move that file out of the folder, or choose a new folder for -o',
-    });
+    return fail(
+      'usage',
+      'output-not-ours',
+      `--force replaces only what fairshare wrote, and ${dir} also holds ${shown(stranger)}, which its manifest.json does not list`,
+      {
+        hint: 'Nothing was touched; move that file out of the folder, or choose a new folder for -o',
+      },
+    );
   }
   return ok(undefined);
 }
@@ -100,7 +105,12 @@ export async function startOutputDir(dir: string, cwd: string): Promise<Result<s
  * takes its name and the old is removed; if the run is stopped between the two renames the old folder is
  * put back (by the signal handler, or by the next run into the same folder after a hard kill).
  */
-export async function writeOutputDir(dir: string, temp: string, files: ReadonlyMap<string, string | Uint8Array>, options: Pick<OutputDirOptions, 'force' | 'cwd'>): Promise<Result<void>> {
+export async function writeOutputDir(
+  dir: string,
+  temp: string,
+  files: ReadonlyMap<string, string | Uint8Array>,
+  options: Pick<OutputDirOptions, 'force' | 'cwd'>,
+): Promise<Result<void>> {
   const target = resolve(options.cwd, dir);
   const old = replacedPath(target);
   try {

@@ -5,7 +5,8 @@
 import type { ReplaceSetting } from '../app/inputs.js';
 import { keyValues } from './keyValues.js';
 
-export const REPLACE_HELP = 'swap one source of the formula for your own figures: SOURCE=FILE, SOURCE a domain id (or domain.field when it has several sources; see fairshare domains), FILE a CSV or XLSX with lsoa_code and value (higher = more need) or national_rank (1 = most need); repeatable';
+export const REPLACE_HELP =
+  'swap one source of the formula for your own figures: SOURCE=FILE, SOURCE a domain id (or domain.field when it has several sources; see fairshare domains), FILE a CSV or XLSX with lsoa_code and value (higher = more need) or national_rank (1 = most need); repeatable';
 
 /** `--replace` settings, each of the form SOURCE=FILE and each source once. Throws a usage Failure. */
 export function parseReplaceSettings(settings: readonly string[]): ReplaceSetting[] {

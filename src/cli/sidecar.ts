@@ -12,7 +12,8 @@ import type { Io } from './io.js';
 import { checkOutputPath, writeOutput } from './output.js';
 import { TOOL } from './workbook.js';
 
-export const MANIFEST_HELP = 'also write FILE.manifest.json beside -o FILE: the tool, the settings, and the name and SHA-256 of every input and of FILE (off by default, so a CSV stays clean for Excel)';
+export const MANIFEST_HELP =
+  'also write FILE.manifest.json beside -o FILE: the tool, the settings, and the name and SHA-256 of every input and of FILE (off by default, so a CSV stays clean for Excel)';
 
 /** The sidecar's path for an output file. */
 export function sidecarPath(output: string): string {
@@ -26,7 +27,12 @@ export function sidecarPath(output: string): string {
 export async function checkSidecar(wanted: boolean | undefined, output: string | undefined, io: Io, inputs: readonly InputRef[]): Promise<string | undefined> {
   if (wanted !== true) return undefined;
   if (output === undefined || output === '-') {
-    throw new Failure({ kind: 'usage', code: 'manifest-without-output', message: '--manifest writes FILE.manifest.json beside -o FILE, but there is no -o FILE', hint: 'Add -o FILE, e.g. -o table.csv --manifest' });
+    throw new Failure({
+      kind: 'usage',
+      code: 'manifest-without-output',
+      message: '--manifest writes FILE.manifest.json beside -o FILE, but there is no -o FILE',
+      hint: 'Add -o FILE, e.g. -o table.csv --manifest',
+    });
   }
   const path = sidecarPath(output);
   unwrap(await checkOutputPath(path, io, inputs));
@@ -38,7 +44,12 @@ export async function checkSidecar(wanted: boolean | undefined, output: string |
  * and SHA-256, and the output by name, format and SHA-256. No timestamps and no folders, so the same
  * inputs give the same bytes from any folder.
  */
-export function sidecarText(command: string, run: Record<string, unknown>, inputs: readonly Provenance[], output: { readonly file: string; readonly format: string; readonly content: string | Uint8Array }): string {
+export function sidecarText(
+  command: string,
+  run: Record<string, unknown>,
+  inputs: readonly Provenance[],
+  output: { readonly file: string; readonly format: string; readonly content: string | Uint8Array },
+): string {
   const doc = {
     tool: TOOL,
     command,

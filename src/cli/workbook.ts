@@ -33,7 +33,10 @@ export function checkWorkbookTarget(format: OutputFormat, output: string | undef
   }
 }
 
-/** What a command says of its run on the workbook's Notes sheet; the tool, and the licence when the shipped data was read, are added. */
+/**
+ * What a command says of its run on the workbook's Notes sheet; the tool, and the licence when the shipped
+ * data was read, are added.
+ */
 export type WorkbookNotes = Omit<XlsxNotes, 'tool' | 'licence' | 'provenance'> & { readonly provenance: readonly Provenance[] };
 
 /**
@@ -61,7 +64,14 @@ export async function writeWorkbook(sheets: readonly XlsxSheet[], notes: Workboo
  * @example runNotes('allocate', 'Northamptonshire', allocation, header, inputs.source, inputs.provenance).title
  * // => 'fairshare allocate: Northamptonshire, budget £12,700,000.00'
  */
-export function runNotes(command: string, area: string, allocation: Allocation, lines: readonly string[], source: string, provenance: readonly Provenance[]): WorkbookNotes {
+export function runNotes(
+  command: string,
+  area: string,
+  allocation: Allocation,
+  lines: readonly string[],
+  source: string,
+  provenance: readonly Provenance[],
+): WorkbookNotes {
   return {
     title: `fairshare ${command}: ${area}, budget £${groupThousands(allocation.budget.toFixed(2))}`,
     lines,

@@ -19,11 +19,17 @@ export interface Area {
   readonly name: string;
   /** Indices into the dataset's units, ascending. */
   readonly indices: readonly number[];
-  /** What the area is made of, when its name alone could mislead (a former county): one or two sentences for run headers. */
+  /**
+   * What the area is made of, when its name alone could mislead (a former county): one or two sentences for
+   * run headers.
+   */
   readonly note?: string;
 }
 
-/** The shipped data's default area in every vintage: Northamptonshire (county E10000021 in 2019, former county since 2021). */
+/**
+ * The shipped data's default area in every vintage: Northamptonshire (county E10000021 in 2019, former county
+ * since 2021).
+ */
 export const DEFAULT_AREA = 'E10000021';
 
 export interface ListAreasOptions {
@@ -112,7 +118,8 @@ function formerCounty(
   }
   const councils = new Set(former.councils);
   const indices = former.councils.flatMap((code) => counties.get(code)?.indices ?? []).sort((a, b) => a - b);
-  // The former districts of the councils' LSOAs (the seven of 2019 for Northamptonshire), and their LSOAs that went elsewhere.
+  // The former districts of the councils' LSOAs (the seven of 2019 for Northamptonshire), and their LSOAs
+  // that went elsewhere.
   const formerCodes = new Set(indices.map((i) => dataset.units[i]?.formerDistrictCode).filter((c): c is string => c !== undefined && !councils.has(c)));
   const strays = [...formerCodes].flatMap((code) => (formerDistricts.get(code)?.indices ?? []).filter((i) => !councils.has(dataset.units[i]?.districtCode ?? '')));
   const named = former.councils.map((code) => `${counties.get(code)?.name ?? code} (${code})`);
@@ -179,12 +186,18 @@ function otherNames(name: string): string[] {
   return match ? [match[1] as string, `${match[2] as string} ${match[1] as string}`] : [];
 }
 
-/** A name with its long words written short, to suggest from typos of short forms: `west northamptonshire` → `west northants`. */
+/**
+ * A name with its long words written short, to suggest from typos of short forms: `west northamptonshire` →
+ * `west northants`.
+ */
 function contracted(name: string): string {
   return Object.entries(SHORT_WORDS).reduce((text, [short, long]) => text.replace(new RegExp(`\\b${long}\\b`, 'g'), short), folded(name));
 }
 
-/** Whether an area is one `fairshare areas --search TEXT` lists: its name, other names or code contain the text (short words expanded). */
+/**
+ * Whether an area is one `fairshare areas --search TEXT` lists: its name, other names or code contain the
+ * text (short words expanded).
+ */
 export function matchesSearch(area: Area, text: string): boolean {
   const wanted = [folded(text), expanded(text)].filter((w) => w !== '');
   if (wanted.length === 0) return true;

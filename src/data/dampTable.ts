@@ -18,7 +18,10 @@ export interface Band {
 export interface DampTableOptions {
   /** How the previous allocation is given, for messages: `--previous` (the default) or `previous:`. */
   readonly setting?: string;
-  /** Where a district code would come from, for the hint when the districts have none: default `the --data file`. */
+  /**
+   * Where a district code would come from, for the hint when the districts have none: default `the --data
+   * file`.
+   */
   readonly dataFile?: string;
   /**
    * The run's former-district codes, and the hint to give when every code of the previous allocation not

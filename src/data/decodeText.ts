@@ -28,7 +28,8 @@ function windows1252(bytes: Buffer): string {
  * else UTF-8 when the bytes are valid UTF-8; else Windows-1252, which is what Excel's "CSV (Comma
  * delimited)" writes on Windows (a £ is the byte A3, é is E9). Every byte sequence is valid in one of
  * these, so nothing becomes U+FFFD, except in bytes with NULs, which are no text in any of these and are
- * read as UTF-8 for the CSV reader to refuse. A byte-order mark is kept as U+FEFF, which the CSV reader ignores.
+ * read as UTF-8 for the CSV reader to refuse. A byte-order mark is kept as U+FEFF, which the CSV reader
+ * ignores.
  *
  * @example decodeBytes(Buffer.from([0xa3, 0x35])) // => { text: '£5', encoding: 'Windows-1252' }
  * @example decodeBytes(Buffer.from('£5')) // => { text: '£5', encoding: 'UTF-8' }

@@ -16,7 +16,9 @@ export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
  */
 export const MAX_ROWS = 1_000_000;
 
-/** The most characters one CSV record (a row, with any line breaks inside quoted values) may have: 1,000,000. */
+/**
+ * The most characters one CSV record (a row, with any line breaks inside quoted values) may have: 1,000,000.
+ */
 export const MAX_ROW_CHARS = 1_000_000;
 
 /**

@@ -8,13 +8,17 @@ import { describeOtherVintage, type LsoaChange } from './lsoaChanges.js';
 import type { Vintage } from './vintage.js';
 
 export interface LsoaCodeHints {
-  /** The geography of the data's LSOAs, in words: `LSOA (2021)`, `LSOA (2011)`, or `LSOA` for a --data file. */
+  /**
+   * The geography of the data's LSOAs, in words: `LSOA (2021)`, `LSOA (2011)`, or `LSOA` for a --data file.
+   */
   readonly geography: string;
   /** A code of the data, for the hint. */
   readonly example: string;
   /** A command that lists the data's LSOA codes, runnable as written. */
   readonly listing?: string;
-  /** For a code that is not in the data: a sentence saying it is of the other vintage, and what replaced it. */
+  /**
+   * For a code that is not in the data: a sentence saying it is of the other vintage, and what replaced it.
+   */
   readonly otherVintage?: (code: string) => string | undefined;
 }
 

@@ -3,7 +3,8 @@
  * features that carry only an LSOA code and name, and the ward boundary files (`units: 'ward'`) into
  * features that carry a ward code and name. Pure: the caller reads the files and passes their text.
  *
- * Source: ONS, generalised Lower Layer Super Output Area (2011) boundaries, WGS84. Each feature's properties hold `LSOA11CD` (code) and `LSOA11NM`
+ * Source: ONS, generalised Lower Layer Super Output Area (2011) boundaries, WGS84. Each feature's properties
+ * hold `LSOA11CD` (code) and `LSOA11NM`
  * (name), among others (FID, LSOA11NMW, BNG_E, BNG_N, LONG, LAT, GlobalID, LADCD_ACTIVE, ...), which
  * are dropped here.
  */
@@ -16,7 +17,10 @@ export const BOUNDARY_FILES: readonly string[] = [
   'lsoa11_boundaries_E06000062_west_northamptonshire.geojson',
 ];
 
-/** The 2021 LSOA boundary files (the 2025 vintage): Northamptonshire's, finer, and all of England's, super generalised. */
+/**
+ * The 2021 LSOA boundary files (the 2025 vintage): Northamptonshire's, finer, and all of England's, super
+ * generalised.
+ */
 export const BOUNDARY_FILES_2021 = {
   northamptonshire: 'lsoa21_north_and_west_northamptonshire.geojson',
   england: 'lsoa21_england_super_generalised.geojson.gz',

@@ -11,7 +11,9 @@ import { oversizedNumber, plainDecimal } from './plainDecimal.js';
 import { cellLine, readCsvRecords } from './readCsvRecords.js';
 import { requireColumns } from './requireColumns.js';
 
-/** A `--data` file read into engine types: the dataset, and its need columns (the domain ids) in header order. */
+/**
+ * A `--data` file read into engine types: the dataset, and its need columns (the domain ids) in header order.
+ */
 export interface DataCsv {
   readonly dataset: Dataset;
   readonly domainIds: readonly string[];
@@ -20,7 +22,10 @@ export interface DataCsv {
 /** The columns every `--data` file must have (matched ignoring case and surrounding spaces). */
 export const DATA_CSV_REQUIRED_COLUMNS: readonly string[] = ['code', 'name', 'district', 'population'];
 
-/** Optional columns: never domains. The population bands are read as numeric fields, checked like `population`. */
+/**
+ * Optional columns: never domains. The population bands are read as numeric fields, checked like
+ * `population`.
+ */
 export const DATA_CSV_OPTIONAL_COLUMNS: readonly string[] = ['district_code', 'population_0_15', 'population_16_59', 'population_60_plus'];
 
 const COUNT_COLUMNS = new Set(['population', 'population_0_15', 'population_16_59', 'population_60_plus']);
@@ -180,7 +185,10 @@ export function parseDataCsv(text: string, file: string): Result<DataCsv> {
   return ok({ dataset, domainIds });
 }
 
-/** The first columns of fairshare's own LSOA table (`allocate --level lsoa`), and what they are in a --data file. */
+/**
+ * The first columns of fairshare's own LSOA table (`allocate --level lsoa`), and what they are in a --data
+ * file.
+ */
 const OWN_LSOA_COLUMNS: readonly (readonly [string, string])[] = [
   ['lsoa_code', 'code'],
   ['lsoa_name', 'name'],

@@ -33,7 +33,8 @@ const HEADER_NEEDS = 'the header needs lsoa_code, area_code, area_name and share
 
 /**
  * Parse and check the text of a share lookup CSV. Headers are matched ignoring case and surrounding
- * spaces; a byte-order mark, blank lines, any line ends (LF, CRLF, CR), quoted values (even with line breaks) and extra
+ * spaces; a byte-order mark, blank lines, any line ends (LF, CRLF, CR), quoted values (even with line breaks)
+ * and extra
  * columns are accepted. Every LSOA must be in `known`, every share a decimal from 0 to 1, each LSOA and
  * area pair may appear once, and each LSOA's shares must add up to 1 within 1e-9 (summed exactly).
  * Problems come back as `data` failures naming the file, the physical line (from 1) and the column.

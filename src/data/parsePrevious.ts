@@ -158,7 +158,8 @@ function findColumns(names: readonly string[], line: number, file: string): Resu
       },
     );
   }
-  // Neither code column: the missing-columns message asks for district_code, the usual one, and the hint names both.
+  // Neither code column: the missing-columns message asks for district_code, the usual one, and the hint
+  // names both.
   const required = requireColumns(names, former >= 0 ? ['former_district_code', 'allocation'] : PREVIOUS_REQUIRED_COLUMNS, HEADER_NEEDS, { file, line }, { optional: PREVIOUS_CODE_COLUMNS });
   if (!required.ok) return required;
   return ok({ code: former >= 0 ? former : district, allocation: keys.indexOf('allocation') });

@@ -211,7 +211,10 @@ function checkText(text: string, file: string): Result<void> {
   });
 }
 
-/** A value written with a decimal comma, like `1,5` or `-0,25` (a thousands separator has 3 digits after it, so `1,500` is not counted). */
+/**
+ * A value written with a decimal comma, like `1,5` or `-0,25` (a thousands separator has 3 digits after it,
+ * so `1,500` is not counted).
+ */
 const DECIMAL_COMMA = /^\s*[+-]?\d+,(?:\d{1,2}|\d{4,})\s*$/;
 
 /** How many lines are looked at for decimal commas. */

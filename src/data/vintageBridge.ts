@@ -21,7 +21,10 @@ export interface VintageBridge {
   predecessors(code: string): readonly string[];
   /** The district of 2019 (the older vintage's district) a unit of the newer vintage is counted in. */
   olderDistrict(unit: Unit): VintageRowKey;
-  /** The units of the older dataset that the area's units of the newer one were made from, as an area of the older data. */
+  /**
+   * The units of the older dataset that the area's units of the newer one were made from, as an area of the
+   * older data.
+   */
   olderArea(area: Area, newer: Dataset): Area;
 }
 

@@ -38,7 +38,11 @@ export function apportion(pennies: readonly bigint[], shares: readonly UnitShare
   });
   const areas = [...weights.keys()].sort();
   if (total === 0n) return new Map(areas.map((a) => [a, 0n]));
-  const parts = largestRemainder(total, areas.map((a) => weights.get(a) as bigint), areas);
+  const parts = largestRemainder(
+    total,
+    areas.map((a) => weights.get(a) as bigint),
+    areas,
+  );
   return new Map(areas.map((a, i) => [a, parts[i] as bigint]));
 }
 

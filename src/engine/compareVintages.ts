@@ -6,7 +6,8 @@
  *
  * The split follows a chain of runs, each step changing one thing:
  *
- *   before (old data, old LSOAs) → bridge (new data, new LSOAs, the old formula's sources) → after (the new sources)
+ *   before (old data, old LSOAs) → bridge (new data, new LSOAs, the old formula's sources) → after (the new
+ * sources)
  *
  * **Groups.** The LSOAs of the two geographies are put in groups that cover the same ground in both: an
  * LSOA ONS left unchanged is a group of one on each side; a 2011 LSOA split in two is a group with one
@@ -15,7 +16,8 @@
  * area's people s times its need index n (its people-weighted mean figure ÷ the area's). From before to
  * bridge, for a group on both sides and in one row:
  *
- * - **population**: B × (s_bridge − s_before) × n_before, what the change in its share of the people alone moves;
+ * - **population**: B × (s_bridge − s_before) × n_before, what the change in its share of the people alone
+ *   moves;
  * - **data** (an unchanged LSOA) or **boundaries** (a split, merge or redesign): the rest of its change,
  *   B × s_bridge × (n_bridge − n_before): new need ranks, and for a changed group also the ranking of
  *   its new, smaller or larger, LSOAs;
@@ -34,14 +36,19 @@ import type { Decimal } from 'decimal.js';
 import { Exact } from './exact.js';
 import type { Allocation } from './fairShare.js';
 
-/** A row of the comparison: an area of the older vintage (its district) that LSOAs of both vintages are counted in. */
+/**
+ * A row of the comparison: an area of the older vintage (its district) that LSOAs of both vintages are
+ * counted in.
+ */
 export interface VintageRowKey {
   readonly code: string;
   readonly name: string;
 }
 
 /** One vintage's run with the row each of its units is counted in (one key per unit, in unit order). */
-/** One vintage's run, with the row and the group (see the module comment) of each of its units, in unit order. */
+/**
+ * One vintage's run, with the row and the group (see the module comment) of each of its units, in unit order.
+ */
 export interface VintageSide {
   readonly allocation: Pick<Allocation, 'dataset' | 'pennies' | 'populations' | 'figures' | 'totalWeighted' | 'budget'>;
   readonly rows: readonly VintageRowKey[];
@@ -85,7 +92,9 @@ export interface VintageChangeRow {
 export interface VintageChange {
   /** Rows by code (then name); a row with no LSOA in one vintage has 0 there. */
   readonly rows: readonly VintageChangeRow[];
-  /** Every column summed (the budget before and after; the changes add up to 0 when the budgets are equal). */
+  /**
+   * Every column summed (the budget before and after; the changes add up to 0 when the budgets are equal).
+   */
   readonly total: VintageChangeRow;
   /** Whether the sources effect was worked out (an after run was given). */
   readonly sources: boolean;
@@ -105,7 +114,9 @@ export function compareVintages(before: VintageSide, bridge: VintageSide, option
   checkSide(bridge, 'bridge');
   const after = options.after;
   if (after !== undefined) {
-    const same = after.dataset.units.length === bridge.allocation.dataset.units.length && after.dataset.units.every((u, i) => u.code === bridge.allocation.dataset.units[i]?.code);
+    const same =
+      after.dataset.units.length === bridge.allocation.dataset.units.length &&
+      after.dataset.units.every((u, i) => u.code === bridge.allocation.dataset.units[i]?.code);
     if (!same) throw new RangeError('compareVintages: the after run must be on the units of the bridge run');
   }
 
@@ -161,9 +172,15 @@ export function compareVintages(before: VintageSide, bridge: VintageSide, option
   const B = before.allocation.budget.times(100);
   const Bn = bridge.allocation.budget.times(100);
   for (const group of groups.values()) {
-    const keys = new Set([...group.before.map((i) => before.rows[i] as VintageRowKey), ...group.bridge.map((i) => bridge.rows[i] as VintageRowKey)].map((k) => `${k.code}\u0000${k.name}`));
+    const keys = new Set(
+      [...group.before.map((i) => before.rows[i] as VintageRowKey), ...group.bridge.map((i) => bridge.rows[i] as VintageRowKey)].map(
+        (k) => `${k.code}\u0000${k.name}`,
+      ),
+    );
     const unchanged =
-      group.before.length === 1 && group.bridge.length === 1 && before.allocation.dataset.units[group.before[0] as number]?.code === bridge.allocation.dataset.units[group.bridge[0] as number]?.code;
+      group.before.length === 1 &&
+      group.bridge.length === 1 &&
+      before.allocation.dataset.units[group.before[0] as number]?.code === bridge.allocation.dataset.units[group.bridge[0] as number]?.code;
     if (group.before.length === 0 || group.bridge.length === 0 || keys.size > 1) {
       // On one side only, or in two rows: all its money moves, out of its old row and into its new one.
       for (const i of group.before) {
@@ -185,7 +202,11 @@ export function compareVintages(before: VintageSide, bridge: VintageSide, option
     const share = B.times(Xg).dividedBy(X);
     const shareNew = Bn.times(Xng).dividedBy(Xn);
     // B × (s_new − s) × n, with s = Pg/P and n = (Xg/Pg)/(X/P); zero when no one lived there before.
-    const population = Pg.isZero() ? new Exact(0) : B.times(Png.dividedBy(Pn).minus(Pg.dividedBy(P))).times(Xg.times(P)).dividedBy(Pg.times(X));
+    const population = Pg.isZero()
+      ? new Exact(0)
+      : B.times(Png.dividedBy(Pn).minus(Pg.dividedBy(P)))
+          .times(Xg.times(P))
+          .dividedBy(Pg.times(X));
     row.population = row.population.plus(population);
     if (!unchanged) row.boundaries = row.boundaries.plus(shareNew.minus(share).minus(population));
   }
@@ -252,7 +273,22 @@ interface Accumulator {
 }
 
 function emptyRow(key: VintageRowKey): Accumulator {
-  return { code: key.code, name: key.name, lsoasBefore: 0, lsoasAfter: 0, changedBefore: 0, changedAfter: 0, peopleBefore: 0, peopleAfter: 0, before: 0n, after: 0n, sources: 0n, unchanged: 0, population: new Exact(0), boundaries: new Exact(0) };
+  return {
+    code: key.code,
+    name: key.name,
+    lsoasBefore: 0,
+    lsoasAfter: 0,
+    changedBefore: 0,
+    changedAfter: 0,
+    peopleBefore: 0,
+    peopleAfter: 0,
+    before: 0n,
+    after: 0n,
+    sources: 0n,
+    unchanged: 0,
+    population: new Exact(0),
+    boundaries: new Exact(0),
+  };
 }
 
 function totalRow(rows: readonly VintageChangeRow[]): VintageChangeRow {

@@ -21,10 +21,15 @@ export function coveredShares(dataset: Dataset, lookup: Lookup): Result<{ rows: 
   const missing = dataset.units.filter((u) => !covered.has(u.code)).map((u) => u.code);
   if (missing.length > 0) {
     const listed = missing.slice(0, LISTED).join(', ') + (missing.length > LISTED ? ` and ${missing.length - LISTED} more` : '');
-    return fail('data', 'lookup-not-covering', `the ${lookup.level} lookup does not cover ${missing.length} of the ${dataset.units.length} LSOAs in the selected area: ${listed}`, {
-      hint: 'Use a lookup that covers the whole area (--lookup FILE), or choose an area it covers',
-      location: { file: lookup.file },
-    });
+    return fail(
+      'data',
+      'lookup-not-covering',
+      `the ${lookup.level} lookup does not cover ${missing.length} of the ${dataset.units.length} LSOAs in the selected area: ${listed}`,
+      {
+        hint: 'Use a lookup that covers the whole area (--lookup FILE), or choose an area it covers',
+        location: { file: lookup.file },
+      },
+    );
   }
   return ok({ rows, shares: rows.map((r) => ({ unit: index.get(r.lsoaCode) as number, area: r.areaCode, share: r.share })) });
 }

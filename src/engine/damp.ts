@@ -37,7 +37,9 @@ export interface DampInput {
 export interface DampOptions {
   /** The lowest change allowed, as a fraction: -0.05 for -5%. Absent: no floor (only £0). At least -1. */
   readonly floor?: Decimal;
-  /** The highest change allowed, as a fraction: 0.1 for +10%. Absent: no ceiling. At least -1 and the floor. */
+  /**
+   * The highest change allowed, as a fraction: 0.1 for +10%. Absent: no ceiling. At least -1 and the floor.
+   */
   readonly ceiling?: Decimal;
 }
 
@@ -113,17 +115,27 @@ export function damp(districts: readonly DampInput[], budget: bigint, options: D
   });
   if (empty >= 0) {
     const d = districts[empty] as DampInput;
-    return fail('usage', 'empty-band', `the band from ${formatPercent(floor as Decimal)} to ${formatPercent(ceiling as Decimal)} holds no whole penny for ${d.name || d.code}, whose previous allocation was £${penniesText(d.previous)}`, {
-      hint: 'Widen the band: lower the floor or raise the ceiling',
-    });
+    return fail(
+      'usage',
+      'empty-band',
+      `the band from ${formatPercent(floor as Decimal)} to ${formatPercent(ceiling as Decimal)} holds no whole penny for ${d.name || d.code}, whose previous allocation was £${penniesText(d.previous)}`,
+      {
+        hint: 'Widen the band: lower the floor or raise the ceiling',
+      },
+    );
   }
 
   const sumLo = bands.reduce((sum, b) => sum + b.lo, 0n);
   if (sumLo > budget) {
     const tightest = tightestFloor(districts, budget);
-    return fail('usage', 'infeasible-floor', `the floor ${formatPercent(floor as Decimal)} cannot be funded: it needs £${penniesText(sumLo)}, more than the budget of £${penniesText(budget)}`, {
-      hint: `The tightest floor this budget can fund is ${formatSteps(tightest)}; give that or lower, or a larger budget`,
-    });
+    return fail(
+      'usage',
+      'infeasible-floor',
+      `the floor ${formatPercent(floor as Decimal)} cannot be funded: it needs £${penniesText(sumLo)}, more than the budget of £${penniesText(budget)}`,
+      {
+        hint: `The tightest floor this budget can fund is ${formatSteps(tightest)}; give that or lower, or a larger budget`,
+      },
+    );
   }
   const capacity = capacityOf(districts, bands);
   if (capacity !== undefined && capacity < budget) {
@@ -177,7 +189,7 @@ function band(previous: bigint, floor: Ratio | undefined, ceiling: Ratio | undef
   if (previous === 0n) return { lo: 0n, hi: undefined, damped: false };
   return {
     lo: floor === undefined ? 0n : ceilDiv(previous * (floor.denominator + floor.numerator), floor.denominator),
-    hi: ceiling === undefined ? undefined : previous * (ceiling.denominator + ceiling.numerator) / ceiling.denominator,
+    hi: ceiling === undefined ? undefined : (previous * (ceiling.denominator + ceiling.numerator)) / ceiling.denominator,
     damped: true,
   };
 }
@@ -202,8 +214,7 @@ function capacityOf(districts: readonly DampInput[], bands: readonly Band[]): bi
  * fund; -100% always can. The floors' sum only grows with the floor, so a binary search finds it.
  */
 function tightestFloor(districts: readonly DampInput[], budget: bigint): bigint {
-  const need = (steps: bigint): bigint =>
-    districts.reduce((sum, d) => sum + ceilDiv(d.previous * (SUGGESTION_STEPS + steps), SUGGESTION_STEPS), 0n);
+  const need = (steps: bigint): bigint => districts.reduce((sum, d) => sum + ceilDiv(d.previous * (SUGGESTION_STEPS + steps), SUGGESTION_STEPS), 0n);
   let good = -SUGGESTION_STEPS;
   let bad = 1n;
   while (need(bad) <= budget) bad *= 2n;
@@ -314,7 +325,10 @@ function solveScale(districts: readonly DampInput[], bands: readonly Band[], bud
   return compareRatio(one, left) < 0 ? inside(left, corners[i + 1]) : inside(corners[j - 1] as Ratio, right);
 }
 
-/** The largest index in [low, high] for which `test` holds, given that it holds at `low` and, once false, stays false. */
+/**
+ * The largest index in [low, high] for which `test` holds, given that it holds at `low` and, once false,
+ * stays false.
+ */
 function lastIndex(low: number, high: number, test: (index: number) => boolean): number {
   let a = low;
   let b = high;
@@ -333,7 +347,9 @@ function inside(corner: Ratio, next: Ratio | undefined): Ratio {
     : { numerator: corner.numerator * next.denominator + next.numerator * corner.denominator, denominator: 2n * corner.denominator * next.denominator };
 }
 
-/** The amounts at scale t: held districts at their bound, the rest sharing what is left by largest remainder. */
+/**
+ * The amounts at scale t: held districts at their bound, the rest sharing what is left by largest remainder.
+ */
 function settle(districts: readonly DampInput[], bands: readonly Band[], budget: bigint, scale: Ratio, options: DampOptions): Damping {
   const places = districts.map((d, i) => place(d, bands[i] as Band, scale));
   const amounts = districts.map((_, i) => {
@@ -344,7 +360,11 @@ function settle(districts: readonly DampInput[], bands: readonly Band[], budget:
   const rest = budget - amounts.reduce((sum, a) => sum + a, 0n);
   const weights = freeIndex.map((i) => (districts[i] as DampInput).formula);
   if (weights.some((w) => w > 0n)) {
-    const parts = largestRemainder(rest, weights, freeIndex.map((i) => (districts[i] as DampInput).code));
+    const parts = largestRemainder(
+      rest,
+      weights,
+      freeIndex.map((i) => (districts[i] as DampInput).code),
+    );
     freeIndex.forEach((i, k) => (amounts[i] = parts[k] as bigint));
   } else if (rest !== 0n) {
     throw new Error(`damp: ${rest} pennies left with no district free to take them`);

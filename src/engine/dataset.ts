@@ -8,16 +8,25 @@ export interface Unit {
   readonly name: string;
   readonly districtCode: string;
   readonly districtName: string;
-  /** Two-tier county; for a unitary, metropolitan or London district, the district itself. Empty for `--data` rows. */
+  /**
+   * Two-tier county; for a unitary, metropolitan or London district, the district itself. Empty for `--data`
+   * rows.
+   */
   readonly countyCode: string;
   readonly countyName: string;
   /** Region (2025 vintage). */
   readonly regionCode?: string;
   readonly regionName?: string;
-  /** The district before any reorganisation since 2019 (2025 vintage): for Northamptonshire, the seven of 2019. */
+  /**
+   * The district before any reorganisation since 2019 (2025 vintage): for Northamptonshire, the seven of
+   * 2019.
+   */
   readonly formerDistrictCode?: string;
   readonly formerDistrictName?: string;
-  /** Electoral ward (2025 vintage): ONS 2024 best fit, or May 2025 derived for North and West Northamptonshire. */
+  /**
+   * Electoral ward (2025 vintage): ONS 2024 best fit, or May 2025 derived for North and West
+   * Northamptonshire.
+   */
   readonly wardCode?: string;
   readonly wardName?: string;
 }

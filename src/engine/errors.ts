@@ -40,12 +40,7 @@ export function ok<T>(value: T): Result<T> {
   return { ok: true, value };
 }
 
-export function fail<T = never>(
-  kind: ErrorKind,
-  code: string,
-  message: string,
-  extra: { hint?: string; location?: Location } = {},
-): Result<T> {
+export function fail<T = never>(kind: ErrorKind, code: string, message: string, extra: { hint?: string; location?: Location } = {}): Result<T> {
   return { ok: false, error: { kind, code, message, ...extra } };
 }
 

@@ -41,12 +41,7 @@ export interface Allocation {
  *
  * @example fairShare(northamptonshire, weigh(formula, { exclude: ['young-people'] }).value, new Exact('12700000'))
  */
-export function fairShare(
-  dataset: Dataset,
-  formula: WeightedFormula,
-  budget: Decimal,
-  options: FairShareOptions = {},
-): Result<Allocation> {
+export function fairShare(dataset: Dataset, formula: WeightedFormula, budget: Decimal, options: FairShareOptions = {}): Result<Allocation> {
   const populationField = options.populationField ?? 'population';
   const n = dataset.units.length;
   if (n === 0) return fail('usage', 'empty-area', 'the selected area has no small areas in it');

@@ -11,7 +11,10 @@ export interface Source {
   /** The dataset field (column) the values come from. */
   readonly field: string;
   readonly label: string;
-  /** `more-need`: a larger value means more need (a rate); `less-need`: a larger value means less need (a national rank). */
+  /**
+   * `more-need`: a larger value means more need (a rate); `less-need`: a larger value means less need (a
+   * national rank).
+   */
   readonly higherMeans: Direction;
 }
 

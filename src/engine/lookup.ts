@@ -8,7 +8,9 @@ export interface LookupRow {
   readonly lsoaCode: string;
   readonly areaCode: string;
   readonly areaName: string;
-  /** The share of the LSOA in the area, as written: a decimal from 0 to 1, e.g. `1`, `0.5`, `0.333333333333`. */
+  /**
+   * The share of the LSOA in the area, as written: a decimal from 0 to 1, e.g. `1`, `0.5`, `0.333333333333`.
+   */
   readonly share: string;
   /** True when the share is an estimate (e.g. a ward split equally between divisions), not a count. */
   readonly estimated: boolean;

@@ -42,7 +42,10 @@ export function parseAmount(text: string): Result<Decimal> {
   const value = new Exact(digits).times(multiplier);
   if (value.isZero()) return refuse('is zero; it must be more than £0');
   if (value.greaterThan(MAX_BUDGET)) {
-    return refuse(`is more than ${MAX_BUDGET_TEXT}, the largest budget fairshare shares`, 'Check the amount and its unit (k thousands, m millions, bn billions)');
+    return refuse(
+      `is more than ${MAX_BUDGET_TEXT}, the largest budget fairshare shares`,
+      'Check the amount and its unit (k thousands, m millions, bn billions)',
+    );
   }
   if (!value.times(100).isInteger()) return refuse('has fractions of a penny');
   return ok(value);

@@ -52,7 +52,13 @@ export function profile(rankings: readonly Ranked[], populations: ArrayLike<numb
   const d = rankings.length;
   const areas = new Map<string, { name: string; units: Set<number>; people: number; rankSums: Float64Array; topPeople: Float64Array }>();
   for (const m of memberships) {
-    const area = areas.get(m.areaCode) ?? { name: m.areaName, units: new Set<number>(), people: 0, rankSums: new Float64Array(d), topPeople: new Float64Array(d) };
+    const area = areas.get(m.areaCode) ?? {
+      name: m.areaName,
+      units: new Set<number>(),
+      people: 0,
+      rankSums: new Float64Array(d),
+      topPeople: new Float64Array(d),
+    };
     const people = (populations[m.unit] as number) * m.fraction;
     if (m.fraction > 0) area.units.add(m.unit);
     area.people += people;
@@ -106,7 +112,5 @@ export function lookupMemberships(dataset: Dataset, lookup: Lookup): Result<Memb
   if (!covered.ok) return covered;
   const { rows, shares } = covered.value;
   const fractions = shareFractions(shares);
-  return ok(
-    rows.map((r, i) => ({ unit: shares[i]?.unit ?? -1, areaCode: r.areaCode, areaName: r.areaName, fraction: fractions[i]?.toNumber() ?? 0 })),
-  );
+  return ok(rows.map((r, i) => ({ unit: shares[i]?.unit ?? -1, areaCode: r.areaCode, areaName: r.areaName, fraction: fractions[i]?.toNumber() ?? 0 })));
 }

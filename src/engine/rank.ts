@@ -103,7 +103,7 @@ function rankPacked(need: Float64Array): Float64Array {
   for (let i = 0; i < n; i++) keys[i] = ((need[i] as number) - min) * INDEX_SPAN + i;
   keys.sort();
   const ranks = new Float64Array(n);
-  for (let lo = 0; lo < n; ) {
+  for (let lo = 0; lo < n;) {
     const value = Math.floor((keys[lo] as number) / INDEX_SPAN);
     let end = lo + 1;
     while (end < n && Math.floor((keys[end] as number) / INDEX_SPAN) === value) end++;
@@ -133,7 +133,7 @@ function rankSearched(need: Float64Array): Float64Array {
     while (!Number.isNaN(means[h] as number) && keys[h] !== value) h = (h + 1) & mask;
     return h;
   };
-  for (let lo = 0; lo < n; ) {
+  for (let lo = 0; lo < n;) {
     const value = sorted[lo] as number;
     let end = lo + 1;
     while (end < n && sorted[end] === value) end++;
@@ -146,4 +146,3 @@ function rankSearched(need: Float64Array): Float64Array {
   for (let i = 0; i < n; i++) ranks[i] = means[slot(need[i] as number)] as number;
   return ranks;
 }
-

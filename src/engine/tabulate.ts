@@ -52,7 +52,9 @@ export function unitGroup(unit: Unit, level: GroupLevel): { code: string; name: 
     case 'district':
       return { code: unit.districtCode, name: unit.districtName };
     case 'former-district':
-      return unit.formerDistrictCode === undefined ? { code: unit.districtCode, name: unit.districtName } : { code: unit.formerDistrictCode, name: unit.formerDistrictName ?? '' };
+      return unit.formerDistrictCode === undefined
+        ? { code: unit.districtCode, name: unit.districtName }
+        : { code: unit.formerDistrictCode, name: unit.formerDistrictName ?? '' };
     case 'county':
       return unit.countyCode === '' ? undefined : { code: unit.countyCode, name: unit.countyName };
     case 'region':
@@ -62,7 +64,10 @@ export function unitGroup(unit: Unit, level: GroupLevel): { code: string; name: 
   }
 }
 
-/** Whether every unit of a dataset is in an area of the level, so the dataset can be tabulated by it (an empty one can). */
+/**
+ * Whether every unit of a dataset is in an area of the level, so the dataset can be tabulated by it (an empty
+ * one can).
+ */
 export function hasLevel(dataset: Dataset, level: GroupLevel): boolean {
   return dataset.units.every((unit) => unitGroup(unit, level) !== undefined);
 }
@@ -143,7 +148,10 @@ export function pounds(pennies: bigint): Decimal {
   return new Exact(pennies.toString()).dividedBy(100);
 }
 
-/** Sum people exactly: whole numbers add exactly as doubles; fractional ones (a --data file) go through Decimal. */
+/**
+ * Sum people exactly: whole numbers add exactly as doubles; fractional ones (a --data file) go through
+ * Decimal.
+ */
 function sumExact(values: readonly number[]): Decimal {
   if (values.every(Number.isInteger)) {
     const sum = values.reduce((s, v) => s + v, 0);

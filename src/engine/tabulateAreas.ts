@@ -51,7 +51,15 @@ export function tabulateAreas(allocation: Tabulatable, lookup: Lookup): Result<A
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([code, a]) => row(code, a.name, a.lsoas, a.population, pounds(areaPennies.get(code) ?? 0n), budget, a.estimated));
   const people = Array.from(populations).reduce((sum, p) => sum.plus(p), new Exact(0));
-  const total = row('', 'Total', dataset.units.length, people, pounds(pennies.reduce((s, p) => s + p, 0n)), budget, table.some((r) => r.estimated));
+  const total = row(
+    '',
+    'Total',
+    dataset.units.length,
+    people,
+    pounds(pennies.reduce((s, p) => s + p, 0n)),
+    budget,
+    table.some((r) => r.estimated),
+  );
   return ok({ level: lookup.level, rows: table, total });
 }
 

@@ -4,7 +4,10 @@ import { pounds } from '../engine/tabulate.js';
 import { groupThousands } from './display.js';
 
 export interface DescribeDampingOptions {
-  /** What was damped, for the wording: `district` (the default) or `former-district` ("the other former districts paid …"). */
+  /**
+   * What was damped, for the wording: `district` (the default) or `former-district` ("the other former
+   * districts paid …").
+   */
   readonly level?: 'district' | 'former-district';
 }
 
@@ -17,7 +20,8 @@ export interface DescribeDampingOptions {
  *
  * @example describeDamping(damping, 'prev.csv')
  * // => 'Damped against prev.csv (floor -5%, ceiling +5%): held at the floor: Corby; against their formula
- * //     amounts, £20,000.00 moved from Daventry (-£12,000.00) and Kettering (-£8,000.00) to Corby (+£20,000.00).'
+ * //     amounts, £20,000.00 moved from Daventry (-£12,000.00) and Kettering (-£8,000.00) to Corby
+ * (+£20,000.00).'
  */
 export function describeDamping(damping: Damping, previousFile: string, options: DescribeDampingOptions = {}): string {
   const { districts } = damping;
@@ -75,7 +79,9 @@ export function dampingMeta(damping: Damping, previousFile: string, options: Des
   };
 }
 
-/** Districts with their change against the formula amount: `Daventry (-£175,365.45) and Corby (+£75,630.68)`. */
+/**
+ * Districts with their change against the formula amount: `Daventry (-£175,365.45) and Corby (+£75,630.68)`.
+ */
 function listed(districts: readonly DampedDistrict[]): string {
   const items = districts.map((d) => `${label(d)} (${signedMoney(d.amount - d.formula)})`);
   return items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items.at(-1) ?? ''}` : (items[0] ?? '');

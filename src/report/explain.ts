@@ -57,16 +57,19 @@ export function explain(allocation: Allocation, index: number, options: ExplainO
     domain.sources.forEach((source, s) => {
       const value = dataset.fields.get(source.field)?.[index] ?? NaN;
       const shown = sourceValue(value);
-      const suppressed = dataset.fields.get(source.field.replace(/_rate$/, '_suppressed'))?.[index] === 1 && source.field.endsWith('_rate')
-        ? ' (numerator suppressed at source: fewer than 10, counted as 5)'
-        : '';
+      const suppressed =
+        dataset.fields.get(source.field.replace(/_rate$/, '_suppressed'))?.[index] === 1 && source.field.endsWith('_rate')
+          ? ' (numerator suppressed at source: fewer than 10, counted as 5)'
+          : '';
       const direction = source.higherMeans === 'less-need' ? 'higher = less need' : 'higher = more need';
       const ranks = ranking.sourceRanks[s] as Float64Array;
       lines.push(chalk.dim(`    ${plain(source.label)}: ${shown}${suppressed} (${direction}) → need rank ${num(ranks[index] as number)}${tie(ranks, shown)}`));
     });
     if (domain.sources.length > 1) {
       const mean = formatMean(ranking.sourceRanks.reduce((sum, r) => sum + (r[index] as number), 0) / domain.sources.length);
-      lines.push(chalk.dim(`    mean of the source ranks ${mean} → need rank ${num(ranking.ranks[index] as number)}${tie(ranking.ranks, `a mean of ${mean}`)}`));
+      lines.push(
+        chalk.dim(`    mean of the source ranks ${mean} → need rank ${num(ranking.ranks[index] as number)}${tie(ranking.ranks, `a mean of ${mean}`)}`),
+      );
     }
   }
   const counted = domains.filter((d) => !d.domain.weightValue.isZero());
@@ -97,7 +100,10 @@ export function explain(allocation: Allocation, index: number, options: ExplainO
   return `${lines.join('\n')}\n`;
 }
 
-/** How a unit's whole pennies were settled (README, Exact rules 4): its floor and remainder in pennies, the area's leftover pennies, and whether it got one. */
+/**
+ * How a unit's whole pennies were settled (README, Exact rules 4): its floor and remainder in pennies, the
+ * area's leftover pennies, and whether it got one.
+ */
 export interface PennySettlement {
   /** The unit's exact share in pennies, floored. */
   readonly floor: Decimal;
@@ -117,7 +123,16 @@ export function pennySettlement(allocation: Allocation, index: number): PennySet
   const { figures, populations, totalWeighted, budget, amounts } = allocation;
   const pennies = budget.times(100);
   const weighted = (figures[index] as Decimal).times(populations[index] as number);
-  const floors = figures.reduce((sum, f, i) => sum.plus(pennies.times(f).times(populations[i] as number).dividedToIntegerBy(totalWeighted)), new Exact(0));
+  const floors = figures.reduce(
+    (sum, f, i) =>
+      sum.plus(
+        pennies
+          .times(f)
+          .times(populations[i] as number)
+          .dividedToIntegerBy(totalWeighted),
+      ),
+    new Exact(0),
+  );
   const floor = pennies.times(weighted).dividedToIntegerBy(totalWeighted);
   return {
     floor,
@@ -149,7 +164,10 @@ function tieAt(ranks: Float64Array, index: number): { count: number; low: number
   return count < 2 ? undefined : { count, low: rank - (count - 1) / 2, high: rank + (count - 1) / 2 };
 }
 
-/** A source value as the explanation shows it: a whole number (an IoD rank) with separators, a rate to 4 places. */
+/**
+ * A source value as the explanation shows it: a whole number (an IoD rank) with separators, a rate to 4
+ * places.
+ */
 function sourceValue(value: number): string {
   return Number.isInteger(value) ? groupThousands(String(value)) : value.toFixed(4);
 }

@@ -22,7 +22,14 @@ export function overlapTable(pairs: readonly OverlapPair[]): Table {
  * then the pairs of sources inside multi-source domains.
  */
 export function overlapMatrix(pairs: readonly OverlapPair[], domainIds: readonly string[], chalk: ChalkInstance): string {
-  const rho = new Map(pairs.filter((p) => p.within === 'domains').flatMap((p) => [[`${p.a}|${p.b}`, p], [`${p.b}|${p.a}`, p]]));
+  const rho = new Map(
+    pairs
+      .filter((p) => p.within === 'domains')
+      .flatMap((p) => [
+        [`${p.a}|${p.b}`, p],
+        [`${p.b}|${p.a}`, p],
+      ]),
+  );
   const cell = (a: string, b: string): string => {
     if (a === b) return '1.00 ';
     const p = rho.get(`${a}|${b}`);
@@ -38,7 +45,8 @@ export function overlapMatrix(pairs: readonly OverlapPair[], domainIds: readonly
   const lines = [chalk.dim("Spearman's ρ between the domains' need ranks; * = |ρ| ≥ 0.8, the two tell the same story."), '', text];
   if (inside.length) {
     lines.push(chalk.dim('Sources inside a domain:'));
-    for (const p of inside) lines.push(`  ${p.within}: ${p.a} ~ ${p.b}  ρ = ${Number.isNaN(p.rho) ? 'n/a' : p.rho.toFixed(2)}${p.sameStory ? chalk.red(' * same story') : ''}`);
+    for (const p of inside)
+      lines.push(`  ${p.within}: ${p.a} ~ ${p.b}  ρ = ${Number.isNaN(p.rho) ? 'n/a' : p.rho.toFixed(2)}${p.sameStory ? chalk.red(' * same story') : ''}`);
     lines.push('');
   }
   return lines.join('\n');

@@ -86,14 +86,23 @@ export function scenarioDamping(result: ScenarioResult): string | undefined {
 }
 
 function markdown(results: readonly ScenarioResult[], comparison: readonly ComparisonRow[], options: ScenarioFilesOptions): string {
-  const parts: string[] = [`# ${markdownText(options.title)}`, '', `Baseline: **${markdownText(options.baseline)}**. Amounts are exact to the penny; each table adds up to its budget.`, ''];
+  const parts: string[] = [
+    `# ${markdownText(options.title)}`,
+    '',
+    `Baseline: **${markdownText(options.baseline)}**. Amounts are exact to the penny; each table adds up to its budget.`,
+    '',
+  ];
   for (const result of results) {
     const { plan } = result;
     parts.push(`## ${markdownText(plan.name)}${plan.name === options.baseline ? ' (baseline)' : ''}`, '');
     if (plan.description) parts.push(markdownLines(plan.description.split(/\r?\n/)), '');
     const damped = scenarioDamping(result);
     if (plan.pooled) {
-      parts.push(markdownLines([pooledCaption(result), `Data: ${plan.source}.`, ...(damped === undefined ? [] : [damped])]), '', toMarkdown(scenarioTable(result)));
+      parts.push(
+        markdownLines([pooledCaption(result), `Data: ${plan.source}.`, ...(damped === undefined ? [] : [damped])]),
+        '',
+        toMarkdown(scenarioTable(result)),
+      );
       for (const pot of result.pots) {
         parts.push(`### ${markdownText(`${plan.name}: ${pot.plan.name}`)}`, '');
         if (pot.plan.description) parts.push(markdownLines(pot.plan.description.split(/\r?\n/)), '');
@@ -104,12 +113,19 @@ function markdown(results: readonly ScenarioResult[], comparison: readonly Compa
       parts.push(markdownLines([...header, ...(damped === undefined ? [] : [damped])]), '', toMarkdown(scenarioTable(result)));
     }
   }
-  parts.push(`## Comparison with the baseline (${markdownText(options.baseline)})`, '', `Change is against the same ${levelWord(results)} in the baseline; rank 1 = the most £ per person, and a rank change of +1 is one place up.`, '');
+  parts.push(
+    `## Comparison with the baseline (${markdownText(options.baseline)})`,
+    '',
+    `Change is against the same ${levelWord(results)} in the baseline; rank 1 = the most £ per person, and a rank change of +1 is one place up.`,
+    '',
+  );
   parts.push(toMarkdown(comparisonTable(comparison, levelOf(results))));
   return parts.join('\n');
 }
 
-/** The workbook: per scenario its table (a pooled one's sum first, then its pots), the comparison, and Notes. */
+/**
+ * The workbook: per scenario its table (a pooled one's sum first, then its pots), the comparison, and Notes.
+ */
 function workbook(results: readonly ScenarioResult[], comparison: readonly ComparisonRow[], options: ScenarioFilesOptions): Promise<Uint8Array> {
   const sheets: XlsxSheet[] = [];
   const settings: XlsxSettings[] = [];
@@ -126,7 +142,10 @@ function workbook(results: readonly ScenarioResult[], comparison: readonly Compa
       for (const pot of result.pots) {
         const potTitle = `${plan.name}: ${pot.plan.name}${pot.plan.description ? `: ${pot.plan.description}` : ''}`;
         const header = runHeader(describeRun(pot.allocation, plan.area, pot.plan.source));
-        const own = pot.plan.data === undefined && pot.plan.formulaRef === undefined ? [] : [`Pot data: ${pot.plan.data ?? 'its scenario\'s'}; formula: ${pot.plan.formulaRef ?? 'its scenario\'s'}.`];
+        const own =
+          pot.plan.data === undefined && pot.plan.formulaRef === undefined
+            ? []
+            : [`Pot data: ${pot.plan.data ?? "its scenario's"}; formula: ${pot.plan.formulaRef ?? "its scenario's"}.`];
         sheets.push({ name: `${plan.name} ${pot.plan.name}`, table: levelTable(pot.table), caption: [potTitle, ...header] });
         settings.push({ heading: potTitle, lines: [...own, ...header, `Population base: ${pot.plan.population}.`], domains: formulaDomains(pot.plan.formula) });
       }
@@ -134,13 +153,19 @@ function workbook(results: readonly ScenarioResult[], comparison: readonly Compa
       const pot = result.pots[0] as ScenarioResult['pots'][number];
       const header = [...runHeader(describeRun(pot.allocation, plan.area, plan.source)), ...dampedLines];
       sheets.push({ name: plan.name, table: scenarioTable(result), caption: [title, ...header] });
-      settings.push({ heading: title, lines: [...scenarioLines, ...header, `Population base: ${pot.plan.population}.`], domains: formulaDomains(pot.plan.formula) });
+      settings.push({
+        heading: title,
+        lines: [...scenarioLines, ...header, `Population base: ${pot.plan.population}.`],
+        domains: formulaDomains(pot.plan.formula),
+      });
     }
   }
   sheets.push({
     name: 'Comparison',
     table: comparisonTable(comparison, levelOf(results)),
-    caption: [`Comparison with the baseline (${options.baseline}). Change is against the same ${levelWord(results)} in the baseline; rank 1 = the most £ per person, and a rank change of +1 is one place up.`],
+    caption: [
+      `Comparison with the baseline (${options.baseline}). Change is against the same ${levelWord(results)} in the baseline; rank 1 = the most £ per person, and a rank change of +1 is one place up.`,
+    ],
   });
   const sources = [...new Set(results.map((r) => r.plan.source))];
   return toXlsx(sheets, {
@@ -178,9 +203,15 @@ function json(results: readonly ScenarioResult[], comparison: readonly Compariso
         ? {}
         : dampingMeta(result.damping, result.plan.damping.previous, { level: result.plan.level === 'former-district' ? 'former-district' : 'district' })),
       pots: result.plan.pooled
-        ? result.pots.map((pot) => ({ ...runMeta(pot.allocation, result.plan.area, pot.plan.source, pot.plan.data === undefined ? result.plan.vintage : undefined), name: pot.plan.name, districts: rowsOf(levelTable(pot.table)) }))
+        ? result.pots.map((pot) => ({
+            ...runMeta(pot.allocation, result.plan.area, pot.plan.source, pot.plan.data === undefined ? result.plan.vintage : undefined),
+            name: pot.plan.name,
+            districts: rowsOf(levelTable(pot.table)),
+          }))
         : undefined,
-      ...(result.plan.pooled ? {} : runMeta((result.pots[0] as ScenarioResult['pots'][number]).allocation, result.plan.area, result.plan.source, result.plan.vintage)),
+      ...(result.plan.pooled
+        ? {}
+        : runMeta((result.pots[0] as ScenarioResult['pots'][number]).allocation, result.plan.area, result.plan.source, result.plan.vintage)),
     })),
     comparison: (rowsOf(comparisonTable(comparison, levelOf(results))) as { rows: unknown }).rows,
     ...(levelOf(results) === 'district' ? {} : { level: levelOf(results) }),

@@ -29,7 +29,10 @@ export function dropOneTable(result: SensitivityResult): Table {
   };
 }
 
-/** The band columns; the first two are named for the level (`district_code,district_name`, `former_district_code,…`). */
+/**
+ * The band columns; the first two are named for the level (`district_code,district_name`,
+ * `former_district_code,…`).
+ */
 function bandColumns(result: SensitivityResult): Column[] {
   return [
     ...levelColumns(result.level),

@@ -51,7 +51,10 @@ export function districtTable(table: DistrictTable): Table {
   return { columns: DISTRICT_COLUMNS, rows: table.rows.map((r) => rowCells(r)), total: rowCells(table.total) };
 }
 
-/** A row's cells in the district table's order: code, name, lsoas, population, allocation, share_pct, per_person. */
+/**
+ * A row's cells in the district table's order: code, name, lsoas, population, allocation, share_pct,
+ * per_person.
+ */
 function rowCells(r: DistrictRow): string[] {
   return [r.code, r.name, String(r.lsoas), r.population.toString(), r.allocation.toFixed(2), r.sharePct, r.perPerson];
 }
@@ -122,7 +125,9 @@ const DAMPING_COLUMNS: readonly Column[] = [
   { key: 'held', title: 'Held', kind: 'text' },
 ];
 
-/** The code columns a damped table's rows are matched by: a district table's, or a former-district table's. */
+/**
+ * The code columns a damped table's rows are matched by: a district table's, or a former-district table's.
+ */
 const DAMPED_CODE_KEYS: readonly string[] = ['district_code', 'former_district_code'];
 
 /**
@@ -150,7 +155,8 @@ export function withDampingColumns(table: Table, damping: Damping): Table {
   // The allocation column must be the damped one, or the change would be against the wrong figure.
   for (const row of rows) {
     const district = byCode.get(row[codeIndex] ?? '') as DampedDistrict;
-    if (row[allocationIndex] !== pounds(district.amount).toFixed(2)) throw new RangeError(`withDampingColumns: ${district.code}'s allocation is not its damped amount`);
+    if (row[allocationIndex] !== pounds(district.amount).toFixed(2))
+      throw new RangeError(`withDampingColumns: ${district.code}'s allocation is not its damped amount`);
   }
   return { columns: [...table.columns, ...DAMPING_COLUMNS], rows, ...(total ? { total } : {}) };
 }
@@ -166,7 +172,11 @@ export function withDampingColumns(table: Table, damping: Damping): Table {
 export function ownTableHeaders(): readonly { readonly head: readonly Column[]; readonly tail?: readonly Column[] }[] {
   return [
     ...GROUP_LEVELS.map((level) => ({
-      head: [...levelColumns(level), ...DISTRICT_COLUMNS.slice(2), ...(level === 'ward' ? [{ key: 'derived', title: 'Derived', kind: 'text' } as const] : DAMPING_COLUMNS)],
+      head: [
+        ...levelColumns(level),
+        ...DISTRICT_COLUMNS.slice(2),
+        ...(level === 'ward' ? [{ key: 'derived', title: 'Derived', kind: 'text' } as const] : DAMPING_COLUMNS),
+      ],
     })),
     // The LSOA table: its domain columns, between, are titled by their ids.
     { head: LSOA_HEAD, tail: LSOA_TAIL },
@@ -211,7 +221,16 @@ export function areaTable(table: AreaTable): Table {
   const { total } = table;
   return {
     columns,
-    rows: table.rows.map((r, i) => [r.code, r.name, String(r.lsoas), people.rows[i] as string, r.allocation.toFixed(2), r.sharePct, r.perPerson, r.estimated ? 'yes' : 'no']),
+    rows: table.rows.map((r, i) => [
+      r.code,
+      r.name,
+      String(r.lsoas),
+      people.rows[i] as string,
+      r.allocation.toFixed(2),
+      r.sharePct,
+      r.perPerson,
+      r.estimated ? 'yes' : 'no',
+    ]),
     total: [total.code, total.name, '', people.total, total.allocation.toFixed(2), '', '', ''],
   };
 }
@@ -235,7 +254,11 @@ function apportionedPeople(table: AreaTable): { rows: string[]; total: string } 
   const weights = table.rows.map((r) => BigInt(r.population.toDecimalPlaces(PEOPLE_PLACES).times(scale).toFixed(0)));
   const units = BigInt(table.total.population.times(new Exact(10).pow(places)).toFixed(0));
   if (weights.every((w) => w === 0n)) return { rows: table.rows.map(() => new Exact(0).toFixed(places)), total };
-  const parts = largestRemainder(units, weights, table.rows.map((r) => r.code));
+  const parts = largestRemainder(
+    units,
+    weights,
+    table.rows.map((r) => r.code),
+  );
   return { rows: parts.map((p) => new Exact(p.toString()).dividedBy(new Exact(10).pow(places)).toFixed(places)), total };
 }
 
@@ -306,7 +329,8 @@ const COMPARISON_COLUMNS: readonly Column[] = [
 /**
  * The comparison with the baseline: one row per scenario and district, with
  * `scenario,district_code,district_name,allocation,per_person,change,change_pct,per_person_rank,rank_change`
- * (`rank_change`: places up the table by £ per person against the baseline, +2 = two places nearer rank 1); at
+ * (`rank_change`: places up the table by £ per person against the baseline, +2 = two places nearer rank 1);
+ * at
  * another level the code and name columns are named for it (`former_district_code,former_district_name`).
  */
 export function comparisonTable(rows: readonly ComparisonRow[], level: GroupLevel = 'district'): Table {

@@ -24,7 +24,10 @@ export interface XlsxDomain {
   readonly sources: readonly string[];
 }
 
-/** A block of the Notes sheet: a heading (a run, scenario or pot), lines of settings and its formula's domains. */
+/**
+ * A block of the Notes sheet: a heading (a run, scenario or pot), lines of settings and its formula's
+ * domains.
+ */
 export interface XlsxSettings {
   readonly heading: string;
   readonly lines?: readonly string[];
@@ -76,7 +79,9 @@ const NOTES_SHEET = 'Notes';
 /** A plain decimal as the engine writes it (`12700000.00`, `-3.5`, `211`, `1e-7`). */
 const PLAIN_NUMBER = /^-?\d+(\.\d+)?(e[-+]?\d+)?$/i;
 
-/** The fixed time written into the workbook (and, as 1980-01-01, the earliest a zip can hold, into the zip). */
+/**
+ * The fixed time written into the workbook (and, as 1980-01-01, the earliest a zip can hold, into the zip).
+ */
 const FIXED_DATE = new Date(0);
 
 /**
@@ -85,7 +90,8 @@ const FIXED_DATE = new Date(0);
  *
  * On each sheet: the caption lines (italic), a blank row, the header row (bold, bordered, frozen, with
  * an autofilter), the rows, then the total row in bold. Numbers are stored as numbers with a number
- * format (money `"£"#,##0.00`, int `#,##0`, pct `0.00%` on the fraction, 0.1123 for 11.23%, number `General`);
+ * format (money `"£"#,##0.00`, int `#,##0`, pct `0.00%` on the fraction, 0.1123 for 11.23%, number
+ * `General`);
  * text is stored as text, never as a formula, so a name like `=HYPERLINK(…)` stays a name.
  *
  * Sheet names are made valid and unique in order: `[]:*?/\` become `-`, names are cut to 31
@@ -250,7 +256,11 @@ function addNotesSheet(workbook: ExcelJS.Workbook, notes: XlsxNotes): void {
  * same names in the same order always give the same result.
  */
 function uniqueSheetName(wanted: string, taken: Set<string>): string {
-  const base = wanted.replace(FORBIDDEN_IN_SHEET_NAME, '-').trim().replace(/^'+|'+$/g, '') || 'Sheet';
+  const base =
+    wanted
+      .replace(FORBIDDEN_IN_SHEET_NAME, '-')
+      .trim()
+      .replace(/^'+|'+$/g, '') || 'Sheet';
   let name = cut(base, MAX_SHEET_NAME);
   for (let n = 2; taken.has(name.toLowerCase()); n += 1) {
     const suffix = ` (${n})`;

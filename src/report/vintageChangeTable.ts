@@ -4,7 +4,9 @@ import { pounds } from '../engine/tabulate.js';
 import { groupThousands } from './display.js';
 import type { Column, Table } from './table.js';
 
-/** The two vintages compared, older first, as they name the columns (`allocation_2019`, `allocation_2025`). */
+/**
+ * The two vintages compared, older first, as they name the columns (`allocation_2019`, `allocation_2025`).
+ */
 export interface VintagePair {
   readonly before: string;
   readonly after: string;
@@ -36,7 +38,9 @@ export function vintageChangeTable(change: VintageChange, years: VintagePair, op
     { key: 'population_effect', title: 'Population', kind: 'money', signed: true, cell: (r) => money(r.population) },
     { key: 'boundaries_effect', title: 'Boundaries', kind: 'money', signed: true, cell: (r) => money(r.boundaries) },
     { key: 'data_effect', title: 'Data', kind: 'money', signed: true, cell: (r) => money(r.data) },
-    ...(change.sources ? [{ key: 'sources_effect', title: 'Sources', kind: 'money', signed: true, cell: (r: VintageChangeRow) => money(r.sources) } as const] : []),
+    ...(change.sources
+      ? [{ key: 'sources_effect', title: 'Sources', kind: 'money', signed: true, cell: (r: VintageChangeRow) => money(r.sources) } as const]
+      : []),
     { key: `changed_lsoas_${before}`, title: `Changed LSOAs ${before}`, kind: 'int', cell: (r) => String(r.changedBefore), full: true },
     { key: `changed_lsoas_${after}`, title: `Changed LSOAs ${after}`, kind: 'int', cell: (r) => String(r.changedAfter), full: true },
   ];
@@ -57,7 +61,12 @@ export function vintageChangeTable(change: VintageChange, years: VintagePair, op
 export function vintageChangeNotes(change: VintageChange, years: VintagePair): string[] {
   const { before, after } = years;
   const parts = (r: VintageChangeRow): string =>
-    [`population ${signed(r.population)}`, `boundaries ${signed(r.boundaries)}`, `data ${signed(r.data)}`, ...(change.sources ? [`sources ${signed(r.sources)}`] : [])].join(', ');
+    [
+      `population ${signed(r.population)}`,
+      `boundaries ${signed(r.boundaries)}`,
+      `data ${signed(r.data)}`,
+      ...(change.sources ? [`sources ${signed(r.sources)}`] : []),
+    ].join(', ');
   const legend = [
     `How to read the change from ${before} to ${after}: the parts add up exactly to the change.`,
     'Population: what the change in the share of the people alone moved, for each piece of ground (an LSOA, or a 2011 LSOA with the 2021 LSOAs ONS split it into), at its old need.',
@@ -66,7 +75,9 @@ export function vintageChangeNotes(change: VintageChange, years: VintagePair): s
       ? `Data: the rest of the change on the LSOAs ONS left unchanged: their new need ranks (IoD2025 for IoD2019), and the penny rounding. Sources: what the formula's new sources alone change (Census 2021 disability and unpaid care in the adults domain), against the ${after} data with the ${before} sources.`
       : 'Data: the rest of the change on the LSOAs ONS left unchanged: their new need ranks (IoD2025 for IoD2019, and any change of sources), and the penny rounding.',
   ];
-  const lines = change.rows.map((r) => `${r.name || r.code}: ${signed(r.change)}${r.before === 0n ? '' : ` (${signedPercent(r.change, r.before)})`}: ${parts(r)}.`);
+  const lines = change.rows.map(
+    (r) => `${r.name || r.code}: ${signed(r.change)}${r.before === 0n ? '' : ` (${signedPercent(r.change, r.before)})`}: ${parts(r)}.`,
+  );
   return [...legend, ...lines];
 }
 

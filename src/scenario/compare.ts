@@ -13,7 +13,9 @@ export interface ComparisonRow {
   readonly change: Decimal | undefined;
   /** change / baseline allocation × 100, half-up to 2 places; empty when there is no baseline amount. */
   readonly changePct: string;
-  /** The district's rank by £ per person in this scenario: 1 = most per person; ties share the higher rank. */
+  /**
+   * The district's rank by £ per person in this scenario: 1 = most per person; ties share the higher rank.
+   */
   readonly perPersonRank: number | undefined;
   /**
    * Places up the table by £ per person against the baseline: baseline rank − this rank, so +2 is two
@@ -24,7 +26,8 @@ export interface ComparisonRow {
 
 /**
  * Compare every scenario's district table with the baseline's: £ and % change per district, its rank
- * by £ per person, and how many places that rank moved against the baseline. Rows are in scenario order, then district order.
+ * by £ per person, and how many places that rank moved against the baseline. Rows are in scenario order, then
+ * district order.
  */
 export function compare(results: readonly ScenarioResult[], baseline: string): ComparisonRow[] {
   const base = results.find((r) => r.plan.name === baseline);
@@ -66,7 +69,9 @@ function key(code: string, name: string): string {
   return `${code}\u0000${name}`;
 }
 
-/** A district's move against the baseline, for a summary: its £ change and its change of share of the budget. */
+/**
+ * A district's move against the baseline, for a summary: its £ change and its change of share of the budget.
+ */
 export interface Move {
   readonly row: ComparisonRow;
   /** The change of its share of the budget, in percentage points (exact). */

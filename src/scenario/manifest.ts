@@ -47,7 +47,9 @@ export function manifest(results: readonly ScenarioResult[], options: ManifestOp
       source: plan.source,
       populationBase: plan.population,
       budget: plan.budget.toFixed(2),
-      ...(plan.damping === undefined || damping === undefined ? {} : { damping: dampingRecord(plan.damping, damping, options.dampingSummaries?.get(plan.name)) }),
+      ...(plan.damping === undefined || damping === undefined
+        ? {}
+        : { damping: dampingRecord(plan.damping, damping, options.dampingSummaries?.get(plan.name)) }),
       pots: plan.pots.map((pot) => ({
         name: pot.name,
         ...(pot.description === undefined ? {} : { description: pot.description }),
@@ -63,10 +65,13 @@ export function manifest(results: readonly ScenarioResult[], options: ManifestOp
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
-/** A damped scenario's damping: the previous file (its SHA-256 is among the inputs), the band, who was held and what it cost. */
+/**
+ * A damped scenario's damping: the previous file (its SHA-256 is among the inputs), the band, who was held
+ * and what it cost.
+ */
 function dampingRecord(plan: DampingPlan, damping: Damping, summary: string | undefined): unknown {
   return {
-    amounts: 'damped: the scenario\'s table and its rows of the comparison are the damped amounts',
+    amounts: "damped: the scenario's table and its rows of the comparison are the damped amounts",
     previous: plan.previous,
     floor: plan.floor === undefined ? null : formatPercent(plan.floor),
     ceiling: plan.ceiling === undefined ? null : formatPercent(plan.ceiling),

@@ -21,7 +21,9 @@ export const MAX_ALIAS_VALUES = 10_000;
  */
 export const MAX_SCENARIOS = 1_000;
 export const MAX_POTS = 100;
-/** The deepest nesting read. A scenario file needs six levels; YAML parsers run out of stack in the thousands. */
+/**
+ * The deepest nesting read. A scenario file needs six levels; YAML parsers run out of stack in the thousands.
+ */
 export const MAX_NESTING = 100;
 
 // Budgets are text (read from the source, never through a JavaScript number); weights too, so a weight
@@ -30,12 +32,20 @@ export const MAX_NESTING = 100;
 const amount = z.string();
 const exclude = z.union([z.array(z.string()), z.string()]);
 const weights = z.map(z.string(), z.string());
-/** `replace:` a map of formula source (as `--replace` names it) → the officer's file, relative to the scenario file. */
+/**
+ * `replace:` a map of formula source (as `--replace` names it) → the officer's file, relative to the scenario
+ * file.
+ */
 const replace = z.map(z.string(), z.string());
 const population = z.enum(POPULATION_BASES);
-/** `vintage: 2025` is a YAML number, `vintage: '2025'` a string: both are read as the text; planScenarios checks it. */
+/**
+ * `vintage: 2025` is a YAML number, `vintage: '2025'` a string: both are read as the text; planScenarios
+ * checks it.
+ */
 const vintage = z.union([z.string(), z.number()]).transform(String);
-/** A floor or ceiling, read as written (`+2` stays `+2`, never the number 2): planScenarios checks its sign. */
+/**
+ * A floor or ceiling, read as written (`+2` stays `+2`, never the number 2): planScenarios checks its sign.
+ */
 const percent = z.string();
 
 /**
@@ -83,7 +93,10 @@ const defaultsSchema = z.strictObject({
   population: population.optional(),
   replace: replace.optional(),
   ...dampingKeys,
-  /** What every scenario's table adds the LSOAs up into (one level per file, so the scenarios compare row by row); planScenarios checks it. */
+  /**
+   * What every scenario's table adds the LSOAs up into (one level per file, so the scenarios compare row by
+   * row); planScenarios checks it.
+   */
   level: z.string().optional(),
 });
 
@@ -139,17 +152,23 @@ const RESERVED_POT_NAMES: readonly string[] = ['lsoa'];
  * an unknown key the nearest valid one. Keys written twice at one level are refused with both lines,
  * also when they differ only in how they are written (`1:` and `"1":`), and so are scenario or pot names
  * that could not be file names on every common system (reserved device names, names equal apart from
- * case). Budgets, weights, floors and ceilings are kept as the text written. Limits: {@link MAX_SCENARIO_FILE_CHARS},
+ * case). Budgets, weights, floors and ceilings are kept as the text written. Limits: {@link
+ * MAX_SCENARIO_FILE_CHARS},
  * {@link MAX_ALIAS_VALUES}, {@link MAX_NESTING}, {@link MAX_SCENARIOS}, {@link MAX_POTS}. Linear in the size of the file.
  *
  * @example parseScenarioFile('scenarios:\n  adults:\n    budget: 12.7m\n', 'adults.yaml')
  */
 export function parseScenarioFile(text: string, file: string): Result<ScenarioFile> {
   if (text.length > MAX_SCENARIO_FILE_CHARS) {
-    return fail('data', 'file-too-large', `the scenario file is ${groupDigits(text.length)} characters long, more than the limit of ${groupDigits(MAX_SCENARIO_FILE_CHARS)} (about 10 MB)`, {
-      hint: 'Check that this is the scenario file; a scenario file is a few kilobytes',
-      location: { file },
-    });
+    return fail(
+      'data',
+      'file-too-large',
+      `the scenario file is ${groupDigits(text.length)} characters long, more than the limit of ${groupDigits(MAX_SCENARIO_FILE_CHARS)} (about 10 MB)`,
+      {
+        hint: 'Check that this is the scenario file; a scenario file is a few kilobytes',
+        location: { file },
+      },
+    );
   }
   const lineCounter = new LineCounter();
   const at = (offset: number): Location => {
@@ -219,10 +238,15 @@ export function parseScenarioFile(text: string, file: string): Result<ScenarioFi
   }
   const tooManyPots = scenarios.find((s) => (s.spec.pots?.size ?? 0) > MAX_POTS);
   if (tooManyPots !== undefined) {
-    return fail('data', 'too-many-pots', `scenario "${tooManyPots.name}" has ${groupDigits(tooManyPots.spec.pots?.size ?? 0)} pots, more than the limit of ${MAX_POTS}`, {
-      hint: 'Combine pots that share a formula, or split the scenario',
-      location: locate([...tooManyPots.path, 'pots']),
-    });
+    return fail(
+      'data',
+      'too-many-pots',
+      `scenario "${tooManyPots.name}" has ${groupDigits(tooManyPots.spec.pots?.size ?? 0)} pots, more than the limit of ${MAX_POTS}`,
+      {
+        hint: 'Combine pots that share a formula, or split the scenario',
+        location: locate([...tooManyPots.path, 'pots']),
+      },
+    );
   }
   const scenarioFiles = new Map<string, readonly string[]>();
   for (const { name, spec, path } of scenarios) {
@@ -236,7 +260,10 @@ export function parseScenarioFile(text: string, file: string): Result<ScenarioFi
   }
   const baseline = typeof value.baseline === 'string' ? value.baseline : (scenarios[0] as { name: string }).name;
   if (!scenarios.some((s) => s.name === baseline)) {
-    const guess = nearest(baseline, scenarios.map((s) => s.name));
+    const guess = nearest(
+      baseline,
+      scenarios.map((s) => s.name),
+    );
     return fail('data', 'unknown-baseline', `baseline "${shown(baseline)}" is not one of the scenarios`, {
       hint: guess ? `Did you mean "${guess}"?` : `Scenarios: ${shown(scenarios.map((s) => s.name).join(', '), 200)}`,
       location: locate(['baseline']),
@@ -261,20 +288,30 @@ function checkName(
   const location = locate(path);
   if (!NAME.test(name)) return badName(kind, name, location);
   if (DEVICE_NAME.test(name)) {
-    return fail('data', 'bad-name', `${kind} name "${name}" is a device name on Windows (CON, PRN, AUX, NUL, COM1 to COM9, LPT1 to LPT9, in any case), so it cannot be a file name`, {
-      hint: `Choose another name, e.g. ${name}-${kind}`,
-      location,
-    });
+    return fail(
+      'data',
+      'bad-name',
+      `${kind} name "${name}" is a device name on Windows (CON, PRN, AUX, NUL, COM1 to COM9, LPT1 to LPT9, in any case), so it cannot be a file name`,
+      {
+        hint: `Choose another name, e.g. ${name}-${kind}`,
+        location,
+      },
+    );
   }
   const folded = name.toLowerCase();
   if (reserved.includes(folded)) return reservedName(kind, name, reserved, location);
   const other = taken.get(folded);
   if (other !== undefined) {
     const otherName = other.at(-1) ?? '';
-    return fail('data', 'duplicate-name', `${kind} names "${otherName}" (line ${locate(other).line ?? '?'}) and "${name}" (line ${location.line ?? '?'}) differ only in case, so their files would be one file on Windows and macOS`, {
-      hint: 'Rename one of them',
-      location,
-    });
+    return fail(
+      'data',
+      'duplicate-name',
+      `${kind} names "${otherName}" (line ${locate(other).line ?? '?'}) and "${name}" (line ${location.line ?? '?'}) differ only in case, so their files would be one file on Windows and macOS`,
+      {
+        hint: 'Rename one of them',
+        location,
+      },
+    );
   }
   taken.set(folded, path);
   return ok(undefined);
@@ -351,9 +388,11 @@ function placeAt(path: readonly (string | number)[]): Place {
 }
 
 /**
- * The document as plain values, in one pass: mappings of user names (scenarios, pots, weights, replace) as Maps
+ * The document as plain values, in one pass: mappings of user names (scenarios, pots, weights, replace) as
+ * Maps
  * and other mappings as objects without a prototype; budgets, weights and the baseline's name as the text
- * written (so `0x10` or `1.27e7` reach the amount parser as written, never as a JavaScript number). Refuses keys that are
+ * written (so `0x10` or `1.27e7` reach the amount parser as written, never as a JavaScript number). Refuses
+ * keys that are
  * not names, keys written twice (after reading, so `1:` and `"1":` are the same key), nesting deeper
  * than MAX_NESTING and aliases that copy more than MAX_ALIAS_VALUES values.
  */
@@ -363,10 +402,15 @@ function readNode(reader: Reader, node: Node | null, path: readonly (string | nu
   if (copying !== undefined) {
     reader.copied += 1;
     if (reader.copied > MAX_ALIAS_VALUES) {
-      return fail('data', 'too-many-aliases', `too many aliases (limit ${groupDigits(MAX_ALIAS_VALUES)} values copied): *${shown(copying.source)} takes the file past the limit`, {
-        hint: 'Write the settings out instead of copying them with &anchors and *aliases',
-        location: reader.at(copying.range?.[0] ?? 0),
-      });
+      return fail(
+        'data',
+        'too-many-aliases',
+        `too many aliases (limit ${groupDigits(MAX_ALIAS_VALUES)} values copied): *${shown(copying.source)} takes the file past the limit`,
+        {
+          hint: 'Write the settings out instead of copying them with &anchors and *aliases',
+          location: reader.at(copying.range?.[0] ?? 0),
+        },
+      );
     }
   }
   const read = readValue(reader, node, path, copying);
@@ -563,7 +607,11 @@ function expectationAt(path: readonly PropertyKey[]): string | undefined {
 
 function expectedOf(issue: z.core.$ZodIssue & { code: 'invalid_type' }): string {
   const expected = String(issue.expected);
-  return expected === 'record' || expected === 'object' || expected === 'map' ? 'a mapping (key: value lines)' : expected === 'array' ? 'a list' : `a ${expected}`;
+  return expected === 'record' || expected === 'object' || expected === 'map'
+    ? 'a mapping (key: value lines)'
+    : expected === 'array'
+      ? 'a list'
+      : `a ${expected}`;
 }
 
 function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
@@ -576,7 +624,10 @@ function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
   return value;
 }
 
-/** A value for a message: its kind, and for a scalar what was written (`.inf`, not what JavaScript made of it). */
+/**
+ * A value for a message: its kind, and for a scalar what was written (`.inf`, not what JavaScript made of
+ * it).
+ */
 function describeValue(value: unknown, written: string | undefined): string {
   if (value === null) return 'nothing';
   if (Array.isArray(value)) return 'a list';

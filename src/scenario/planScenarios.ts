@@ -53,7 +53,10 @@ export interface DampingPlan {
 
 /** What planScenarios is given besides the loaded data. */
 export interface PlanOptions {
-  /** The text of a previous allocation named by `previous:` (as written), already read; needed when a scenario is damped. */
+  /**
+   * The text of a previous allocation named by `previous:` (as written), already read; needed when a scenario
+   * is damped.
+   */
   readonly previous?: (file: string) => string;
   /** A file named by `replace:` (as written), already read: its text (a workbook as CSV) and SHA-256. */
   readonly replacement?: (file: string) => { readonly text: string; readonly sha256: string };
@@ -99,7 +102,10 @@ export interface ScenarioPlan {
   readonly pots: readonly PotPlan[];
   /** The scenario's whole budget (the sum of its pots). */
   readonly budget: Decimal;
-  /** What its tables add the LSOAs up into: the file's `level:` (default `district`), the same for every scenario. */
+  /**
+   * What its tables add the LSOAs up into: the file's `level:` (default `district`), the same for every
+   * scenario.
+   */
   readonly level: GroupLevel;
   /** Present when the scenario's table is damped against a previous allocation. */
   readonly damping?: DampingPlan;
@@ -146,7 +152,10 @@ export function potDataRefs(file: ScenarioFile, entry: ScenarioEntry, pot: strin
   return ok({ ...refs.value, data: spec?.data ?? refs.value.data, formula: spec?.formula ?? refs.value.formula });
 }
 
-/** The previous allocation a scenario is damped against (its own `previous:`, else the defaults'), and the key path where it is written. */
+/**
+ * The previous allocation a scenario is damped against (its own `previous:`, else the defaults'), and the key
+ * path where it is written.
+ */
 export function previousOf(file: ScenarioFile, entry: ScenarioEntry): { file: string; path: readonly string[] } | undefined {
   if (entry.spec.previous !== undefined) return { file: entry.spec.previous, path: [...entry.path, 'previous'] };
   if (file.defaults.previous !== undefined) return { file: file.defaults.previous, path: ['defaults', 'previous'] };
@@ -196,7 +205,8 @@ function planScenario(
   if (!damping.ok) return context(damping.error, damping.error.location ?? locate(at));
   // The officer's figures for sources of the formula (`replace:`), on the scenario's LSOAs.
   const replacements = replacementsOf(file, { name, spec, path: at });
-  const withOwn = (data: PotData): Result<PotData> => replaceSources(replacements, data, loaded.dataset, vintage ?? loaded.vintage, area.value.name, file, options);
+  const withOwn = (data: PotData): Result<PotData> =>
+    replaceSources(replacements, data, loaded.dataset, vintage ?? loaded.vintage, area.value.name, file, options);
   // What a pot without data: or formula: of its own is shared by: its scenario's.
   const base: PotData = { dataset, formula: loaded.formula, source: loaded.source };
   const replacedShared = withOwn(base);
@@ -221,7 +231,10 @@ function planScenario(
       }
     }
     if (spec.pots.size === 0) {
-      return fail('data', 'no-pots', `scenario "${name}" has an empty pots: section`, { hint: 'Give each pot a name and a budget', location: locate([...at, 'pots']) });
+      return fail('data', 'no-pots', `scenario "${name}" has an empty pots: section`, {
+        hint: 'Give each pot a name and a budget',
+        location: locate([...at, 'pots']),
+      });
     }
     for (const [potName, pot] of spec.pots) {
       const own = potData(file, { name, spec, path: at }, potName, pot, { base, shared }, load, withOwn);
@@ -249,7 +262,9 @@ function planScenario(
   // Each pot's population base must be in the data, found here to point at its line (not at run time).
   for (const pot of pots) {
     const own = pot.data !== undefined && pot.data !== data;
-    const base = checkPopulationBase(own ? pot.dataset : loaded.dataset, pot.population, data === undefined && !own ? (loaded.vintage ?? vintage) : undefined, { vintageSetting: 'vintage:' });
+    const base = checkPopulationBase(own ? pot.dataset : loaded.dataset, pot.population, data === undefined && !own ? (loaded.vintage ?? vintage) : undefined, {
+      vintageSetting: 'vintage:',
+    });
     if (base.ok) continue;
     const potPath = spec.pots !== undefined ? [...at, 'pots', pot.name] : at;
     const written = spec.pots?.get(pot.name)?.population !== undefined ? locate([...potPath, 'population']) : where('population');
@@ -257,10 +272,15 @@ function planScenario(
   }
   const budget = pots.reduce((sum, p) => sum.plus(p.budget), new Exact(0));
   if (budget.greaterThan(MAX_BUDGET)) {
-    return fail('data', 'bad-budget', `scenario "${name}": its pots add up to £${budget.toFixed(2)}, more than ${MAX_BUDGET_TEXT}, the largest budget fairshare shares`, {
-      hint: 'Check the pots\' budgets and their units (k thousands, m millions, bn billions)',
-      location: locate([...at, 'pots']),
-    });
+    return fail(
+      'data',
+      'bad-budget',
+      `scenario "${name}": its pots add up to £${budget.toFixed(2)}, more than ${MAX_BUDGET_TEXT}, the largest budget fairshare shares`,
+      {
+        hint: "Check the pots' budgets and their units (k thousands, m millions, bn billions)",
+        location: locate([...at, 'pots']),
+      },
+    );
   }
   return ok({
     name,
@@ -280,7 +300,10 @@ function planScenario(
   });
 }
 
-/** What a pot is shared by: the dataset (its scenario's LSOAs), the formula and the words for where the data came from. */
+/**
+ * What a pot is shared by: the dataset (its scenario's LSOAs), the formula and the words for where the data
+ * came from.
+ */
 interface PotData {
   readonly dataset: Dataset;
   readonly formula: Formula;
@@ -347,9 +370,14 @@ function replaceSources(
   const hints = lsoaCodeHints(all, vintage, []);
   for (const entry of entries) {
     const ref = findSource(formula, entry.source);
-    if (!ref.ok) return { ok: false, error: { ...ref.error, kind: 'data', message: ref.error.message.replace('--replace names', 'replace: names'), location: file.locate(entry.path) } };
+    if (!ref.ok)
+      return {
+        ok: false,
+        error: { ...ref.error, kind: 'data', message: ref.error.message.replace('--replace names', 'replace: names'), location: file.locate(entry.path) },
+      };
     const read = options.replacement?.(entry.file);
-    if (read === undefined) return fail('data', 'replacement-not-read', `the replace: file ${shown(entry.file)} was not read`, { location: file.locate(entry.path) });
+    if (read === undefined)
+      return fail('data', 'replacement-not-read', `the replace: file ${shown(entry.file)} was not read`, { location: file.locate(entry.path) });
     const parsed = parseReplacement(read.text, entry.file, codes, known, { codes: hints, areaName });
     if (!parsed.ok) return parsed;
     const name = entry.file.split(/[\\/]/).pop() ?? entry.file;
@@ -359,7 +387,10 @@ function replaceSources(
   return ok({ ...data, dataset, formula, source: [data.source, ...described].join('; ') });
 }
 
-/** The levels a scenario's table can be damped at: districts, and former districts (keyed by their 2019 codes). */
+/**
+ * The levels a scenario's table can be damped at: districts, and former districts (keyed by their 2019
+ * codes).
+ */
 const DAMPING_LEVELS: readonly GroupLevel[] = ['district', 'former-district'];
 
 /**
@@ -382,12 +413,17 @@ function planDamping(
     const given = (['floor', 'ceiling'] as const).find((end) => text[end] !== undefined);
     if (given === undefined) return ok(undefined);
     const fromDefaults = spec[given] === undefined;
-    return fail('data', 'band-without-previous', `${given}: ${shown(text[given] ?? '')}${fromDefaults ? ' (under defaults:)' : ''} limits the change against a previous allocation, but the scenario has no previous:`, {
-      hint: fromDefaults
-        ? 'Give every scenario a previous: line, or set previous: under defaults:, or move the band into the scenarios that have one'
-        : "Add previous: FILE (last year's allocate output, CSV or XLSX, relative to the scenario file) to the scenario or under defaults:",
-      location: where(given),
-    });
+    return fail(
+      'data',
+      'band-without-previous',
+      `${given}: ${shown(text[given] ?? '')}${fromDefaults ? ' (under defaults:)' : ''} limits the change against a previous allocation, but the scenario has no previous:`,
+      {
+        hint: fromDefaults
+          ? 'Give every scenario a previous: line, or set previous: under defaults:, or move the band into the scenarios that have one'
+          : "Add previous: FILE (last year's allocate output, CSV or XLSX, relative to the scenario file) to the scenario or under defaults:",
+        location: where(given),
+      },
+    );
   }
   const at = file.locate(previous.path);
   if (!DAMPING_LEVELS.includes(level)) {
@@ -417,7 +453,10 @@ function planDamping(
   return ok({ previous: previous.file, text: read(previous.file), ...band, at: { previous: at, ...locations } });
 }
 
-/** The file's `level:` (default `district`), checked against a scenario's data: one of the levels made of whole LSOAs, and one the data has. */
+/**
+ * The file's `level:` (default `district`), checked against a scenario's data: one of the levels made of
+ * whole LSOAs, and one the data has.
+ */
 function planLevel(file: ScenarioFile, dataset: Dataset, vintage: Vintage | undefined): Result<GroupLevel> {
   const text = file.defaults.level ?? 'district';
   const level = GROUP_LEVELS.find((l) => l === text.trim().toLowerCase());
@@ -441,7 +480,13 @@ function planPot(
 ): Result<PotPlan> {
   const budget = parseAmount(spec.budget);
   if (!budget.ok) return { ok: false, error: { ...budget.error, location: locate([...at, 'budget']) } };
-  const exclude = typeof spec.exclude === 'string' ? spec.exclude.split(',').map((s) => s.trim()).filter(Boolean) : (spec.exclude ?? []);
+  const exclude =
+    typeof spec.exclude === 'string'
+      ? spec.exclude
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : (spec.exclude ?? []);
   const weights = spec.weights ?? new Map<string, string>();
   const weighted = weigh(shared.formula, { exclude, weights, labels: { exclude: 'exclude', weight: 'weights' } });
   if (!weighted.ok) {

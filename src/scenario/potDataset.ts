@@ -19,7 +19,11 @@ export function potDataset(scenario: Dataset, own: Dataset): Result<Dataset> {
   const index = new Map(own.units.map((unit, i) => [unit.code, i]));
   const missing = scenario.units.filter((unit) => !index.has(unit.code)).map((unit) => unit.code);
   if (missing.length > 0) {
-    const listed = missing.slice(0, LISTED).map((code) => shown(code)).join(', ') + (missing.length > LISTED ? ` and ${missing.length - LISTED} more` : '');
+    const listed =
+      missing
+        .slice(0, LISTED)
+        .map((code) => shown(code))
+        .join(', ') + (missing.length > LISTED ? ` and ${missing.length - LISTED} more` : '');
     const what = missing.length === 1 ? 'an LSOA' : `${grouped(missing.length)} of the ${grouped(scenario.units.length)} LSOAs`;
     return fail('data', 'pot-data-missing-lsoas', `its data file ${shown(own.file)} has no row for ${what} the scenario shares over: ${listed}`, {
       hint: "A pot's data: needs a row for every LSOA of its scenario's area and vintage (rows for other LSOAs are ignored)",
@@ -27,7 +31,11 @@ export function potDataset(scenario: Dataset, own: Dataset): Result<Dataset> {
   }
   const from = scenario.units.map((unit) => index.get(unit.code) as number);
   const fields = new Map<string, Float64Array>();
-  for (const [name, values] of own.fields) fields.set(name, Float64Array.from(from, (i) => values[i] as number));
+  for (const [name, values] of own.fields)
+    fields.set(
+      name,
+      Float64Array.from(from, (i) => values[i] as number),
+    );
   return ok({ kind: own.kind, file: own.file, units: scenario.units, fields });
 }
 

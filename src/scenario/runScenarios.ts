@@ -7,7 +7,10 @@ import { fairShare, type Allocation } from '../engine/fairShare.js';
 import { tabulate, unitGroup, type DistrictTable } from '../engine/tabulate.js';
 import type { DampingPlan, PotPlan, ScenarioPlan } from './planScenarios.js';
 
-/** One pot's run: its allocation (for LSOA tables and explanations) and its table (districts, or the file's level). */
+/**
+ * One pot's run: its allocation (for LSOA tables and explanations) and its table (districts, or the file's
+ * level).
+ */
 export interface PotResult {
   readonly plan: PotPlan;
   readonly allocation: Allocation;
@@ -31,7 +34,8 @@ export interface ScenarioResult {
  * summed LSOA by LSOA (whole pennies, so the sum is exactly the scenario's budget) into one district
  * table over the scenario's population base; then, for a damped scenario, that table damped against its
  * previous allocation (as `allocate --previous` damps it: see dampTable). Pure; fails on the first
- * scenario that cannot run, a damping failure at the line of the setting (or of the previous file) it is about.
+ * scenario that cannot run, a damping failure at the line of the setting (or of the previous file) it is
+ * about.
  */
 export function runScenarios(plans: readonly ScenarioPlan[]): Result<ScenarioResult[]> {
   const results: ScenarioResult[] = [];
@@ -87,7 +91,10 @@ function dampScenario(plan: ScenarioPlan, damping: DampingPlan, table: DistrictT
   const formerDistricts = new Set(plan.dataset.units.map((unit) => unitGroup(unit, 'former-district')?.code ?? ''));
   const otherLevel =
     table.level !== 'former-district' && [...formerDistricts].some((code) => !codes.has(code))
-      ? { codes: formerDistricts, hint: "Those are the former districts (the districts of 2019): set level: former-district under defaults: to damp them against last year's table" }
+      ? {
+          codes: formerDistricts,
+          hint: "Those are the former districts (the districts of 2019): set level: former-district under defaults: to damp them against last year's table",
+        }
       : undefined;
   const damped = dampTable(table, damping.text, damping.previous, damping, {
     setting: 'previous:',
@@ -102,7 +109,10 @@ function dampScenario(plan: ScenarioPlan, damping: DampingPlan, table: DistrictT
   return { ok: false, error: { ...error, kind: 'data', message: `scenario "${plan.name}": ${about}${error.message}`, location: settingOf(error, damping) } };
 }
 
-/** The line of the setting a damping failure is about: the ceiling for a ceiling's, the floor for a band's, else previous:. */
+/**
+ * The line of the setting a damping failure is about: the ceiling for a ceiling's, the floor for a band's,
+ * else previous:.
+ */
 function settingOf(error: FairshareError, damping: DampingPlan): Location {
   const { at } = damping;
   if (error.code.includes('ceiling')) return at.ceiling ?? at.previous;

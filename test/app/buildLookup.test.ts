@@ -75,8 +75,14 @@ describe('buildLookup (app)', () => {
 
   it('takes the file already read, as text or bytes, giving what the path gives, and records it by name and SHA-256', async () => {
     const fromPath = await buildLookup({ points: 'northants-points.csv', vintage: '2019' }, appIo(FIXTURES));
-    const fromText = await buildLookup({ points: { name: 'somewhere/northants-points.csv', contents: NORTHANTS.toString('utf8') }, vintage: '2019' }, appIo(process.cwd()));
-    const fromBytes = await buildLookup({ points: { name: 'northants-points.csv', contents: new Uint8Array(NORTHANTS) }, vintage: '2019' }, appIo(process.cwd()));
+    const fromText = await buildLookup(
+      { points: { name: 'somewhere/northants-points.csv', contents: NORTHANTS.toString('utf8') }, vintage: '2019' },
+      appIo(process.cwd()),
+    );
+    const fromBytes = await buildLookup(
+      { points: { name: 'northants-points.csv', contents: new Uint8Array(NORTHANTS) }, vintage: '2019' },
+      appIo(process.cwd()),
+    );
     expect(fromText).toEqual(fromPath);
     expect(fromBytes).toEqual(fromPath);
     const sha256 = createHash('sha256').update(NORTHANTS).digest('hex');
@@ -95,7 +101,10 @@ describe('buildLookup (app)', () => {
     const built = await buildLookup({ points: { name: 'new.csv', contents }, vintage: '2025' }, appIo(FIXTURES));
     expect(built.vintage).toBe('2025');
     expect(built.rows.map((r) => `${r.lsoaCode}=${r.share}`)).toEqual(['E01035404=1', 'E01035405=1']);
-    const old = await failure({ points: { name: 'old.csv', contents: 'lsoa_code,area_code,area_name\nE01027014,FIXTURE-W1,Fixture Ward One\n' }, vintage: '2025' });
+    const old = await failure({
+      points: { name: 'old.csv', contents: 'lsoa_code,area_code,area_name\nE01027014,FIXTURE-W1,Fixture Ward One\n' },
+      vintage: '2025',
+    });
     expect(old).toMatchObject({ kind: 'data', code: 'unknown-lsoa', location: { file: 'old.csv', line: 2 } });
     expect(old.hint).toContain('E01027014 (Daventry 006E) is an LSOA of 2011, in the 2019 vintage');
   });
@@ -116,13 +125,20 @@ describe('buildLookup (app)', () => {
     });
 
     it('names a file already read by the name it was given', async () => {
-      const error = await failure({ points: { name: 'my-points.csv', contents: 'lsoa_code,area_code,area_name,weight\nE01027013,W,Ward,-1\n' }, vintage: '2019' });
+      const error = await failure({
+        points: { name: 'my-points.csv', contents: 'lsoa_code,area_code,area_name,weight\nE01027013,W,Ward,-1\n' },
+        vintage: '2019',
+      });
       expect(error).toMatchObject({ code: 'negative-weight', location: { file: 'my-points.csv', line: 2 } });
     });
 
     it('a points file that does not exist, an unknown area and an unknown vintage', async () => {
       const dir = mkdtempSync(join(tmpdir(), 'fairshare-app-lookup-'));
-      expect(await failure({ points: 'nope.csv', vintage: '2019' }, dir)).toMatchObject({ kind: 'io', code: 'unreadable-file', message: 'cannot read --points file nope.csv: no such file' });
+      expect(await failure({ points: 'nope.csv', vintage: '2019' }, dir)).toMatchObject({
+        kind: 'io',
+        code: 'unreadable-file',
+        message: 'cannot read --points file nope.csv: no such file',
+      });
       writeFileSync(join(dir, 'p.csv'), NORTHANTS);
       expect(await failure({ points: 'p.csv', vintage: '2019', area: 'Daventyr' }, dir)).toMatchObject({ kind: 'usage' });
       expect(await failure({ points: 'p.csv', vintage: '2011' }, dir)).toMatchObject({ kind: 'usage' });

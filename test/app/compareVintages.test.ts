@@ -1,7 +1,13 @@
 import { Decimal } from 'decimal.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { allocate } from '../../src/app/allocate.js';
-import { compareVintages, compareVintagesRun, planCompareVintages, type CompareVintagesOptions, type VintageComparison } from '../../src/app/compareVintages.js';
+import {
+  compareVintages,
+  compareVintagesRun,
+  planCompareVintages,
+  type CompareVintagesOptions,
+  type VintageComparison,
+} from '../../src/app/compareVintages.js';
 import type { AppIo } from '../../src/app/context.js';
 import { Failure } from '../../src/app/failure.js';
 import type { FairshareError } from '../../src/engine/errors.js';
@@ -55,8 +61,18 @@ describe('compareVintages (app)', () => {
     // On 2025 Northamptonshire is a former county: North and West Northamptonshire since 2021.
     expect(adults.area).toEqual({ kind: 'former-county', code: 'E10000021', name: 'Northamptonshire' });
     expect(adults.sameCode).toBe(true);
-    expect(adults.before).toMatchObject({ vintage: '2019', formula: { id: 'northamptonshire' }, population: 'population', area: { name: 'Northamptonshire', lsoas: 422 } });
-    expect(adults.after).toMatchObject({ vintage: '2025', formula: { id: 'northamptonshire-2025' }, population: 'population', area: { name: 'Northamptonshire', lsoas: 442 } });
+    expect(adults.before).toMatchObject({
+      vintage: '2019',
+      formula: { id: 'northamptonshire' },
+      population: 'population',
+      area: { name: 'Northamptonshire', lsoas: 422 },
+    });
+    expect(adults.after).toMatchObject({
+      vintage: '2025',
+      formula: { id: 'northamptonshire-2025' },
+      population: 'population',
+      area: { name: 'Northamptonshire', lsoas: 442 },
+    });
     expect(adults.inputs.map((i) => i.file)).toEqual([
       'data/england-lsoa-2019.json.gz',
       'data/formulas/northamptonshire.json',
@@ -109,13 +125,21 @@ describe('compareVintages (app)', () => {
   describe('rejects with a Failure carrying the typed error', () => {
     it('refuses a bad budget, a JavaScript number and an unknown population base before reading any file', async () => {
       expect(await failure(() => planCompareVintages({ budget: 'lots' }))).toMatchObject({ kind: 'usage', code: 'bad-budget' });
-      expect(await failure(() => planCompareVintages({ budget: 12700000 as unknown as string }))).toMatchObject({ kind: 'usage', code: 'bad-budget', message: expect.stringContaining('JavaScript number') });
+      expect(await failure(() => planCompareVintages({ budget: 12700000 as unknown as string }))).toMatchObject({
+        kind: 'usage',
+        code: 'bad-budget',
+        message: expect.stringContaining('JavaScript number'),
+      });
       expect(await failure(() => planCompareVintages({ budget: '1m', population: 'teens' }))).toMatchObject({ kind: 'usage', code: 'bad-population-base' });
     });
 
     it('refuses a population only one vintage has, naming the ones both have', async () => {
       const error = await failure(() => compareVintages({ budget: '1m', population: '0-14' }, io));
-      expect(error).toMatchObject({ kind: 'usage', code: 'bad-population-base', message: 'the 0-14 population is not in both vintages, so the two cannot be compared by it' });
+      expect(error).toMatchObject({
+        kind: 'usage',
+        code: 'bad-population-base',
+        message: 'the 0-14 population is not in both vintages, so the two cannot be compared by it',
+      });
       expect(error.hint).toBe('Use --population total or 60+, which both vintages have');
     });
 

@@ -43,7 +43,17 @@ describe('explain', () => {
   it('gives plain data: the LSOA’s figure, share and pennies, agreeing with allocate to the penny', async () => {
     const e = await explain({ ...ADULTS, lsoa: 'Daventry 008D' }, io);
     expect(JSON.parse(JSON.stringify(e))).toEqual(e);
-    expect(e.lsoa).toEqual({ code: 'E01027013', name: 'Daventry 008D', districtCode: 'E07000151', districtName: 'Daventry', population: 1811, figure: '1725.5', sharePct: '0.411901', allocation: '52311.41', perPerson: '28.89' });
+    expect(e.lsoa).toEqual({
+      code: 'E01027013',
+      name: 'Daventry 008D',
+      districtCode: 'E07000151',
+      districtName: 'Daventry',
+      population: 1811,
+      figure: '1725.5',
+      sharePct: '0.411901',
+      allocation: '52311.41',
+      perPerson: '28.89',
+    });
     expect(e).toMatchObject({ budget: '12700000.00', weightedTotal: '758648634', vintage: '2019', area: { name: 'Northamptonshire', lsoas: 422 } });
     const lsoa = (await allocate({ ...ADULTS, level: 'lsoa' }, io)).lsoas.find((l) => l.code === 'E01027013');
     expect([e.lsoa.figure, e.lsoa.allocation]).toEqual([lsoa?.figure, lsoa?.allocation]);
@@ -51,7 +61,15 @@ describe('explain', () => {
 
   it('lists every domain with its weight and need rank, the weighted ranks adding up to the figure', async () => {
     const e = await explain({ ...ADULTS, lsoa: 'E01027013' }, io);
-    expect(e.domains.map((d) => d.id)).toEqual(['deprivation', 'access-to-facilities', 'communities', 'community-safety', 'adults', 'young-people', 'early-years']);
+    expect(e.domains.map((d) => d.id)).toEqual([
+      'deprivation',
+      'access-to-facilities',
+      'communities',
+      'community-safety',
+      'adults',
+      'young-people',
+      'early-years',
+    ]);
     expect(e.domains.filter((d) => d.weight === '0').map((d) => d.id)).toEqual(['young-people', 'early-years']);
     const deprivation = e.domains[0];
     expect(deprivation).toMatchObject({ weight: '1', needRank: 405, weighted: '405' });

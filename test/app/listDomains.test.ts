@@ -7,7 +7,15 @@ describe('listDomains (app)', () => {
   it("lists the 2019 formula's domains with their sources, weights and --replace ids", async () => {
     const r = await listDomains({ vintage: '2019' }, io);
     expect(r.formula).toMatchObject({ id: 'northamptonshire', name: 'Northamptonshire Fair and Equitable Funding' });
-    expect(r.domains.map((d) => d.id)).toEqual(['deprivation', 'access-to-facilities', 'communities', 'community-safety', 'adults', 'young-people', 'early-years']);
+    expect(r.domains.map((d) => d.id)).toEqual([
+      'deprivation',
+      'access-to-facilities',
+      'communities',
+      'community-safety',
+      'adults',
+      'young-people',
+      'early-years',
+    ]);
     expect(r.domains[0]).toEqual({
       id: 'deprivation',
       label: 'Deprivation',

@@ -22,7 +22,15 @@ describe('profile (app)', () => {
     const r = await profile({ vintage: '2019' }, io);
     expect(r.level).toBe('district');
     expect(r.ranked).toBe(422);
-    expect(r.rows.map((row) => row.name)).toEqual(['Corby', 'Daventry', 'East Northamptonshire', 'Kettering', 'Northampton', 'South Northamptonshire', 'Wellingborough']);
+    expect(r.rows.map((row) => row.name)).toEqual([
+      'Corby',
+      'Daventry',
+      'East Northamptonshire',
+      'Kettering',
+      'Northampton',
+      'South Northamptonshire',
+      'Wellingborough',
+    ]);
     expect(r.rows.reduce((s, row) => s + row.lsoas, 0)).toBe(422);
     expect(r.rows.reduce((s, row) => s + row.population, 0)).toBe(720913);
     const ids = r.domains.map((d) => d.id);
@@ -60,7 +68,11 @@ describe('profile (app)', () => {
 
   it('refuses an unknown level, and lsoa, before reading any file', async () => {
     for (const level of ['parish', 'lsoa']) {
-      expect(await failureOf(profile({ level, data: 'no-such-file.csv' }, io))).toMatchObject({ kind: 'usage', code: 'bad-level', message: `unknown level "${level}"` });
+      expect(await failureOf(profile({ level, data: 'no-such-file.csv' }, io))).toMatchObject({
+        kind: 'usage',
+        code: 'bad-level',
+        message: `unknown level "${level}"`,
+      });
     }
   });
 

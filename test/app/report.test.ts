@@ -110,7 +110,11 @@ describe('reportData', () => {
     expect(shipped).toContain(`${meta.licence}.`);
     expect(shipped.some((s) => s.startsWith('ONS geography lookups: LSOA (2011) to ward (December 2019)'))).toBe(true);
     // The same run, had the pack been built from the IoD files alone under another licence.
-    const other = { ...meta, licence: 'Licensed under a made-up licence', sources: [...meta.sources.filter((s) => s.file.startsWith('iod2019/')), { file: 'other/extra.csv', sha256: '0'.repeat(64) }] };
+    const other = {
+      ...meta,
+      licence: 'Licensed under a made-up licence',
+      sources: [...meta.sources.filter((s) => s.file.startsWith('iod2019/')), { file: 'other/extra.csv', sha256: '0'.repeat(64) }],
+    };
     const listed = sources({ ...model, pack: other });
     expect(listed).toContain('Licensed under a made-up licence.');
     expect(listed).toContain('Source file: other/extra.csv.');
@@ -122,7 +126,9 @@ describe('reportData', () => {
     const all = sources(await reportData({ budget: '1m', area: 'West Northamptonshire' }, appIo()));
     const census = all.find((s) => s.startsWith('Census 2021'));
     expect(census).toContain('TS040');
-    const fewer = sources(await reportData({ budget: '1m', area: 'West Northamptonshire', formula: 'northamptonshire-2025-like-2019' }, appIo())).find((s) => s.startsWith('Census 2021'));
+    const fewer = sources(await reportData({ budget: '1m', area: 'West Northamptonshire', formula: 'northamptonshire-2025-like-2019' }, appIo())).find((s) =>
+      s.startsWith('Census 2021'),
+    );
     expect(fewer).toContain('TS007a');
     expect(fewer).not.toMatch(/TS040|TS039/);
   });

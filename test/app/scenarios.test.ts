@@ -82,7 +82,9 @@ describe('scenarios (the app function)', () => {
 
   it("reads a text's data: file from its folder, and names the line when the file is missing", async () => {
     const dir = folder({ 'areas.csv': 'code,name,district,population,need\nF01,A,North,100,10\nF02,B,South,100,30\n' });
-    const text = ['baseline: a', 'scenarios:', '  a:', '    budget: 1000', '    data: areas.csv', '  b:', '    budget: 1000', '    data: missing.csv', ''].join('\n');
+    const text = ['baseline: a', 'scenarios:', '  a:', '    budget: 1000', '    data: areas.csv', '  b:', '    budget: 1000', '    data: missing.csv', ''].join(
+      '\n',
+    );
     const error = await failure(scenarios({ file: { text, folder: dir } }, appIo('/')));
     expect(error.error.message).toContain('missing.csv');
     expect(error.error.location).toMatchObject({ file: 'scenarios.yaml', line: 8 });
@@ -109,7 +111,10 @@ describe('scenarios (the app function)', () => {
   });
 
   it('lists every file a scenario file names before reading any of them', async () => {
-    const dir = folder({ 's.yaml': 'defaults:\n  budget: 1m\n  previous: last.csv\nbaseline: a\nscenarios:\n  a:\n    data: nowhere.csv\n    replace:\n      community-safety: crime.csv\n' });
+    const dir = folder({
+      's.yaml':
+        'defaults:\n  budget: 1m\n  previous: last.csv\nbaseline: a\nscenarios:\n  a:\n    data: nowhere.csv\n    replace:\n      community-safety: crime.csv\n',
+    });
     const source = await readScenarios({ file: 's.yaml' }, appIo(dir));
     expect(source.inputs.map((i) => [i.shown, i.path])).toEqual([
       ['s.yaml', join(dir, 's.yaml')],
@@ -127,7 +132,10 @@ describe('scenarios (the app function)', () => {
     expect(run.packs.map((p) => p.id)).toEqual(['2025']);
     expect(run.licence).toBe(pack.value.meta.licence);
     expect(run.scenarioPacks.get('single-formula')).toEqual(pack.value.meta);
-    const dir = folder({ 'areas.csv': 'code,name,district,population,need\nF01,A,North,100,10\nF02,B,South,100,30\n', 's.yaml': 'defaults:\n  budget: 1000\n  data: areas.csv\nbaseline: a\nscenarios:\n  a: {}\n' });
+    const dir = folder({
+      'areas.csv': 'code,name,district,population,need\nF01,A,North,100,10\nF02,B,South,100,30\n',
+      's.yaml': 'defaults:\n  budget: 1000\n  data: areas.csv\nbaseline: a\nscenarios:\n  a: {}\n',
+    });
     const own = await scenariosRun(await readScenarios({ file: 's.yaml' }, appIo(dir)), appIo(dir));
     expect([own.licence, own.packs, own.scenarioPacks.size]).toEqual([undefined, [], 0]);
     expect(own.provenance.map((p) => p.role)).toEqual(['scenario file', 'data file']);

@@ -27,7 +27,13 @@ async function failure(run: () => Promise<unknown> | unknown): Promise<Failure> 
 describe('planSensitivity', () => {
   it('takes numbers or text as typed, with the CLI’s defaults', () => {
     expect(planSensitivity({})).toEqual({ draws: 1000, method: 'uniform', spread: 0.25, concentration: 50, seed: 1 });
-    expect(planSensitivity({ draws: '10,000', method: 'dirichlet', concentration: 5, seed: 7, spread: '0.1' })).toEqual({ draws: 10000, method: 'dirichlet', spread: 0.1, concentration: 5, seed: 7 });
+    expect(planSensitivity({ draws: '10,000', method: 'dirichlet', concentration: 5, seed: 7, spread: '0.1' })).toEqual({
+      draws: 10000,
+      method: 'dirichlet',
+      spread: 0.1,
+      concentration: 5,
+      seed: 7,
+    });
   });
 
   it.each([

@@ -203,9 +203,7 @@ describe('buildLookups', () => {
     it('fails when a ward has no division, naming the ward, its LSOA and the file', () => {
       const error = failure({ wardToDivision: replaceLine(WARD_TO_DIVISION, '1,XW1,One Ward,XD1,Fake North,XC1,Fakeshire,XE2,Bravo ED\n', '') });
       expect(error).toMatchObject({ kind: 'data', code: 'ward-without-division', location: { file: WARD_FILE } });
-      expect(error.message).toBe(
-        `ward XW1 (One Ward), the ward of LSOA X01 on line 4 of ${LSOA_FILE}, has no county electoral division in county XC1`,
-      );
+      expect(error.message).toBe(`ward XW1 (One Ward), the ward of LSOA X01 on line 4 of ${LSOA_FILE}, has no county electoral division in county XC1`);
     });
 
     it('fails when a ward’s division code is blank', () => {

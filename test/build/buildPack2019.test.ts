@@ -3,15 +3,7 @@ import { buildPack, toPackV1, type BuiltPack } from '../../build/buildPack.js';
 import { V2019 } from '../../build/vintages/v2019.js';
 import { PACK_COLUMNS } from '../../src/data/packFormat.js';
 import type { FairshareError } from '../../src/engine/errors.js';
-import {
-  COUNTY_LOOKUP_CSV,
-  DOMAINS_CSV,
-  INDICATORS_CSV,
-  LSOA_LOOKUP_CSV,
-  POPULATION_CSV,
-  SUBDOMAINS_CSV,
-  fixtureInputs,
-} from './packFixtures.js';
+import { COUNTY_LOOKUP_CSV, DOMAINS_CSV, INDICATORS_CSV, LSOA_LOOKUP_CSV, POPULATION_CSV, SUBDOMAINS_CSV, fixtureInputs } from './packFixtures.js';
 
 function built(edit: Parameters<typeof fixtureInputs>[0] = {}): BuiltPack {
   const result = buildPack(V2019, fixtureInputs(edit));

@@ -28,8 +28,18 @@ describe('buildPack with the 2025 spec', () => {
     const { json } = built();
     expect(json).toMatchObject({ format: 'fairshare-data-pack', version: 2, vintage: '2025', title: V2025.title, vintageLabel: V2025.vintageLabel });
     expect(json.textFields).toEqual([
-      'lsoa_code', 'lsoa_name', 'district_code', 'district_name', 'county_code', 'county_name', 'region_code', 'region_name',
-      'former_district_code', 'former_district_name', 'ward_code', 'ward_name',
+      'lsoa_code',
+      'lsoa_name',
+      'district_code',
+      'district_name',
+      'county_code',
+      'county_name',
+      'region_code',
+      'region_name',
+      'former_district_code',
+      'former_district_name',
+      'ward_code',
+      'ward_name',
     ]);
     expect(json.fields.slice(0, 5)).toEqual(['population', 'population_0_4', 'population_0_14', 'population_60_plus', 'population_65_plus']);
     expect(json.fields.at(-1)).toBe('ward_derived');
@@ -54,7 +64,8 @@ describe('buildPack with the 2025 spec', () => {
   it('works out the IDACI rate as one division: 5 × numerator ÷ (5 × aged 0–14 + aged 15–19)', () => {
     const north = row(built(), 'E01999902');
     expect(north['idaci_rate']).toBe((5 * 15) / (5 * 30 + 10));
-    // 20 / (21 + 3/5) is not 100 / 108 in floating point when done in two steps; the builder does one division.
+    // 20 / (21 + 3/5) is not 100 / 108 in floating point when done in two steps; the builder does one
+    // division.
     const fake = row(built(), 'E01999903');
     expect(fake['idaci_rate']).toBe(100 / 108);
   });
@@ -77,21 +88,27 @@ describe('buildPack with the 2025 spec', () => {
 
   it('works out the disability and unpaid care shares from TS040 and TS039', () => {
     const pack = built();
-    // ORDER puts E01999901 third: households 102, 1 disabled 7, 2+ 3 + 4; residents 5+ 302; carers 20 + 6 + 4.
+    // ORDER puts E01999901 third: households 102, 1 disabled 7, 2+ 3 + 4; residents 5+ 302; carers 20 + 6 +
+    // 4.
     expect(row(pack, 'E01999901')['disabled_households_share']).toBe((7 + 7) / 102);
     expect(row(pack, 'E01999901')['unpaid_carers_share']).toBe(30 / 302);
   });
 
   it('takes council, county and region from the 2024 lookup', () => {
     expect(row(built(), 'E01999903')).toMatchObject({
-      district_code: 'E07999901', district_name: 'Fakeborough and Hythe', county_code: 'E10999901', county_name: 'Testshire', region_code: 'E12999901',
+      district_code: 'E07999901',
+      district_name: 'Fakeborough and Hythe',
+      county_code: 'E10999901',
+      county_name: 'Testshire',
+      region_code: 'E12999901',
     });
   });
 
   it('gives North and West Northamptonshire LSOAs the derived May 2025 ward, and others the ONS 2024 ward', () => {
     const pack = built();
     expect(row(pack, 'E01999902')).toMatchObject({ ward_code: 'E05999925', ward_name: 'Corby New Ward 2025', ward_derived: 1 });
-    // Listed in the derived file, but its 2024 council is not North or West Northamptonshire (like E01027305).
+    // Listed in the derived file, but its 2024 council is not North or West Northamptonshire (like
+    // E01027305).
     expect(row(pack, 'E01999904')).toMatchObject({ ward_code: 'E05999904', ward_name: 'Otherton West', ward_derived: 0 });
     expect(row(pack, 'E01999901')).toMatchObject({ ward_code: 'E05999901', ward_derived: 0 });
   });

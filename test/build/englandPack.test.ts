@@ -89,18 +89,21 @@ describe('the shipped 2019 pack', () => {
 });
 
 describe('the shipped 2025 pack', () => {
-  it.skipIf(!existsSync(shipped(V2025)))('puts E01027305 in Cherwell with its 2024 ward, and the three straddling LSOAs in today’s councils’ former districts', async () => {
-    const loaded = loadPackWithMeta(await readFile(shipped(V2025)), shipped(V2025));
-    if (!loaded.ok) throw new Error(loaded.error.message);
-    const byCode = new Map(loaded.value.dataset.units.map((unit) => [unit.code, unit]));
-    expect(byCode.get('E01027305')).toMatchObject({
-      districtCode: 'E07000177',
-      formerDistrictCode: 'E07000155',
-      formerDistrictName: 'South Northamptonshire',
-      wardCode: 'E05010929',
-    });
-    expect(byCode.get('E01035581')?.formerDistrictName).toBe('St Albans');
-    expect(byCode.get('E01035582')?.formerDistrictName).toBe('Stevenage');
-    expect(byCode.get('E01035637')?.formerDistrictName).toBe('Northumberland');
-  });
+  it.skipIf(!existsSync(shipped(V2025)))(
+    'puts E01027305 in Cherwell with its 2024 ward, and the three straddling LSOAs in today’s councils’ former districts',
+    async () => {
+      const loaded = loadPackWithMeta(await readFile(shipped(V2025)), shipped(V2025));
+      if (!loaded.ok) throw new Error(loaded.error.message);
+      const byCode = new Map(loaded.value.dataset.units.map((unit) => [unit.code, unit]));
+      expect(byCode.get('E01027305')).toMatchObject({
+        districtCode: 'E07000177',
+        formerDistrictCode: 'E07000155',
+        formerDistrictName: 'South Northamptonshire',
+        wardCode: 'E05010929',
+      });
+      expect(byCode.get('E01035581')?.formerDistrictName).toBe('St Albans');
+      expect(byCode.get('E01035582')?.formerDistrictName).toBe('Stevenage');
+      expect(byCode.get('E01035637')?.formerDistrictName).toBe('Northumberland');
+    },
+  );
 });

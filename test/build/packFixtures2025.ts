@@ -15,9 +15,24 @@ import type { PackInputs, SourceText } from '../../build/buildPack.js';
 import { V2025 } from '../../build/vintages/v2025.js';
 
 const BANDS = [
-  '4_years_and_under', '5_to_9_years', '10_to_14_years', '15_to_19_years', '20_to_24_years', '25_to_29_years', '30_to_34_years',
-  '35_to_39_years', '40_to_44_years', '45_to_49_years', '50_to_54_years', '55_to_59_years', '60_to_64_years', '65_to_69_years',
-  '70_to_74_years', '75_to_79_years', '80_to_84_years', '85_years_and_over',
+  '4_years_and_under',
+  '5_to_9_years',
+  '10_to_14_years',
+  '15_to_19_years',
+  '20_to_24_years',
+  '25_to_29_years',
+  '30_to_34_years',
+  '35_to_39_years',
+  '40_to_44_years',
+  '45_to_49_years',
+  '50_to_54_years',
+  '55_to_59_years',
+  '60_to_64_years',
+  '65_to_69_years',
+  '70_to_74_years',
+  '75_to_79_years',
+  '80_to_84_years',
+  '85_years_and_over',
 ];
 
 /** Age bands of each LSOA: 0–4, 5–9, 10–14, 15–19, then 14 more (60–64 is the 13th band). */

@@ -104,16 +104,16 @@ describe('fairshare allocate', () => {
   it('reproduces the hand-worked five-LSOA example from --data', async () => {
     const { code, out } = await run(['allocate', '--budget', '1000', '--data', FIVE, '--level', 'lsoa', '--format', 'csv']);
     expect(code).toBe(0);
-    expect(out.trim().split('\n').map((l) => l.split(',').slice(-3).join(','))).toEqual([
-      'figure,allocation,per_person',
-      '3.5,105.26,1.05',
-      '6.5,390.98,1.95',
-      '3.5,157.89,1.05',
-      '10,150.38,3.01',
-      '6.5,195.49,1.95',
-    ]);
+    expect(
+      out
+        .trim()
+        .split('\n')
+        .map((l) => l.split(',').slice(-3).join(',')),
+    ).toEqual(['figure,allocation,per_person', '3.5,105.26,1.05', '6.5,390.98,1.95', '3.5,157.89,1.05', '10,150.38,3.01', '6.5,195.49,1.95']);
     const districts = await run(['allocate', '--budget', '1000', '--data', FIVE]);
-    expect(districts.out).toBe('district_code,district_name,lsoas,population,allocation,share_pct,per_person\n,North,2,300,496.24,49.62,1.65\n,South,3,300,503.76,50.38,1.68\n');
+    expect(districts.out).toBe(
+      'district_code,district_name,lsoas,population,allocation,share_pct,per_person\n,North,2,300,496.24,49.62,1.65\n,South,3,300,503.76,50.38,1.68\n',
+    );
   });
 
   it('selects all of England with --area england', async () => {
@@ -161,7 +161,9 @@ describe('fairshare allocate --level (former-district, county, region, ward)', (
   it('adds Northamptonshire up into its county for --level county', async () => {
     const { code, out } = await run(['allocate', ...ADULTS, '--level', 'county']);
     expect(code).toBe(0);
-    expect(out).toBe('county_code,county_name,lsoas,population,allocation,share_pct,per_person\nE10000021,Northamptonshire,422,720913,12700000.00,100.00,17.62\n');
+    expect(out).toBe(
+      'county_code,county_name,lsoas,population,allocation,share_pct,per_person\nE10000021,Northamptonshire,422,720913,12700000.00,100.00,17.62\n',
+    );
   });
 
   it('refuses --level region on the 2019 vintage, naming the vintage that has regions (exit 2)', async () => {
@@ -216,7 +218,13 @@ describe.skipIf(!existsSync(PACK_2025))('fairshare allocate --vintage 2025 --lev
     const northants = await run(['allocate', ...V2025, '--area', 'Northants']);
     expect(body(northants.out)).toEqual(body((await run(['allocate', ...V2025])).out));
     const west = await run(['allocate', ...V2025, '--area', 'west northants']);
-    expect(west.out.trim().split('\n').slice(1).map((l) => l.split(',')[0])).toEqual(['E06000062']);
+    expect(
+      west.out
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split(',')[0]),
+    ).toEqual(['E06000062']);
   });
 });
 

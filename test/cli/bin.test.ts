@@ -10,11 +10,15 @@ const ROOT = join(import.meta.dirname, '..', '..');
 const ADULTS = ['--budget', '12.7m', '--exclude', 'young-people,early-years'];
 
 function bin(name: 'fairshare' | 'allocate', args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [join(ROOT, 'bin', `${name}.js`), ...(name === 'allocate' ? pin2019(['allocate', ...args]).slice(1) : pin2019(args))], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', ...env },
-  });
+  const result = spawnSync(
+    process.execPath,
+    [join(ROOT, 'bin', `${name}.js`), ...(name === 'allocate' ? pin2019(['allocate', ...args]).slice(1) : pin2019(args))],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', ...env },
+    },
+  );
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
 
@@ -50,10 +54,14 @@ describe('the fairshare and allocate bins', () => {
   });
 
   it('treats a closed pipe as success', () => {
-    const result = spawnSync('bash', ['-c', `node bin/fairshare.js allocate --vintage 2019 --budget 1.2bn --area england --level lsoa | head -n 1; echo "exit=\${PIPESTATUS[0]}"`], {
-      cwd: ROOT,
-      encoding: 'utf8',
-    });
+    const result = spawnSync(
+      'bash',
+      ['-c', `node bin/fairshare.js allocate --vintage 2019 --budget 1.2bn --area england --level lsoa | head -n 1; echo "exit=\${PIPESTATUS[0]}"`],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+      },
+    );
     expect(result.stdout).toContain('lsoa_code,');
     expect(result.stdout).toContain('exit=0');
     expect(result.stderr).toBe('');
@@ -67,14 +75,31 @@ describe('the fairshare and allocate bins', () => {
       ['negative budget', ['--budget', '-5m'], 2, /budget "-5m" is negative/],
       ['missing budget', [], 2, /no --budget given: the amount to share\. Give it like --budget 12\.7m/],
       ['a mistyped option, named before any missing one', ['--budgt', '12.7m'], 2, /unknown option '--budgt'.*Did you mean --budget\?/],
-      ['a weight written with a space for the =', ['--budget', '1m', '--weight', 'community-safety', '2'], 2, /--weight community-safety 2: a weight is written with =\. Write --weight community-safety=2/],
+      [
+        'a weight written with a space for the =',
+        ['--budget', '1m', '--weight', 'community-safety', '2'],
+        2,
+        /--weight community-safety 2: a weight is written with =\. Write --weight community-safety=2/,
+      ],
       [
         'every domain excluded',
         ['--budget', '1m', '--exclude', 'deprivation,access-to-facilities,communities,community-safety,adults,young-people,early-years'],
         2,
         /every domain is excluded or weighted 0/,
       ],
-      ['all weights 0', ['--budget', '1m', ...['deprivation', 'access-to-facilities', 'communities', 'community-safety', 'adults', 'young-people', 'early-years'].flatMap((d) => ['--weight', `${d}=0`])], 2, /every domain is excluded or weighted 0/],
+      [
+        'all weights 0',
+        [
+          '--budget',
+          '1m',
+          ...['deprivation', 'access-to-facilities', 'communities', 'community-safety', 'adults', 'young-people', 'early-years'].flatMap((d) => [
+            '--weight',
+            `${d}=0`,
+          ]),
+        ],
+        2,
+        /every domain is excluded or weighted 0/,
+      ],
       ['negative weight', ['--budget', '1m', '--weight', 'adults=-1'], 2, /weight for "adults" must be a number of 0 or more, got "-1"/],
       ['non-numeric weight', ['--budget', '1m', '--weight', 'adults=lots'], 2, /weight for "adults" must be a number of 0 or more, got "lots"/],
       ['unknown area', ['--budget', '1m', '--area', 'Northamptonshre'], 2, /unknown area "Northamptonshre".*Did you mean "Northamptonshire"/],
@@ -83,13 +108,38 @@ describe('the fairshare and allocate bins', () => {
       ['--data is a folder', ['--budget', '1m', '--data', 'test'], 1, /cannot read --data file test: it is a folder/],
       ['--data empty', ['--budget', '1m', '--data', 'test/fixtures/bad/empty.csv'], 1, /empty\.csv: the file is empty/],
       ['--data malformed', ['--budget', '1m', '--data', 'test/fixtures/bad/malformed.csv'], 1, /malformed\.csv:3:2 .*quoted value is never closed/],
-      ['--data duplicate codes', ['--budget', '1m', '--data', 'test/fixtures/bad/duplicate-codes.csv'], 1, /duplicate-codes\.csv:5:1 .*code "X02" appears twice/],
+      [
+        '--data duplicate codes',
+        ['--budget', '1m', '--data', 'test/fixtures/bad/duplicate-codes.csv'],
+        1,
+        /duplicate-codes\.csv:5:1 .*code "X02" appears twice/,
+      ],
       ['--data missing columns', ['--budget', '1m', '--data', 'test/fixtures/bad/missing-columns.csv'], 1, /missing required columns "name" and "population"/],
-      ['--data non-numeric population', ['--budget', '1m', '--data', 'test/fixtures/bad/non-numeric-population.csv'], 1, /:3:4 \(column "population"\): population "lots" is not a number/],
-      ['--data negative population', ['--budget', '1m', '--data', 'test/fixtures/bad/negative-population.csv'], 1, /:4:4 \(column "population"\): population -5 is negative/],
+      [
+        '--data non-numeric population',
+        ['--budget', '1m', '--data', 'test/fixtures/bad/non-numeric-population.csv'],
+        1,
+        /:3:4 \(column "population"\): population "lots" is not a number/,
+      ],
+      [
+        '--data negative population',
+        ['--budget', '1m', '--data', 'test/fixtures/bad/negative-population.csv'],
+        1,
+        /:4:4 \(column "population"\): population -5 is negative/,
+      ],
       ['--data zero total population', ['--budget', '1m', '--data', 'test/fixtures/bad/zero-population.csv'], 1, /populations add up to 0/],
-      ['--data blank need value', ['--budget', '1m', '--data', 'test/fixtures/bad/blank-need.csv'], 1, /blank-need\.csv:4:5 \(column "need_a"\): need value is blank/],
-      ['--data non-numeric need value', ['--budget', '1m', '--data', 'test/fixtures/bad/non-numeric-need.csv'], 1, /:7:6 \(column "deprivation"\): need value "n\/a" is not a number/],
+      [
+        '--data blank need value',
+        ['--budget', '1m', '--data', 'test/fixtures/bad/blank-need.csv'],
+        1,
+        /blank-need\.csv:4:5 \(column "need_a"\): need value is blank/,
+      ],
+      [
+        '--data non-numeric need value',
+        ['--budget', '1m', '--data', 'test/fixtures/bad/non-numeric-need.csv'],
+        1,
+        /:7:6 \(column "deprivation"\): need value "n\/a" is not a number/,
+      ],
     ];
 
     it.each(cases)('%s', (_name, args, exitCode, message) => {

@@ -26,7 +26,12 @@ describe('fairshare domains', () => {
 
   it('lists the columns of a --data file as its domains', async () => {
     const { out } = await run(['domains', '--data', 'test/fixtures/data/five-lsoas.csv', '--format', 'csv']);
-    expect(out.trim().split('\n').map((l) => l.split(',')[0])).toEqual(['id', 'need_a', 'need_b']);
+    expect(
+      out
+        .trim()
+        .split('\n')
+        .map((l) => l.split(',')[0]),
+    ).toEqual(['id', 'need_a', 'need_b']);
   });
 });
 
@@ -40,12 +45,13 @@ describe('fairshare areas', () => {
 
   it('filters by --search on name or code', async () => {
     const { out } = await run(['areas', '--search', 'northampton', '--format', 'csv']);
-    expect(out.trim().split('\n').slice(1).map((l) => l.split(',')[1])).toEqual([
-      'Northamptonshire',
-      'East Northamptonshire',
-      'Northampton',
-      'South Northamptonshire',
-    ]);
+    expect(
+      out
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split(',')[1]),
+    ).toEqual(['Northamptonshire', 'East Northamptonshire', 'Northampton', 'South Northamptonshire']);
   });
 });
 
@@ -60,7 +66,10 @@ describe('fairshare explain', () => {
     const figure = /= ([\d,.]+)\n/.exec(out.split('2. LSOA figure')[1] ?? '')?.[1];
     const amount = /Allocation: £([\d,.]+)/.exec(out)?.[1];
     const lsoas = await run(['allocate', ...args, '--level', 'lsoa', '--format', 'csv']);
-    const row = lsoas.out.split('\n').find((l) => l.startsWith('E01027013,'))?.split(',');
+    const row = lsoas.out
+      .split('\n')
+      .find((l) => l.startsWith('E01027013,'))
+      ?.split(',');
     expect(figure?.replace(/,/g, '')).toBe(row?.at(-3));
     expect(amount?.replace(/,/g, '')).toBe(row?.at(-2));
   });

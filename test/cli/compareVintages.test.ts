@@ -101,7 +101,8 @@ describe('fairshare compare-vintages', () => {
     expect(result.code).toBe(0);
     const rows = result.rows();
     expect(rows.map((r) => r['former_district_name'])).toEqual(['Daventry', 'Northampton', 'South Northamptonshire']);
-    // South Northamptonshire had 51 LSOAs in 2019; E01027305 is in Cherwell now, so not in West Northamptonshire.
+    // South Northamptonshire had 51 LSOAs in 2019; E01027305 is in Cherwell now, so not in West
+    // Northamptonshire.
     expect(rows.map((r) => r['lsoas_2019'])).toEqual(['44', '133', '50']);
     expect(rows.reduce((s, r) => s + pennies(r['allocation_2019']), 0n)).toBe(100_000_000n);
   });

@@ -14,7 +14,14 @@ const python = spawnSync('python3', ['--version']).status === 0;
 function reference(area: string, pennies: string, weights: string[]): string[] {
   const result = spawnSync(
     'python3',
-    [join(ROOT, 'scripts/crosscheck.py'), join(ROOT, 'data/england-lsoa-2019.json.gz'), join(ROOT, 'data/formulas/northamptonshire.json'), area, pennies, ...weights],
+    [
+      join(ROOT, 'scripts/crosscheck.py'),
+      join(ROOT, 'data/england-lsoa-2019.json.gz'),
+      join(ROOT, 'data/formulas/northamptonshire.json'),
+      area,
+      pennies,
+      ...weights,
+    ],
     { encoding: 'utf8' },
   );
   expect(result.stderr).toBe('');
@@ -81,7 +88,18 @@ function referenceVintages(area2019: string, districts2025: string, formula2025:
   const formula = (name: string) => (name === '-' ? '-' : join(ROOT, `data/formulas/${name}.json`));
   const result = spawnSync(
     'python3',
-    [join(ROOT, 'scripts/crosscheck_vintages.py'), SHARED, join(ROOT, 'data/england-lsoa-2019.json.gz'), formula('northamptonshire'), formula(formula2025), formula(bridge), area2019, districts2025, pennies, ...weights],
+    [
+      join(ROOT, 'scripts/crosscheck_vintages.py'),
+      SHARED,
+      join(ROOT, 'data/england-lsoa-2019.json.gz'),
+      formula('northamptonshire'),
+      formula(formula2025),
+      formula(bridge),
+      area2019,
+      districts2025,
+      pennies,
+      ...weights,
+    ],
     { encoding: 'utf8' },
   );
   expect(result.stderr).toBe('');
@@ -98,7 +116,10 @@ async function compareVintages(args: string[]): Promise<string[]> {
 describe.skipIf(!python || !shared)('compare-vintages agrees with an independent derivation (scripts/crosscheck_vintages.py)', () => {
   it('on the adult social care pot for Northamptonshire, with the sources split out', async () => {
     expect(await compareVintages(['--budget', '12.7m', '--exclude', 'young-people,early-years'])).toEqual(
-      referenceVintages('E10000021', 'E06000061,E06000062', 'northamptonshire-2025', 'northamptonshire-2025-like-2019', '1270000000', ['young-people=0', 'early-years=0']),
+      referenceVintages('E10000021', 'E06000061,E06000062', 'northamptonshire-2025', 'northamptonshire-2025-like-2019', '1270000000', [
+        'young-people=0',
+        'early-years=0',
+      ]),
     );
   });
 
@@ -112,6 +133,8 @@ describe.skipIf(!python || !shared)('compare-vintages agrees with an independent
   it('on West Northamptonshire, a council made since 2019, with the 2019 sources on both', async () => {
     const args = ['--budget', '1m', '--area', 'E06000062', '--weight', 'adults=0.35', '--formula-2025', 'northamptonshire-2025-like-2019'];
     // No sources split: the reference prints 0.00 for it, and the CSV has no such column.
-    expect(await compareVintages(args)).toEqual(referenceVintages('predecessors', 'E06000062', 'northamptonshire-2025-like-2019', '-', '100000000', ['adults=0.35']));
+    expect(await compareVintages(args)).toEqual(
+      referenceVintages('predecessors', 'E06000062', 'northamptonshire-2025-like-2019', '-', '100000000', ['adults=0.35']),
+    );
   });
 });

@@ -45,7 +45,18 @@ describe('allocate --previous --floor --ceiling (damping)', () => {
     const { code, err } = await run([...ALL, '--previous', 'prev.csv', '--floor', '-5%', '--ceiling', '+5%', '-o', 'damped.csv'], dir);
     expect(code).toBe(0);
     const rows = parse(readFileSync(join(dir, 'damped.csv'), 'utf8'), { columns: true }) as Row[];
-    expect(Object.keys(rows[0] ?? {})).toEqual(['district_code', 'district_name', 'lsoas', 'population', 'allocation', 'share_pct', 'per_person', 'previous', 'change_pct', 'held']);
+    expect(Object.keys(rows[0] ?? {})).toEqual([
+      'district_code',
+      'district_name',
+      'lsoas',
+      'population',
+      'allocation',
+      'share_pct',
+      'per_person',
+      'previous',
+      'change_pct',
+      'held',
+    ]);
     expect(rows.reduce((sum, r) => sum + pennies(r['allocation'] as string), 0n)).toBe(1_270_000_000n);
 
     const last = new Map((parse(previousCsv, { columns: true }) as Row[]).map((r) => [r['district_code'], r['allocation']]));
@@ -109,7 +120,9 @@ describe('allocate --previous --floor --ceiling (damping)', () => {
     const dir = folder();
     const { code, err } = await run([...ALL, '--previous', 'prev.csv', '--floor', '-5%', '--ceiling', '+5%', '-o', 'damped.xlsx'], dir);
     expect(code).toBe(0);
-    expect(err).toMatch(/^fairshare: Damped against prev\.csv \(floor -5%, ceiling \+5%\): held at the ceiling: East Northamptonshire; against their formula amounts, £3,779\.57 moved/);
+    expect(err).toMatch(
+      /^fairshare: Damped against prev\.csv \(floor -5%, ceiling \+5%\): held at the ceiling: East Northamptonshire; against their formula amounts, £3,779\.57 moved/,
+    );
     expect(readdirSync(dir).sort()).toEqual(['damped.xlsx', 'prev.csv']);
   });
 
@@ -163,7 +176,12 @@ describe('allocate --previous --floor --ceiling (damping)', () => {
     const cases: [string, () => string, string[], number, RegExp][] = [
       [
         'a previous file missing a district',
-        () => previousCsv.trim().split('\n').filter((l) => !l.startsWith('E07000151')).join('\n'),
+        () =>
+          previousCsv
+            .trim()
+            .split('\n')
+            .filter((l) => !l.startsWith('E07000151'))
+            .join('\n'),
         ['--floor', '-5%'],
         1,
         /^fairshare: error: prev\.csv: the previous allocation has no row for district E07000151 Daventry\. Add a row/,
@@ -183,8 +201,20 @@ describe('allocate --previous --floor --ceiling (damping)', () => {
         /^fairshare: error: prev\.csv:2:5 \(column "allocation"\): allocation "lots" of district E07000150 is not an amount of money\./,
       ],
       ['a floor above the ceiling', () => previousCsv, ['--floor', '+5%', '--ceiling', '-5%'], 2, /^fairshare: error: --floor \+5% is above --ceiling -5%\./],
-      ['a percentage that does not parse', () => previousCsv, ['--floor', 'minus five'], 2, /^fairshare: error: --floor "minus five" is not a percentage\. Write it like -5%, \+10%, -0\.5%, \+2 or 0%\n$/],
-      ['a previous file that does not exist', () => previousCsv, ['--floor', '-5%', '--previous', 'nope.csv'], 1, /^fairshare: error: cannot read previous allocation nope\.csv: no such file/],
+      [
+        'a percentage that does not parse',
+        () => previousCsv,
+        ['--floor', 'minus five'],
+        2,
+        /^fairshare: error: --floor "minus five" is not a percentage\. Write it like -5%, \+10%, -0\.5%, \+2 or 0%\n$/,
+      ],
+      [
+        'a previous file that does not exist',
+        () => previousCsv,
+        ['--floor', '-5%', '--previous', 'nope.csv'],
+        1,
+        /^fairshare: error: cannot read previous allocation nope\.csv: no such file/,
+      ],
     ];
     it.each(cases)('refuses %s', async (_name, previous, args, exit, message) => {
       const dir = folder(previous());
@@ -200,7 +230,9 @@ describe('allocate --previous --floor --ceiling (damping)', () => {
       const dir = folder();
       const floor = await run([...ALL, '--previous', 'prev.csv', '--floor', '5%', '-o', 'out.csv'], dir);
       expect(floor.code).toBe(2);
-      expect(floor.err).toBe('fairshare: error: --floor 5% has no sign, so it could mean a fall or a rise. "no district loses more than 5%" is --floor -5%; "every district gains at least 5%" is --floor +5%\n');
+      expect(floor.err).toBe(
+        'fairshare: error: --floor 5% has no sign, so it could mean a fall or a rise. "no district loses more than 5%" is --floor -5%; "every district gains at least 5%" is --floor +5%\n',
+      );
       const ceiling = await run([...ALL, '--previous', 'prev.csv', '--ceiling', '2', '-o', 'out.csv'], dir);
       expect(ceiling.code).toBe(2);
       expect(ceiling.err).toContain('"no district gains more than 2%" is --ceiling +2%');
@@ -214,7 +246,9 @@ describe('allocate --previous --floor --ceiling (damping)', () => {
       for (const option of ['--floor', '--ceiling']) {
         const { code, err } = await run([...ALL, option, '5%', '-o', 'out.csv'], dir);
         expect(code).toBe(2);
-        expect(err).toBe(`fairshare: error: ${option} limits the change against a previous allocation, but there is no --previous. Add --previous FILE, a district CSV such as last year's allocate output\n`);
+        expect(err).toBe(
+          `fairshare: error: ${option} limits the change against a previous allocation, but there is no --previous. Add --previous FILE, a district CSV such as last year's allocate output\n`,
+        );
       }
       expect(readdirSync(dir)).toEqual(['prev.csv']);
     });
@@ -231,7 +265,10 @@ describe('allocate --previous --floor --ceiling (damping)', () => {
 
     it('refuses --previous for --data districts that have no codes', async () => {
       const dir = folder('district_code,allocation\n,1\n');
-      const { code, err } = await run(['allocate', '--budget', '1000', '--data', join(process.cwd(), 'test/fixtures/data/five-lsoas.csv'), '--previous', 'prev.csv'], dir);
+      const { code, err } = await run(
+        ['allocate', '--budget', '1000', '--data', join(process.cwd(), 'test/fixtures/data/five-lsoas.csv'), '--previous', 'prev.csv'],
+        dir,
+      );
       expect(code).toBe(2);
       expect(err).toContain('--previous matches districts by their codes, but the districts of this run have none');
     });
@@ -279,9 +316,10 @@ describe("allocate --level former-district --previous (last year's 2019 district
       if (row['held'] === 'floor') expect(amount).toBe(ceilDiv(previous * 95n, 100n));
     }
     expect(rows.map((r) => r['held'])).toEqual(['', 'ceiling', 'ceiling', '', '', 'ceiling', '']);
-    // East Northamptonshire is held at its ceiling and still gets more than its formula amount: it is among those the money moved to.
+    // East Northamptonshire is held at its ceiling and still gets more than its formula amount: it is among
+    // those the money moved to.
     expect(err).toBe(
-      "fairshare: Damped against prev.csv (floor -5%, ceiling +5%): held at the ceiling: Daventry, East Northamptonshire, South Northamptonshire; against their formula amounts, " +
+      'fairshare: Damped against prev.csv (floor -5%, ceiling +5%): held at the ceiling: Daventry, East Northamptonshire, South Northamptonshire; against their formula amounts, ' +
         '£517,814.99 moved from Daventry (-£175,365.45) and South Northamptonshire (-£342,449.54) to Corby (+£75,630.68), East Northamptonshire (+£4,920.99), ' +
         'Kettering (+£99,031.02), Northampton (+£253,709.53) and Wellingborough (+£84,522.77).\n',
     );
@@ -304,16 +342,23 @@ describe("allocate --level former-district --previous (last year's 2019 district
     const { code, out, err } = await run([...ADULTS, '--vintage', '2025', '--previous', 'prev.csv', '--floor', '-5%'], await lastYear());
     expect(code).toBe(1);
     expect(out).toBe('');
-    expect(err).toMatch(/^fairshare: error: prev\.csv:2:1 \(column "district_code"\): 7 districts are not in this run: .*add --level former-district to damp them against last year's table\n$/);
+    expect(err).toMatch(
+      /^fairshare: error: prev\.csv:2:1 \(column "district_code"\): 7 districts are not in this run: .*add --level former-district to damp them against last year's table\n$/,
+    );
   });
 
   it('accepts its own former-district table (former_district_code) as the previous allocation', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'fairshare-damping-'));
     expect((await run([...FORMER_2025, '-o', 'fd.csv'], dir)).code).toBe(0);
-    const { code, out } = await run([...FORMER_2025.slice(0, 2), '13m', ...FORMER_2025.slice(3), '--previous', 'fd.csv', '--floor', '-1%', '--ceiling', '+3%', '--format', 'csv'], dir);
+    const { code, out } = await run(
+      [...FORMER_2025.slice(0, 2), '13m', ...FORMER_2025.slice(3), '--previous', 'fd.csv', '--floor', '-1%', '--ceiling', '+3%', '--format', 'csv'],
+      dir,
+    );
     expect(code).toBe(0);
     const rows = parse(out, { columns: true }) as Row[];
-    const last = new Map((parse(readFileSync(join(dir, 'fd.csv'), 'utf8'), { columns: true }) as Row[]).map((r) => [r['former_district_code'], r['allocation']]));
+    const last = new Map(
+      (parse(readFileSync(join(dir, 'fd.csv'), 'utf8'), { columns: true }) as Row[]).map((r) => [r['former_district_code'], r['allocation']]),
+    );
     expect(rows.map((r) => r['former_district_code'])).toEqual(CODES);
     expect(rows.every((r) => r['previous'] === last.get(r['former_district_code']))).toBe(true);
     expect(rows.reduce((sum, r) => sum + pennies(r['allocation'] as string), 0n)).toBe(1_300_000_000n);
@@ -333,10 +378,15 @@ describe("allocate --level former-district --previous (last year's 2019 district
 
   it('refuses --previous at the county level with exit 2, naming both levels it works at', async () => {
     const dir = await lastYear();
-    const { code, out, err } = await run([...ADULTS, '--vintage', '2025', '--level', 'county', '--previous', 'prev.csv', '--floor', '-5%', '-o', 'out.csv'], dir);
+    const { code, out, err } = await run(
+      [...ADULTS, '--vintage', '2025', '--level', 'county', '--previous', 'prev.csv', '--floor', '-5%', '-o', 'out.csv'],
+      dir,
+    );
     expect(code).toBe(2);
     expect(out).toBe('');
-    expect(err).toBe('fairshare: error: --previous damps district or former-district allocations, not counties. Use --level district (the default) or --level former-district with --previous\n');
+    expect(err).toBe(
+      'fairshare: error: --previous damps district or former-district allocations, not counties. Use --level district (the default) or --level former-district with --previous\n',
+    );
     expect(readdirSync(dir)).toEqual(['prev.csv']);
   });
 });

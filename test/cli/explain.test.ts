@@ -46,7 +46,8 @@ describe('fairshare explain LSOA', () => {
   });
 
   it('refuses a name outside the selected area as it refuses a code there, with an --area that runs', async () => {
-    const expected = 'fairshare: error: E01027013 (Daventry 008D) is in Daventry, outside the selected area Corby. Add --area Daventry or --area Northamptonshire\n';
+    const expected =
+      'fairshare: error: E01027013 (Daventry 008D) is in Daventry, outside the selected area Corby. Add --area Daventry or --area Northamptonshire\n';
     const byName = await run(['explain', 'Daventry 008D', '--budget', '1m', '--area', 'Corby']);
     const byCode = await run(['explain', 'E01027013', '--budget', '1m', '--area', 'Corby']);
     expect(byName.code).toBe(2);
@@ -60,7 +61,9 @@ describe('fairshare explain LSOA', () => {
   it('names a single-tier council once in the --area hint, quoted for the shell', async () => {
     const { code, err } = await run(['explain', 'E01027013', '--budget', '1m', '--vintage', '2025', '--area', 'Coventry']);
     expect(code).toBe(2);
-    expect(err).toBe('fairshare: error: E01027013 (West Northamptonshire 022D) is in West Northamptonshire, outside the selected area Coventry. Add --area "West Northamptonshire"\n');
+    expect(err).toBe(
+      'fairshare: error: E01027013 (West Northamptonshire 022D) is in West Northamptonshire, outside the selected area Coventry. Add --area "West Northamptonshire"\n',
+    );
   });
 
   it('suggests the nearest name of the area for an unknown name, and the nearest code for an unknown code', async () => {
@@ -74,7 +77,9 @@ describe('fairshare explain LSOA', () => {
   it("ends the unknown-LSOA hint with a command that runs as written and lists the area's codes and names", async () => {
     const { code, err } = await run(['explain', 'Nowhere 001A', '--budget', '1m', '--area', 'South Northamptonshire']);
     expect(code).toBe(2);
-    expect(err).toContain('To list the LSOA codes and names of South Northamptonshire, run: fairshare allocate --budget 1 --level lsoa --area "South Northamptonshire" --vintage 2019\n');
+    expect(err).toContain(
+      'To list the LSOA codes and names of South Northamptonshire, run: fairshare allocate --budget 1 --level lsoa --area "South Northamptonshire" --vintage 2019\n',
+    );
     const [fairshare, ...args] = shellWords(/run: (.*)$/m.exec(err)?.[1] ?? '');
     expect(fairshare).toBe('fairshare');
     const listed = await run(args);
@@ -97,7 +102,9 @@ describe('fairshare explain LSOA', () => {
     expect(byNewName.code).toBe(0);
     expect(byNewName.out).toContain('West Northamptonshire 022D – E01027013');
     const split = await run(['explain', 'Daventry 006E', '--budget', '1m', '--vintage', '2025']);
-    expect(split.err).toContain('no LSOA of the 2025 vintage is called "Daventry 006E": E01027014 (Daventry 006E) is an LSOA of 2011, in the 2019 vintage; in 2021 it was split into E01035404 and E01035405');
+    expect(split.err).toContain(
+      'no LSOA of the 2025 vintage is called "Daventry 006E": E01027014 (Daventry 006E) is an LSOA of 2011, in the 2019 vintage; in 2021 it was split into E01035404 and E01035405',
+    );
   });
 
   it('shows a hostile name typed inert and short in its message', async () => {
@@ -105,7 +112,7 @@ describe('fairshare explain LSOA', () => {
     const { code, err } = await run(['explain', typed, '--budget', '1m']);
     expect(code).toBe(2);
     expect(err).toMatch(/^fairshare: error: unknown LSOA name "\?\]0;pwned\?Daventry\? 008Dx+…"/);
-    // eslint-disable-next-line no-control-regex -- control characters are matched on purpose, to neutralise them
+    // eslint-disable-next-line no-control-regex -- matched on purpose, to neutralise them
     expect(err).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
     expect(err.length).toBeLessThan(400);
   });
@@ -132,11 +139,43 @@ describe('fairshare explain --format', () => {
   it('writes a CSV row per domain source, its money agreeing with allocate --level lsoa to the penny', async () => {
     const { code, out } = await run(['explain', 'E01027013', ...ADULTS, '--format', 'csv']);
     expect(code).toBe(0);
-    const [header, ...rows] = out.trim().split('\n').map((l) => l.split(','));
-    expect(header).toEqual(['lsoa_code', 'lsoa_name', 'domain', 'source', 'higher_means', 'value', 'need_rank', 'domain_rank', 'weight', 'weighted', 'figure', 'population', 'share_pct', 'allocation', 'per_person']);
-    expect(rows.map((r) => r[2])).toEqual(['deprivation', 'deprivation', 'access-to-facilities', 'communities', 'community-safety', 'adults', 'adults', 'young-people', 'early-years']);
+    const [header, ...rows] = out
+      .trim()
+      .split('\n')
+      .map((l) => l.split(','));
+    expect(header).toEqual([
+      'lsoa_code',
+      'lsoa_name',
+      'domain',
+      'source',
+      'higher_means',
+      'value',
+      'need_rank',
+      'domain_rank',
+      'weight',
+      'weighted',
+      'figure',
+      'population',
+      'share_pct',
+      'allocation',
+      'per_person',
+    ]);
+    expect(rows.map((r) => r[2])).toEqual([
+      'deprivation',
+      'deprivation',
+      'access-to-facilities',
+      'communities',
+      'community-safety',
+      'adults',
+      'adults',
+      'young-people',
+      'early-years',
+    ]);
     const lsoas = await run(['allocate', ...ADULTS, '--level', 'lsoa', '--format', 'csv']);
-    const row = lsoas.out.split('\n').find((l) => l.startsWith('E01027013,'))?.split(',');
+    const row = lsoas.out
+      .split('\n')
+      .find((l) => l.startsWith('E01027013,'))
+      ?.split(',');
     for (const r of rows) {
       expect(r.slice(-5)).toEqual([row?.at(-3), '1811', '0.411901', row?.at(-2), row?.at(-1)]);
     }
@@ -149,7 +188,18 @@ describe('fairshare explain --format', () => {
     expect(json.lsoa.code).toBe('E01027013');
     expect(json.weightedTotal).toBe('758648634');
     expect(json.rows).toHaveLength(9);
-    expect(json.rows[0]).toMatchObject({ domain: 'deprivation', value: 3666, need_rank: 402, domain_rank: 405, weight: 1, weighted: 405, figure: 1725.5, allocation: '52311.41', per_person: '28.89', share_pct: '0.411901' });
+    expect(json.rows[0]).toMatchObject({
+      domain: 'deprivation',
+      value: 3666,
+      need_rank: 402,
+      domain_rank: 405,
+      weight: 1,
+      weighted: 405,
+      figure: 1725.5,
+      allocation: '52311.41',
+      per_person: '28.89',
+      share_pct: '0.411901',
+    });
     expect(json.rows[1]).toMatchObject({ domain_rank: null, weight: null, weighted: null });
     expect(json.total.weighted).toBe(1725.5);
   });
@@ -160,7 +210,9 @@ describe('fairshare explain --format', () => {
     expect(md.code).toBe(0);
     const markdown = readFileSync(join(dir, 'e.md'), 'utf8');
     expect(markdown).toMatch(/^Daventry 008D – E01027013, Daventry \(E07000151\)/);
-    expect(markdown).toContain('| E01027013 | Daventry 008D | adults | Health deprivation and disability domain rank | less need | 2724 | 402 | 397.5 | 1 | 397.5 | 1725.5 | 1,811 | 0.411901% | £52,311.41 | £28.89 |');
+    expect(markdown).toContain(
+      '| E01027013 | Daventry 008D | adults | Health deprivation and disability domain rank | less need | 2724 | 402 | 397.5 | 1 | 397.5 | 1725.5 | 1,811 | 0.411901% | £52,311.41 | £28.89 |',
+    );
     expect(markdown).toContain('| **Total** |');
     const txt = await run(['explain', 'E01027013', ...ADULTS, '-o', join(dir, 'e.txt')]);
     expect(txt.code).toBe(0);

@@ -41,7 +41,10 @@ describe('allocate --level division and ward', () => {
   it('gives each ward exactly the pennies of its LSOAs (a best-fit lookup has shares of 1)', async () => {
     const lsoas = (await run(['allocate', ...ADULTS, '--level', 'lsoa'])).rows();
     const wards = (await run(['allocate', ...ADULTS, '--level', 'ward'])).rows();
-    const lookup = parse((await import('node:fs')).readFileSync('data/lookups/northamptonshire-wards-2019.csv', 'utf8'), { columns: true }) as Record<string, string>[];
+    const lookup = parse((await import('node:fs')).readFileSync('data/lookups/northamptonshire-wards-2019.csv', 'utf8'), { columns: true }) as Record<
+      string,
+      string
+    >[];
     const wardOf = new Map(lookup.map((r) => [r.lsoa_code, r.area_code]));
     const expected = new Map<string, bigint>();
     for (const r of lsoas) expected.set(wardOf.get(r.lsoa_code)!, (expected.get(wardOf.get(r.lsoa_code)!) ?? 0n) + BigInt(r.allocation!.replace('.', '')));
@@ -70,13 +73,48 @@ describe('allocate --level division and ward', () => {
 
   describe('bad lookups: one line, exit 1 (exit 2 for usage), nothing written', () => {
     const cases: [string, string[], number, RegExp][] = [
-      ['a lookup that does not cover the area', ['--budget', '1m', '--area', 'england', '--level', 'ward'], 1, /ward lookup does not cover 32422 of the 32844 LSOAs/],
-      ['unknown LSOA codes', ['--budget', '1000', '--data', FIVE, '--level', 'ward', '--lookup', 'test/fixtures/lookups/unknown-lsoa.csv'], 1, /unknown-lsoa\.csv:3:1 .*F99/],
-      ['shares that do not add up to 1', ['--budget', '1000', '--data', FIVE, '--level', 'ward', '--lookup', 'test/fixtures/lookups/shares-not-one.csv'], 1, /shares of LSOA F02 add up to 0\.9, not 1/],
-      ['a negative share', ['--budget', '1000', '--data', FIVE, '--level', 'ward', '--lookup', 'test/fixtures/lookups/negative-share.csv'], 1, /share -0\.5 of LSOA F02 is negative/],
-      ['a share above 1', ['--budget', '1000', '--data', FIVE, '--level', 'ward', '--lookup', 'test/fixtures/lookups/share-above-one.csv'], 1, /share 1\.25 of LSOA F02 is above 1/],
-      ['a missing lookup file', ['--budget', '1m', '--level', 'ward', '--lookup', 'no-such-lookup.csv'], 1, /cannot read lookup no-such-lookup\.csv: no such file/],
-      ['--lookup with --level district', ['--budget', '1m', '--lookup', 'test/fixtures/lookups/good.csv'], 2, /--lookup shares LSOAs out to wards or divisions/],
+      [
+        'a lookup that does not cover the area',
+        ['--budget', '1m', '--area', 'england', '--level', 'ward'],
+        1,
+        /ward lookup does not cover 32422 of the 32844 LSOAs/,
+      ],
+      [
+        'unknown LSOA codes',
+        ['--budget', '1000', '--data', FIVE, '--level', 'ward', '--lookup', 'test/fixtures/lookups/unknown-lsoa.csv'],
+        1,
+        /unknown-lsoa\.csv:3:1 .*F99/,
+      ],
+      [
+        'shares that do not add up to 1',
+        ['--budget', '1000', '--data', FIVE, '--level', 'ward', '--lookup', 'test/fixtures/lookups/shares-not-one.csv'],
+        1,
+        /shares of LSOA F02 add up to 0\.9, not 1/,
+      ],
+      [
+        'a negative share',
+        ['--budget', '1000', '--data', FIVE, '--level', 'ward', '--lookup', 'test/fixtures/lookups/negative-share.csv'],
+        1,
+        /share -0\.5 of LSOA F02 is negative/,
+      ],
+      [
+        'a share above 1',
+        ['--budget', '1000', '--data', FIVE, '--level', 'ward', '--lookup', 'test/fixtures/lookups/share-above-one.csv'],
+        1,
+        /share 1\.25 of LSOA F02 is above 1/,
+      ],
+      [
+        'a missing lookup file',
+        ['--budget', '1m', '--level', 'ward', '--lookup', 'no-such-lookup.csv'],
+        1,
+        /cannot read lookup no-such-lookup\.csv: no such file/,
+      ],
+      [
+        '--lookup with --level district',
+        ['--budget', '1m', '--lookup', 'test/fixtures/lookups/good.csv'],
+        2,
+        /--lookup shares LSOAs out to wards or divisions/,
+      ],
       ['an unknown level', ['--budget', '1m', '--level', 'parish'], 2, /unknown level "parish"/],
       [
         'a 2021 LSOA code in a lookup used on the 2019 vintage',
@@ -102,7 +140,15 @@ describe('fairshare profile', () => {
     const result = await run(['profile']);
     expect(result.code).toBe(0);
     const rows = result.rows();
-    expect(rows.map((r) => r.area_name)).toEqual(['Corby', 'Daventry', 'East Northamptonshire', 'Kettering', 'Northampton', 'South Northamptonshire', 'Wellingborough']);
+    expect(rows.map((r) => r.area_name)).toEqual([
+      'Corby',
+      'Daventry',
+      'East Northamptonshire',
+      'Kettering',
+      'Northampton',
+      'South Northamptonshire',
+      'Wellingborough',
+    ]);
     const header = result.out.split('\n')[0]!.split(',');
     expect(header.slice(0, 4)).toEqual(['area_code', 'area_name', 'lsoas', 'population']);
     expect(header).toContain('deprivation_mean_rank');

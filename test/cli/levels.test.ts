@@ -5,7 +5,17 @@ import type { Dataset } from '../../src/engine/dataset.js';
 
 const pack2025 = fixturePack2025();
 // Shaped like the 2019 pack: counties, no regions, former districts or wards.
-const pack2019: Dataset = { ...pack2025, units: pack2025.units.map(({ code, name, districtCode, districtName, countyCode, countyName }) => ({ code, name, districtCode, districtName, countyCode, countyName })) };
+const pack2019: Dataset = {
+  ...pack2025,
+  units: pack2025.units.map(({ code, name, districtCode, districtName, countyCode, countyName }) => ({
+    code,
+    name,
+    districtCode,
+    districtName,
+    countyCode,
+    countyName,
+  })),
+};
 const csv = fixtureDataset(FIVE_LSOAS);
 
 describe('planLevel', () => {
@@ -32,10 +42,19 @@ describe('planLevel', () => {
     });
     expect(planLevel('division', pack2025, '2025', false)).toMatchObject({
       ok: false,
-      error: { message: 'the 2025 vintage has no divisions: the shipped division lookup is of the LSOAs of the 2019 vintage', hint: 'Use --vintage 2019, or give a lookup of these LSOAs with --lookup FILE' },
+      error: {
+        message: 'the 2025 vintage has no divisions: the shipped division lookup is of the LSOAs of the 2019 vintage',
+        hint: 'Use --vintage 2019, or give a lookup of these LSOAs with --lookup FILE',
+      },
     });
-    expect(planLevel('region', csv, undefined, false)).toMatchObject({ ok: false, error: { message: 'a --data file has no regions', hint: 'Use --vintage 2025 without --data' } });
-    expect(planLevel('county', csv, undefined, false)).toMatchObject({ ok: false, error: { message: 'a --data file has no counties', hint: 'Use the shipped data (leave out --data) for --level county' } });
+    expect(planLevel('region', csv, undefined, false)).toMatchObject({
+      ok: false,
+      error: { message: 'a --data file has no regions', hint: 'Use --vintage 2025 without --data' },
+    });
+    expect(planLevel('county', csv, undefined, false)).toMatchObject({
+      ok: false,
+      error: { message: 'a --data file has no counties', hint: 'Use the shipped data (leave out --data) for --level county' },
+    });
   });
 
   it('refuses an unknown level, listing the levels', () => {

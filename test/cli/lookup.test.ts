@@ -103,7 +103,10 @@ describe('fairshare lookup build', () => {
 
   describe('refuses bad input with one line, exit 1 and nothing written', () => {
     it.each([
-      ['unknown-lsoa.csv', 'unknown-lsoa.csv:3:1 (column "lsoa_code"): 2 points have LSOA codes that are not in the data pack: "E01999991" (line 3), "FAKE-LSOA" (line 5).'],
+      [
+        'unknown-lsoa.csv',
+        'unknown-lsoa.csv:3:1 (column "lsoa_code"): 2 points have LSOA codes that are not in the data pack: "E01999991" (line 3), "FAKE-LSOA" (line 5).',
+      ],
       ['negative-weight.csv', 'negative-weight.csv:3:4 (column "weight"): the weight -2 is negative.'],
       ['conflicting-name.csv', 'conflicting-name.csv:4: area "FIXTURE-W1" is called "Fixture Ward One" on line 2 but "Fixture Ward 1" on line 4.'],
       ['zero-weight.csv', 'zero-weight.csv:2: 1 LSOA has only points of weight 0, so its shares would be 0/0: E01027013 (lines 2, 3).'],
@@ -123,12 +126,16 @@ describe('fairshare lookup build', () => {
       writeFileSync(join(dir, 'old.csv'), 'lsoa_code,area_code,area_name\nE01027014,FIXTURE-W1,Fixture Ward One\n');
       const result = await run(['build', '--points', join(dir, 'old.csv'), '-o', join(dir, 'lookup.csv'), '--vintage', '2025']);
       expect(result.code).toBe(1);
-      expect(result.err).toContain('E01027014 (Daventry 006E) is an LSOA of 2011, in the 2019 vintage; in 2021 it was split into E01035404 and E01035405: give one of those codes, or add --vintage 2019');
+      expect(result.err).toContain(
+        'E01027014 (Daventry 006E) is an LSOA of 2011, in the 2019 vintage; in 2021 it was split into E01035404 and E01035405: give one of those codes, or add --vintage 2019',
+      );
       expect(readdirSync(dir)).toEqual(['old.csv']);
       // Its 2021 codes build a lookup on the 2025 vintage.
       writeFileSync(join(dir, 'new.csv'), 'lsoa_code,area_code,area_name\nE01035404,FIXTURE-W1,Fixture Ward One\nE01035405,FIXTURE-W1,Fixture Ward One\n');
       expect((await run(['build', '--points', join(dir, 'new.csv'), '-o', join(dir, 'lookup.csv'), '--vintage', '2025'])).code).toBe(0);
-      expect(readFileSync(join(dir, 'lookup.csv'), 'utf8')).toBe('lsoa_code,area_code,area_name,share,estimated\nE01035404,FIXTURE-W1,Fixture Ward One,1,no\nE01035405,FIXTURE-W1,Fixture Ward One,1,no\n');
+      expect(readFileSync(join(dir, 'lookup.csv'), 'utf8')).toBe(
+        'lsoa_code,area_code,area_name,share,estimated\nE01035404,FIXTURE-W1,Fixture Ward One,1,no\nE01035405,FIXTURE-W1,Fixture Ward One,1,no\n',
+      );
     });
 
     it('an empty file and a missing column', async () => {
@@ -174,7 +181,10 @@ describe('fairshare lookup build', () => {
   });
 
   describe('-o FILE.xlsx', () => {
-    /** Points for every LSOA of Corby: one in Corby A, and every other LSOA two more in Corby B (shares of a third and two thirds). */
+    /**
+     * Points for every LSOA of Corby: one in Corby A, and every other LSOA two more in Corby B (shares of a
+     * third and two thirds).
+     */
     async function corbyPoints(dir: string): Promise<string> {
       const { dataset } = await loadData(undefined, undefined, process.cwd(), undefined, '2019');
       const corby = dataset.units.filter((u) => u.districtName === 'Corby');
@@ -194,7 +204,9 @@ describe('fairshare lookup build', () => {
       expect(book.worksheets.map((w) => w.name)).toEqual(['Lookup', 'Notes']);
       const sheet = book.worksheets[0]!;
       // The points file by its name, wherever it was read from.
-      expect(sheet.getCell(1, 1).value).toBe('Share lookup built by fairshare lookup build from northants-points.csv: 6 rows from 7 points in 3 LSOAs and 3 areas.');
+      expect(sheet.getCell(1, 1).value).toBe(
+        'Share lookup built by fairshare lookup build from northants-points.csv: 6 rows from 7 points in 3 LSOAs and 3 areas.',
+      );
       const values = sheet.getSheetValues().filter((row) => Array.isArray(row) && row.filter((c) => c !== undefined).length >= 2) as unknown[][];
       expect(values[0]?.slice(1)).toEqual(['lsoa_code', 'area_code', 'area_name', 'share', 'estimated']);
       expect(values.slice(1).map((row) => row.slice(1))).toEqual([
@@ -214,10 +226,14 @@ describe('fairshare lookup build', () => {
     it('writes a lookup that reads back as --lookup, sharing every penny as its CSV does', async () => {
       const dir = tempDir();
       const points = await corbyPoints(dir);
-      for (const name of ['lookup.csv', 'lookup.xlsx']) expect((await run(['build', '--points', points, '-o', join(dir, name), '--area', 'Corby'])).code).toBe(0);
+      for (const name of ['lookup.csv', 'lookup.xlsx'])
+        expect((await run(['build', '--points', points, '-o', join(dir, name), '--area', 'Corby'])).code).toBe(0);
       const allocate = async (lookup: string) => {
         const io = memoryIo();
-        const code = await main(pin2019(['allocate', '--budget', '1m', '--area', 'Corby', '--level', 'division', '--lookup', join(dir, lookup), '-f', 'csv']), io);
+        const code = await main(
+          pin2019(['allocate', '--budget', '1m', '--area', 'Corby', '--level', 'division', '--lookup', join(dir, lookup), '-f', 'csv']),
+          io,
+        );
         return { code, out: io.out(), err: io.err() };
       };
       const fromCsv = await allocate('lookup.csv');
@@ -225,7 +241,12 @@ describe('fairshare lookup build', () => {
       expect(fromCsv.code, fromCsv.err).toBe(0);
       expect(fromXlsx.code, fromXlsx.err).toBe(0);
       expect(fromXlsx.out).toBe(fromCsv.out);
-      expect(fromXlsx.out.split('\n').slice(1, 3).map((line) => line.split(',').slice(0, 2).join(','))).toEqual(['FIXTURE-CA,Fixture Corby A', 'FIXTURE-CB,Fixture Corby B']);
+      expect(
+        fromXlsx.out
+          .split('\n')
+          .slice(1, 3)
+          .map((line) => line.split(',').slice(0, 2).join(',')),
+      ).toEqual(['FIXTURE-CA,Fixture Corby A', 'FIXTURE-CB,Fixture Corby B']);
     });
 
     it('gives the same bytes on every run', async () => {

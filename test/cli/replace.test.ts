@@ -69,7 +69,10 @@ describe('--replace against a hand-built --data file', () => {
     writeFileSync(join(dir, 'hand-built.csv'), `${header}\n${edited.join('\n')}\n`);
 
     const replaced = await run([...lsoas, '--replace', 'community-safety=my-crime.csv'], dir);
-    const handBuilt = await run(['allocate', '--budget', '12.7m', '--exclude', 'young-people,early-years', '--level', 'lsoa', '--format', 'csv', '--data', 'hand-built.csv'], dir);
+    const handBuilt = await run(
+      ['allocate', '--budget', '12.7m', '--exclude', 'young-people,early-years', '--level', 'lsoa', '--format', 'csv', '--data', 'hand-built.csv'],
+      dir,
+    );
     expect(replaced.code, replaced.err).toBe(0);
     expect(handBuilt.code, handBuilt.err).toBe(0);
     const pennies = (csv: string) => records(csv).map((r) => [r.lsoa_code, r.allocation]);
@@ -92,7 +95,9 @@ describe('--replace in what the run says of itself', () => {
     expect(table.out).toContain(`community-safety replaced by my-crime.csv (national_rank, SHA-256 ${sha})`);
     const json = JSON.parse((await run(['allocate', ...RUN, ...replace, '--format', 'json'], dir)).out);
     const safety = json.formula.domains.find((d: { id: string }) => d.id === 'community-safety');
-    expect(safety.sources).toEqual([{ field: 'replaced:community-safety', label: 'Crime domain rank, replaced by my-crime.csv (national_rank)', higherMeans: 'less-need' }]);
+    expect(safety.sources).toEqual([
+      { field: 'replaced:community-safety', label: 'Crime domain rank, replaced by my-crime.csv (national_rank)', higherMeans: 'less-need' },
+    ]);
     expect(json.data).toContain(sha);
 
     expect((await run(['allocate', ...RUN, ...replace, '-o', 'out.xlsx'], dir)).code).toBe(0);
@@ -122,7 +127,10 @@ describe('--replace in what the run says of itself', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'older.csv'), fileOf('idaci_rate', 'value'));
     const shipped = await run(['allocate', ...RUN, '--area', 'West Northamptonshire', '--level', 'lsoa', '--format', 'csv'], dir);
-    const swapped = await run(['allocate', ...RUN, '--area', 'West Northamptonshire', '--level', 'lsoa', '--format', 'csv', '--replace', 'adults.idaopi_rate=older.csv'], dir);
+    const swapped = await run(
+      ['allocate', ...RUN, '--area', 'West Northamptonshire', '--level', 'lsoa', '--format', 'csv', '--replace', 'adults.idaopi_rate=older.csv'],
+      dir,
+    );
     expect(swapped.code, swapped.err).toBe(0);
     expect(records(swapped.out).map((r) => r.adults)).not.toEqual(records(shipped.out).map((r) => r.adults));
     expect(records(swapped.out).map((r) => r['community-safety'])).toEqual(records(shipped.out).map((r) => r['community-safety']));
@@ -133,7 +141,9 @@ describe('--replace refusals', () => {
   it('names a domain of several sources and lists them', async () => {
     const result = await run(['allocate', ...RUN, '--replace', 'adults=x.csv'], tempDir());
     expect(result.code).toBe(2);
-    expect(result.err).toContain('domain "adults" has 4 sources, so --replace must name one. Write --replace adults.health_rank=FILE or another of adults.idaopi_rate');
+    expect(result.err).toContain(
+      'domain "adults" has 4 sources, so --replace must name one. Write --replace adults.health_rank=FILE or another of adults.idaopi_rate',
+    );
   });
 
   it('suggests the source meant by a typo', async () => {
@@ -145,7 +155,9 @@ describe('--replace refusals', () => {
   it('says to write SOURCE=FILE when a space was typed for the =', async () => {
     const result = await run(['allocate', ...RUN, '--replace', 'community-safety', 'my-crime.csv'], tempDir());
     expect(result.code).toBe(2);
-    expect(result.err).toBe('fairshare: error: --replace community-safety my-crime.csv: a replacement is written with =. Write --replace community-safety=my-crime.csv\n');
+    expect(result.err).toBe(
+      'fairshare: error: --replace community-safety my-crime.csv: a replacement is written with =. Write --replace community-safety=my-crime.csv\n',
+    );
   });
 
   it('refuses a file missing LSOAs of the area, counting them', async () => {
@@ -163,7 +175,11 @@ describe('--replace refusals', () => {
     writeFileSync(join(dir, 'twice.csv'), [header, first, ...rest, first].join('\n'));
     const twice = await run(['allocate', ...RUN, '--replace', 'community-safety=twice.csv'], dir);
     expect(twice.code).toBe(1);
-    expect(twice.err).toMatch(new RegExp(`^fairshare: error: twice\\.csv:${rest.length + 3}:1 \\(column "lsoa_code"\\): LSOA E01\\d{6} appears twice, on lines 2 and ${rest.length + 3}`));
+    expect(twice.err).toMatch(
+      new RegExp(
+        `^fairshare: error: twice\\.csv:${rest.length + 3}:1 \\(column "lsoa_code"\\): LSOA E01\\d{6} appears twice, on lines 2 and ${rest.length + 3}`,
+      ),
+    );
     writeFileSync(join(dir, 'bad.csv'), [header, `${(first as string).split(',')[0]},about 3000`, ...rest].join('\n'));
     const bad = await run(['allocate', ...RUN, '--replace', 'community-safety=bad.csv'], dir);
     expect(bad.code).toBe(1);

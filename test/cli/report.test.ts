@@ -20,7 +20,7 @@ describe('fairshare report', () => {
     expect(r.code).toBe(0);
     const html = r.html();
     expect(html).toMatch(/^<!doctype html>/);
-    expect(html).toContain("Content-Security-Policy\" content=\"default-src 'none'");
+    expect(html).toContain('Content-Security-Policy" content="default-src \'none\'');
     expect(html).not.toMatch(/<script|<link|<img|@import|url\(/i);
     expect(html).not.toMatch(/(src|href)="(https?:)?\/\//i);
     expect(html).toContain('@media print');

@@ -74,7 +74,12 @@ function tableWards(html: string): string[] {
 /** The items of the "Data sources and licence" list, as text. */
 function sources(html: string): string[] {
   const section = /<section id="sources">[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
-  return [...section.matchAll(/<li>([\s\S]*?)<\/li>/g)].map((m) => (m[1] as string).replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'"));
+  return [...section.matchAll(/<li>([\s\S]*?)<\/li>/g)].map((m) =>
+    (m[1] as string)
+      .replace(/&amp;/g, '&')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'"),
+  );
 }
 
 describe('fairshare report on the 2025 vintage: wards and sources', () => {
@@ -107,7 +112,9 @@ describe('fairshare report on the 2025 vintage: wards and sources', () => {
     expect(new Set(drawn).size).toBe(66);
     expect(section).toContain('id="ward-map-legend"');
     expect(section).toMatch(/\(13 wards\)/);
-    expect(section).toMatch(/<path class="ward" data-code="E05015977" [^>]*><title>Billing \(E05015977\): £\d+\.\d\d per person \(£[\d,]+\.\d\d for 11,917 people\)<\/title>/);
+    expect(section).toMatch(
+      /<path class="ward" data-code="E05015977" [^>]*><title>Billing \(E05015977\): £\d+\.\d\d per person \(£[\d,]+\.\d\d for 11,917 people\)<\/title>/,
+    );
     expect(section).not.toContain('No ward map');
     // The LSOA maps are as before: every path of theirs is an LSOA.
     expect(r.html.match(/<path class="lsoa" data-code="E01/g)?.length).toBe(442 * (2 + 7));
@@ -115,7 +122,9 @@ describe('fairshare report on the 2025 vintage: wards and sources', () => {
     for (const file of ['ward25_E06000061_north_northamptonshire.geojson', 'ward25_E06000062_west_northamptonshire.geojson']) {
       expect(r.html).toMatch(new RegExp(`<td>boundaries</td><td><code>data/boundaries/${file}</code></td><td class="hash">[0-9a-f]{64}</td>`));
     }
-    expect(sources(r.html)).toContain('Ward (May 2025) boundaries of North and West Northamptonshire, generalised (ONS). Contains OS data © Crown copyright and database right.');
+    expect(sources(r.html)).toContain(
+      'Ward (May 2025) boundaries of North and West Northamptonshire, generalised (ONS). Contains OS data © Crown copyright and database right.',
+    );
   });
 
   it('draws only the wards of the area: West Northamptonshire alone gets its 35 wards and only its ward file', async () => {
@@ -124,7 +133,9 @@ describe('fairshare report on the 2025 vintage: wards and sources', () => {
     const drawn = [...r.html.matchAll(/<path class="ward" data-code="([^"]+)"/g)].map((m) => m[1] as string);
     expect(drawn).toEqual(await wardCodes('West Northamptonshire'));
     expect(r.html).not.toContain('ward25_E06000061');
-    expect(sources(r.html)).toContain('Ward (May 2025) boundaries of West Northamptonshire, generalised (ONS). Contains OS data © Crown copyright and database right.');
+    expect(sources(r.html)).toContain(
+      'Ward (May 2025) boundaries of West Northamptonshire, generalised (ONS). Contains OS data © Crown copyright and database right.',
+    );
   });
 
   it('names IoD2025, Census 2021 and the 2021 lookups and derived wards as its sources, and not IoD2019', async () => {
@@ -139,7 +150,9 @@ describe('fairshare report on the 2025 vintage: wards and sources', () => {
     expect(census).toContain('(TS040)');
     expect(census).toContain('(TS039)');
     expect(list).toContain('ONS geography lookups: LSOA (2021) to local authority district (2024), upper tier (2023) and region (2024).');
-    expect(list).toContain('Wards of North and West Northamptonshire: the May 2025 wards, derived by area (each LSOA goes to the ward holding the largest share of its area), not an ONS product.');
+    expect(list).toContain(
+      'Wards of North and West Northamptonshire: the May 2025 wards, derived by area (each LSOA goes to the ward holding the largest share of its area), not an ONS product.',
+    );
     expect(list).toContain('Contains public sector information licensed under the Open Government Licence v3.0.');
   });
 
@@ -151,7 +164,7 @@ describe('fairshare report on the 2025 vintage: wards and sources', () => {
     expect(census).not.toMatch(/TS040|TS039/);
   });
 
-  it("gives Leicestershire its ward table (138 wards, ONS best fit, none derived) but no ward map, saying why in one sentence", async () => {
+  it('gives Leicestershire its ward table (138 wards, ONS best fit, none derived) but no ward map, saying why in one sentence', async () => {
     const r = await report(['--budget', '1m', '--area', 'Leicestershire']);
     expect(r.code).toBe(0);
     const expected = await wardCodes('Leicestershire');
@@ -201,7 +214,9 @@ describe('fairshare report on the 2025 vintage: former districts', () => {
     expect(rows).toHaveLength(7);
     for (const row of rows) {
       const amount = `£${Number(row['allocation']).toLocaleString('en-GB', { minimumFractionDigits: 2 })}`;
-      expect(section).toMatch(new RegExp(`<td[^>]*>${row['former_district_code']}</td><td[^>]*>${row['former_district_name']}</td>.*?${amount.replace(/[.$]/g, '\\$&')}`));
+      expect(section).toMatch(
+        new RegExp(`<td[^>]*>${row['former_district_code']}</td><td[^>]*>${row['former_district_name']}</td>.*?${amount.replace(/[.$]/g, '\\$&')}`),
+      );
     }
     expect(section).toContain('fairshare compare-vintages explains the change');
   });

@@ -29,7 +29,13 @@ async function lastYear(): Promise<string> {
   return dir;
 }
 
-const decode = (text: string): string => text.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const decode = (text: string): string =>
+  text
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 /** The report's section with this id (empty when there is none). */
 function section(html: string, id: string): string {
@@ -70,7 +76,10 @@ describe('fairshare report --previous', () => {
       expected.map((r) => [r['district_code'], shown(r['allocation'] as string), shown(r['previous'] as string), `${r['change_pct']}%`, r['held']]),
     );
     // The damping moved money: the amounts are not the formula's.
-    const formula = parse((await run(['allocate', '--vintage', '2019', '--budget', '12.7m', '-f', 'csv'], dir)).out, { columns: true }) as Record<string, string>[];
+    const formula = parse((await run(['allocate', '--vintage', '2019', '--budget', '12.7m', '-f', 'csv'], dir)).out, { columns: true }) as Record<
+      string,
+      string
+    >[];
     expect(districts.rows.map((r) => r['Allocation'])).not.toEqual(formula.map((r) => shown(r['allocation'] as string)));
     expect(expected.map((r) => r['held'])).toContain('floor');
     // The chart of £ per person by district is of the damped amounts.
@@ -90,12 +99,16 @@ describe('fairshare report --previous', () => {
     expect(html.match(/Damped against/g)).toHaveLength(1);
     const allocation = section(html, 'allocation');
     expect(allocation.indexOf('class="note damping"')).toBeLessThan(allocation.indexOf('<table'));
-    expect(decode(/<dl class="facts">[\s\S]*?<\/dl>/.exec(html)?.[0] ?? '')).toContain('<dt>Damping</dt><dd>floor -2%, ceiling +2% against last-year.csv, by district</dd>');
+    expect(decode(/<dl class="facts">[\s\S]*?<\/dl>/.exec(html)?.[0] ?? '')).toContain(
+      '<dt>Damping</dt><dd>floor -2%, ceiling +2% against last-year.csv, by district</dd>',
+    );
   });
 
   it('lists the previous allocation among its sources and inputs, with its SHA-256', async () => {
     const dir = await lastYear();
-    const sha = createHash('sha256').update(readFileSync(join(dir, 'last-year.csv'))).digest('hex');
+    const sha = createHash('sha256')
+      .update(readFileSync(join(dir, 'last-year.csv')))
+      .digest('hex');
     expect((await run(['report', '--vintage', '2019', '--budget', '12.7m', '--previous', 'last-year.csv', ...BAND, '-o', 'report.html'], dir)).code).toBe(0);
     const html = readFileSync(join(dir, 'report.html'), 'utf8');
     expect(section(html, 'sources')).toContain('<li>Previous allocation, for damping: last-year.csv (your own file).</li>');
@@ -132,7 +145,9 @@ describe('fairshare report --previous', () => {
     expect(dampingLines(section(html, 'former-districts'))).toEqual([allocated.err.replace(/^fairshare: /, '').trimEnd()]);
     // The two councils' table keeps its formula amounts, and says so.
     expect(table(section(html, 'allocation')).titles).not.toContain('Previous');
-    expect(section(html, 'allocation')).toContain('These are the formula amounts, before damping: the damped amounts are those of the former districts, below.');
+    expect(section(html, 'allocation')).toContain(
+      'These are the formula amounts, before damping: the damped amounts are those of the former districts, below.',
+    );
   });
 
   it('shows 2019 former districts damped as the district table, since each is its own district', async () => {
@@ -147,12 +162,32 @@ describe('fairshare report --previous', () => {
 
   describe('refuses, with exit 2 and nothing written', () => {
     it.each([
-      ['--floor without --previous', ['--vintage', '2019', '--budget', '12.7m', '--floor', '-2%'], /--floor limits the change against a previous allocation, but there is no --previous/],
+      [
+        '--floor without --previous',
+        ['--vintage', '2019', '--budget', '12.7m', '--floor', '-2%'],
+        /--floor limits the change against a previous allocation, but there is no --previous/,
+      ],
       ['an unsigned floor', ['--vintage', '2019', '--budget', '12.7m', '--previous', 'last-year.csv', '--floor', '2%'], /--floor/],
-      ['--level without --previous', ['--vintage', '2019', '--budget', '12.7m', '--level', 'former-district'], /--level in a report says which table --previous damps, but there is no --previous/],
-      ['--previous at the ward level', ['--vintage', '2019', '--budget', '12.7m', '--previous', 'last-year.csv', '--level', 'ward'], /--previous damps district or former-district allocations, not wards/],
-      ['--previous with --scenarios', ['--scenarios', 'examples/directorates-2013.yaml', '--previous', 'last-year.csv'], /--previous damps a --budget report, not a --scenarios one/],
-      ['a floor the budget cannot fund', ['--vintage', '2019', '--budget', '10m', '--previous', 'last-year.csv', '--floor', '-5%'], /the floor -5% cannot be funded/],
+      [
+        '--level without --previous',
+        ['--vintage', '2019', '--budget', '12.7m', '--level', 'former-district'],
+        /--level in a report says which table --previous damps, but there is no --previous/,
+      ],
+      [
+        '--previous at the ward level',
+        ['--vintage', '2019', '--budget', '12.7m', '--previous', 'last-year.csv', '--level', 'ward'],
+        /--previous damps district or former-district allocations, not wards/,
+      ],
+      [
+        '--previous with --scenarios',
+        ['--scenarios', 'examples/directorates-2013.yaml', '--previous', 'last-year.csv'],
+        /--previous damps a --budget report, not a --scenarios one/,
+      ],
+      [
+        'a floor the budget cannot fund',
+        ['--vintage', '2019', '--budget', '10m', '--previous', 'last-year.csv', '--floor', '-5%'],
+        /the floor -5% cannot be funded/,
+      ],
     ])('%s', async (_name, args, message) => {
       const dir = await lastYear();
       const result = await run(['report', ...args.map((a) => (a.startsWith('examples/') ? join(process.cwd(), a) : a)), '-o', 'report.html'], dir);

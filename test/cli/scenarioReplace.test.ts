@@ -63,7 +63,9 @@ describe('replace: in a scenario file', () => {
     const cwd = folder(['defaults:', '  budget: 12.7m', '  replace:', '    community-safty: my-crime.csv', 'scenarios:', '  a: {}']);
     const checked = await run(['scenarios', 'check', 'scenarios.yaml'], cwd);
     expect(checked.code).toBe(1);
-    expect(checked.err).toMatch(/^fairshare: error: scenarios\.yaml:4:5: scenario "a": replace: names "community-safty", which is not a source of the formula northamptonshire-2025\. Did you mean community-safety\?/);
+    expect(checked.err).toMatch(
+      /^fairshare: error: scenarios\.yaml:4:5: scenario "a": replace: names "community-safty", which is not a source of the formula northamptonshire-2025\. Did you mean community-safety\?/,
+    );
   });
 
   it('names the replacement file’s own line for a problem inside it, and the setting’s line for a missing file', async () => {

@@ -13,7 +13,9 @@ import { pin2019 } from '../helpers/pin2019.js';
 
 // `fairshare scenarios` in-process, against the shipped data, writing into real temporary folders.
 const ROOT = join(import.meta.dirname, '..', '..');
-const EXAMPLES = readdirSync(join(ROOT, 'examples')).filter((f) => f.endsWith('.yaml')).sort();
+const EXAMPLES = readdirSync(join(ROOT, 'examples'))
+  .filter((f) => f.endsWith('.yaml'))
+  .sort();
 const DIRECTORATES = 'examples/directorates-2013.yaml';
 const FIXTURES = 'test/fixtures/scenarios';
 const PACKAGE = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
@@ -36,7 +38,11 @@ async function runInto(file: string, extra: string[] = []) {
 
 /** Every file of a folder, name → content, names sorted. */
 function filesOf(dir: string): Map<string, string> {
-  return new Map(readdirSync(dir).sort().map((name) => [name, readFileSync(join(dir, name), 'utf8')]));
+  return new Map(
+    readdirSync(dir)
+      .sort()
+      .map((name) => [name, readFileSync(join(dir, name), 'utf8')]),
+  );
 }
 
 type Row = Record<string, string>;
@@ -90,9 +96,7 @@ interface Manifest {
 }
 const manifestOf = (dir: string): Manifest => JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
 const weightsIn = (m: Manifest, scenario: string, pot = scenario): Record<string, string> =>
-  Object.fromEntries(
-    (m.scenarios.find((s) => s.name === scenario)?.pots.find((p) => p.name === pot)?.formula.domains ?? []).map((d) => [d.id, d.weight]),
-  );
+  Object.fromEntries((m.scenarios.find((s) => s.name === scenario)?.pots.find((p) => p.name === pot)?.formula.domains ?? []).map((d) => [d.id, d.weight]));
 
 describe('fairshare scenarios run', () => {
   describe.each(EXAMPLES)('examples/%s', (example) => {
@@ -198,7 +202,8 @@ describe('fairshare scenarios run', () => {
       const { dir } = await runInto(DIRECTORATES);
       const manifest = manifestOf(dir);
       expect(manifest.tool).toEqual({ name: PACKAGE.name, version: PACKAGE.version });
-      // Recorded by file name (shipped files by their path in the package), so any folder gives the same manifest.
+      // Recorded by file name (shipped files by their path in the package), so any folder gives the same
+      // manifest.
       expect(manifest.inputs[0]).toEqual({ role: 'scenario file', path: 'directorates-2013.yaml', sha256: sha256(readFileSync(join(ROOT, DIRECTORATES))) });
       expect(manifest.inputs.map((i) => i.role)).toEqual(['scenario file', 'data pack', 'formula']);
       for (const input of manifest.inputs.slice(1)) expect(input.sha256).toBe(sha256(readFileSync(join(ROOT, input.path))));
@@ -209,7 +214,11 @@ describe('fairshare scenarios run', () => {
     it('records the SHA-256 of every other file written', async () => {
       const { dir } = await runInto(DIRECTORATES);
       const { files } = manifestOf(dir);
-      expect(files.map((f) => f.name).sort()).toEqual(readdirSync(dir).filter((n) => n !== 'manifest.json').sort());
+      expect(files.map((f) => f.name).sort()).toEqual(
+        readdirSync(dir)
+          .filter((n) => n !== 'manifest.json')
+          .sort(),
+      );
       for (const f of files) expect(f.sha256, f.name).toBe(sha256(readFileSync(join(dir, f.name))));
     });
 
@@ -289,7 +298,9 @@ describe('fairshare scenarios run', () => {
     it('--lsoa adds an LSOA CSV of 422 rows for every scenario and pot, each adding up to its budget', async () => {
       const { code, dir } = await runInto(DIRECTORATES, ['--lsoa']);
       expect(code).toBe(0);
-      const lsoaFiles = readdirSync(dir).filter((n) => n.endsWith('.lsoa.csv')).sort();
+      const lsoaFiles = readdirSync(dir)
+        .filter((n) => n.endsWith('.lsoa.csv'))
+        .sort();
       const budgets: Record<string, bigint> = {
         'single-formula.lsoa.csv': 3_810_000_000n,
         'directorates-2013.children-and-families.lsoa.csv': 1_690_000_000n,
@@ -429,7 +440,9 @@ describe('files a scenario file names', () => {
     writeFileSync(join(cwd, 'missing.yaml'), 'defaults:\n  formula: nope.json\nscenarios:\n  a:\n    budget: 1m\n  b:\n    budget: 1m\n    data: nope.csv\n');
     const formula = await run(['scenarios', 'check', 'missing.yaml'], cwd);
     expect(formula.code).toBe(1);
-    expect(formula.err).toMatch(/^fairshare: error: missing\.yaml:2:3: cannot read formula nope\.json: no such file\..*paths in a scenario file are taken from its folder/);
+    expect(formula.err).toMatch(
+      /^fairshare: error: missing\.yaml:2:3: cannot read formula nope\.json: no such file\..*paths in a scenario file are taken from its folder/,
+    );
     writeFileSync(join(cwd, 'missing.yaml'), 'scenarios:\n  a:\n    budget: 1m\n    data: nope.csv\n');
     const data = await run(['scenarios', 'run', 'missing.yaml', '-o', 'out'], cwd);
     expect(data.code).toBe(1);
@@ -447,7 +460,8 @@ describe('fairshare scenarios init', () => {
     expect(init.out).toContain('Wrote scenarios.yaml');
     expect(readFileSync(join(cwd, 'scenarios.yaml'), 'utf8')).toBe(EXAMPLE_SCENARIO_FILE);
 
-    // The example is written for the default vintage, 2025 (its early-years scenario shares by children 0-14).
+    // The example is written for the default vintage, 2025 (its early-years scenario shares by children
+    // 0-14).
     const check = await run(['scenarios', 'check', 'scenarios.yaml', '--vintage', '2025'], cwd);
     expect(check.code).toBe(0);
     expect(check.out).toMatch(/^scenarios\.yaml: OK, 5 scenarios: .*; baseline: current\n$/);
@@ -490,7 +504,16 @@ describe('fairshare scenarios init', () => {
 describe('fairshare scenarios at another level (level: or --level)', () => {
   const file = (level: string | undefined): string => {
     const dir = tempDir();
-    const lines = ['defaults:', '  budget: 12.7m', ...(level ? [`  level: ${level}`] : []), 'scenarios:', '  all: {}', '  adults:', '    exclude: [young-people, early-years]', ''];
+    const lines = [
+      'defaults:',
+      '  budget: 12.7m',
+      ...(level ? [`  level: ${level}`] : []),
+      'scenarios:',
+      '  all: {}',
+      '  adults:',
+      '    exclude: [young-people, early-years]',
+      '',
+    ];
     writeFileSync(join(dir, 'levels.yaml'), lines.join('\n'));
     return join(dir, 'levels.yaml');
   };
@@ -498,7 +521,19 @@ describe('fairshare scenarios at another level (level: or --level)', () => {
   it('writes former-district tables equal to allocate --level former-district, and compares them by former district', async () => {
     const result = await runInto(file('former-district'), ['--vintage', '2025']);
     expect(result.code).toBe(0);
-    const adults = await run(['allocate', '--budget', '12.7m', '--exclude', 'young-people,early-years', '--level', 'former-district', '--vintage', '2025', '--format', 'csv']);
+    const adults = await run([
+      'allocate',
+      '--budget',
+      '12.7m',
+      '--exclude',
+      'young-people,early-years',
+      '--level',
+      'former-district',
+      '--vintage',
+      '2025',
+      '--format',
+      'csv',
+    ]);
     expect(readFileSync(join(result.dir, 'adults.csv'), 'utf8')).toBe(adults.out);
     const comparison = readCsv(result.dir, 'comparison.csv');
     expect(Object.keys(comparison[0] ?? {}).slice(0, 3)).toEqual(['scenario', 'former_district_code', 'former_district_name']);
@@ -532,7 +567,9 @@ describe('rank_change in the comparison', () => {
   it('writes comparison.csv byte for byte as the golden file, rank_change last', async () => {
     const result = await runInto('examples/reweighting.yaml', ['--vintage', '2025', '--level', 'former-district']);
     expect(result.code).toBe(0);
-    expect(readFileSync(join(result.dir, 'comparison.csv'), 'utf8')).toBe(readFileSync(join(ROOT, 'test/golden/reweighting-2025-former-districts/comparison.csv'), 'utf8'));
+    expect(readFileSync(join(result.dir, 'comparison.csv'), 'utf8')).toBe(
+      readFileSync(join(ROOT, 'test/golden/reweighting-2025-former-districts/comparison.csv'), 'utf8'),
+    );
   });
 
   it('is the baseline rank less the scenario rank, for every row', async () => {
@@ -592,7 +629,18 @@ describe('scenarios init, then run: the summary reads right', () => {
     expect(ran.code).toBe(0);
     const lines = ran.out.split('\n');
     const at = lines.findIndex((l) => l.startsWith('Scenario '));
-    expect(lines[at]?.split(/\s{2,}/)).toEqual(['Scenario', 'Budget', 'Largest rise in share', 'pp', '£ change', 'Rank change', 'Largest fall in share', 'pp', '£ change', 'Rank change']);
+    expect(lines[at]?.split(/\s{2,}/)).toEqual([
+      'Scenario',
+      'Budget',
+      'Largest rise in share',
+      'pp',
+      '£ change',
+      'Rank change',
+      'Largest fall in share',
+      'pp',
+      '£ change',
+      'Rank change',
+    ]);
     expect(ran.out).toContain('Rank change: places the district moved in the table of £ per person against the baseline');
 
     const comparison = readCsv(join(cwd, 'results'), 'comparison.csv');
@@ -635,49 +683,67 @@ describe('damping in a scenario file (previous:, floor:, ceiling:)', () => {
 
   it.each([
     ['2019 districts, damped against last year’s CSV', 'last-year.csv', ['--vintage', '2019'], [], ['--vintage', '2019']],
-    ['2025 former districts, damped against last year’s 2019 workbook', 'last-year.xlsx', ['--vintage', '2019'], ['  level: former-district'], ['--vintage', '2025', '--level', 'former-district']],
-  ])('%s: the damped table is byte for byte allocate --previous --floor --ceiling, and the comparison uses it', async (_, lastYear, lastYearArgs, level, allocateArgs) => {
-    const cwd = await setUp(lastYear, lastYearArgs, [
-      'defaults:',
-      '  budget: 12.7m',
-      ...level,
-      'baseline: formula',
-      'scenarios:',
-      '  formula: {}',
-      '  damped:',
-      `    previous: ${lastYear}`,
-      '    floor: -2%',
-      '    ceiling: +2%',
-    ]);
-    const vintage = allocateArgs.slice(0, 2);
-    const ran = await run(['scenarios', 'run', 'damped.yaml', '-o', 'out', ...vintage], cwd);
-    expect(ran.err).toBe('');
-    expect(ran.code).toBe(0);
-    const allocate = await run(['allocate', '--budget', '12.7m', ...allocateArgs, '--previous', lastYear, '--floor', '-2%', '--ceiling', '+2%', '--format', 'csv'], cwd);
-    expect(allocate.code).toBe(0);
-    const damped = readFileSync(join(cwd, 'out', 'damped.csv'), 'utf8');
-    expect(damped).toBe(allocate.out);
-    const rows = csvRows(damped);
-    // The band held someone, so the damped amounts are not the formula's.
-    expect(rows.some((r) => r.held !== '')).toBe(true);
-    expect(readCsv(join(cwd, 'out'), 'formula.csv').map((r) => r.allocation)).not.toEqual(rows.map((r) => r.allocation));
-    expect(allocated(rows)).toBe(1_270_000_000n);
-    const compared = readCsv(join(cwd, 'out'), 'comparison.csv').filter((r) => r.scenario === 'damped');
-    expect(compared.map((r) => r.allocation)).toEqual(rows.map((r) => r.allocation));
+    [
+      '2025 former districts, damped against last year’s 2019 workbook',
+      'last-year.xlsx',
+      ['--vintage', '2019'],
+      ['  level: former-district'],
+      ['--vintage', '2025', '--level', 'former-district'],
+    ],
+  ])(
+    '%s: the damped table is byte for byte allocate --previous --floor --ceiling, and the comparison uses it',
+    async (_, lastYear, lastYearArgs, level, allocateArgs) => {
+      const cwd = await setUp(lastYear, lastYearArgs, [
+        'defaults:',
+        '  budget: 12.7m',
+        ...level,
+        'baseline: formula',
+        'scenarios:',
+        '  formula: {}',
+        '  damped:',
+        `    previous: ${lastYear}`,
+        '    floor: -2%',
+        '    ceiling: +2%',
+      ]);
+      const vintage = allocateArgs.slice(0, 2);
+      const ran = await run(['scenarios', 'run', 'damped.yaml', '-o', 'out', ...vintage], cwd);
+      expect(ran.err).toBe('');
+      expect(ran.code).toBe(0);
+      const allocate = await run(
+        ['allocate', '--budget', '12.7m', ...allocateArgs, '--previous', lastYear, '--floor', '-2%', '--ceiling', '+2%', '--format', 'csv'],
+        cwd,
+      );
+      expect(allocate.code).toBe(0);
+      const damped = readFileSync(join(cwd, 'out', 'damped.csv'), 'utf8');
+      expect(damped).toBe(allocate.out);
+      const rows = csvRows(damped);
+      // The band held someone, so the damped amounts are not the formula's.
+      expect(rows.some((r) => r.held !== '')).toBe(true);
+      expect(readCsv(join(cwd, 'out'), 'formula.csv').map((r) => r.allocation)).not.toEqual(rows.map((r) => r.allocation));
+      expect(allocated(rows)).toBe(1_270_000_000n);
+      const compared = readCsv(join(cwd, 'out'), 'comparison.csv').filter((r) => r.scenario === 'damped');
+      expect(compared.map((r) => r.allocation)).toEqual(rows.map((r) => r.allocation));
 
-    expect(ran.out).toContain(`damped: Damped against ${lastYear} (floor -2%, ceiling +2%): held at the`);
-    expect(ran.out).toContain("The scenario's table and the comparison use the damped amounts.");
-    const manifest = manifestOf(join(cwd, 'out'));
-    const previous = manifest.inputs.find((i) => i.role === 'previous allocation');
-    expect(previous?.path.endsWith(lastYear)).toBe(true);
-    expect(previous?.sha256).toBe(sha256(readFileSync(join(cwd, lastYear))));
-    const record = (manifest.scenarios as unknown as { name: string; damping?: { previous: string; floor: string; ceiling: string } }[]).find((s) => s.name === 'damped');
-    expect(record?.damping).toMatchObject({ previous: lastYear, floor: '-2%', ceiling: '+2%' });
-    expect((manifest.scenarios as unknown as { name: string; damping?: unknown }[]).find((s) => s.name === 'formula')?.damping).toBeUndefined();
-  });
+      expect(ran.out).toContain(`damped: Damped against ${lastYear} (floor -2%, ceiling +2%): held at the`);
+      expect(ran.out).toContain("The scenario's table and the comparison use the damped amounts.");
+      const manifest = manifestOf(join(cwd, 'out'));
+      const previous = manifest.inputs.find((i) => i.role === 'previous allocation');
+      expect(previous?.path.endsWith(lastYear)).toBe(true);
+      expect(previous?.sha256).toBe(sha256(readFileSync(join(cwd, lastYear))));
+      const record = (manifest.scenarios as unknown as { name: string; damping?: { previous: string; floor: string; ceiling: string } }[]).find(
+        (s) => s.name === 'damped',
+      );
+      expect(record?.damping).toMatchObject({ previous: lastYear, floor: '-2%', ceiling: '+2%' });
+      expect((manifest.scenarios as unknown as { name: string; damping?: unknown }[]).find((s) => s.name === 'formula')?.damping).toBeUndefined();
+    },
+  );
 
   it('says the damping in the Markdown caption of the damped scenario', async () => {
-    const cwd = await setUp('last-year.csv', [], ['defaults:', '  budget: 12.7m', 'scenarios:', '  formula: {}', '  damped:', '    previous: last-year.csv', '    ceiling: +1%']);
+    const cwd = await setUp(
+      'last-year.csv',
+      [],
+      ['defaults:', '  budget: 12.7m', 'scenarios:', '  formula: {}', '  damped:', '    previous: last-year.csv', '    ceiling: +1%'],
+    );
     const ran = await run(['scenarios', 'run', 'damped.yaml', '-o', 'out', '--format', 'md'], cwd);
     expect(ran.code).toBe(0);
     const md = readFileSync(join(cwd, 'out', 'scenarios.md'), 'utf8');
@@ -702,7 +768,9 @@ describe('damping in a scenario file (previous:, floor:, ceiling:)', () => {
     const cwd = await setUp('last-year.csv', [], ['defaults:', '  budget: 10m', 'scenarios:', '  damped:', '    previous: last-year.csv', '    floor: -5%']);
     const check = await run(['scenarios', 'check', 'damped.yaml'], cwd);
     expect(check.code).toBe(1);
-    expect(check.err).toMatch(/^fairshare: error: damped\.yaml:6:5: scenario "damped": the floor -5% cannot be funded: it needs £12,065,000\.03, more than the budget of £10,000,000\.00\. The tightest floor this budget can fund is -21\.26%/);
+    expect(check.err).toMatch(
+      /^fairshare: error: damped\.yaml:6:5: scenario "damped": the floor -5% cannot be funded: it needs £12,065,000\.03, more than the budget of £10,000,000\.00\. The tightest floor this budget can fund is -21\.26%/,
+    );
     const ran = await run(['scenarios', 'run', 'damped.yaml', '-o', 'out'], cwd);
     expect(ran.err).toBe(check.err);
     expect(readdirSync(cwd).sort()).toEqual(['damped.yaml', 'last-year.csv']);
@@ -717,7 +785,9 @@ describe('damping in a scenario file (previous:, floor:, ceiling:)', () => {
     writeFileSync(join(cwd, 'damped.yaml'), 'defaults:\n  budget: 12.7m\n  previous: nope.csv\nscenarios:\n  a: {}\n');
     const check = await run(['scenarios', 'check', 'damped.yaml'], cwd);
     expect(check.code).toBe(1);
-    expect(check.err).toMatch(/^fairshare: error: damped\.yaml:3:3: cannot read previous allocation nope\.csv: no such file\..*paths in a scenario file are taken from its folder/);
+    expect(check.err).toMatch(
+      /^fairshare: error: damped\.yaml:3:3: cannot read previous allocation nope\.csv: no such file\..*paths in a scenario file are taken from its folder/,
+    );
   });
 
   it('refuses a floor without a previous allocation at its line', async () => {
@@ -725,7 +795,9 @@ describe('damping in a scenario file (previous:, floor:, ceiling:)', () => {
     writeFileSync(join(cwd, 'damped.yaml'), 'scenarios:\n  a:\n    budget: 12.7m\n    floor: -2%\n');
     const check = await run(['scenarios', 'check', 'damped.yaml'], cwd);
     expect(check.code).toBe(1);
-    expect(check.err).toMatch(/^fairshare: error: damped\.yaml:4:5: scenario "a": floor: -2% limits the change against a previous allocation, but the scenario has no previous:/);
+    expect(check.err).toMatch(
+      /^fairshare: error: damped\.yaml:4:5: scenario "a": floor: -2% limits the change against a previous allocation, but the scenario has no previous:/,
+    );
   });
 });
 
@@ -734,7 +806,17 @@ describe("a pot's own formula: and data:", () => {
     const cwd = tempDir();
     writeFileSync(
       join(cwd, 'pots.yaml'),
-      ['scenarios:', '  split:', '    pots:', '      main:', '        budget: 10m', '      like-2019:', '        budget: 2.7m', '        formula: northamptonshire-2025-like-2019', ''].join('\n'),
+      [
+        'scenarios:',
+        '  split:',
+        '    pots:',
+        '      main:',
+        '        budget: 10m',
+        '      like-2019:',
+        '        budget: 2.7m',
+        '        formula: northamptonshire-2025-like-2019',
+        '',
+      ].join('\n'),
     );
     const ran = await run(['scenarios', 'run', 'pots.yaml', '-o', 'out', '--vintage', '2025', '--level', 'former-district'], cwd);
     expect(ran.err).toBe('');
@@ -750,7 +832,9 @@ describe("a pot's own formula: and data:", () => {
       const of = (text: string) => pennies(csvRows(text).find((r) => r.former_district_code === row.former_district_code)?.allocation);
       expect(pennies(row.allocation), row.former_district_name).toBe(of(like2019.out) + of(main.out));
     }
-    const manifest = JSON.parse(readFileSync(join(cwd, 'out', 'manifest.json'), 'utf8')) as { scenarios: { pots: { name: string; formulaFile?: string; formula: { id: string } }[] }[] };
+    const manifest = JSON.parse(readFileSync(join(cwd, 'out', 'manifest.json'), 'utf8')) as {
+      scenarios: { pots: { name: string; formulaFile?: string; formula: { id: string } }[] }[];
+    };
     expect(manifest.scenarios[0]?.pots.map((p) => [p.name, p.formulaFile, p.formula.id])).toEqual([
       ['main', undefined, 'northamptonshire-2025'],
       ['like-2019', 'northamptonshire-2025-like-2019', 'northamptonshire-2025-like-2019'],
@@ -761,7 +845,16 @@ describe("a pot's own formula: and data:", () => {
     const cwd = tempDir();
     mkdirSync(join(cwd, 'options'));
     expect((await run(['allocate', '--budget', '1m', '--vintage', '2025', '--level', 'lsoa', '-o', join(cwd, 'options', 'lsoa.csv')])).code).toBe(0);
-    const pots = (data: string[]) => ['    pots:', '      main:', '        budget: 10m', '      children:', '        budget: 2.7m', '        exclude: [adults]', '        weights: {early-years: 2}', ...data];
+    const pots = (data: string[]) => [
+      '    pots:',
+      '      main:',
+      '        budget: 10m',
+      '      children:',
+      '        budget: 2.7m',
+      '        exclude: [adults]',
+      '        weights: {early-years: 2}',
+      ...data,
+    ];
     writeFileSync(join(cwd, 'options', 'pots.yaml'), ['scenarios:', '  shipped:', ...pots([]), '  own:', ...pots(['        data: lsoa.csv']), ''].join('\n'));
     const ran = await run(['scenarios', 'run', 'options/pots.yaml', '-o', 'out', '--vintage', '2025'], cwd);
     expect(ran.err).toBe('');
@@ -782,10 +875,15 @@ describe("a pot's own formula: and data:", () => {
   it("refuses a pot's data without a row for every LSOA of the scenario's area, at the pot's data: line", async () => {
     const cwd = tempDir();
     expect((await run(['allocate', '--budget', '1m', '--vintage', '2019', '--level', 'lsoa', '-o', join(cwd, 'lsoa-2019.csv')])).code).toBe(0);
-    writeFileSync(join(cwd, 'pots.yaml'), 'scenarios:\n  split:\n    pots:\n      main:\n        budget: 10m\n      old:\n        budget: 1m\n        data: lsoa-2019.csv\n');
+    writeFileSync(
+      join(cwd, 'pots.yaml'),
+      'scenarios:\n  split:\n    pots:\n      main:\n        budget: 10m\n      old:\n        budget: 1m\n        data: lsoa-2019.csv\n',
+    );
     const check = await run(['scenarios', 'check', 'pots.yaml', '--vintage', '2025'], cwd);
     expect(check.code).toBe(1);
-    expect(check.err).toMatch(/^fairshare: error: pots\.yaml:8:9: scenario "split": pot "old": its data file lsoa-2019\.csv has no row for [\d,]+ of the 442 LSOAs the scenario shares over: E01\d+/);
+    expect(check.err).toMatch(
+      /^fairshare: error: pots\.yaml:8:9: scenario "split": pot "old": its data file lsoa-2019\.csv has no row for [\d,]+ of the 442 LSOAs the scenario shares over: E01\d+/,
+    );
     expect(check.err.trim().split('\n')).toHaveLength(1);
   });
 });

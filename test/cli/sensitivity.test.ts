@@ -24,7 +24,15 @@ describe('fairshare sensitivity', () => {
     expect(a.err).toBe('');
     expect(a.out).toBe(b.out);
     const rows = parse(a.out, { columns: true }) as Record<string, string>[];
-    expect(rows.map((r) => r.district_name)).toEqual(['Corby', 'Daventry', 'East Northamptonshire', 'Kettering', 'Northampton', 'South Northamptonshire', 'Wellingborough']);
+    expect(rows.map((r) => r.district_name)).toEqual([
+      'Corby',
+      'Daventry',
+      'East Northamptonshire',
+      'Kettering',
+      'Northampton',
+      'South Northamptonshire',
+      'Wellingborough',
+    ]);
     for (const r of rows) {
       expect(Number(r.allocation_p5)).toBeLessThanOrEqual(Number(r.allocation_median));
       expect(Number(r.allocation_median)).toBeLessThanOrEqual(Number(r.allocation_p95));
@@ -68,7 +76,10 @@ describe('fairshare sensitivity', () => {
     const loose = width(await bands(['--method', 'dirichlet', '--concentration', '5']));
     const tight = width(await bands(['--method', 'dirichlet', '--concentration', '5000']));
     loose.forEach((w, i) => expect(w).toBeGreaterThan(tight[i] as number));
-    const json = JSON.parse((await run(['sensitivity', ...ADULTS, '--draws', '10', '--method', 'dirichlet', '--format', 'json'])).out) as { method: string; concentration: number };
+    const json = JSON.parse((await run(['sensitivity', ...ADULTS, '--draws', '10', '--method', 'dirichlet', '--format', 'json'])).out) as {
+      method: string;
+      concentration: number;
+    };
     expect(json).toMatchObject({ method: 'dirichlet', concentration: 50 });
   });
 
@@ -103,8 +114,13 @@ describe('fairshare sensitivity', () => {
 
   describe('--level', () => {
     it('bands the seven former districts of the 2025 vintage, each unperturbed amount equal to allocate’s', async () => {
-      const bands = parse((await run(['sensitivity', ...ADULTS, '--vintage', '2025', '--level', 'former-district', '--draws', '200'])).out, { columns: true }) as Record<string, string>[];
-      const allocate = parse((await run(['allocate', ...ADULTS, '--vintage', '2025', '--level', 'former-district'])).out, { columns: true }) as Record<string, string>[];
+      const bands = parse((await run(['sensitivity', ...ADULTS, '--vintage', '2025', '--level', 'former-district', '--draws', '200'])).out, {
+        columns: true,
+      }) as Record<string, string>[];
+      const allocate = parse((await run(['allocate', ...ADULTS, '--vintage', '2025', '--level', 'former-district'])).out, { columns: true }) as Record<
+        string,
+        string
+      >[];
       expect(Object.keys(bands[0] ?? {}).slice(0, 2)).toEqual(['former_district_code', 'former_district_name']);
       expect(bands.map((r) => r.former_district_code)).toEqual(allocate.map((r) => r.former_district_code));
       expect(bands.map((r) => r.allocation)).toEqual(allocate.map((r) => r.allocation));

@@ -51,14 +51,19 @@ describe('allocate --manifest', () => {
   it('is refused without -o FILE, before any work', async () => {
     const result = await run(['allocate', '--budget', '1000', '--data', 'missing.csv', '--manifest'], tempDir());
     expect(result.code).toBe(2);
-    expect(result.err).toBe('fairshare: error: --manifest writes FILE.manifest.json beside -o FILE, but there is no -o FILE. Add -o FILE, e.g. -o table.csv --manifest\n');
+    expect(result.err).toBe(
+      'fairshare: error: --manifest writes FILE.manifest.json beside -o FILE, but there is no -o FILE. Add -o FILE, e.g. -o table.csv --manifest\n',
+    );
   });
 
   it('never writes its sidecar over an input', async () => {
     const dir = tempDir();
     copyFileSync(FIVE, join(dir, 'areas.csv'));
     writeFileSync(join(dir, 't.csv.manifest.json'), 'lsoa_code,value\n');
-    const result = await run(['allocate', '--budget', '1000', '--data', 'areas.csv', '--previous', 't.csv.manifest.json', '--floor', '-2%', '-o', 't.csv', '--manifest'], dir);
+    const result = await run(
+      ['allocate', '--budget', '1000', '--data', 'areas.csv', '--previous', 't.csv.manifest.json', '--floor', '-2%', '-o', 't.csv', '--manifest'],
+      dir,
+    );
     expect(result.code).toBe(2);
     expect(result.err).toContain('would overwrite t.csv.manifest.json, which this run reads');
     expect(readdirSync(dir).sort()).toEqual(['areas.csv', 't.csv.manifest.json']);

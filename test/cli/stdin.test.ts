@@ -8,7 +8,9 @@ describe('--data - (standard input)', () => {
   it('reads the CSV from standard input', async () => {
     const io = { ...memoryIo(), stdin: createReadStream('test/fixtures/data/five-lsoas.csv') };
     expect(await main(['allocate', '--budget', '1000', '--data', '-'], io)).toBe(0);
-    expect(io.out()).toBe('district_code,district_name,lsoas,population,allocation,share_pct,per_person\n,North,2,300,496.24,49.62,1.65\n,South,3,300,503.76,50.38,1.68\n');
+    expect(io.out()).toBe(
+      'district_code,district_name,lsoas,population,allocation,share_pct,per_person\n,North,2,300,496.24,49.62,1.65\n,South,3,300,503.76,50.38,1.68\n',
+    );
   });
 
   it('names standard input in messages about its contents', async () => {

@@ -50,7 +50,9 @@ describe('--previous FILE.xlsx', () => {
     ]);
     const result = await run(['allocate', ...ADULTS, '--previous', 'prev.xlsx', '--floor', '-2%', '-o', 'out.csv'], dir);
     expect(result.code).toBe(1);
-    expect(result.err).toMatch(/^fairshare: error: prev\.xlsx:3:2 \(column "allocation"\): allocation "about a million" of district E07000151 is not an amount of money/);
+    expect(result.err).toMatch(
+      /^fairshare: error: prev\.xlsx:3:2 \(column "allocation"\): allocation "about a million" of district E07000151 is not an amount of money/,
+    );
     expect(readdirSync(dir)).toEqual(['prev.xlsx']);
   });
 });
@@ -113,22 +115,25 @@ describe('the tool’s own LSOA table as --data', () => {
     expect(again.out).toBe(shipped.out);
     // The result columns are not domains: the domains are the seven of the formula.
     const domains = await run(['domains', '--data', name, '--format', 'csv'], dir);
-    expect(domains.out.trim().split('\n').slice(1).map((l) => l.split(',')[0])).toEqual([
-      'deprivation',
-      'access-to-facilities',
-      'communities',
-      'community-safety',
-      'adults',
-      'young-people',
-      'early-years',
-    ]);
+    expect(
+      domains.out
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split(',')[0]),
+    ).toEqual(['deprivation', 'access-to-facilities', 'communities', 'community-safety', 'adults', 'young-people', 'early-years']);
   });
 });
 
 describe('--sheet NAME', () => {
-  /** The five-LSOA fixture on a sheet "Areas" behind a first sheet of notes, as officers' workbooks often are. */
+  /**
+   * The five-LSOA fixture on a sheet "Areas" behind a first sheet of notes, as officers' workbooks often are.
+   */
   async function notesFirst(path: string): Promise<void> {
-    const rows = readFileSync(FIVE, 'utf8').trim().split(/\r?\n/).map((line) => line.split(',').map((c) => (/^\d+(\.\d+)?$/.test(c) ? Number(c) : c)));
+    const rows = readFileSync(FIVE, 'utf8')
+      .trim()
+      .split(/\r?\n/)
+      .map((line) => line.split(',').map((c) => (/^\d+(\.\d+)?$/.test(c) ? Number(c) : c)));
     const book = new ExcelJS.Workbook();
     book.addWorksheet('Read me').addRow(['Fixture: the five-LSOA test areas, on the next sheet']);
     const areas = book.addWorksheet('Areas');
@@ -150,7 +155,7 @@ describe('--sheet NAME', () => {
     await notesFirst(join(dir, 'areas.xlsx'));
     const result = await run(['allocate', '--budget', '1000', '--data', 'areas.xlsx', '--sheet', 'Area', '--format', 'csv'], dir);
     expect(result.code).toBe(1);
-    expect(result.err).toBe("fairshare: error: areas.xlsx: the workbook has no sheet \"Area\". Its sheets are: Read me, Areas\n");
+    expect(result.err).toBe('fairshare: error: areas.xlsx: the workbook has no sheet "Area". Its sheets are: Read me, Areas\n');
   });
 
   it('says it does not apply to a CSV input, and reads the CSV', async () => {

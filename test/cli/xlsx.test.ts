@@ -35,7 +35,10 @@ function sheet(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
   return found;
 }
 
-/** A table sheet: the header row (the one the pane is frozen below), the data rows, and the bold total row if any. */
+/**
+ * A table sheet: the header row (the one the pane is frozen below), the data rows, and the bold total row if
+ * any.
+ */
 function tableOf(worksheet: ExcelJS.Worksheet) {
   const headerRow = (worksheet.views[0] as { ySplit: number }).ySplit;
   const titles: string[] = [];
@@ -143,7 +146,10 @@ describe('fairshare allocate -o FILE.xlsx', () => {
   });
 
   it('refuses to write xlsx to stdout (exit 2)', async () => {
-    for (const args of [['--format', 'xlsx'], ['--format', 'XLSX', '-o', '-']]) {
+    for (const args of [
+      ['--format', 'xlsx'],
+      ['--format', 'XLSX', '-o', '-'],
+    ]) {
       const { code, out, err } = await run(['allocate', ...ADULTS, ...args]);
       expect(code).toBe(2);
       expect(out).toBe('');
@@ -271,7 +277,9 @@ describe('workbooks from profile, overlap and sensitivity, and extensions fairsh
     const { code, out, err } = await run(['allocate', ...ADULTS, '-o', name], dir);
     expect(code).toBe(2);
     expect(out).toBe('');
-    expect(err).toBe(`fairshare: error: fairshare does not write ${name.slice(name.lastIndexOf('.'))} files (${name}). Give -o a name ending .txt (the table), .csv, .json, .md, .html or .xlsx\n`);
+    expect(err).toBe(
+      `fairshare: error: fairshare does not write ${name.slice(name.lastIndexOf('.'))} files (${name}). Give -o a name ending .txt (the table), .csv, .json, .md, .html or .xlsx\n`,
+    );
     expect(readdirSync(dir)).toEqual([]);
   });
 });

@@ -69,7 +69,8 @@ describe.skipIf(!HAS_CHROMIUM)('the committee report in a real browser', () => {
     const file = await writeReport(['--budget', '12.7m']);
     const { page } = await open(browser, file);
     const pdf = await page.pdf({ format: 'A4' });
-    // One page per section at least: headline + tables, divisions, chart, maps, domains, profile, method, sources, provenance.
+    // One page per section at least: headline + tables, divisions, chart, maps, domains, profile, method,
+    // sources, provenance.
     const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
     expect(pages).toBeGreaterThanOrEqual(8);
     await page.close();

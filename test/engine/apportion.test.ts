@@ -16,7 +16,17 @@ describe('apportion', () => {
 
   it('splits a unit by its shares and gives the leftover penny to the largest remainder', () => {
     // 101p split 0.5 / 0.5: 50.5 each; the leftover penny goes to the lower area code on a tie.
-    expect(asObject(apportion([101n], [{ unit: 0, area: 'B', share: '0.5' }, { unit: 0, area: 'A', share: '0.5' }]))).toEqual({ A: 51, B: 50 });
+    expect(
+      asObject(
+        apportion(
+          [101n],
+          [
+            { unit: 0, area: 'B', share: '0.5' },
+            { unit: 0, area: 'A', share: '0.5' },
+          ],
+        ),
+      ),
+    ).toEqual({ A: 51, B: 50 });
   });
 
   it('treats 0.333333333333 three times as exactly a third', () => {
@@ -45,7 +55,10 @@ describe('apportion', () => {
             const sum = u.shares.reduce((s, x) => s + x, 0);
             return u.shares.map((x, k) => ({ unit, area: `A${(unit + k) % 5}`, share: (x / sum).toFixed(12) }));
           });
-          const result = apportion(units.map((u) => u.pennies), shares);
+          const result = apportion(
+            units.map((u) => u.pennies),
+            shares,
+          );
           const total = [...result.values()].reduce((s, p) => s + p, 0n);
           expect(total).toBe(units.reduce((s, u) => s + u.pennies, 0n));
           const fractions = shareFractions(shares);

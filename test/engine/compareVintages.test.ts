@@ -52,7 +52,8 @@ describe('compareVintages', () => {
       { code: 'B', row: 'R2', people: 100, figure: 1, pennies: 6000 },
     ]);
     const change = compareVintages(BEFORE, bridge);
-    // A: share of people 1/2 → 2/3, need index (2/1)/(300/200) = 4/3: population 30,000 × 1/6 × 4/3 = 6,666.67p → 6,667p.
+    // A: share of people 1/2 → 2/3, need index (2/1)/(300/200) = 4/3: population 30,000 × 1/6 × 4/3 =
+    // 6,666.67p → 6,667p.
     // B: 1/2 → 1/3, need index 2/3: 30,000 × (−1/6) × 2/3 = −3,333.33p → −3,333p. Data is the rest.
     expect(change.rows.map(cells)).toEqual([
       ['R1', 20000n, 24000n, 4000n, 6667n, 0n, -2667n, 0n],

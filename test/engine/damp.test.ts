@@ -89,11 +89,9 @@ describe('damp', () => {
     it('shares the free districts\u2019 pennies by largest remainder, ties to the lower code, adding up exactly', () => {
       // A is held at 950; the 2051p left are shared 1:1:1 by C, B, D (683.67p each, above their floors of
       // 570p): 684, 684, 683, the two leftover pennies going to B and C (equal remainders, lower codes).
-      const result = damped(
-        [district('A', 0n, 1000n), district('C', 1000n, 600n), district('B', 1000n, 600n), district('D', 1000n, 600n)],
-        3001n,
-        { floor: pct('-5') },
-      );
+      const result = damped([district('A', 0n, 1000n), district('C', 1000n, 600n), district('B', 1000n, 600n), district('D', 1000n, 600n)], 3001n, {
+        floor: pct('-5'),
+      });
       expect(outcome(result)).toEqual({ A: [950n, 'floor'], C: [684n, ''], B: [684n, ''], D: [683n, ''] });
       expect(total(result)).toBe(3001n);
     });
@@ -156,7 +154,8 @@ describe('damp', () => {
     });
 
     it('rounds the tightest floor down to 0.01 percentage point, and that floor works where 0.01 more does not', () => {
-      // ⌈333(1 + f)⌉ + ⌈667(1 + f)⌉: at -10.04% it is 300 + ⌈600.0332⌉ = 901; at -10.05%, 300 + ⌈599.9665⌉ = 900.
+      // ⌈333(1 + f)⌉ + ⌈667(1 + f)⌉: at -10.04% it is 300 + ⌈600.0332⌉ = 901; at -10.05%, 300 + ⌈599.9665⌉ =
+      // 900.
       const districts = [district('A', 290n, 333n), district('B', 610n, 667n)];
       const error = failure(districts, 900n, { floor: pct('-5'), ceiling: pct('5') });
       const floor = suggested(error);
@@ -207,7 +206,9 @@ describe('damp', () => {
       )
       .filter((ds) => ds.some((d) => d.formula > 0n))
       .map((ds) => ds.map((d, i) => district(`E${String(i).padStart(2, '0')}`, d.formula, d.previous)));
-    /** A band in basis points: floor from -100% to +20%, ceiling from the floor to +60%; either may be absent. */
+    /**
+     * A band in basis points: floor from -100% to +20%, ceiling from the floor to +60%; either may be absent.
+     */
     const bandArb = fc
       .tuple(fc.integer({ min: -10_000, max: 2_000 }), fc.integer({ min: 0, max: 4_000 }), fc.boolean(), fc.boolean())
       .map(([floor, width, hasFloor, hasCeiling]): DampOptions => ({

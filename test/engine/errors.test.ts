@@ -4,7 +4,13 @@ import { formatError } from '../../src/engine/errors.js';
 describe('formatError', () => {
   it('renders file:line:column (column name): message. hint', () => {
     expect(
-      formatError({ kind: 'data', code: 'x', message: 'population "x" is not a number', hint: 'Write a number', location: { file: 'a.csv', line: 2, column: 4, columnName: 'population' } }),
+      formatError({
+        kind: 'data',
+        code: 'x',
+        message: 'population "x" is not a number',
+        hint: 'Write a number',
+        location: { file: 'a.csv', line: 2, column: 4, columnName: 'population' },
+      }),
     ).toBe('a.csv:2:4 (column "population"): population "x" is not a number. Write a number');
   });
 

@@ -54,7 +54,10 @@ describe('fairShare', () => {
   });
 
   it('flips a less-need source (national IoD rank, 1 = most deprived)', () => {
-    const f: Formula = { ...formula, domains: [{ id: 'imd', label: 'imd', weight: '1', sources: [{ field: 'need_a', label: 'a', higherMeans: 'less-need' }] }] };
+    const f: Formula = {
+      ...formula,
+      domains: [{ id: 'imd', label: 'imd', weight: '1', sources: [{ field: 'need_a', label: 'a', higherMeans: 'less-need' }] }],
+    };
     const a = run(FIVE_LSOAS, f, '1000');
     expect([...a.domains[0]!.ranks]).toEqual([5, 2, 3.5, 1, 3.5]);
   });

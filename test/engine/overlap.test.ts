@@ -52,7 +52,7 @@ function referenceRho(a: ArrayLike<number>, b: ArrayLike<number>): number {
   const ranks = (values: ArrayLike<number>): number[] => {
     const order = Array.from(values, (v, i) => ({ v, i })).sort((x, y) => x.v - y.v);
     const out = new Array<number>(order.length);
-    for (let start = 0; start < order.length; ) {
+    for (let start = 0; start < order.length;) {
       let end = start;
       while (end + 1 < order.length && order[end + 1]!.v === order[start]!.v) end++;
       for (let k = start; k <= end; k++) out[order[k]!.i] = (start + end) / 2 + 1;

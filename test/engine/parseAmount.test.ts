@@ -34,16 +34,13 @@ describe('parseAmount', () => {
     expect(value(text)).toBe(expected);
   });
 
-  it.each(['', 'twelve', '12.7x', '12,70,000', '1,2345', '12.7.1', 'm', '£', '1e6', '0x10', '12 m m'])(
-    'refuses "%s" and shows the accepted forms',
-    (text) => {
-      const e = error(text);
-      expect(e.kind).toBe('usage');
-      expect(e.code).toBe('bad-budget');
-      expect(e.hint).toContain('12.7m');
-      expect(e.hint).toContain('1.2bn');
-    },
-  );
+  it.each(['', 'twelve', '12.7x', '12,70,000', '1,2345', '12.7.1', 'm', '£', '1e6', '0x10', '12 m m'])('refuses "%s" and shows the accepted forms', (text) => {
+    const e = error(text);
+    expect(e.kind).toBe('usage');
+    expect(e.code).toBe('bad-budget');
+    expect(e.hint).toContain('12.7m');
+    expect(e.hint).toContain('1.2bn');
+  });
 
   it('refuses zero and negative budgets', () => {
     expect(error('0').message).toContain('zero');

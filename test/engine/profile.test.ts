@@ -31,7 +31,8 @@ describe('profile', () => {
 
   it('names the domains with the highest mean need rank first, ties in formula order', () => {
     const p = profile(rankings, populations, byDistrict);
-    // North need_b: (100×2.5 + 200×2.5)/300 = 2.5 < 3 → need_a first. South need_b: (150×1 + 50×5 + 100×4)/300 = 2.67 < 2.92.
+    // North need_b: (100×2.5 + 200×2.5)/300 = 2.5 < 3 → need_a first. South need_b: (150×1 + 50×5 +
+    // 100×4)/300 = 2.67 < 2.92.
     expect(p.rows[0]!.top).toEqual(['need_a', 'need_b']);
     expect(p.rows[1]!.top).toEqual(['need_a', 'need_b']);
   });

@@ -35,14 +35,21 @@ describe('rank', () => {
   });
 
   it('agrees with the definition (count below + half the ties) on whole numbers and on fractions', () => {
-    const reference = (values: number[]) =>
-      values.map((v) => values.filter((w) => w < v).length + (values.filter((w) => w === v).length + 1) / 2);
+    const reference = (values: number[]) => values.map((v) => values.filter((w) => w < v).length + (values.filter((w) => w === v).length + 1) / 2);
     const check = (values: number[]): void => {
       expect([...rank(values)]).toEqual(reference(values));
     };
     fc.assert(fc.property(fc.array(fc.integer({ min: -1e6, max: 1e6 }), { maxLength: 60 }), check));
     fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: 4 }), { maxLength: 60 }), check));
-    fc.assert(fc.property(fc.array(fc.double({ min: -1, max: 1, noNaN: true }).map((x) => x + 0), { maxLength: 60 }), check));
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.double({ min: -1, max: 1, noNaN: true }).map((x) => x + 0),
+          { maxLength: 60 },
+        ),
+        check,
+      ),
+    );
     fc.assert(fc.property(fc.array(fc.constantFrom(0.1, 0.2, 0.30000000000000004, 0.3), { maxLength: 60 }), check));
   });
 

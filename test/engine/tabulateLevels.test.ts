@@ -96,31 +96,29 @@ describe('tabulate by level', () => {
 
   it('keeps the level and the derived marks through withAllocations', () => {
     const t = tabulate(allocate(pack2025, '1000'), { level: 'ward' });
-    const again = withAllocations(t, t.rows.map((r) => pennies(r.allocation)));
+    const again = withAllocations(
+      t,
+      t.rows.map((r) => pennies(r.allocation)),
+    );
     expect(again.level).toBe('ward');
     expect(again.rows.map((r) => r.derived)).toEqual(t.rows.map((r) => r.derived));
   });
 
   it('makes every level add up to the budget, each area exactly the sum of its LSOAs, whatever the row order (property)', () => {
     fc.assert(
-      fc.property(
-        fc.constantFrom(...GROUP_LEVELS),
-        fc.integer({ min: 1, max: 10_000_000 }),
-        fc.boolean(),
-        (level: GroupLevel, budgetPennies, reversed) => {
-          const units = reversed ? [...pack2025.units].reverse() : pack2025.units;
-          const fields = new Map([...pack2025.fields].map(([name, values]) => [name, reversed ? Float64Array.from(values).reverse() : values]));
-          const a = allocate({ ...pack2025, units, fields }, (budgetPennies / 100).toFixed(2));
-          const t = tabulate(a, { level });
-          const lsoa = lsoaPennies(a);
-          for (const row of t.rows) {
-            const members = a.dataset.units.filter((u) => unitGroup(u, level)?.code === row.code);
-            expect(pennies(row.allocation)).toBe(members.reduce((sum, u) => sum + (lsoa.get(u.code) as bigint), 0n));
-          }
-          expect(pennies(t.total.allocation)).toBe(BigInt(budgetPennies));
-          expect(t.rows.map((r) => r.code)).toEqual([...t.rows.map((r) => r.code)].sort());
-        },
-      ),
+      fc.property(fc.constantFrom(...GROUP_LEVELS), fc.integer({ min: 1, max: 10_000_000 }), fc.boolean(), (level: GroupLevel, budgetPennies, reversed) => {
+        const units = reversed ? [...pack2025.units].reverse() : pack2025.units;
+        const fields = new Map([...pack2025.fields].map(([name, values]) => [name, reversed ? Float64Array.from(values).reverse() : values]));
+        const a = allocate({ ...pack2025, units, fields }, (budgetPennies / 100).toFixed(2));
+        const t = tabulate(a, { level });
+        const lsoa = lsoaPennies(a);
+        for (const row of t.rows) {
+          const members = a.dataset.units.filter((u) => unitGroup(u, level)?.code === row.code);
+          expect(pennies(row.allocation)).toBe(members.reduce((sum, u) => sum + (lsoa.get(u.code) as bigint), 0n));
+        }
+        expect(pennies(t.total.allocation)).toBe(BigInt(budgetPennies));
+        expect(t.rows.map((r) => r.code)).toEqual([...t.rows.map((r) => r.code)].sort());
+      }),
       { numRuns: 60 },
     );
   });

@@ -59,7 +59,12 @@ describe('weigh: user text as domain ids', () => {
 
   it('uses a domain named like an Object property when the formula has one', () => {
     const odd = fixtureFormula(['constructor', '__proto__', 'toString']);
-    const result = weigh(odd, { weights: new Map([['__proto__', '3'], ['constructor', '0.5']]) });
+    const result = weigh(odd, {
+      weights: new Map([
+        ['__proto__', '3'],
+        ['constructor', '0.5'],
+      ]),
+    });
     if (!result.ok) throw new Error(result.error.message);
     expect(result.value.domains.map((d) => [d.id, d.weightValue.toString()])).toEqual([
       ['constructor', '0.5'],

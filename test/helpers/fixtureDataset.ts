@@ -42,7 +42,14 @@ export const FIVE_LSOAS = [
  * two-tier district of Othershire. Portcity is written the ONS way, "Portcity, City of".
  */
 export function fixturePack2025(): Dataset {
-  const unit = (code: string, district: [string, string], county: [string, string], region: [string, string], former: [string, string], ward: [string, string]): Unit => ({
+  const unit = (
+    code: string,
+    district: [string, string],
+    county: [string, string],
+    region: [string, string],
+    former: [string, string],
+    ward: [string, string],
+  ): Unit => ({
     code,
     name: `Fixture ${code}`,
     districtCode: district[0],
@@ -84,5 +91,8 @@ export function fixturePack2025(): Dataset {
   return { kind: 'pack', file: 'fixture-pack-2025.json.gz', units, fields };
 }
 
-/** The former-county table for {@link fixturePack2025}: made-up Fakeshire, replaced by North and West Fakeshire. */
+/**
+ * The former-county table for {@link fixturePack2025}: made-up Fakeshire, replaced by North and West
+ * Fakeshire.
+ */
 export const FIXTURE_FORMER_COUNTIES = [{ code: 'E10000901', name: 'Fakeshire', replaced: 2021, councils: ['E06000901', 'E06000902'] }] as const;

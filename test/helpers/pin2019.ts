@@ -7,6 +7,10 @@
  * @example pin2019(['allocate', '--budget', '1m']) // => ['allocate', '--budget', '1m', '--vintage', '2019']
  */
 export function pin2019(args: readonly string[]): string[] {
-  const asIs = args.includes('--vintage') || args.some((a) => ['--help', '-h', '--version', '-V', 'help'].includes(a)) || (args[0] === 'scenarios' && args[1] === 'init') || args.length === 0;
+  const asIs =
+    args.includes('--vintage') ||
+    args.some((a) => ['--help', '-h', '--version', '-V', 'help'].includes(a)) ||
+    (args[0] === 'scenarios' && args[1] === 'init') ||
+    args.length === 0;
   return asIs ? [...args] : [...args, '--vintage', '2019'];
 }

@@ -44,7 +44,8 @@ export const NOBODY = 65534;
  */
 export const CAN_DROP_PRIVILEGES =
   process.getuid?.() !== 0 ||
-  spawnSync(process.execPath, ['-e', `require('fs').accessSync(${JSON.stringify(join(ROOT, 'dist', 'cli', 'bin.js'))})`], { uid: NOBODY, gid: NOBODY }).status === 0;
+  spawnSync(process.execPath, ['-e', `require('fs').accessSync(${JSON.stringify(join(ROOT, 'dist', 'cli', 'bin.js'))})`], { uid: NOBODY, gid: NOBODY })
+    .status === 0;
 
 /** A new scratch folder holding a copy of test/fixtures/hostile (and whatever `files` adds). */
 export function scratch(files: Readonly<Record<string, string | Buffer>> = {}): string {

@@ -26,7 +26,12 @@ describe('line numbers', () => {
     const dir = scratch({ 'good.csv': good, 'bad.csv': `${good}F04,Delta,South,100,x\r\n` });
     const result = runUntouched(allocate('good.csv'), dir);
     expect(result.code).toBe(0);
-    expect(result.out.trim().split('\n').map((line) => line.split(',')[0])).toEqual(['lsoa_code', 'F01', 'F02', 'F03']);
+    expect(
+      result.out
+        .trim()
+        .split('\n')
+        .map((line) => line.split(',')[0]),
+    ).toEqual(['lsoa_code', 'F01', 'F02', 'F03']);
     expectRefused(runUntouched(allocate('bad.csv'), dir), { code: 1, message: /^fairshare: error: bad\.csv:5:5 \(column "need_a"\)/ });
   });
 
@@ -52,7 +57,8 @@ describe('sep= first lines', () => {
     const dir = scratch({ 'd.csv': `sep=;\ncode;name;district;population;need_a\nF01;Alpha;North;100;1\n` });
     expectRefused(runUntouched(allocate('d.csv'), dir), {
       code: 1,
-      message: /^fairshare: error: d\.csv:1: the first line \(sep=;\) says the values are separated by semicolons \(;\); fairshare reads commas between values\. Save it/,
+      message:
+        /^fairshare: error: d\.csv:1: the first line \(sep=;\) says the values are separated by semicolons \(;\); fairshare reads commas between values\. Save it/,
     });
   });
 });

@@ -14,13 +14,17 @@ describe('--area naming several areas', () => {
     const dir = scratch();
     expectRefused(runUntouched(allocate('data/two-norths.csv', '--area', 'North'), dir), {
       code: 2,
-      message: /^fairshare: error: area "North" matches 2 areas: the district North \(code F91\), the district North \(code F92\)\. Give the code instead, like --area F91\n$/,
+      message:
+        /^fairshare: error: area "North" matches 2 areas: the district North \(code F91\), the district North \(code F92\)\. Give the code instead, like --area F91\n$/,
     });
   });
 
   it('selects each of the two by its code', () => {
     const dir = scratch();
-    for (const [code, name] of [['F91', 'Alpha'], ['F92', 'Bravo']] as const) {
+    for (const [code, name] of [
+      ['F91', 'Alpha'],
+      ['F92', 'Bravo'],
+    ] as const) {
       const result = runUntouched(allocate('data/two-norths.csv', '--area', code, '--level', 'lsoa'), dir);
       expect(result.code).toBe(0);
       expect(result.out).toContain(`,${name},`);
@@ -48,7 +52,8 @@ describe('one code, two names', () => {
     const dir = scratch();
     expectRefused(runUntouched(allocate('data/district-two-names.csv'), dir), {
       code: 1,
-      message: /^fairshare: error: data\/district-two-names\.csv:4: district "F91" is called "North" on line 2 but "Nort" on line 4\. Spell each district code’s name the same way on every row\n$/,
+      message:
+        /^fairshare: error: data\/district-two-names\.csv:4: district "F91" is called "North" on line 2 but "Nort" on line 4\. Spell each district code’s name the same way on every row\n$/,
     });
   });
 

@@ -42,7 +42,9 @@ describe('scenario, pot and weight names like Object properties', () => {
     expect(pennies(read('constructor.csv'))).toBe(99999999999999n);
     expect(pennies(read('hasOwnProperty.csv'))).toBe(1n);
     expect(pennies(read('valueOf.csv'))).toBe(1270000000n);
-    const manifest = JSON.parse(read('manifest.json')) as { scenarios: { name: string; budget: string; pots: { name: string; formula: { domains: { id: string; weight: string }[] } }[] }[] };
+    const manifest = JSON.parse(read('manifest.json')) as {
+      scenarios: { name: string; budget: string; pots: { name: string; formula: { domains: { id: string; weight: string }[] } }[] }[];
+    };
     expect(manifest.scenarios.map((s) => [s.name, s.budget, s.pots.map((p) => p.name)])).toEqual([
       ['constructor', '999999999999.99', ['toString', 'prototype']],
       ['hasOwnProperty', '0.01', ['hasOwnProperty']],
@@ -72,7 +74,8 @@ describe('scenario, pot and weight names like Object properties', () => {
   it('refuses a weight for __proto__ as an unknown domain (exit 1)', () => {
     expectRefused(runUntouched(check('proto-weight.yaml'), scratch()), {
       code: 1,
-      message: /^fairshare: error: scenarios\/proto-weight\.yaml:7:5: scenario "a": unknown domain "__proto__" in weights\. Domains: constructor, tostring, need_a\n$/,
+      message:
+        /^fairshare: error: scenarios\/proto-weight\.yaml:7:5: scenario "a": unknown domain "__proto__" in weights\. Domains: constructor, tostring, need_a\n$/,
     });
   });
 
@@ -93,10 +96,13 @@ describe('scenario, pot and weight names like Object properties', () => {
   });
 
   it('refuses one domain weighted twice on the command line (exit 2)', () => {
-    expectRefused(runUntouched(['allocate', '--budget', '1m', '--data', 'scenarios/areas.csv', '--weight', 'constructor=2', '--weight', 'constructor=3'], scratch()), {
-      code: 2,
-      message: /^fairshare: error: --weight gives domain "constructor" a weight twice\. Give each domain one --weight\n$/,
-    });
+    expectRefused(
+      runUntouched(['allocate', '--budget', '1m', '--data', 'scenarios/areas.csv', '--weight', 'constructor=2', '--weight', 'constructor=3'], scratch()),
+      {
+        code: 2,
+        message: /^fairshare: error: --weight gives domain "constructor" a weight twice\. Give each domain one --weight\n$/,
+      },
+    );
   });
 });
 
@@ -120,7 +126,9 @@ describe('names that collide once read or as files', () => {
     const dir = scratch({ 'device.yaml': `defaults:\n  data: scenarios/areas.csv\nscenarios:\n  ${name}: {budget: 1m}\n` });
     expectRefused(runUntouched(['scenarios', 'check', 'device.yaml'], dir), {
       code: 1,
-      message: new RegExp(`^fairshare: error: device\\.yaml:4:3: scenario name "${name}" is a device name on Windows \\(CON, PRN, AUX, NUL, COM1 to COM9, LPT1 to LPT9, in any case\\)`),
+      message: new RegExp(
+        `^fairshare: error: device\\.yaml:4:3: scenario name "${name}" is a device name on Windows \\(CON, PRN, AUX, NUL, COM1 to COM9, LPT1 to LPT9, in any case\\)`,
+      ),
     });
   });
 });
@@ -173,8 +181,12 @@ describe('property: adversarial names are kept or refused, never dropped, and po
       fc.property(file, (scenarios) => {
         const names = scenarios.map((s) => s.name);
         const namesOk = caseUnique(names) && names.every((n) => validName(n, ['comparison', 'manifest', 'scenarios']));
-        const potsOk = scenarios.every((s) => s.pots === undefined || (caseUnique(s.pots.map((p) => p.name)) && s.pots.every((p) => validName(p.name, ['lsoa']))));
-        const weightsOk = scenarios.every((s) => (s.pots === undefined ? [s.weights] : s.pots.map((p) => p.weights)).every((w) => w.every(([k]) => DOMAINS.includes(k))));
+        const potsOk = scenarios.every(
+          (s) => s.pots === undefined || (caseUnique(s.pots.map((p) => p.name)) && s.pots.every((p) => validName(p.name, ['lsoa']))),
+        );
+        const weightsOk = scenarios.every((s) =>
+          (s.pots === undefined ? [s.weights] : s.pots.map((p) => p.weights)).every((w) => w.every(([k]) => DOMAINS.includes(k))),
+        );
         const parsed = parseScenarioFile(toYaml(scenarios), 'property.yaml');
         if (!(namesOk && potsOk)) {
           expect(parsed.ok).toBe(false);

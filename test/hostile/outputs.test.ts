@@ -81,7 +81,10 @@ describe('scenarios run -o DIR never removes inputs or folders it did not write'
     writeFileSync(join(dir, 'inputs', 'd.csv'), DATA);
     writeFileSync(join(dir, 'named.yaml'), `defaults:\n  data: inputs/d.csv\n${SCENARIOS}`);
     expectRefused(runUntouched(['scenarios', 'run', 's.yaml', '-o', '..', '--force'], dir), { code: 2, message: /holds the folder you are working in/ });
-    expectRefused(runUntouched(['scenarios', 'run', 'named.yaml', '-o', 'inputs', '--force'], dir), { code: 2, message: /-o inputs holds inputs\/d\.csv, which this run reads/ });
+    expectRefused(runUntouched(['scenarios', 'run', 'named.yaml', '-o', 'inputs', '--force'], dir), {
+      code: 2,
+      message: /-o inputs holds inputs\/d\.csv, which this run reads/,
+    });
   });
 
   it('--force refuses a folder without a fairshare manifest, and one holding files its manifest does not list', () => {
@@ -92,7 +95,10 @@ describe('scenarios run -o DIR never removes inputs or folders it did not write'
 
     expect(fairshare(['scenarios', 'run', 's.yaml', '-o', 'results'], { cwd: dir }).code).toBe(0);
     writeFileSync(join(dir, 'results', 'budget-notes.docx'), 'an officer’s own file');
-    expectRefused(runUntouched(['scenarios', 'run', 's.yaml', '-o', 'results', '--force'], dir), { code: 2, message: /also holds budget-notes\.docx, which its manifest\.json does not list/ });
+    expectRefused(runUntouched(['scenarios', 'run', 's.yaml', '-o', 'results', '--force'], dir), {
+      code: 2,
+      message: /also holds budget-notes\.docx, which its manifest\.json does not list/,
+    });
   });
 
   it('--force replaces a folder fairshare wrote, leaving nothing beside it', () => {
@@ -152,17 +158,24 @@ describe('-o naming something that is not a regular file is written straight to'
   it('writes into a FIFO without replacing it', () => {
     const dir = folder();
     execFileSync('mkfifo', [join(dir, 'pipe')]);
-    const out = execFileSync('bash', ['-c', `cat pipe > got.csv & node ${FAIRSHARE} allocate --budget 1m --data d.csv -o pipe; wait; cat got.csv; test -p pipe && echo still-a-fifo`], {
-      cwd: dir,
-      encoding: 'utf8',
-    });
+    const out = execFileSync(
+      'bash',
+      ['-c', `cat pipe > got.csv & node ${FAIRSHARE} allocate --budget 1m --data d.csv -o pipe; wait; cat got.csv; test -p pipe && echo still-a-fifo`],
+      {
+        cwd: dir,
+        encoding: 'utf8',
+      },
+    );
     expect(out).toMatch(/^district_code,district_name/);
     expect(out).toContain('still-a-fifo');
   });
 
   it('writes into /dev/fd/N from a shell process substitution', () => {
     const dir = folder();
-    const out = execFileSync('bash', ['-c', `node ${FAIRSHARE} allocate --budget 1m --data d.csv -o >(cat > got.csv); sleep 0.5; cat got.csv`], { cwd: dir, encoding: 'utf8' });
+    const out = execFileSync('bash', ['-c', `node ${FAIRSHARE} allocate --budget 1m --data d.csv -o >(cat > got.csv); sleep 0.5; cat got.csv`], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
     expect(out).toMatch(/^district_code,district_name/);
   });
 });
@@ -171,7 +184,11 @@ describe('write failures are one line and exit 1', () => {
   it('a full disk for -o or for standard output', () => {
     const dir = folder();
     expectRefused(fairshare([...ALLOCATE, '-o', '/dev/full'], { cwd: dir }), { code: 1, message: /cannot write \/dev\/full: the disk is full/ });
-    const piped = execFileSync('bash', ['-c', `node ${FAIRSHARE} allocate --budget 1m --data d.csv > /dev/full; echo "exit=$?"`], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const piped = execFileSync('bash', ['-c', `node ${FAIRSHARE} allocate --budget 1m --data d.csv > /dev/full; echo "exit=$?"`], {
+      cwd: dir,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     expect(piped).toContain('exit=1');
   });
 });
@@ -219,7 +236,8 @@ describe('interrupted runs clean up', () => {
   it('a later run removes the temporaries of a run that is gone, and puts back a folder it was replacing', () => {
     const dir = folder();
     expect(fairshare(['scenarios', 'run', 's.yaml', '-o', 'results'], { cwd: dir }).code).toBe(0);
-    // As a run killed with SIGKILL half-way through a --force swap would leave them (pid 2^22 + 1 is never alive).
+    // As a run killed with SIGKILL half-way through a --force swap would leave them (pid 2^22 + 1 is never
+    // alive).
     const dead = 4194305;
     execFileSync('mv', [join(dir, 'results'), join(dir, `.results.fairshare-old-${dead}`)]);
     mkdirSync(join(dir, `.results.fairshare-tmp-${dead}`));
@@ -238,7 +256,11 @@ describe.runIf(CAN_DROP_PRIVILEGES)('read-only places', () => {
     chmodSync(dir, 0o777);
     chmodSync(join(dir, 'locked'), 0o555);
     const result = fairshare([...ALLOCATE, '-o', 'locked/out.csv'], { cwd: dir, unprivileged: true });
-    expectRefused(result, { code: 1, message: /^fairshare: error: cannot write locked\/out\.csv: the folder locked is not writable \(permission denied\)\. Choose an -o path in a folder you can write to, or ask for write access to locked$/m });
+    expectRefused(result, {
+      code: 1,
+      message:
+        /^fairshare: error: cannot write locked\/out\.csv: the folder locked is not writable \(permission denied\)\. Choose an -o path in a folder you can write to, or ask for write access to locked$/m,
+    });
     expect(result.err).not.toContain('fairshare-tmp');
     expect(readdirSync(join(dir, 'locked'))).toEqual([]);
   });

@@ -14,7 +14,9 @@ import { expectRefused, FAIRSHARE, fairshare, runUntouched, scratch, snapshot } 
 
 const DATA = 'code,name,district,population,need_a\nF01,Alpha,North,100,10\nF02,Bravo,South,200,30\n';
 
-/** A sparse file of `bytes` bytes in a folder of its own (too big to hash, so kept out of scratch folders). */
+/**
+ * A sparse file of `bytes` bytes in a folder of its own (too big to hash, so kept out of scratch folders).
+ */
 function sparse(name: string, bytes: number): { dir: string; path: string } {
   const dir = mkdtempSync(join(tmpdir(), 'fairshare-big-'));
   const path = join(dir, name);
@@ -43,14 +45,19 @@ describe('file size', () => {
     const { dir, path } = sparse('big.csv', MAX_INPUT_BYTES + 1);
     writeFileSync(join(dir, 'd.csv'), DATA);
     const cases = [
-      [['allocate', '--budget', '1m', '--data', 'd.csv', '--level', 'ward', '--lookup', path], /cannot read lookup .*big\.csv: it is 256\.1 MB, more than the 256 MB/],
-      [['allocate', '--budget', '1m', '--previous', path, '--floor', '-5%'], /cannot read previous allocation .*big\.csv: it is 256\.1 MB, more than the 256 MB/],
+      [
+        ['allocate', '--budget', '1m', '--data', 'd.csv', '--level', 'ward', '--lookup', path],
+        /cannot read lookup .*big\.csv: it is 256\.1 MB, more than the 256 MB/,
+      ],
+      [
+        ['allocate', '--budget', '1m', '--previous', path, '--floor', '-5%'],
+        /cannot read previous allocation .*big\.csv: it is 256\.1 MB, more than the 256 MB/,
+      ],
       [['lookup', 'build', '--points', path, '-o', join(dir, 'out.csv')], /cannot read --points file .*big\.csv: it is 256\.1 MB, more than the 256 MB/],
     ] as const;
     for (const [args, message] of cases) expectRefused(fairshare(args, { cwd: dir }), { code: 1, message });
   });
 });
-
 
 describe('endless inputs', () => {
   it('stops reading /dev/zero at its first NUL byte', () => {
@@ -107,7 +114,10 @@ describe('absurd numbers', () => {
   });
 
   it('refuses a share with 100,000 digits in a --lookup', () => {
-    const dir = scratch({ 'd.csv': DATA, 'lk.csv': `lsoa_code,area_code,area_name,share\nF01,FW1,Alpha Ward,0.${'5'.repeat(100_000)}\nF02,FW1,Alpha Ward,1\n` });
+    const dir = scratch({
+      'd.csv': DATA,
+      'lk.csv': `lsoa_code,area_code,area_name,share\nF01,FW1,Alpha Ward,0.${'5'.repeat(100_000)}\nF02,FW1,Alpha Ward,1\n`,
+    });
     const result = runUntouched(['allocate', '--budget', '1m', '--data', 'd.csv', '--level', 'ward', '--lookup', 'lk.csv'], dir);
     expectRefused(result, { code: 1, message: /^fairshare: error: lk\.csv:2:4 \(column "share"\): share "0\.5{57}…" of LSOA F01 is too long to read/ });
   });

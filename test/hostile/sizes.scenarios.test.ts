@@ -52,7 +52,15 @@ describe('budgets in scenario files are read as written', () => {
 
   it('reads 12700000, 12700000.50 and 12.7m exactly, and a pot of £999,999,999,999.99 beside one of 1p', () => {
     const dir = scratch({
-      'case.yaml': scenarioFile('  a: {budget: 12700000}', '  b: {budget: 12700000.50}', '  c: {budget: 12.7m}', '  d:', '    pots:', '      big: {budget: 999999999999.98}', '      penny: {budget: 0.01}'),
+      'case.yaml': scenarioFile(
+        '  a: {budget: 12700000}',
+        '  b: {budget: 12700000.50}',
+        '  c: {budget: 12.7m}',
+        '  d:',
+        '    pots:',
+        '      big: {budget: 999999999999.98}',
+        '      penny: {budget: 0.01}',
+      ),
     });
     const result = runUntouched(['scenarios', 'run', 'case.yaml', '-o', 'out'], dir);
     expect(result.err).toBe('');
@@ -65,7 +73,9 @@ describe('budgets in scenario files are read as written', () => {
     ]);
     const json = runUntouched(['scenarios', 'run', 'case.yaml', '-o', 'json', '--format', 'json'], dir);
     expect(json.err).toBe('');
-    const doc = JSON.parse(readFileSync(join(dir, 'json', 'scenarios.json'), 'utf8')) as { scenarios: { name: string; budget: unknown; pots?: { budget: unknown }[] }[] };
+    const doc = JSON.parse(readFileSync(join(dir, 'json', 'scenarios.json'), 'utf8')) as {
+      scenarios: { name: string; budget: unknown; pots?: { budget: unknown }[] }[];
+    };
     expect(doc.scenarios.map((s) => [s.name, s.budget])).toEqual([
       ['a', '12700000.00'],
       ['b', '12700000.50'],
@@ -77,7 +87,10 @@ describe('budgets in scenario files are read as written', () => {
 
   it('refuses a .inf weight saying what was written (exit 1)', () => {
     const dir = scratch({ 'case.yaml': scenarioFile('  a:', '    budget: 1m', '    weights:', '      need_a: .inf') });
-    expectRefused(checkIn(dir), { code: 1, message: /^fairshare: error: case\.yaml:6:5: scenario "a": weight for "need_a" must be a number of 0 or more, got "\.inf"\./ });
+    expectRefused(checkIn(dir), {
+      code: 1,
+      message: /^fairshare: error: case\.yaml:6:5: scenario "a": weight for "need_a" must be a number of 0 or more, got "\.inf"\./,
+    });
   });
 });
 
@@ -85,13 +98,17 @@ describe('the largest budget', () => {
   it('refuses --budget 99999999999999999999999999m naming the limit (exit 2)', () => {
     expectRefused(runUntouched(['allocate', '--budget', '99999999999999999999999999m'], scratch()), {
       code: 2,
-      message: /^fairshare: error: budget "99999999999999999999999999m" is more than £1,000,000,000,000\.00 \(£1 trillion\), the largest budget fairshare shares\. /,
+      message:
+        /^fairshare: error: budget "99999999999999999999999999m" is more than £1,000,000,000,000\.00 \(£1 trillion\), the largest budget fairshare shares\. /,
     });
   });
 
   it('refuses a 100,000-digit --budget at once, quoting at most 60 characters (exit 2)', () => {
     const result = runUntouched(['allocate', '--budget', '9'.repeat(100_000)], scratch());
-    expectRefused(result, { code: 2, message: new RegExp(`^fairshare: error: budget "9{59}…" is too long to be an amount of money \\(100000 characters; at most ${MAX_AMOUNT_CHARS}\\)\\. `) });
+    expectRefused(result, {
+      code: 2,
+      message: new RegExp(`^fairshare: error: budget "9{59}…" is too long to be an amount of money \\(100000 characters; at most ${MAX_AMOUNT_CHARS}\\)\\. `),
+    });
     expect(result.err.length).toBeLessThan(250);
   });
 
@@ -118,7 +135,10 @@ describe('aliases, nesting and size', () => {
     for (let i = 1; i < 9; i++) lines.push(`a${i}: &a${i} [${Array.from({ length: 9 }, () => `*a${i - 1}`).join(', ')}]`);
     const dir = scratch({ 'case.yaml': `${lines.join('\n')}\nscenarios:\n  a: {budget: 1m}\n` });
     const started = performance.now();
-    expectRefused(checkIn(dir), { code: 1, message: /^fairshare: error: case\.yaml:\d+:\d+: too many aliases \(limit 10,000 values copied\): \*a\d takes the file past the limit\. / });
+    expectRefused(checkIn(dir), {
+      code: 1,
+      message: /^fairshare: error: case\.yaml:\d+:\d+: too many aliases \(limit 10,000 values copied\): \*a\d takes the file past the limit\. /,
+    });
     expect(performance.now() - started).toBeLessThan(20_000);
   });
 
@@ -136,7 +156,10 @@ describe('aliases, nesting and size', () => {
 
   it('refuses a scenario file over 10 MB naming the limit (exit 1)', () => {
     const dir = scratch({ 'case.yaml': `scenarios:\n  a: {budget: 1m}\n${'# padding\n'.repeat(MAX_SCENARIO_FILE_CHARS / 10 + 1)}` });
-    expectRefused(checkIn(dir), { code: 1, message: /^fairshare: error: case\.yaml: the scenario file is 10,000,0\d\d characters long, more than the limit of 10,000,000 \(about 10 MB\)\. / });
+    expectRefused(checkIn(dir), {
+      code: 1,
+      message: /^fairshare: error: case\.yaml: the scenario file is 10,000,0\d\d characters long, more than the limit of 10,000,000 \(about 10 MB\)\. /,
+    });
   });
 
   it('finds an unknown key near the end of a 750 KB file, at its line', () => {
@@ -163,7 +186,8 @@ describe('aliases, nesting and size', () => {
     const file = (count: number): string => `scenarios:\n${Array.from({ length: count }, (_, i) => `  s${i}: {}\n`).join('')}  last:\n    budgte: 1m\n`;
     const small = time(file(8_000));
     const large = time(file(32_000));
-    // Linear: about 4×; the quadratic duplicate-key check this replaces took about 12× here (and 16× in the limit).
+    // Linear: about 4×; the quadratic duplicate-key check this replaces took about 12× here (and 16× in the
+    // limit).
     expect(large / small).toBeLessThan(7);
   });
 });

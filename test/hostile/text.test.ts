@@ -264,7 +264,12 @@ describe('scenario documents (scenarios run --format md|json)', () => {
     expect(md.split('\n')[0]).toBe('# &lt;img src=x onerror=alert(1)&gt; \\| # Title');
     expect(md).toContain('first line  \n\\# not a heading \\[x\\](http://z) ?evil');
     // Every line that starts a heading is one the tool wrote.
-    expect(md.split('\n').filter((l) => l.startsWith('#')).map((l) => l.replace(/ .*/, ''))).toEqual(['#', '##', '##', '###', '###', '##']);
+    expect(
+      md
+        .split('\n')
+        .filter((l) => l.startsWith('#'))
+        .map((l) => l.replace(/ .*/, '')),
+    ).toEqual(['#', '##', '##', '###', '###', '##']);
   });
 
   it('JSON: budgets are strings and control characters in names are \\u escapes', () => {

@@ -35,17 +35,40 @@ describe('import { allocate } from "fairshare"', () => {
     const { districts, total } = JSON.parse(execFileSync('node', ['run.mjs'], { cwd: project, encoding: 'utf8' }));
     const io = memoryIo({ cwd: ROOT });
     expect(await main(['allocate', '--budget', '12.7m', '--exclude', 'young-people,early-years', '--vintage', '2019', '--format', 'csv'], io)).toBe(0);
-    const csv = io.out().trim().split('\n').slice(1).map((line) => line.split(','));
-    expect(districts.map((d: Record<string, unknown>) => [d.code, d.name, String(d.lsoas), String(d.population), d.allocation, d.sharePct, d.perPerson])).toEqual(csv);
+    const csv = io
+      .out()
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split(','));
+    expect(
+      districts.map((d: Record<string, unknown>) => [d.code, d.name, String(d.lsoas), String(d.population), d.allocation, d.sharePct, d.perPerson]),
+    ).toEqual(csv);
     expect(total).toBe('12700000.00');
-    expect(districts[0]).toEqual({ code: 'E07000150', name: 'Corby', lsoas: 41, population: 66887, allocation: '1426649.49', sharePct: '11.23', perPerson: '21.33' });
+    expect(districts[0]).toEqual({
+      code: 'E07000150',
+      name: 'Corby',
+      lsoas: 41,
+      population: 66887,
+      allocation: '1426649.49',
+      sharePct: '11.23',
+      perPerson: '21.33',
+    });
   }, 60_000);
 
   it('type-checks a strict TypeScript script against the shipped declarations, and refuses a wrong one', () => {
     writeFileSync(
       join(project, 'tsconfig.json'),
       JSON.stringify({
-        compilerOptions: { strict: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', noEmit: true, types: ['node'], typeRoots: [join(ROOT, 'node_modules', '@types')] },
+        compilerOptions: {
+          strict: true,
+          module: 'nodenext',
+          moduleResolution: 'nodenext',
+          target: 'es2022',
+          noEmit: true,
+          types: ['node'],
+          typeRoots: [join(ROOT, 'node_modules', '@types')],
+        },
         files: ['use.ts'],
       }),
     );

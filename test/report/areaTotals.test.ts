@@ -49,7 +49,10 @@ async function allocate(args: readonly string[], cwd: string): Promise<string> {
   return io.out();
 }
 
-/** A displayed number (`£12,700,000.00`, `1.93%`, `**720,913**`) exactly, or undefined for text and empty cells. */
+/**
+ * A displayed number (`£12,700,000.00`, `1.93%`, `**720,913**`) exactly, or undefined for text and empty
+ * cells.
+ */
 function number(cell: string): Decimal | undefined {
   const plain = cell.replace(/\*\*/g, '').replace(/[£,%]/g, '').trim();
   return /^-?\d+(\.\d+)?$/.test(plain) ? new Decimal(plain) : undefined;
@@ -72,8 +75,16 @@ function expectTotals(shown: Shown, totalled: readonly string[], untotalled: rea
 /** The cells of an HTML table (`<thead>`, `<tbody>`, `<tfoot>`), entities decoded. */
 function htmlShown(table: string): Shown {
   const cells = (row: string): string[] =>
-    [...row.matchAll(/<t[hd][^>]*>(.*?)<\/t[hd]>/g)].map((m) => (m[1] ?? '').replace(/&amp;/g, '&').replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>'));
-  const rows = (part: string): string[][] => [...(/<(?:tbody|thead|tfoot)>([\s\S]*?)<\/(?:tbody|thead|tfoot)>/.exec(part)?.[1] ?? '').matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((m) => cells(m[1] ?? ''));
+    [...row.matchAll(/<t[hd][^>]*>(.*?)<\/t[hd]>/g)].map((m) =>
+      (m[1] ?? '')
+        .replace(/&amp;/g, '&')
+        .replace(/&#39;/g, "'")
+        .replace(/&quot;/g, '"')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>'),
+    );
+  const rows = (part: string): string[][] =>
+    [...(/<(?:tbody|thead|tfoot)>([\s\S]*?)<\/(?:tbody|thead|tfoot)>/.exec(part)?.[1] ?? '').matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((m) => cells(m[1] ?? ''));
   const part = (tag: string): string => new RegExp(`<${tag}>[\\s\\S]*?</${tag}>`).exec(table)?.[0] ?? '';
   return { titles: rows(part('thead'))[0] ?? [], rows: rows(part('tbody')), total: rows(part('tfoot'))[0] ?? [] };
 }
@@ -91,7 +102,11 @@ function terminalShown(text: string): Shown {
 /** The Markdown table: the first line starting with `|` is the header, the last the total. */
 function markdownShown(text: string): Shown {
   const lines = text.split('\n').filter((line) => line.startsWith('|'));
-  const cut = (line: string): string[] => line.slice(2, -2).split(' | ').map((c) => c.trim());
+  const cut = (line: string): string[] =>
+    line
+      .slice(2, -2)
+      .split(' | ')
+      .map((c) => c.trim());
   return { titles: cut(lines[0] as string), rows: lines.slice(2, -1).map(cut), total: cut(lines.at(-1) as string) };
 }
 
@@ -118,7 +133,9 @@ async function xlsxShown(file: string): Promise<Shown> {
 describe.each(CASES)('the totals of $name', ({ args, rows, section, totalled, untotalled }) => {
   it('in JSON: each column with a total is the exact sum of its rows, and the others have none', async () => {
     const json = JSON.parse(await allocate([...args, '-f', 'json'], process.cwd())) as { rows: Record<string, unknown>[]; total: Record<string, unknown> };
-    const keys = Object.keys(json.total).filter((k) => typeof json.total[k] === 'number' || (typeof json.total[k] === 'string' && number(json.total[k] as string) !== undefined));
+    const keys = Object.keys(json.total).filter(
+      (k) => typeof json.total[k] === 'number' || (typeof json.total[k] === 'string' && number(json.total[k] as string) !== undefined),
+    );
     expect(keys).toEqual(totalled.map((t) => ({ LSOAs: 'lsoas', Population: 'population', Allocation: 'allocation' })[t]));
     for (const key of keys) {
       const sum = json.rows.reduce((s, r) => s.plus(String(r[key])), new Decimal(0));

@@ -13,7 +13,10 @@ const NO_COLOUR = new Chalk({ level: 0 });
 const DAVENTRY_008D = 'E01027013';
 
 async function run(area?: string): Promise<{ inputs: Inputs; allocation: Allocation; index: number }> {
-  const { inputs, allocation } = await runFormula({ budget: '12.7m', exclude: ['young-people', 'early-years'], vintage: '2019', ...(area ? { area } : {}) }, memoryIo());
+  const { inputs, allocation } = await runFormula(
+    { budget: '12.7m', exclude: ['young-people', 'early-years'], vintage: '2019', ...(area ? { area } : {}) },
+    memoryIo(),
+  );
   return { inputs, allocation, index: allocation.dataset.units.findIndex((u) => u.code === DAVENTRY_008D) };
 }
 
@@ -52,7 +55,9 @@ describe('explain', () => {
     expect(out.match(/each gets the mean of ranks/g)).toHaveLength(1);
     // Three LSOAs over 29,761 to 29,763 share 29,762: a whole-number tie is a tie too.
     expect(out).toContain('need rank 29,762, a tie: 3 LSOAs have a mean of 29,663, so each gets the mean of ranks 29,761 to 29,763');
-    expect(out).toContain('IDAOPI rate (older people in income deprivation): 0.2655 (higher = more need) → need rank 26,616, a tie: 7 LSOAs have 0.2655 (ranks 26,613 to 26,619)');
+    expect(out).toContain(
+      'IDAOPI rate (older people in income deprivation): 0.2655 (higher = more need) → need rank 26,616, a tie: 7 LSOAs have 0.2655 (ranks 26,613 to 26,619)',
+    );
     // A single-source domain: its rank is its source's, so the tie is said on the source's line alone.
     const idaci = linesWith(out, '28,948.5');
     expect(idaci).toEqual([
@@ -135,7 +140,9 @@ describe('explainCaption', () => {
     expect(leftover.toString()).toBe('202');
     expect(gotPenny).toBe(false);
     expect(caption[0]).toBe('Daventry 008D – E01027013, Daventry (E07000151)');
-    expect(caption).toContain('Domains counted: deprivation ×1, access-to-facilities ×1, communities ×1, community-safety ×1, adults ×1. Excluded: young-people, early-years.');
+    expect(caption).toContain(
+      'Domains counted: deprivation ×1, access-to-facilities ×1, communities ×1, community-safety ×1, adults ×1. Excluded: young-people, early-years.',
+    );
     expect(caption.join('\n')).toContain('1 = least need, 422 = most need');
     expect(caption.join('\n')).toContain('Share = figure × population / 758,648,634 (Σ figure × population over the 422 LSOAs)');
     expect(caption.join('\n')).toContain('this LSOA did not get one of the 202 leftover pennies');

@@ -63,9 +63,25 @@ describe('levelTable', () => {
   };
 
   it('names the code and name columns after the level', () => {
-    expect(levelTable(rows('former-district')).columns.map((c) => c.key).slice(0, 2)).toEqual(['former_district_code', 'former_district_name']);
-    expect(levelTable(rows('county')).columns.map((c) => c.title).slice(0, 2)).toEqual(['Code', 'County']);
-    expect(levelTable(rows('region')).columns.map((c) => c.key)).toEqual(['region_code', 'region_name', 'lsoas', 'population', 'allocation', 'share_pct', 'per_person']);
+    expect(
+      levelTable(rows('former-district'))
+        .columns.map((c) => c.key)
+        .slice(0, 2),
+    ).toEqual(['former_district_code', 'former_district_name']);
+    expect(
+      levelTable(rows('county'))
+        .columns.map((c) => c.title)
+        .slice(0, 2),
+    ).toEqual(['Code', 'County']);
+    expect(levelTable(rows('region')).columns.map((c) => c.key)).toEqual([
+      'region_code',
+      'region_name',
+      'lsoas',
+      'population',
+      'allocation',
+      'share_pct',
+      'per_person',
+    ]);
   });
 
   it('adds a derived column at the ward level, yes or no, empty on the total row', () => {
@@ -77,10 +93,17 @@ describe('levelTable', () => {
   });
 
   it('leaves the share and £ per person out of the ward total row (they are not sums), keeping LSOAs, people and pounds', () => {
-    const t = levelTable({ level: 'ward', rows: [{ ...row('E1', 100000n), derived: true }], total: { ...row('', 100000n), name: 'Total', sharePct: '100.00', perPerson: '10.00' } });
+    const t = levelTable({
+      level: 'ward',
+      rows: [{ ...row('E1', 100000n), derived: true }],
+      total: { ...row('', 100000n), name: 'Total', sharePct: '100.00', perPerson: '10.00' },
+    });
     expect(t.total).toEqual(['', 'Total', '1', '100', '1000.00', '', '', '']);
     // Other levels keep them.
-    expect(levelTable({ ...rows('county'), total: { ...row('', 100000n), name: 'Total', sharePct: '100.00', perPerson: '10.00' } }).total?.slice(-2)).toEqual(['100.00', '10.00']);
+    expect(levelTable({ ...rows('county'), total: { ...row('', 100000n), name: 'Total', sharePct: '100.00', perPerson: '10.00' } }).total?.slice(-2)).toEqual([
+      '100.00',
+      '10.00',
+    ]);
   });
 
   it('is the district table for a table without a level', () => {
@@ -97,11 +120,24 @@ describe('areaTable', () => {
     estimated,
   });
   const third = new Exact(100).dividedBy(3).toString();
-  const table = (rows: AreaRow[], people: string): AreaTable => ({ level: 'division', rows, total: { ...area('', people, 30000n, 3), name: 'Total', sharePct: '100.00', perPerson: '3.00' } });
+  const table = (rows: AreaRow[], people: string): AreaTable => ({
+    level: 'division',
+    rows,
+    total: { ...area('', people, 30000n, 3), name: 'Total', sharePct: '100.00', perPerson: '3.00' },
+  });
 
   it('calls the LSOA count "LSOAs (touching)" and gives the total row only the columns that add up', () => {
     const t = areaTable(table([area('A', third, 10000n, 2, true), area('B', third, 10000n), area('C', third, 10000n)], '100'));
-    expect(t.columns.map((c) => c.key)).toEqual(['area_code', 'area_name', 'lsoas_touching', 'population', 'allocation', 'share_pct', 'per_person', 'estimated']);
+    expect(t.columns.map((c) => c.key)).toEqual([
+      'area_code',
+      'area_name',
+      'lsoas_touching',
+      'population',
+      'allocation',
+      'share_pct',
+      'per_person',
+      'estimated',
+    ]);
     expect(t.columns[2]?.title).toBe('LSOAs (touching)');
     expect(t.total).toEqual(['', 'Total', '', '100', '300.00', '', '', '']);
     expect(t.rows[0]?.at(-1)).toBe('yes');
@@ -124,7 +160,11 @@ describe('areaTable', () => {
   });
 
   it('keeps the places of a total that is not whole (people from a --data file), and shows no one as 0', () => {
-    expect(areaTable(table([area('A', '0.25', 10000n), area('B', '1', 10000n), area('C', '0', 10000n)], '1.25')).rows.map((r) => r[3])).toEqual(['0.25', '1.00', '0.00']);
+    expect(areaTable(table([area('A', '0.25', 10000n), area('B', '1', 10000n), area('C', '0', 10000n)], '1.25')).rows.map((r) => r[3])).toEqual([
+      '0.25',
+      '1.00',
+      '0.00',
+    ]);
     expect(areaTable(table([area('A', '0', 10000n), area('B', '0', 10000n)], '0')).rows.map((r) => r[3])).toEqual(['0', '0']);
   });
 });

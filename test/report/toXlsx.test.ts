@@ -156,7 +156,12 @@ describe('toXlsx', () => {
       '',
       'History',
     ];
-    const workbook = await read(await toXlsx(names.map((name) => ({ name, table })), notes));
+    const workbook = await read(
+      await toXlsx(
+        names.map((name) => ({ name, table })),
+        notes,
+      ),
+    );
     const written = workbook.worksheets.map((w) => w.name);
     expect(written).toEqual([
       'a-b-c-d-e-f-g-h',
@@ -224,7 +229,7 @@ describe('toXlsx', () => {
     const second = await toXlsx([withCaption], notes);
     vi.useRealTimers();
     expect(Buffer.from(second).equals(Buffer.from(first))).toBe(true);
-    expect(Buffer.from((await toXlsx([{ ...withCaption, name: 'Other' }], notes))).equals(Buffer.from(first))).toBe(false);
+    expect(Buffer.from(await toXlsx([{ ...withCaption, name: 'Other' }], notes)).equals(Buffer.from(first))).toBe(false);
   });
 });
 

@@ -139,7 +139,16 @@ describe('compare', () => {
   });
 
   it('ranks amounts by value, not as text', () => {
-    const rows = compare([result('s', [['A', '1', '9.99'], ['B', '1', '10.00'], ['C', '1', '100.00']])], 's');
+    const rows = compare(
+      [
+        result('s', [
+          ['A', '1', '9.99'],
+          ['B', '1', '10.00'],
+          ['C', '1', '100.00'],
+        ]),
+      ],
+      's',
+    );
     expect(rows.map((r) => r.perPersonRank)).toEqual([3, 2, 1]);
   });
 
@@ -147,8 +156,16 @@ describe('compare', () => {
     // 1/8 = 12.5% exactly; 1/800 = 0.125% → 0.13; -1/800 → -0.13 (half away from zero).
     const rows = compare(
       [
-        result('base', [['A', '8', '1'], ['B', '800', '1'], ['C', '800', '1']]),
-        result('s', [['A', '9', '1'], ['B', '801', '1'], ['C', '799', '1']]),
+        result('base', [
+          ['A', '8', '1'],
+          ['B', '800', '1'],
+          ['C', '800', '1'],
+        ]),
+        result('s', [
+          ['A', '9', '1'],
+          ['B', '801', '1'],
+          ['C', '799', '1'],
+        ]),
       ],
       'base',
     );
@@ -168,7 +185,16 @@ describe('gainsAndLosses', () => {
   };
 
   it('judges a scenario with the baseline budget on the £ change', () => {
-    const results = [withBudget('base', '100', [['A', '60', '1'], ['B', '40', '1']]), withBudget('s', '100', [['A', '55', '1'], ['B', '45', '1']])];
+    const results = [
+      withBudget('base', '100', [
+        ['A', '60', '1'],
+        ['B', '40', '1'],
+      ]),
+      withBudget('s', '100', [
+        ['A', '55', '1'],
+        ['B', '45', '1'],
+      ]),
+    ];
     const moves = gainsAndLosses(results, compare(results, 'base'), 'base', 's');
     expect(moves.by).toBe('pounds');
     expect([moves.gain?.row.districtName, moves.gain?.row.change?.toFixed(2), moves.gain?.sharePoints.toFixed(2)]).toEqual(['B', '5.00', '5.00']);
@@ -177,7 +203,16 @@ describe('gainsAndLosses', () => {
 
   it('judges a smaller budget on the change of share, where every district loses pounds', () => {
     // £100 → £50: A falls from 60% to 56%, B rises from 40% to 44%, though both lose money.
-    const results = [withBudget('base', '100', [['A', '60', '1'], ['B', '40', '1']]), withBudget('cut', '50', [['A', '28', '1'], ['B', '22', '1']])];
+    const results = [
+      withBudget('base', '100', [
+        ['A', '60', '1'],
+        ['B', '40', '1'],
+      ]),
+      withBudget('cut', '50', [
+        ['A', '28', '1'],
+        ['B', '22', '1'],
+      ]),
+    ];
     const moves = gainsAndLosses(results, compare(results, 'base'), 'base', 'cut');
     expect(moves.by).toBe('share');
     expect([moves.gain?.row.districtName, moves.gain?.row.change?.toFixed(2), moves.gain?.sharePoints.toFixed(2)]).toEqual(['B', '-18.00', '4.00']);
@@ -185,7 +220,16 @@ describe('gainsAndLosses', () => {
   });
 
   it('names no gain when no district rises, nor a loss when none falls', () => {
-    const results = [withBudget('base', '100', [['A', '60', '1'], ['B', '40', '1']]), withBudget('half', '50', [['A', '30', '1'], ['B', '20', '1']])];
+    const results = [
+      withBudget('base', '100', [
+        ['A', '60', '1'],
+        ['B', '40', '1'],
+      ]),
+      withBudget('half', '50', [
+        ['A', '30', '1'],
+        ['B', '20', '1'],
+      ]),
+    ];
     expect(gainsAndLosses(results, compare(results, 'base'), 'base', 'half')).toEqual({ by: 'share' });
   });
 });

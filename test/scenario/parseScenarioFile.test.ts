@@ -58,7 +58,11 @@ describe('parseScenarioFile', () => {
 
     it('reads the same file written as JSON, numbers kept as the text written', () => {
       const file = parsed(
-        JSON.stringify({ defaults: { budget: 38100000 }, baseline: 'b', scenarios: { a: { budget: '1m' }, b: { pots: { x: { budget: 500000.5 } } } } }, null, 2),
+        JSON.stringify(
+          { defaults: { budget: 38100000 }, baseline: 'b', scenarios: { a: { budget: '1m' }, b: { pots: { x: { budget: 500000.5 } } } } },
+          null,
+          2,
+        ),
         'options.json',
       );
       expect(file.defaults).toEqual({ budget: '38100000' });
@@ -117,7 +121,9 @@ describe('parseScenarioFile', () => {
     });
 
     it("reads a pot's own data: and formula:", () => {
-      const file = parsed(yaml('scenarios:', '  a:', '    pots:', '      health:', '        budget: 1m', '        data: health.csv', '        formula: health.json'));
+      const file = parsed(
+        yaml('scenarios:', '  a:', '    pots:', '      health:', '        budget: 1m', '        data: health.csv', '        formula: health.json'),
+      );
       expect(file.scenarios[0]?.spec.pots?.get('health')).toEqual({ budget: '1m', data: 'health.csv', formula: 'health.json' });
     });
 
@@ -160,7 +166,9 @@ describe('parseScenarioFile', () => {
     it('in defaults, suggesting among the keys defaults allows', () => {
       const error = refused(yaml('defaults:', '  budgte: 1m', 'scenarios:', '  a: {}'));
       expect(error.message).toBe('defaults: unknown key "budgte"');
-      expect(error.hint).toBe('Did you mean "budget"? Valid keys here: budget, area, data, formula, vintage, population, replace, previous, floor, ceiling, level');
+      expect(error.hint).toBe(
+        'Did you mean "budget"? Valid keys here: budget, area, data, formula, vintage, population, replace, previous, floor, ceiling, level',
+      );
       expect(error.location).toEqual({ file: 'options.yaml', line: 2, column: 3 });
     });
 
@@ -351,7 +359,11 @@ describe('parseScenarioFile: hostile names, numbers and sizes', () => {
     const file = read(
       yaml(
         'scenarios:',
-        ...names.flatMap((n) => [`  ${n}:`, '    pots:', ...names.flatMap((p) => [`      ${p}:`, '        budget: 1m', '        weights:', `          ${p}: 2`])]),
+        ...names.flatMap((n) => [
+          `  ${n}:`,
+          '    pots:',
+          ...names.flatMap((p) => [`      ${p}:`, '        budget: 1m', '        weights:', `          ${p}: 2`]),
+        ]),
       ),
     );
     expect(file.scenarios.map((s) => s.name)).toEqual(names);
@@ -379,7 +391,7 @@ describe('parseScenarioFile: hostile names, numbers and sizes', () => {
 
   it.each([
     ['1 and "1"', ['  1: {budget: 1m}', '  "1": {budget: 2m}'], '"1" appears twice at the same level, on lines 2 and 3'],
-    ["a and 'a'", ["  a: {budget: 1m}", "  'a': {budget: 2m}"], '"a" appears twice at the same level, on lines 2 and 3'],
+    ["a and 'a'", ['  a: {budget: 1m}', "  'a': {budget: 2m}"], '"a" appears twice at the same level, on lines 2 and 3'],
   ])('refuses keys that differ in the file but are equal once read: %s', (_, lines, message) => {
     const e = refusedAs(yaml('scenarios:', ...lines));
     expect(e).toMatchObject({ code: 'duplicate-name', message, location: { line: 3, column: 3 } });
@@ -397,7 +409,10 @@ describe('parseScenarioFile: hostile names, numbers and sizes', () => {
     expect(read(yaml('scenarios:', '  0x1: {budget: 1m}', '  1: {budget: 2m}')).scenarios.map((s) => s.name)).toEqual(['0x1', '1']);
   });
 
-  it.each([['Adults', 'adults'], ['A-B', 'a-b']])('refuses scenario names %s and %s, equal apart from case, with both lines', (a, b) => {
+  it.each([
+    ['Adults', 'adults'],
+    ['A-B', 'a-b'],
+  ])('refuses scenario names %s and %s, equal apart from case, with both lines', (a, b) => {
     const e = refusedAs(yaml('scenarios:', `  ${a}: {budget: 1m}`, '  other: {budget: 1m}', `  ${b}: {budget: 2m}`));
     expect(e).toMatchObject({ code: 'duplicate-name', location: { line: 4, column: 3 } });
     expect(e.message).toBe(`scenario names "${a}" (line 2) and "${b}" (line 4) differ only in case, so their files would be one file on Windows and macOS`);
@@ -405,17 +420,24 @@ describe('parseScenarioFile: hostile names, numbers and sizes', () => {
 
   it('refuses pot names equal apart from case within a scenario, but not across scenarios', () => {
     expect(refusedAs(yaml('scenarios:', '  a:', '    pots:', '      Kids: {budget: 1m}', '      kids: {budget: 1m}')).code).toBe('duplicate-name');
-    expect(read(yaml('scenarios:', '  a:', '    pots:', '      Kids: {budget: 1m}', '  b:', '    pots:', '      kids: {budget: 1m}')).scenarios).toHaveLength(2);
+    expect(read(yaml('scenarios:', '  a:', '    pots:', '      Kids: {budget: 1m}', '  b:', '    pots:', '      kids: {budget: 1m}')).scenarios).toHaveLength(
+      2,
+    );
   });
 
   it('refuses an inline baseline beside a scenario named Baseline', () => {
-    expect(refusedAs(yaml('baseline: {budget: 1m}', 'scenarios:', '  Baseline: {budget: 2m}'))).toMatchObject({ code: 'duplicate-name', location: { line: 3 } });
+    expect(refusedAs(yaml('baseline: {budget: 1m}', 'scenarios:', '  Baseline: {budget: 2m}'))).toMatchObject({
+      code: 'duplicate-name',
+      location: { line: 3 },
+    });
   });
 
   it.each(['CON', 'con', 'Nul', 'aux', 'PRN', 'COM1', 'com9', 'LPT1', 'lpt9'])('refuses the Windows device name %s as a scenario name', (name) => {
     const e = refusedAs(yaml('scenarios:', `  ${name}: {budget: 1m}`));
     expect(e.code).toBe('bad-name');
-    expect(e.message).toBe(`scenario name "${name}" is a device name on Windows (CON, PRN, AUX, NUL, COM1 to COM9, LPT1 to LPT9, in any case), so it cannot be a file name`);
+    expect(e.message).toBe(
+      `scenario name "${name}" is a device name on Windows (CON, PRN, AUX, NUL, COM1 to COM9, LPT1 to LPT9, in any case), so it cannot be a file name`,
+    );
   });
 
   it('refuses a device name as a pot name, and allows names that only start like one', () => {
@@ -437,7 +459,9 @@ describe('parseScenarioFile: hostile names, numbers and sizes', () => {
   );
 
   it.each(['.inf', '.nan', '1e400', '2'])('keeps the weight %s as the text written', (weight) => {
-    expect(read(yaml('scenarios:', '  a:', '    budget: 1m', '    weights:', `      adults: ${weight}`)).scenarios[0]?.spec.weights?.get('adults')).toBe(weight);
+    expect(read(yaml('scenarios:', '  a:', '    budget: 1m', '    weights:', `      adults: ${weight}`)).scenarios[0]?.spec.weights?.get('adults')).toBe(
+      weight,
+    );
   });
 
   it('says what was written when a value has the wrong type', () => {
@@ -516,12 +540,20 @@ describe('parseScenarioFile: how many scenarios and pots', () => {
   it(`reads ${MAX_SCENARIOS} scenarios and refuses one more, at the scenarios line`, () => {
     expect(parsed(yaml('scenarios:', ...many(MAX_SCENARIOS, (i) => `  s${i}: {budget: 1m}`))).scenarios).toHaveLength(MAX_SCENARIOS);
     const result = parseScenarioFile(yaml('# generated', 'scenarios:', ...many(MAX_SCENARIOS + 1, (i) => `  s${i}: {budget: 1m}`)), 'many.yaml');
-    expect(result.ok ? undefined : result.error).toMatchObject({ code: 'too-many-scenarios', message: 'the file has 1,001 scenarios, more than the limit of 1,000', location: { line: 2, column: 1 } });
+    expect(result.ok ? undefined : result.error).toMatchObject({
+      code: 'too-many-scenarios',
+      message: 'the file has 1,001 scenarios, more than the limit of 1,000',
+      location: { line: 2, column: 1 },
+    });
   });
 
   it(`reads ${MAX_POTS} pots and refuses one more, at the pots line`, () => {
     expect(parsed(yaml('scenarios:', '  a:', '    pots:', ...many(MAX_POTS, (i) => `      p${i}: {budget: 1m}`))).scenarios[0]?.spec.pots?.size).toBe(MAX_POTS);
     const result = parseScenarioFile(yaml('scenarios:', '  a:', '    pots:', ...many(MAX_POTS + 1, (i) => `      p${i}: {budget: 1m}`)), 'many.yaml');
-    expect(result.ok ? undefined : result.error).toMatchObject({ code: 'too-many-pots', message: 'scenario "a" has 101 pots, more than the limit of 100', location: { line: 3, column: 5 } });
+    expect(result.ok ? undefined : result.error).toMatchObject({
+      code: 'too-many-pots',
+      message: 'scenario "a" has 101 pots, more than the limit of 100',
+      location: { line: 3, column: 5 },
+    });
   });
 });

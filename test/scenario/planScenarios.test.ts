@@ -272,7 +272,9 @@ describe('planScenarios: budgets read exactly as written', () => {
   it.each(['0x10', '0o17', '1.27e7', '.inf', '.nan', '9007199254740993'])('refuses the budget %s with the accepted forms, quoting it as written', (budget) => {
     const e = refused(yaml('scenarios:', '  a:', `    budget: ${budget}`));
     expect(e.kind).toBe('data');
-    expect(e.message).toMatch(new RegExp(`^scenario "a": budget "${budget.replace(/\./g, '\\.')}" is (not an amount of money|more than £1,000,000,000,000\\.00)`));
+    expect(e.message).toMatch(
+      new RegExp(`^scenario "a": budget "${budget.replace(/\./g, '\\.')}" is (not an amount of money|more than £1,000,000,000,000\\.00)`),
+    );
     expect(e.location).toMatchObject({ line: 3, column: 5 });
   });
 
@@ -289,7 +291,9 @@ describe('planScenarios: budgets read exactly as written', () => {
 
   it('refuses pots that add up to more than the largest budget, at the pots line', () => {
     const e = refused(yaml('scenarios:', '  a:', '    pots:', '      x: {budget: 1000bn}', '      y: {budget: 0.01}'));
-    expect(e.message).toBe('scenario "a": its pots add up to £1000000000000.01, more than £1,000,000,000,000.00 (£1 trillion), the largest budget fairshare shares');
+    expect(e.message).toBe(
+      'scenario "a": its pots add up to £1000000000000.01, more than £1,000,000,000,000.00 (£1 trillion), the largest budget fairshare shares',
+    );
     expect(e.location).toMatchObject({ line: 3, column: 5 });
   });
 
@@ -301,7 +305,9 @@ describe('planScenarios: budgets read exactly as written', () => {
   });
 
   it('keeps scenarios and pots named like Object properties, in file order', () => {
-    const plans = planned(yaml('scenarios:', '  constructor:', '    pots:', '      toString: {budget: 1}', '      prototype: {budget: 2}', '  hasOwnProperty: {budget: 3}'));
+    const plans = planned(
+      yaml('scenarios:', '  constructor:', '    pots:', '      toString: {budget: 1}', '      prototype: {budget: 2}', '  hasOwnProperty: {budget: 3}'),
+    );
     expect(plans.map((p) => [p.name, p.pots.map((q) => q.name), p.budget.toFixed(2)])).toEqual([
       ['constructor', ['toString', 'prototype'], '3.00'],
       ['hasOwnProperty', ['hasOwnProperty'], '3.00'],
@@ -309,7 +315,10 @@ describe('planScenarios: budgets read exactly as written', () => {
   });
 
   it('refuses __proto__ as a weight, an unknown domain', () => {
-    expect(refused(yaml('scenarios:', '  a:', '    budget: 1000', '    weights: {__proto__: 2}'))).toMatchObject({ code: 'unknown-domain', location: { line: 4 } });
+    expect(refused(yaml('scenarios:', '  a:', '    budget: 1000', '    weights: {__proto__: 2}'))).toMatchObject({
+      code: 'unknown-domain',
+      location: { line: 4 },
+    });
   });
 });
 
@@ -319,11 +328,15 @@ describe('planScenarios: nothing written is silently ignored', () => {
     ['exclude', '    exclude: [need_b]'],
   ])('refuses a scenario with pots and its own %s, at that line', (key, line) => {
     const e = refused(yaml('scenarios:', '  a:', line, '    pots:', '      x: {budget: 5}'));
-    expect(e).toMatchObject({ code: `${key}-and-pots`, message: `scenario "a" has pots and its own ${key}, which the pots would not use`, location: { line: 3, column: 5 } });
+    expect(e).toMatchObject({
+      code: `${key}-and-pots`,
+      message: `scenario "a" has pots and its own ${key}, which the pots would not use`,
+      location: { line: 3, column: 5 },
+    });
   });
 
   describe('vintage', () => {
-    it('takes a scenario\'s vintage, else the file\'s default, as the text written (2025 or 2019)', () => {
+    it("takes a scenario's vintage, else the file's default, as the text written (2025 or 2019)", () => {
       const { result } = plan('defaults:\n  vintage: 2019\nscenarios:\n  a:\n    budget: 1m\n  b:\n    budget: 1m\n    vintage: "2025"\n');
       if (!result.ok) throw new Error(result.error.message);
       expect(result.value.map((p) => p.vintage)).toEqual(['2019', '2025']);
@@ -340,7 +353,7 @@ describe('planScenarios: nothing written is silently ignored', () => {
   });
 
   describe('population bases and levels', () => {
-    it('refuses a pot\'s population base the data does not have, naming the pot, at its line', () => {
+    it("refuses a pot's population base the data does not have, naming the pot, at its line", () => {
       const error = refused(yaml('scenarios:', '  pooled:', '    pots:', '      old:', '        budget: 10', '        population: 65+'));
       expect(error).toMatchObject({ kind: 'data', code: 'bad-population-base' });
       expect(error.message).toBe('scenario "pooled": pot "old": the data has no 65+ population; it has total, 0-15, 16-59, 60+');
@@ -353,9 +366,12 @@ describe('planScenarios: nothing written is silently ignored', () => {
       expect(error.location).toEqual({ file: 'plan.yaml', line: 3, column: 3 });
     });
 
-    it('gives every scenario the file\'s level, district by default', () => {
+    it("gives every scenario the file's level, district by default", () => {
       expect(planned(yaml('defaults:', '  budget: 1k', 'scenarios:', '  a: {}')).map((p) => p.level)).toEqual(['district']);
-      expect(planned(yaml('defaults:', '  budget: 1k', '  level: Former-District', 'scenarios:', '  a: {}', '  b: {}')).map((p) => p.level)).toEqual(['former-district', 'former-district']);
+      expect(planned(yaml('defaults:', '  budget: 1k', '  level: Former-District', 'scenarios:', '  a: {}', '  b: {}')).map((p) => p.level)).toEqual([
+        'former-district',
+        'former-district',
+      ]);
     });
 
     it('refuses an unknown level, or one the data has not, at the level line', () => {
@@ -372,7 +388,9 @@ describe('planScenarios: nothing written is silently ignored', () => {
 describe('planScenarios: damping (previous:, floor:, ceiling:)', () => {
   const LAST_YEAR = 'district_code,allocation\nD-North,400.00\nD-South,600.00\n';
 
-  /** Plan a file whose previous: files are read from `files` (name → text), recording which were asked for. */
+  /**
+   * Plan a file whose previous: files are read from `files` (name → text), recording which were asked for.
+   */
   function planDamped(text: string, files: Record<string, string> = { 'last-year.csv': LAST_YEAR }) {
     const asked: string[] = [];
     const file = parseScenarioFile(text, 'plan.yaml');
@@ -454,20 +472,32 @@ describe('planScenarios: damping (previous:, floor:, ceiling:)', () => {
 
   it('refuses a floor or ceiling without a previous allocation, at its line, saying where it came from', () => {
     const own = dampingRefused(yaml('scenarios:', '  a:', '    budget: 1k', '    ceiling: +1%'));
-    expect(own).toMatchObject({ code: 'band-without-previous', message: 'scenario "a": ceiling: +1% limits the change against a previous allocation, but the scenario has no previous:' });
+    expect(own).toMatchObject({
+      code: 'band-without-previous',
+      message: 'scenario "a": ceiling: +1% limits the change against a previous allocation, but the scenario has no previous:',
+    });
     expect(own.location).toEqual({ file: 'plan.yaml', line: 4, column: 5 });
     const inherited = dampingRefused(yaml('defaults:', '  floor: -1%', 'scenarios:', '  a:', '    budget: 1k'));
-    expect(inherited.message).toBe('scenario "a": floor: -1% (under defaults:) limits the change against a previous allocation, but the scenario has no previous:');
+    expect(inherited.message).toBe(
+      'scenario "a": floor: -1% (under defaults:) limits the change against a previous allocation, but the scenario has no previous:',
+    );
     expect(inherited.location).toEqual({ file: 'plan.yaml', line: 2, column: 3 });
   });
 
   it('refuses previous: at a level other than district or former district, at the previous: line', () => {
-    const file = parseScenarioFile(yaml('defaults:', '  budget: 1k', '  area: england', '  level: county', 'scenarios:', '  a:', '    previous: last-year.csv'), 'plan.yaml');
+    const file = parseScenarioFile(
+      yaml('defaults:', '  budget: 1k', '  area: england', '  level: county', 'scenarios:', '  a:', '    previous: last-year.csv'),
+      'plan.yaml',
+    );
     if (!file.ok) throw new Error(file.error.message);
     const load = (): LoadedRefs => ({ dataset: fixturePack2025(), formula: fixtureFormula(['need_a', 'need_b']), source: 'the 2025-shaped fixture' });
     const result = planScenarios(file.value, load, { previous: () => LAST_YEAR });
     if (result.ok) throw new Error('expected the plan to be refused');
-    expect(result.error).toMatchObject({ kind: 'data', code: 'previous-needs-district', message: 'scenario "a": previous: damps district or former-district tables, not county tables' });
+    expect(result.error).toMatchObject({
+      kind: 'data',
+      code: 'previous-needs-district',
+      message: 'scenario "a": previous: damps district or former-district tables, not county tables',
+    });
     expect(result.error.location).toEqual({ file: 'plan.yaml', line: 7, column: 5 });
   });
 });

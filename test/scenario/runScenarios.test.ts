@@ -49,8 +49,7 @@ function direct(budget: string, options: WeighOptions, populationField = 'popula
 }
 
 /** A district table as plain strings, so that Decimal values compare by value. */
-const cells = (table: DistrictTable | undefined) =>
-  table?.rows.map((r) => [r.name, r.population.toString(), r.allocation.toFixed(2), r.sharePct, r.perPerson]);
+const cells = (table: DistrictTable | undefined) => table?.rows.map((r) => [r.name, r.population.toString(), r.allocation.toFixed(2), r.sharePct, r.perPerson]);
 
 /** Whole pennies per district, summed over tables. */
 function penniesByDistrict(tables: readonly DistrictTable[]): Map<string, bigint> {
@@ -115,7 +114,17 @@ describe('runScenarios', () => {
 
     it("works out £ per person over the scenario's population base, whatever the pots' bases", () => {
       const [scenario] = results(
-        yaml('scenarios:', '  pooled:', '    population: 0-15', '    pots:', '      kids:', '        budget: 700', '      all:', '        budget: 300', '        population: total'),
+        yaml(
+          'scenarios:',
+          '  pooled:',
+          '    population: 0-15',
+          '    pots:',
+          '      kids:',
+          '        budget: 700',
+          '      all:',
+          '        budget: 300',
+          '        population: total',
+        ),
       );
       expect(scenario?.pots.map((p) => p.table.total.population.toString())).toEqual(['140', '600']);
       expect(scenario?.table.total.population.toString()).toBe('140');
@@ -152,7 +161,7 @@ describe('runScenarios', () => {
     expect(run.map((r) => r.table.rows.length)).toEqual([2, 2, 1]);
   });
 
-  it("refuses to sum pots over a population base the data does not have", () => {
+  it('refuses to sum pots over a population base the data does not have', () => {
     const error = refused(yaml('scenarios:', '  pooled:', '    population: 60+', '    pots:', '      all:', '        budget: 10', '        population: total'));
     expect(error.code).toBe('missing-field');
     expect(error.message).toBe('scenario "pooled": the data has no "population_60_plus" column for its population base');
@@ -179,7 +188,10 @@ describe('runScenarios: a damped scenario', () => {
 
   it("damps the scenario's table exactly as the engine damps the same formula amounts and previous allocation", () => {
     const formula = direct('1000', {});
-    const previous = new Map([['D-North', 40000n], ['D-South', 60000n]]);
+    const previous = new Map([
+      ['D-North', 40000n],
+      ['D-South', 60000n],
+    ]);
     const expected = damp(
       formula.rows.map((r) => ({ code: r.code, name: r.name, formula: BigInt(r.allocation.times(100).toFixed(0)), previous: previous.get(r.code) as bigint })),
       100000n,
@@ -202,7 +214,19 @@ describe('runScenarios: a damped scenario', () => {
 
   it("damps a scenario with pots after summing them, leaving each pot's table at its formula amounts", () => {
     const [pooled] = dampedResults(
-      yaml('scenarios:', '  pooled:', '    previous: last-year.csv', '    floor: -1%', '    ceiling: +1%', '    pots:', '      a:', '        budget: 600', '      b:', '        budget: 400', '        exclude: [need_b]'),
+      yaml(
+        'scenarios:',
+        '  pooled:',
+        '    previous: last-year.csv',
+        '    floor: -1%',
+        '    ceiling: +1%',
+        '    pots:',
+        '      a:',
+        '        budget: 600',
+        '      b:',
+        '        budget: 400',
+        '        exclude: [need_b]',
+      ),
     );
     expect(pooled?.damping).toBeDefined();
     expect(pennyCells(pooled?.table)).toEqual([
@@ -256,9 +280,13 @@ describe('runScenarios: a damped scenario', () => {
 
 describe('runScenarios: a pot with its own data', () => {
   it("shares the pot by its own figures over the scenario's LSOAs, and sums it LSOA by LSOA with the others", () => {
-    // The same LSOAs in reverse order, with need_a turned upside down: the pot must follow the figures by code, not by row.
+    // The same LSOAs in reverse order, with need_a turned upside down: the pot must follow the figures by
+    // code, not by row.
     const own = fixtureDataset([...ROWS].reverse().map((row) => ({ ...row, need_a: 100 - (row.need_a as number) })));
-    const file = parseScenarioFile(yaml('scenarios:', '  split:', '    pots:', '      shared:', '        budget: 500', '      own:', '        budget: 500', '        data: own.csv'), 'run.yaml');
+    const file = parseScenarioFile(
+      yaml('scenarios:', '  split:', '    pots:', '      shared:', '        budget: 500', '      own:', '        budget: 500', '        data: own.csv'),
+      'run.yaml',
+    );
     if (!file.ok) throw new Error(file.error.message);
     const plans = planScenarios(file.value, (refs) => (refs.data === 'own.csv' ? { dataset: own, formula, source: 'own.csv' } : load()));
     if (!plans.ok) throw new Error(plans.error.message);

@@ -46,8 +46,14 @@ export function allocateCommand(io: Io, name = 'allocate'): Command {
   );
   addAllocationOptions(command)
     .option('-l, --level <level>', `what to add the LSOAs up into: ${LEVELS.join(', ')} (see below)`, 'district')
-    .option('--lookup <file>', 'a share lookup (lsoa_code,area_code,area_name,share) for --level ward or division; default: the shipped Northamptonshire one (2019), or the wards in the data (2025)')
-    .option('-f, --format <format>', 'table, csv, json, md, html (pastes into Word as a table) or xlsx (default: table on a terminal, csv into a pipe, else from the -o extension)')
+    .option(
+      '--lookup <file>',
+      'a share lookup (lsoa_code,area_code,area_name,share) for --level ward or division; default: the shipped Northamptonshire one (2019), or the wards in the data (2025)',
+    )
+    .option(
+      '-f, --format <format>',
+      'table, csv, json, md, html (pastes into Word as a table) or xlsx (default: table on a terminal, csv into a pipe, else from the -o extension)',
+    )
     .option('-o, --output <file>', 'write to this file instead of stdout (written whole or not at all); xlsx needs a file')
     .option('--manifest', MANIFEST_HELP);
   addDampingOptions(command);
@@ -133,7 +139,13 @@ year's former districts.`,
     if (format === 'xlsx') {
       const notes = runNotes('allocate', inputs.area.name, allocation, header, inputs.source, inputFiles);
       const bytes = await writeWorkbook([{ name: SHEET_NAMES[level] ?? level, table, caption: header }], notes, options.output, io);
-      if (sidecar !== undefined) await writeSidecar(sidecar, sidecarText('allocate', meta, inputFiles, { file: options.output as string, format, content: bytes }), options.output as string, io);
+      if (sidecar !== undefined)
+        await writeSidecar(
+          sidecar,
+          sidecarText('allocate', meta, inputFiles, { file: options.output as string, format, content: bytes }),
+          options.output as string,
+          io,
+        );
       if (note !== undefined) io.stderr.write(`fairshare: ${oneLine(note)}\n`);
       return;
     }
@@ -144,14 +156,23 @@ year's former districts.`,
       chalk: colourFor(toTerminal && io.stdoutIsTTY, io.env),
     });
     unwrap(await writeOutput(text, options.output, io));
-    if (sidecar !== undefined) await writeSidecar(sidecar, sidecarText('allocate', meta, inputFiles, { file: options.output as string, format, content: text }), options.output as string, io);
+    if (sidecar !== undefined)
+      await writeSidecar(
+        sidecar,
+        sidecarText('allocate', meta, inputFiles, { file: options.output as string, format, content: text }),
+        options.output as string,
+        io,
+      );
     // CSV has no header lines, so the damping line goes to stderr, after the data is safely written.
     if (note !== undefined && format === 'csv') io.stderr.write(`fairshare: ${oneLine(note)}\n`);
   });
   return command;
 }
 
-/** A line for the header about a level's areas, where the name alone could mislead: former districts, and derived wards. */
+/**
+ * A line for the header about a level's areas, where the name alone could mislead: former districts, and
+ * derived wards.
+ */
 function groupNote(table: DistrictTable, vintage: string | undefined): string | undefined {
   if (table.level === 'former-district') {
     return vintage === '2025' || vintage === undefined
@@ -163,7 +184,9 @@ function groupNote(table: DistrictTable, vintage: string | undefined): string | 
   const plural = (n: number) => `${n} ward${n === 1 ? '' : 's'}`;
   return (
     `${plural(table.rows.length)}, each made of whole LSOAs as the data places them (the ONS best fit of LSOAs to the wards of 2024, except where marked derived).` +
-    (derived === 0 ? '' : ` ${plural(derived)} marked derived: wards of North and West Northamptonshire are the May 2025 wards, derived by area, not an ONS product.`)
+    (derived === 0
+      ? ''
+      : ` ${plural(derived)} marked derived: wards of North and West Northamptonshire are the May 2025 wards, derived by area, not an ONS product.`)
   );
 }
 
@@ -171,7 +194,10 @@ function groupNote(table: DistrictTable, vintage: string | undefined): string | 
 function lookupNote(areas: AreaTable, file: string): string {
   const estimated = areas.rows.filter((r) => r.estimated).length;
   const plural = `${areas.level}${areas.rows.length === 1 ? '' : 's'}`;
-  return `${areas.rows.length} ${plural}, shares from ${file}` + (estimated ? `; ${estimated} marked estimated (an LSOA or ward split between them, shared by estimate).` : '.');
+  return (
+    `${areas.rows.length} ${plural}, shares from ${file}` +
+    (estimated ? `; ${estimated} marked estimated (an LSOA or ward split between them, shared by estimate).` : '.')
+  );
 }
 
 /**

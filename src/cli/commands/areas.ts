@@ -18,7 +18,9 @@ interface AreasOptions {
 /** `fairshare areas`: what `--area` accepts, with LSOA counts and population. */
 export function areasCommand(io: Io): Command {
   return new Command('areas')
-    .description('list the areas --area accepts: england, regions (2025), counties, single-tier authorities, former counties, districts and former districts (2025)')
+    .description(
+      'list the areas --area accepts: england, regions (2025), counties, single-tier authorities, former counties, districts and former districts (2025)',
+    )
     .option('-s, --search <text>', 'only areas whose name or code contains this text (short forms too: Northants, Hull)')
     .option('-d, --data <file>', 'list the districts of your own CSV instead')
     .addOption(vintageOption())

@@ -16,7 +16,14 @@ import { vintageChangeNotes, vintageChangeTable } from '../../report/vintageChan
 import { collect, collectList, parseWeightSettings, requireBudget, withoutUndefined } from '../allocationOptions.js';
 import { colourFor } from '../colour.js';
 import { unwrap } from '../../app/failure.js';
-import { BRIDGE_FORMULA, compareVintagesRun, planCompareVintages, YEARS, type CompareVintagesOptions as AppCompareVintagesOptions, type CompareVintagesRun } from '../../app/compareVintages.js';
+import {
+  BRIDGE_FORMULA,
+  compareVintagesRun,
+  planCompareVintages,
+  YEARS,
+  type CompareVintagesOptions as AppCompareVintagesOptions,
+  type CompareVintagesRun,
+} from '../../app/compareVintages.js';
 import { budgetAmount } from '../../app/formulaSettings.js';
 import { inputRefs } from '../guardOutput.js';
 import type { Io } from '../io.js';
@@ -40,15 +47,26 @@ interface CompareVintagesOptions {
  */
 export function compareVintagesCommand(io: Io): Command {
   const command = new Command('compare-vintages')
-    .description('the same budget and formula on the 2019 and 2025 vintages, side by side by former district, with each change split into population, boundaries, data and sources')
+    .description(
+      'the same budget and formula on the 2019 and 2025 vintages, side by side by former district, with each change split into population, boundaries, data and sources',
+    )
     .option('-b, --budget <amount>', `required: the budget to share on both vintages, e.g. ${AMOUNT_FORMS}`)
     .addOption(new Option('-x, --exclude <ids>', 'leave these domains out on both vintages; comma-separated, repeatable').argParser(collectList))
     .addOption(new Option('-w, --weight <id=x>', 'count a domain x times on both vintages; repeatable').argParser(collect))
-    .option('-a, --area <name|code>', 'the area (default: Northamptonshire): as on the 2025 vintage; the 2019 side is the 2019 area of the same code, or else the 2011 LSOAs its 2021 LSOAs were made from')
+    .option(
+      '-a, --area <name|code>',
+      'the area (default: Northamptonshire): as on the 2025 vintage; the 2019 side is the 2019 area of the same code, or else the 2011 LSOAs its 2021 LSOAs were made from',
+    )
     .option('-p, --population <base>', `the population to share by, on both vintages: ${POPULATION_BASES.join(', ')} (total and 60+ are in both)`, 'total')
     .option('--formula-2019 <name|file>', `the formula on the 2019 vintage (default: ${DEFAULT_FORMULAS['2019']})`)
-    .option('--formula-2025 <name|file>', `the formula on the 2025 vintage (default: ${DEFAULT_FORMULAS['2025']}; then the change its new sources make is split out against ${BRIDGE_FORMULA})`)
-    .option('-f, --format <format>', 'table, csv, json, md, html (pastes into Word as a table) or xlsx (default: table on a terminal, csv into a pipe, else from the -o extension)')
+    .option(
+      '--formula-2025 <name|file>',
+      `the formula on the 2025 vintage (default: ${DEFAULT_FORMULAS['2025']}; then the change its new sources make is split out against ${BRIDGE_FORMULA})`,
+    )
+    .option(
+      '-f, --format <format>',
+      'table, csv, json, md, html (pastes into Word as a table) or xlsx (default: table on a terminal, csv into a pipe, else from the -o extension)',
+    )
     .option('-o, --output <file>', 'write to this file instead of stdout (written whole or not at all); xlsx needs a file')
     .addHelpText(
       'after',
@@ -76,7 +94,10 @@ both vintages.`,
     );
   command.action(async (options: CompareVintagesOptions) => {
     const checked = planCompareVintages(compareOptions(options));
-    const refs = [...inputRefs(withoutUndefined({ formula: options.formula2019 }), io.cwd), ...inputRefs(withoutUndefined({ formula: options.formula2025 }), io.cwd)];
+    const refs = [
+      ...inputRefs(withoutUndefined({ formula: options.formula2019 }), io.cwd),
+      ...inputRefs(withoutUndefined({ formula: options.formula2025 }), io.cwd),
+    ];
     const format = await tableOutput(options.format, options.output, io, refs);
     const run = await compareVintagesRun(checked, io);
     const { change, budget, before, after, areaBefore, areaAfter, older, newer, bridgeFormula, provenance } = run;
@@ -119,13 +140,16 @@ both vintages.`,
       unwrap(await writeOutput(toHtml(table, { header, notes }), options.output, io));
       return;
     }
-    const footer = format === 'md' ? `\n${notes.map((line) => `- ${markdownText(line)}`).join('\n')}\n` : format === 'table' ? `\n${notes.map(plain).join('\n')}\n` : '';
+    const footer =
+      format === 'md' ? `\n${notes.map((line) => `- ${markdownText(line)}`).join('\n')}\n` : format === 'table' ? `\n${notes.map(plain).join('\n')}\n` : '';
     unwrap(await writeOutput(text + footer, options.output, io));
   });
   return command;
 }
 
-type HeaderFacts = Pick<CompareVintagesRun, 'before' | 'after' | 'areaBefore' | 'areaAfter' | 'older' | 'newer' | 'sameCode'> & { readonly bridgeFormula: string | undefined };
+type HeaderFacts = Pick<CompareVintagesRun, 'before' | 'after' | 'areaBefore' | 'areaAfter' | 'older' | 'newer' | 'sameCode'> & {
+  readonly bridgeFormula: string | undefined;
+};
 
 /** The lines above the table: both runs, the formulas, and what the rows are. */
 function headerLines(change: VintageChange, facts: HeaderFacts): string[] {
@@ -138,7 +162,9 @@ function headerLines(change: VintageChange, facts: HeaderFacts): string[] {
     `${YEARS.before}: ${facts.older.source}; formula ${before.formula.id}.`,
     `${YEARS.after}: ${facts.newer.source}; formula ${after.formula.id}${facts.bridgeFormula ? `, its new sources split out against ${facts.bridgeFormula}` : ''}.`,
     `Rows: the ${change.rows.length} districts of ${YEARS.before} (former districts); a 2021 LSOA is counted in the district of the 2011 LSOAs it was made from.`,
-    ...(facts.sameCode ? [] : [`The ${YEARS.before} side is the 2011 LSOAs that ${areaAfter.name}'s 2021 LSOAs were made from (the area did not exist in ${YEARS.before}).`]),
+    ...(facts.sameCode
+      ? []
+      : [`The ${YEARS.before} side is the 2011 LSOAs that ${areaAfter.name}'s 2021 LSOAs were made from (the area did not exist in ${YEARS.before}).`]),
     ...(areaAfter.note === undefined ? [] : [areaAfter.note]),
   ];
   return lines.map(plain);

@@ -20,7 +20,10 @@ interface DomainsOptions {
 export function domainsCommand(io: Io): Command {
   return new Command('domains')
     .description('list the domains of need: ids (for --exclude and --weight), labels, sources and default weights')
-    .addHelpText('after', '\nExamples:\n  $ fairshare domains\n  $ fairshare domains --vintage 2019\n  $ fairshare domains --area Corby --format md\n  $ fairshare allocate --budget 12.7m --replace community-safety=my-crime.csv')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ fairshare domains\n  $ fairshare domains --vintage 2019\n  $ fairshare domains --area Corby --format md\n  $ fairshare allocate --budget 12.7m --replace community-safety=my-crime.csv',
+    )
     .option('-a, --area <name|code>', 'the area the ranks are taken within (default: Northamptonshire)')
     .addOption(vintageOption())
     .option('-d, --data <file>', 'list the domains of your own CSV (or workbook) instead')

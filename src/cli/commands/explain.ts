@@ -23,7 +23,10 @@ export function explainCommand(io: Io): Command {
     .description("show how one LSOA's amount is worked out: its need rank in each domain, its figure, population, share and pennies")
     .argument('<lsoa>', 'the LSOA code or name, e.g. E01027013 or "Daventry 008D" (any case)');
   addAllocationOptions(command)
-    .option('-f, --format <format>', 'table (the arithmetic written out), csv, json, md, html or xlsx: one row per domain source (default: the arithmetic as text on stdout, terminal or pipe; else from the -o extension)')
+    .option(
+      '-f, --format <format>',
+      'table (the arithmetic written out), csv, json, md, html or xlsx: one row per domain source (default: the arithmetic as text on stdout, terminal or pipe; else from the -o extension)',
+    )
     .option('-o, --output <file>', 'write to this file instead of stdout (written whole or not at all); xlsx needs a file');
   command.addHelpText(
     'after',

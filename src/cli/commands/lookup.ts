@@ -31,7 +31,10 @@ const LISTED = 10;
 export function lookupCommand(io: Io): Command {
   const lookup = new Command('lookup')
     .description('make share lookups that split LSOAs between wards or divisions')
-    .addHelpText('after', '\nExamples:\n  $ fairshare lookup build --points postcodes.csv -o divisions.csv\n  $ fairshare allocate --budget 12.7m --level division --lookup divisions.csv');
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ fairshare lookup build --points postcodes.csv -o divisions.csv\n  $ fairshare allocate --budget 12.7m --level division --lookup divisions.csv',
+    );
 
   lookup
     .command('build')
@@ -60,9 +63,18 @@ Examples:
       const format = await lookupOutput(options.format, options.output, io, inputRefs(options, io.cwd));
       const built = await buildLookup(buildOptions(options), io);
       if (format === 'xlsx') {
-        // The points file by its name, not the path as typed, so the same inputs give the same bytes from any folder.
-        const lines = [`Share lookup built by fairshare lookup build from ${basename(options.points)}: ${count(built.rows.length, 'row')} from ${count(built.points, 'point')} in ${count(built.lsoas, 'LSOA')} and ${count(built.areas, 'area')}.`, SHARE_RULE];
-        await writeWorkbook([{ name: 'Lookup', table: lookupTable(built.rows), caption: lines }], { title: 'fairshare lookup build', lines, sources: [built.data], provenance: built.provenance }, options.output, io);
+        // The points file by its name, not the path as typed, so the same inputs give the same bytes from any
+        // folder.
+        const lines = [
+          `Share lookup built by fairshare lookup build from ${basename(options.points)}: ${count(built.rows.length, 'row')} from ${count(built.points, 'point')} in ${count(built.lsoas, 'LSOA')} and ${count(built.areas, 'area')}.`,
+          SHARE_RULE,
+        ];
+        await writeWorkbook(
+          [{ name: 'Lookup', table: lookupTable(built.rows), caption: lines }],
+          { title: 'fairshare lookup build', lines, sources: [built.data], provenance: built.provenance },
+          options.output,
+          io,
+        );
       } else {
         unwrap(await writeOutput(lookupCsv(built.rows), options.output, io));
       }
@@ -95,7 +107,7 @@ function buildOptions(options: BuildOptions): BuildLookupOptions {
 
 /** How the shares are worked out, for a workbook's caption and Notes. */
 const SHARE_RULE =
-  "An LSOA's share of an area is the weight of its points in the area over the weight of all its points, rounded half-up to 12 decimal places; estimated is \"no\" because the shares are counted from the points.";
+  'An LSOA\'s share of an area is the weight of its points in the area over the weight of all its points, rounded half-up to 12 decimal places; estimated is "no" because the shares are counted from the points.';
 
 /**
  * Before any work: check the -o path, and choose the format from --format or the extension: CSV or

@@ -32,7 +32,10 @@ export function overlapCommand(io: Io): Command {
     .option('--formula <name|file>', 'a built-in formula name or a formula JSON file')
     .addOption(replaceOption())
     .addOption(sheetOption())
-    .option('-f, --format <format>', 'table (a matrix), csv, json, md, html or xlsx (default: table on a terminal, csv into a pipe, else from the -o extension)')
+    .option(
+      '-f, --format <format>',
+      'table (a matrix), csv, json, md, html or xlsx (default: table on a terminal, csv into a pipe, else from the -o extension)',
+    )
     .option('-o, --output <file>', 'write to this file instead of stdout')
     .addHelpText('after', '\nExamples:\n  $ fairshare overlap\n  $ fairshare overlap --area england -o overlap.csv\n  $ fairshare overlap -o overlap.xlsx')
     .action(async (options: OverlapOptions) => {
@@ -48,13 +51,20 @@ export function overlapCommand(io: Io): Command {
       }
       const text =
         format === 'table'
-          ? `${chalk.dim(header[0] ?? '')}\n${overlapMatrix(pairs, rankings.map((r) => r.domain.id), chalk)}`
+          ? `${chalk.dim(header[0] ?? '')}\n${overlapMatrix(
+              pairs,
+              rankings.map((r) => r.domain.id),
+              chalk,
+            )}`
           : render(overlapTable(pairs), format, { header, meta: { area: inputs.area.code, lsoas: inputs.dataset.units.length }, chalk });
       unwrap(await writeOutput(text, options.output, io));
     });
 }
 
-/** The command line's options as the overlap use case takes them; a bad --vintage is reported before a bad --replace. */
+/**
+ * The command line's options as the overlap use case takes them; a bad --vintage is reported before a bad
+ * --replace.
+ */
 function overlapOptions(options: OverlapOptions): AppOverlapOptions {
   const vintage = parseVintageOption(options.vintage);
   const replace = parseReplaceSettings(options.replace ?? []);

@@ -31,14 +31,20 @@ export function profileCommand(io: Io): Command {
       "each district's (or former district's, county's, region's, ward's or division's) need in every domain: mean need rank, share of people in the most-in-need fifth, top three domains",
     )
     .option('-l, --level <level>', `${PROFILE_LEVELS.join(', ')} (as for allocate --level)`, 'district')
-    .option('--lookup <file>', 'a share lookup for --level ward or division (default: the shipped Northamptonshire one (2019), or the wards in the data (2025))')
+    .option(
+      '--lookup <file>',
+      'a share lookup for --level ward or division (default: the shipped Northamptonshire one (2019), or the wards in the data (2025))',
+    )
     .option('-a, --area <name|code>', 'the area whose LSOAs are ranked (default: Northamptonshire)')
     .addOption(vintageOption())
     .option('-d, --data <file>', 'your own CSV instead of the shipped data')
     .option('--formula <name|file>', 'a built-in formula name or a formula JSON file')
     .addOption(replaceOption())
     .addOption(sheetOption())
-    .option('-f, --format <format>', 'table (a heat table), csv, json, md, html or xlsx (default: table on a terminal, csv into a pipe, else from the -o extension)')
+    .option(
+      '-f, --format <format>',
+      'table (a heat table), csv, json, md, html or xlsx (default: table on a terminal, csv into a pipe, else from the -o extension)',
+    )
     .option('-o, --output <file>', 'write to this file instead of stdout')
     .addHelpText(
       'after',
@@ -66,7 +72,10 @@ export function profileCommand(io: Io): Command {
     });
 }
 
-/** The command line's options as the profile use case takes them; a bad --vintage is reported before a bad --replace. */
+/**
+ * The command line's options as the profile use case takes them; a bad --vintage is reported before a bad
+ * --replace.
+ */
 function profileOptions(options: ProfileOptions): AppProfileOptions {
   const vintage = parseVintageOption(options.vintage);
   const replace = parseReplaceSettings(options.replace ?? []);

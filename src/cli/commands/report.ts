@@ -25,8 +25,7 @@ export function reportCommand(io: Io): Command {
     .requiredOption('-o, --output <file>', 'the HTML file to write (written whole or not at all)')
     .option('-s, --scenarios <file>', 'report a scenario file instead: its baseline in full, then every scenario against it');
   addAllocationOptions(command, { budgetRequired: false });
-  command
-    .option('--lookup <file>', 'the division lookup for the division table (default: the shipped Northamptonshire one)');
+  command.option('--lookup <file>', 'the division lookup for the division table (default: the shipped Northamptonshire one)');
   addDampingOptions(command)
     .option('-l, --level <level>', `with --previous, the table it damps: ${DAMPING_LEVELS.join(' (the default) or ')}`)
     .addHelpText(
@@ -67,7 +66,10 @@ Examples:
  */
 function reportOptions(options: ReportOptions): AppReportOptions {
   const { budget, scenarios, area, data, formula, population, vintage, sheet, lookup, previous, floor, ceiling, level } = options;
-  return { exclude: options.exclude ?? [], ...withoutUndefined({ budget, scenarios, area, data, formula, population, vintage, sheet, lookup, previous, floor, ceiling, level }) };
+  return {
+    exclude: options.exclude ?? [],
+    ...withoutUndefined({ budget, scenarios, area, data, formula, population, vintage, sheet, lookup, previous, floor, ceiling, level }),
+  };
 }
 
 /** A checked --budget report with the --weight and --replace settings read. Throws a usage Failure. */

@@ -33,7 +33,10 @@ export function levelOption(): Option {
   return new Option('-l, --level <level>', `the tables' rows when the file's defaults say no level: ${GROUP_LEVELS.join(', ')} (default district)`);
 }
 
-/** A scenario file and the command line's settings for what it does not say (`--vintage`, `--level`), as the app takes them. */
+/**
+ * A scenario file and the command line's settings for what it does not say (`--vintage`, `--level`), as the
+ * app takes them.
+ */
 export function scenarioOptions(file: string, options: { vintage?: string; level?: string }): ScenariosOptions {
   return { file, ...withoutUndefined({ vintage: options.vintage, level: options.level }) };
 }
@@ -42,7 +45,10 @@ export function scenarioOptions(file: string, options: { vintage?: string; level
 export function scenariosCommand(io: Io): Command {
   const scenarios = new Command('scenarios')
     .description('run batches of scenarios from a YAML file and compare them with a baseline')
-    .addHelpText('after', '\nExamples:\n  $ fairshare scenarios init options.yaml\n  $ fairshare scenarios check options.yaml\n  $ fairshare scenarios run options.yaml -o results/ --format xlsx');
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ fairshare scenarios init options.yaml\n  $ fairshare scenarios check options.yaml\n  $ fairshare scenarios run options.yaml -o results/ --format xlsx',
+    );
 
   scenarios
     .command('run')
@@ -89,7 +95,10 @@ Excel's 31 characters. A rerun on the same inputs gives the same bytes (manifest
         inputs: run.provenance,
         ...(run.licence === undefined ? {} : { licence: run.licence }),
       });
-      files.set('manifest.json', manifest(results, { tool, inputs: run.provenance, baseline, format: options.format, files, dampingSummaries: dampingSummaries(results) }));
+      files.set(
+        'manifest.json',
+        manifest(results, { tool, inputs: run.provenance, baseline, format: options.format, files, dampingSummaries: dampingSummaries(results) }),
+      );
       unwrap(await writeOutputDir(output, temp, files, { force, cwd: io.cwd }));
       io.stdout.write(summary(results, comparison, baseline, output, files, io));
     });
@@ -98,7 +107,10 @@ Excel's 31 characters. A rerun on the same inputs gives the same bytes (manifest
     .command('check')
     .description('check a scenario file: everything a run checks, without writing anything')
     .argument('<file>', 'the scenario file (YAML or JSON)')
-    .addHelpText('after', '\nExamples:\n  $ fairshare scenarios check examples/directorates-2013.yaml\n  $ fairshare scenarios check options.yaml --vintage 2019')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ fairshare scenarios check examples/directorates-2013.yaml\n  $ fairshare scenarios check options.yaml --vintage 2019',
+    )
     .addOption(vintageOption())
     .addOption(levelOption())
     .action(async (file: string, options: { vintage?: string; level?: string }) => {
@@ -127,10 +139,12 @@ Excel's 31 characters. A rerun on the same inputs gives the same bytes (manifest
 
 /** Each damped scenario's damping line, by name, for the manifest. */
 function dampingSummaries(results: readonly ScenarioResult[]): Map<string, string> {
-  return new Map(results.flatMap((r) => {
-    const line = scenarioDamping(r);
-    return line === undefined ? [] : [[r.plan.name, line] as const];
-  }));
+  return new Map(
+    results.flatMap((r) => {
+      const line = scenarioDamping(r);
+      return line === undefined ? [] : [[r.plan.name, line] as const];
+    }),
+  );
 }
 
 /** `-0.00` as `0.00`. */
@@ -142,9 +156,17 @@ function noNegativeZero(text: string): string {
  * What was written, and per scenario its budget and the districts that gain and lose most (see
  * gainsAndLosses: by £, or by share of the budget when the budget is not the baseline's), each with its
  * rank change: how many places it moved in the table of £ per person against the baseline (the
- * comparison's rank_change). Then a line for each damped scenario: who was held, and that its amounts are damped.
+ * comparison's rank_change). Then a line for each damped scenario: who was held, and that its amounts are
+ * damped.
  */
-function summary(results: readonly ScenarioResult[], comparison: readonly ComparisonRow[], baseline: string, output: string, files: ReadonlyMap<string, string | Uint8Array>, io: Io): string {
+function summary(
+  results: readonly ScenarioResult[],
+  comparison: readonly ComparisonRow[],
+  baseline: string,
+  output: string,
+  files: ReadonlyMap<string, string | Uint8Array>,
+  io: Io,
+): string {
   const chalk = colourFor(io.stdoutIsTTY, io.env);
   let byShare = false;
   const rows = results.map((result) => {

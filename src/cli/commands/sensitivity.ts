@@ -37,7 +37,11 @@ export function sensitivityCommand(io: Io): Command {
     "how much each district's allocation depends on the weights: bands over random weight draws, and the change when each domain is left out",
   );
   addAllocationOptions(command)
-    .option('-l, --level <level>', `the areas whose money is banded: ${SENSITIVITY_LEVELS.join(', ')} (made of whole LSOAs, as for allocate --level)`, 'district')
+    .option(
+      '-l, --level <level>',
+      `the areas whose money is banded: ${SENSITIVITY_LEVELS.join(', ')} (made of whole LSOAs, as for allocate --level)`,
+      'district',
+    )
     .option('-n, --draws <n>', `how many random draws of the weights (1 to ${MAX_DRAWS.toLocaleString('en-GB')})`, '1000')
     .option('--spread <s>', 'uniform draws: each weight × a factor in [1 − s, 1 + s], 0 < s < 1', '0.25')
     .option('--seed <k>', 'the random seed: the same seed gives the same output', '1')
@@ -52,7 +56,16 @@ export function sensitivityCommand(io: Io): Command {
   command.action(async (options: SensitivityCliOptions) => {
     const { draws } = planSensitivity(drawOptions(options));
     const format = await tableOutput(options.format, options.output, io, inputRefs(options, io.cwd));
-    const bar = io.stderrIsTTY && draws >= 1000 ? new SingleBar({ stream: io.stderr as NodeJS.WriteStream, format: 'draws {bar} {value}/{total}', hideCursor: true, clearOnComplete: true, noTTYOutput: true }) : undefined;
+    const bar =
+      io.stderrIsTTY && draws >= 1000
+        ? new SingleBar({
+            stream: io.stderr as NodeJS.WriteStream,
+            format: 'draws {bar} {value}/{total}',
+            hideCursor: true,
+            clearOnComplete: true,
+            noTTYOutput: true,
+          })
+        : undefined;
     // The run reports (0, draws) as the draws begin, after the data is read and the level checked.
     const onProgress = (done: number, total: number) => (done === 0 ? bar?.start(total, 0) : bar?.update(done));
     const run = await sensitivityRun({ ...sensitivityOptions(options), ...(bar === undefined ? {} : { onProgress }) }, io);
@@ -84,7 +97,15 @@ export function sensitivityCommand(io: Io): Command {
     } else if (format === 'md') {
       text = `${markdownLines(header)}\n\n${toMarkdown(bandsTable(result))}\nChange when each domain alone is left out:\n\n${toMarkdown(dropOneTable(result))}`;
     } else {
-      const meta = { ...runMeta(allocation, inputs.area, inputs.source, inputs.vintage), ...(level === 'district' ? {} : { level }), draws, seed, method, spread, concentration };
+      const meta = {
+        ...runMeta(allocation, inputs.area, inputs.source, inputs.vintage),
+        ...(level === 'district' ? {} : { level }),
+        draws,
+        seed,
+        method,
+        spread,
+        concentration,
+      };
       text = render(sensitivityTable(result), format, { header, meta, chalk });
     }
     unwrap(await writeOutput(text, options.output, io));

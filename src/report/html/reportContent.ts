@@ -22,7 +22,10 @@ import { areaTable, comparisonTable, districtTable, levelTable, withDampingColum
 import { heatTable } from './heatTable.js';
 import type { ReportContent, ReportFigure } from './reportHtml.js';
 
-/** What a committee report is made from: one run (or the baseline of a batch), and what else is known (src/app/report.ts works it out). */
+/**
+ * What a committee report is made from: one run (or the baseline of a batch), and what else is known
+ * (src/app/report.ts works it out).
+ */
 export interface ReportInput {
   readonly tool: { readonly name: string; readonly version: string };
   readonly allocation: Allocation;
@@ -31,7 +34,10 @@ export interface ReportInput {
   readonly source: string;
   /** The shipped pack's vintage; absent for a `--data` file. */
   readonly vintage?: Vintage;
-  /** What the shipped pack says of itself (its licence, the files it was built from); absent for a `--data` file. Decides which sources the report names. */
+  /**
+   * What the shipped pack says of itself (its licence, the files it was built from); absent for a `--data`
+   * file. Decides which sources the report names.
+   */
   readonly pack?: PackMeta;
   readonly provenance: readonly { readonly role: string; readonly path: string; readonly sha256: string }[];
   /** The division table, when a division lookup covers the area. */
@@ -51,7 +57,10 @@ export interface ReportInput {
   readonly boundaries?: Boundaries;
   /** Why there are no maps, when there are none (e.g. every LSOA of England is too many for a page). */
   readonly mapsUnavailable?: string;
-  /** Ward boundaries of the area's wards (the May 2025 wards of North and West Northamptonshire), for the ward map. */
+  /**
+   * Ward boundaries of the area's wards (the May 2025 wards of North and West Northamptonshire), for the ward
+   * map.
+   */
   readonly wardBoundaries?: Boundaries;
   /** Why there is no ward map, when the data has wards but the shipped ward boundaries do not cover them. */
   readonly wardMapUnavailable?: string;
@@ -143,7 +152,10 @@ export function reportContent(input: ReportInput): ReportContent {
         }
       : {}),
     perPerson,
-    maps: withMapsNote(maps(input, pounds), damped ? `The maps show the formula amounts of the LSOAs, before damping (damping applies to the ${damped.level} table).` : undefined),
+    maps: withMapsNote(
+      maps(input, pounds),
+      damped ? `The maps show the formula amounts of the LSOAs, before damping (damping applies to the ${damped.level} table).` : undefined,
+    ),
     ...(input.profile ? { profile: { html: heatTable(input.profile, 'district'), note: profileNote(input.profile) } } : {}),
     ...(scenarios ? { scenarios } : {}),
     method: [...method(allocation), ...(damped ? [dampingMethod(damped.level)] : [])],
@@ -251,7 +263,12 @@ function maps(input: ReportInput, pounds: (d: Decimal) => string): ReportContent
   });
   const main: ReportFigure[] = [
     {
-      svg: choropleth(map, figureAreas, { title: 'LSOA figure (weighted sum of need ranks)', idPrefix: 'figure-', legend: true, formatValue: (v) => groupThousands(String(v)) }),
+      svg: choropleth(map, figureAreas, {
+        title: 'LSOA figure (weighted sum of need ranks)',
+        idPrefix: 'figure-',
+        legend: true,
+        formatValue: (v) => groupThousands(String(v)),
+      }),
       caption: 'The figure each LSOA is shared by, with population: higher means more need. Quintiles; district boundaries in black.',
     },
     {
@@ -341,23 +358,34 @@ function wardNote(table: DistrictTable): string {
   );
 }
 
-/** The choropleth of £ per person by ward, or why there is none. Draws only the table's wards, and only if every one has a boundary. */
+/**
+ * The choropleth of £ per person by ward, or why there is none. Draws only the table's wards, and only if
+ * every one has a boundary.
+ */
 function wardMap(input: ReportInput, table: DistrictTable, pounds: (d: Decimal) => string): ReportFigure | string {
   const none = (why: string): string => `No ward map: ${why}.`;
-  if (!input.wardBoundaries) return none(input.wardMapUnavailable ?? 'fairshare ships ward boundaries only for North and West Northamptonshire (their May 2025 wards)');
+  if (!input.wardBoundaries)
+    return none(input.wardMapUnavailable ?? 'fairshare ships ward boundaries only for North and West Northamptonshire (their May 2025 wards)');
   const councilOf = new Map(input.allocation.dataset.units.map((u) => [u.wardCode ?? '', u.districtCode || u.districtName]));
   const codes = new Set(table.rows.map((r) => r.code));
   const projected = projectBoundaries(input.wardBoundaries, codes, (code) => councilOf.get(code) ?? '', MAIN_MAP, { units: 'ward' });
   if (!projected.ok) return none(projected.error.message);
-  if (projected.value.missing.length > 0) return none(`${projected.value.missing.length} of the ${codes.size} wards have no boundary in the shipped ward files`);
+  if (projected.value.missing.length > 0)
+    return none(`${projected.value.missing.length} of the ${codes.size} wards have no boundary in the shipped ward files`);
   const areas: MapArea[] = table.rows.map((r) => ({
     code: r.code,
     value: r.perPerson ? Number(r.perPerson) : undefined,
     tooltip: `${r.name} (${r.code}): ${r.perPerson ? `£${groupThousands(r.perPerson)} per person` : 'no one lives here'} (${pounds(r.allocation)} for ${groupThousands(r.population.toFixed(0))} people)`,
   }));
   return {
-    svg: choropleth(projected.value, areas, { title: '£ per person by ward', idPrefix: 'ward-map-', legend: true, formatValue: (v) => `£${groupThousands(v.toFixed(2))}` }),
-    caption: "Each ward's allocation divided by its people, in quintiles; point at a ward for its name, code and amount. The wards are drawn with their own boundaries, but their amounts are those of the whole LSOAs placed in them. District boundaries in black.",
+    svg: choropleth(projected.value, areas, {
+      title: '£ per person by ward',
+      idPrefix: 'ward-map-',
+      legend: true,
+      formatValue: (v) => `£${groupThousands(v.toFixed(2))}`,
+    }),
+    caption:
+      "Each ward's allocation divided by its people, in quintiles; point at a ward for its name, code and amount. The wards are drawn with their own boundaries, but their amounts are those of the whole LSOAs placed in them. District boundaries in black.",
   };
 }
 
@@ -401,14 +429,20 @@ function dataSources(input: ReportInput): string[] {
   // The file by its name, not the path typed: the same inputs give the same report from any folder.
   if (dataset.kind !== 'pack') return [`Data: your own file (${dataset.file.split(/[\\/]/).pop() ?? dataset.file}); fairshare's shipped data was not used.`];
   const { pack } = input;
-  const list = [`Data: ${input.source}.`, ...(pack === undefined ? [] : [...packSources(pack, input), /[.!?]$/.test(pack.licence) ? pack.licence : `${pack.licence}.`])];
+  const list = [
+    `Data: ${input.source}.`,
+    ...(pack === undefined ? [] : [...packSources(pack, input), /[.!?]$/.test(pack.licence) ? pack.licence : `${pack.licence}.`]),
+  ];
   if (input.boundaries) {
     const year = input.boundaries.files.some((f) => f.includes('lsoa21')) ? '2021' : '2011';
     const detail = input.boundaries.files.some((f) => f.includes('super_generalised')) ? 'super generalised' : 'generalised';
     list.push(`LSOA (${year}) boundaries, ${detail} (ONS). Contains OS data © Crown copyright and database right.`);
   }
   if (input.wardBoundaries) {
-    const councils = [input.wardBoundaries.files.some((f) => f.includes('north_northamptonshire')) ? 'North' : '', input.wardBoundaries.files.some((f) => f.includes('west_northamptonshire')) ? 'West' : '']
+    const councils = [
+      input.wardBoundaries.files.some((f) => f.includes('north_northamptonshire')) ? 'North' : '',
+      input.wardBoundaries.files.some((f) => f.includes('west_northamptonshire')) ? 'West' : '',
+    ]
       .filter((c) => c !== '')
       .join(' and ');
     list.push(`Ward (May 2025) boundaries of ${councils} Northamptonshire, generalised (ONS). Contains OS data © Crown copyright and database right.`);
@@ -455,7 +489,9 @@ const PUBLICATIONS: readonly Publication[] = [
       const derived = dataset.fields.get(WARD_DERIVED_FIELD);
       const anyBestFit = hasLevel(dataset, 'ward') && dataset.units.some((_, i) => derived?.[i] !== 1);
       const lookups = [
-        ...(files.some((f) => f.includes('lsoa21_lad24_utla23_region24')) ? ['LSOA (2021) to local authority district (2024), upper tier (2023) and region (2024)'] : []),
+        ...(files.some((f) => f.includes('lsoa21_lad24_utla23_region24'))
+          ? ['LSOA (2021) to local authority district (2024), upper tier (2023) and region (2024)']
+          : []),
         ...(anyBestFit && files.some((f) => f.includes('lsoa21_ward24')) ? ['LSOA (2021) to ward (2024), best fit'] : []),
       ];
       return lookups.length === 0 ? undefined : `ONS geography lookups: ${lookups.join('; ')}.`;
@@ -470,7 +506,8 @@ const PUBLICATIONS: readonly Publication[] = [
         : undefined;
     },
   },
-  // How each district code of 2016–2024 maps forward: it names the former districts, no figure of the report rests on it.
+  // How each district code of 2016–2024 maps forward: it names the former districts, no figure of the report
+  // rests on it.
   { files: /^geography2021\/lad_vintages_/, line: () => undefined },
 ];
 
@@ -490,13 +527,20 @@ function packSources(pack: PackMeta, input: ReportInput): string[] {
   return [...lines, ...unclaimed.map((f) => `Source file: ${f}.`)];
 }
 
-/** The Census 2021 tables the run draws on: the population always, the disability and unpaid care tables only when a domain uses them. */
+/**
+ * The Census 2021 tables the run draws on: the population always, the disability and unpaid care tables only
+ * when a domain uses them.
+ */
 function census2021(files: readonly string[], input: ReportInput): string | undefined {
   const fields = new Set(input.allocation.formula.domains.flatMap((d) => d.sources.map((s) => s.field)));
   const rates = fields.has('idaci_rate') || fields.has('idaopi_rate');
   const table = (id: string): boolean => files.some((f) => f.includes(`_${id}_`));
   const census = [
-    ...(table('ts007a') ? [`usual residents by age (TS007a), the population${rates ? ' and the denominators of the IDACI and IDAOPI rates (approximations: numerators from 2022 benefit records, ages from the March 2021 census)' : ''}`] : []),
+    ...(table('ts007a')
+      ? [
+          `usual residents by age (TS007a), the population${rates ? ' and the denominators of the IDACI and IDAOPI rates (approximations: numerators from 2022 benefit records, ages from the March 2021 census)' : ''}`,
+        ]
+      : []),
     ...(table('ts040') && fields.has('disabled_households_share') ? ['households with at least one person disabled under the Equality Act (TS040)'] : []),
     ...(table('ts039') && fields.has('unpaid_carers_share') ? ['residents aged 5 and over who provide unpaid care (TS039)'] : []),
   ];

@@ -32,7 +32,8 @@ export interface ReportContent {
   readonly wards?: { readonly table?: Table; readonly note: string; readonly map?: ReportFigure; readonly mapNote?: string };
   readonly perPerson: ReportFigure;
   /** The two main maps and one small map per domain, or why there are none. */
-  readonly maps: { readonly main: readonly ReportFigure[]; readonly domains: readonly ReportFigure[]; readonly note?: string } | { readonly unavailable: string };
+  readonly maps:
+    { readonly main: readonly ReportFigure[]; readonly domains: readonly ReportFigure[]; readonly note?: string } | { readonly unavailable: string };
   /** The domain profile heat table (HTML), with its level. */
   readonly profile?: { readonly html: string; readonly note: string };
   readonly scenarios?: {
@@ -112,9 +113,7 @@ export function reportHtml(content: ReportContent): string {
   }
   section('method', 'Method', content.method.map((p) => `<p>${e(p)}</p>`).join('\n'));
   section('sources', 'Data sources and licence', `<ul>${content.sources.map((s) => `<li>${e(s)}</li>`).join('')}</ul>`);
-  const inputs = content.provenance
-    .map((p) => `<tr><td>${e(p.role)}</td><td><code>${e(p.path)}</code></td><td class="hash">${e(p.sha256)}</td></tr>`)
-    .join('');
+  const inputs = content.provenance.map((p) => `<tr><td>${e(p.role)}</td><td><code>${e(p.path)}</code></td><td class="hash">${e(p.sha256)}</td></tr>`).join('');
   section(
     'provenance',
     'Provenance',

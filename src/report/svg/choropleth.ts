@@ -22,15 +22,23 @@ export interface MapArea {
 export interface ChoroplethOptions {
   /** Shown above the map and used as its accessible name (`aria-label`). */
   readonly title: string;
-  /** Prefix for the `id`s of the svg, its title and its legend (`{prefix}map`, `{prefix}title`, `{prefix}legend`); no ids without it. */
+  /**
+   * Prefix for the `id`s of the svg, its title and its legend (`{prefix}map`, `{prefix}title`,
+   * `{prefix}legend`); no ids without it.
+   */
   readonly idPrefix?: string;
   /** Draw the legend under the map. */
   readonly legend: boolean;
   /** How the legend writes a value, e.g. `(v) => '£' + groupThousands(v.toFixed(2))`. */
   readonly formatValue: (value: number) => string;
-  /** One colour per class, lowest first; its length is the number of classes. Default DEFAULT_PALETTE (quintiles). */
+  /**
+   * One colour per class, lowest first; its length is the number of classes. Default DEFAULT_PALETTE
+   * (quintiles).
+   */
   readonly palette?: readonly string[];
-  /** Width of the element in CSS pixels; default the drawing's own width (or kept in proportion to `height`). */
+  /**
+   * Width of the element in CSS pixels; default the drawing's own width (or kept in proportion to `height`).
+   */
   readonly width?: number;
   /** Height of the element in CSS pixels; default in proportion to the width. */
   readonly height?: number;

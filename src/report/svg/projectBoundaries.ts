@@ -55,7 +55,9 @@ export interface MapSize {
 
 /** How projectBoundaries draws the map. */
 export interface ProjectOptions {
-  /** What the boundaries are: `lsoa` (default) or `ward`; said in messages and kept on the map for choropleth. */
+  /**
+   * What the boundaries are: `lsoa` (default) or `ward`; said in messages and kept on the map for choropleth.
+   */
   readonly units?: BoundaryUnits;
 }
 
@@ -102,9 +104,14 @@ export function projectBoundaries(
   const drawn = new Set(selected.map((feature) => feature.properties.code));
   const missing = [...codes].filter((code) => !drawn.has(code)).sort(compareCodes);
   if (selected.length === 0) {
-    return fail('data', 'no-boundaries', `none of the ${codes.size} ${options.units === 'ward' ? 'wards' : 'LSOAs'} has a boundary, so there is no map to draw`, {
-      hint: 'The shipped boundaries cover Northamptonshire only (data/boundaries)',
-    });
+    return fail(
+      'data',
+      'no-boundaries',
+      `none of the ${codes.size} ${options.units === 'ward' ? 'wards' : 'LSOAs'} has a boundary, so there is no map to draw`,
+      {
+        hint: 'The shipped boundaries cover Northamptonshire only (data/boundaries)',
+      },
+    );
   }
 
   const collection: FeatureCollection<Polygon | MultiPolygon> = { type: 'FeatureCollection', features: selected };
