@@ -52,7 +52,7 @@ export type { DrawOptions, PlainBand, SensitivityOptions, SensitivityRow, Sensit
 export type { PointsLookupRow } from './data/sharesFromPoints.js';
 export type { AreaKind } from './data/area.js';
 export type { PopulationBase } from './data/populationBase.js';
-export type { ErrorKind, FairshareError, Location } from './engine/errors.js';
+export type { ErrorCode, ErrorKind, FairshareError, Location } from './engine/errors.js';
 export type { Direction } from './engine/formula.js';
 export { LEVELS, type Level } from './app/levels.js';
 export { PROFILE_LEVELS } from './app/profile.js';

@@ -6,6 +6,7 @@
  */
 import type { Area } from '../data/area.js';
 import type { Allocation } from '../engine/fairShare.js';
+import type { ErrorCode } from '../engine/errors.js';
 import { mulberry32 } from '../engine/random.js';
 import { MIN_CONCENTRATION, sensitivity as drawBands, type Band, type DrawMethod, type SensitivityResult } from '../engine/sensitivity.js';
 import type { GroupLevel } from '../engine/tabulate.js';
@@ -252,6 +253,6 @@ function parsePositive(text: string, option: string): number {
   return n;
 }
 
-function usage(code: string, message: string, hint: string): never {
+function usage(code: ErrorCode, message: string, hint: string): never {
   throw new Failure({ kind: 'usage', code, message, hint });
 }

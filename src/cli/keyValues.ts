@@ -1,6 +1,9 @@
 import { shown } from '../engine/shown.js';
 import { Failure } from '../app/failure.js';
 
+/** The stems of the options' error codes; each gives a `bad-` and a `conflicting-` code in ERROR_CODES. */
+export type KeyValueCode = 'weight' | 'replace';
+
 /** How a repeatable `KEY=VALUE` option is written and refused, in its own words. */
 export interface KeyValueOption {
   /** `--weight`, `--replace`. */
@@ -14,7 +17,7 @@ export interface KeyValueOption {
   /** The hint for it, e.g. `Give each domain one --weight`. */
   readonly once: string;
   /** The error codes' stem: `weight` gives `bad-weight` and `conflicting-weight`. */
-  readonly code: string;
+  readonly code: KeyValueCode;
   /** Whether an empty value is refused here (else the value's own reader refuses it). */
   readonly valueRequired?: boolean;
 }

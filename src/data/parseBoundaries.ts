@@ -9,7 +9,7 @@
  * are dropped here.
  */
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
-import { fail, ok, type Result } from '../engine/errors.js';
+import { fail, ok, type ErrorCode, type Result } from '../engine/errors.js';
 
 /** The boundary files fairshare ships, in `data/boundaries/`: together Northamptonshire's 422 LSOAs. */
 export const BOUNDARY_FILES: readonly string[] = [
@@ -103,7 +103,7 @@ export function parseBoundaries(texts: readonly BoundaryText[], options: ParseBo
   const units = UNITS[options.units ?? 'lsoa'];
   const { noun } = units;
   for (const { file, text } of texts) {
-    const bad = (message: string, code = 'bad-boundaries'): Result<Boundaries> =>
+    const bad = (message: string, code: ErrorCode = 'bad-boundaries'): Result<Boundaries> =>
       fail('data', code, message, { hint: HINT, location: { file } });
 
     let doc: unknown;

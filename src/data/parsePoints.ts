@@ -5,7 +5,7 @@
  * Pure: the CLI reads the file and passes its text in.
  */
 import type { LsoaCodeHints } from './lsoaCodeHints.js';
-import { fail, ok, type Location, type Result } from '../engine/errors.js';
+import { fail, ok, type ErrorCode, type Location, type Result } from '../engine/errors.js';
 import { Exact } from '../engine/exact.js';
 import { shown } from '../engine/shown.js';
 import { oneNamePerCode } from './oneNamePerCode.js';
@@ -146,7 +146,7 @@ function unknownCodes(
 }
 
 /** A weight cell as a plain decimal of 0 or more, or why it is not one. */
-function readWeight(text: string): { ok: true; weight: string } | { ok: false; code: string; message: string; hint: string } {
+function readWeight(text: string): { ok: true; weight: string } | { ok: false; code: ErrorCode; message: string; hint: string } {
   const hint = 'Write the number of addresses or residents at the point, like 12 or 0.5, or leave out the weight column to count each point once';
   if (text === '') return { ok: false, code: 'bad-weight', message: 'the weight is blank', hint };
   const oversized = oversizedNumber(text);

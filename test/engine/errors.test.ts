@@ -6,7 +6,7 @@ describe('formatError', () => {
     expect(
       formatError({
         kind: 'data',
-        code: 'x',
+        code: 'bad-population',
         message: 'population "x" is not a number',
         hint: 'Write a number',
         location: { file: 'a.csv', line: 2, column: 4, columnName: 'population' },
@@ -17,7 +17,7 @@ describe('formatError', () => {
   it('keeps a message with user text on one line and makes control and bidi characters ?', () => {
     const text = formatError({
       kind: 'data',
-      code: 'x',
+      code: 'unknown-area',
       message: 'unknown area "Nope\u001b]0;pwned\u0007\nline2"',
       hint: 'Try\r\n"\u202eevil"',
       location: { file: 'we\u001b[2Jird.csv', line: 3, columnName: 'na\tme\u009b' },
