@@ -3,6 +3,7 @@ import { nearest } from '../engine/nearest.js';
 import { shown } from '../engine/shown.js';
 import type { Dataset } from '../engine/dataset.js';
 import { FORMER_COUNTIES, type FormerCounty } from './formerCounties.js';
+import { compareText } from '../engine/compareText.js';
 
 /**
  * What `--area` can select: all of England (or all rows of a `--data` file), a region (2025 vintage), a
@@ -84,7 +85,7 @@ export function listAreas(dataset: Dataset, options: ListAreasOptions = {}): Are
   }
   const areas: Area[] = [everything];
   for (const [code, r] of sortByKey(regions)) areas.push({ kind: 'region', code, name: r.name, indices: r.indices });
-  areas.push(...upper.sort((a, b) => compare(a.code, b.code)));
+  areas.push(...upper.sort((a, b) => compareText(a.code, b.code)));
   for (const [code, d] of sortByKey(districts)) {
     if (counties.get(code)?.unitary) continue;
     areas.push({ kind: 'district', code: code === d.name ? '' : code, name: d.name, indices: d.indices });
@@ -322,9 +323,6 @@ function singleTierKind(code: string): AreaKind {
 }
 
 function sortByKey<V>(map: Map<string, V>): [string, V][] {
-  return [...map.entries()].sort(([a], [b]) => compare(a, b));
+  return [...map.entries()].sort(([a], [b]) => compareText(a, b));
 }
 
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

@@ -10,6 +10,7 @@
  */
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { fail, ok, type ErrorCode, type Result } from '../engine/errors.js';
+import { compareText } from '../engine/compareText.js';
 
 /** The boundary files fairshare ships, in `data/boundaries/`: together Northamptonshire's 422 LSOAs. */
 export const BOUNDARY_FILES: readonly string[] = [
@@ -148,7 +149,7 @@ export function parseBoundaries(texts: readonly BoundaryText[], options: ParseBo
       features.push({ type: 'Feature', properties: { code, name }, geometry });
     }
   }
-  features.sort((a, b) => compareCodes(a.properties.code, b.properties.code));
+  features.sort((a, b) => compareText(a.properties.code, b.properties.code));
   return ok({ files: texts.map((t) => t.file), features });
 }
 
@@ -209,9 +210,6 @@ function findFirstKey(object: Record<string, unknown>, wanted: readonly string[]
   return undefined;
 }
 
-function compareCodes(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

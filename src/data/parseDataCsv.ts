@@ -10,6 +10,7 @@ import { oneNamePerCode } from './oneNamePerCode.js';
 import { oversizedNumber, plainDecimal } from './plainDecimal.js';
 import { cellLine, readCsvRecords } from './readCsvRecords.js';
 import { requireColumns } from './requireColumns.js';
+import { compareText } from '../engine/compareText.js';
 
 /**
  * A `--data` file read into engine types: the dataset, and its need columns (the domain ids) in header order.
@@ -178,7 +179,7 @@ export function parseDataCsv(text: string, file: string): Result<DataCsv> {
   }
 
   // Codes are unique (checked above), so this order is total; code-point order keeps it locale-independent.
-  const order = codes.map((_, i) => i).sort((a, b) => compare(codes[a] ?? '', codes[b] ?? ''));
+  const order = codes.map((_, i) => i).sort((a, b) => compareText(codes[a] ?? '', codes[b] ?? ''));
   const fields = new Map<string, Float64Array>();
   for (const [key, column] of values) fields.set(key, Float64Array.from(order, (i) => column[i] ?? Number.NaN));
   const dataset: Dataset = { kind: 'csv', file, units: order.map((i) => units[i] as Unit), fields };
@@ -285,6 +286,3 @@ function sentence(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

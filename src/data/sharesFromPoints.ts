@@ -11,6 +11,7 @@ import { Exact } from '../engine/exact.js';
 import type { LookupRow } from '../engine/lookup.js';
 import type { Point } from './parsePoints.js';
 import { oneNamePerCode } from './oneNamePerCode.js';
+import { compareText } from '../engine/compareText.js';
 
 /** One row of a lookup counted from points. It has no input line: it comes from many points. */
 export type PointsLookupRow = Omit<LookupRow, 'line'>;
@@ -74,7 +75,7 @@ export function sharesFromPoints(points: readonly Point[], options: SharesFromPo
     byLsoa.set(point.lsoaCode, lsoa);
   }
 
-  const lsoaCodes = [...byLsoa.keys()].sort(compare);
+  const lsoaCodes = [...byLsoa.keys()].sort(compareText);
   const empty = lsoaCodes.filter((code) => byLsoa.get(code)?.total.isZero());
   if (empty.length > 0) {
     const listed = empty.slice(0, LISTED).map((code) => `${code} (line${plural(byLsoa.get(code)?.lines ?? [])})`);
@@ -91,7 +92,7 @@ export function sharesFromPoints(points: readonly Point[], options: SharesFromPo
   const rows: PointsLookupRow[] = [];
   for (const lsoaCode of lsoaCodes) {
     const lsoa = byLsoa.get(lsoaCode) as { total: Exact; byArea: Map<string, Exact> };
-    for (const areaCode of [...lsoa.byArea.keys()].sort(compare)) {
+    for (const areaCode of [...lsoa.byArea.keys()].sort(compareText)) {
       const weight = lsoa.byArea.get(areaCode) as Exact;
       rows.push({ lsoaCode, areaCode, areaName: names.get(areaCode) ?? '', share: formatShare(weight.dividedBy(lsoa.total)), estimated: false });
     }
@@ -114,6 +115,3 @@ function plural(lines: readonly number[]): string {
   return `s ${lines.slice(0, 3).join(', ')}${lines.length > 3 ? ', …' : ''}`;
 }
 
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

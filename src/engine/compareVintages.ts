@@ -35,6 +35,7 @@
 import type { Decimal } from 'decimal.js';
 import { Exact } from './exact.js';
 import type { Allocation } from './fairShare.js';
+import { compareText } from './compareText.js';
 
 /**
  * A row of the comparison: an area of the older vintage (its district) that LSOAs of both vintages are
@@ -212,7 +213,7 @@ export function compareVintages(before: VintageSide, bridge: VintageSide, option
   }
 
   const out: VintageChangeRow[] = [...rows.values()]
-    .sort((a, b) => compare(a.code, b.code) || compare(a.name, b.name))
+    .sort((a, b) => compareText(a.code, b.code) || compareText(a.name, b.name))
     .map((row) => {
       const population = wholePennies(row.population);
       const boundaries = wholePennies(row.boundaries);
@@ -320,8 +321,4 @@ function checkSide(side: VintageSide, which: string): void {
 /** People are whole numbers in the shipped packs; a sum of them is exact as a double below 2^53. */
 function sumPeople(populations: Float64Array): Decimal {
   return populations.reduce((sum, p) => sum.plus(p), new Exact(0));
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

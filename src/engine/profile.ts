@@ -6,6 +6,7 @@ import type { Domain } from './formula.js';
 import type { Lookup } from './lookup.js';
 import type { Ranked } from './rankDomains.js';
 import { unitGroup, type GroupLevel } from './tabulate.js';
+import { compareText } from './compareText.js';
 
 /** One unit's (part-)membership of an area: a district holds its LSOAs whole; a lookup may split them. */
 export interface Membership {
@@ -70,7 +71,7 @@ export function profile(rankings: readonly Ranked[], populations: ArrayLike<numb
     areas.set(m.areaCode, area);
   }
   const rows = [...areas.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .sort(([a], [b]) => compareText(a, b))
     .map(([code, a]): ProfileRow => {
       const meanRanks = Array.from(a.rankSums, (s) => (a.people > 0 ? s / a.people : Number.NaN));
       const topFifthPct = Array.from(a.topPeople, (p) => (a.people > 0 ? (100 * p) / a.people : Number.NaN));

@@ -2,6 +2,7 @@ import type { Decimal } from 'decimal.js';
 import { Exact, round2 } from './exact.js';
 import type { Dataset, Unit } from './dataset.js';
 import type { Allocation } from './fairShare.js';
+import { compareText } from './compareText.js';
 
 /** One row of a district table. Money and ratios are exact decimal strings, ready to print. */
 export interface DistrictRow {
@@ -109,7 +110,7 @@ export function tabulate(allocation: Tabulatable, options: TabulateOptions = {})
     group.pennies += pennies[i] as bigint;
     if (derivedField !== undefined && derivedField[i] === 1) group.derived = true;
   });
-  const sorted = [...groups.values()].sort((a, b) => compare(a.code, b.code) || compare(a.name, b.name));
+  const sorted = [...groups.values()].sort((a, b) => compareText(a.code, b.code) || compareText(a.name, b.name));
   const rows = sorted.map((g) => {
     const row = tableRow(g.code, g.name, g.lsoas, sumExact(g.people), pounds(g.pennies), budget);
     return level === 'ward' ? { ...row, derived: g.derived } : row;
@@ -171,8 +172,4 @@ export function tableRow(code: string, name: string, lsoas: number, population: 
     sharePct: round2(allocation.dividedBy(budget).times(100)),
     perPerson: population.isZero() ? '' : round2(allocation.dividedBy(population)),
   };
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

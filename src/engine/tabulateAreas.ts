@@ -5,6 +5,7 @@ import { coveredShares } from './coveredShares.js';
 import { Exact } from './exact.js';
 import type { Lookup } from './lookup.js';
 import { pounds, tableRow, type DistrictRow, type Tabulatable } from './tabulate.js';
+import { compareText } from './compareText.js';
 
 /** One row of a ward or division table: a district row's columns, and whether it rests on estimates. */
 export interface AreaRow extends DistrictRow {
@@ -48,7 +49,7 @@ export function tabulateAreas(allocation: Tabulatable, lookup: Lookup): Result<A
     });
   });
   const table = [...areas.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .sort(([a], [b]) => compareText(a, b))
     .map(([code, a]) => row(code, a.name, a.lsoas, a.population, pounds(areaPennies.get(code) ?? 0n), budget, a.estimated));
   const people = Array.from(populations).reduce((sum, p) => sum.plus(p), new Exact(0));
   const total = row(

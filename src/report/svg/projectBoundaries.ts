@@ -13,6 +13,7 @@ import { mesh } from 'topojson-client';
 import { topology } from 'topojson-server';
 import type { Boundaries, BoundaryFeature, BoundaryUnits } from '../../data/parseBoundaries.js';
 import { fail, ok, type Result } from '../../engine/errors.js';
+import { compareText } from '../../engine/compareText.js';
 
 // The TopoJSON geometry type, taken from mesh's signature (its package is only a transitive dependency).
 type GeometryObject = NonNullable<Parameters<typeof mesh>[1]>;
@@ -100,9 +101,9 @@ export function projectBoundaries(
   const selected = boundaries.features
     .filter((feature) => codes.has(feature.properties.code))
     .map(withD3Winding)
-    .sort((a, b) => compareCodes(a.properties.code, b.properties.code));
+    .sort((a, b) => compareText(a.properties.code, b.properties.code));
   const drawn = new Set(selected.map((feature) => feature.properties.code));
-  const missing = [...codes].filter((code) => !drawn.has(code)).sort(compareCodes);
+  const missing = [...codes].filter((code) => !drawn.has(code)).sort(compareText);
   if (selected.length === 0) {
     return fail(
       'data',
@@ -188,8 +189,4 @@ function isSliver(line: Position[], projection: GeoProjection): boolean {
     previous = point;
   }
   return Math.abs(twiceArea) / 2 < MIN_RING_AREA;
-}
-
-function compareCodes(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
