@@ -9,13 +9,14 @@ import type { Damping } from '../engine/damp.js';
 import type { Allocation } from '../engine/fairShare.js';
 import { pounds, tabulate, type DistrictTable } from '../engine/tabulate.js';
 import { tabulateAreas, type AreaTable } from '../engine/tabulateAreas.js';
-import { plainRows } from './plainRows.js';
+import { plainDamping, plainRows, type PlainDamping } from './plainRows.js';
 import type { AppIo } from './context.js';
 import { parseDampingOptions, runDamping, type DampingSettings } from './damping.js';
 import { Failure, unwrap } from './failure.js';
 import { loadLookup, type Inputs, type Provenance } from './inputs.js';
 import { LEVELS, levelPlural, planLevel, type Level, type LevelPlan } from './levels.js';
 import { runFormula, type FormulaOptions } from './runFormula.js';
+import type { InputFile } from './runBasis.js';
 
 /** What `allocate` is given: a run of the formula, the level to add up into, and optional damping. */
 export interface AllocateOptions extends FormulaOptions {
@@ -163,15 +164,9 @@ export interface AllocationResult {
   /** Every LSOA of the area, with its figure and pennies. */
   readonly lsoas: readonly LsoaAllocationRow[];
   /** The damping, when `previous` was given. */
-  readonly damping?: {
-    readonly previous: string;
-    readonly floorPct?: string;
-    readonly ceilingPct?: string;
-    readonly heldAtFloor: readonly string[];
-    readonly heldAtCeiling: readonly string[];
-  };
+  readonly damping?: PlainDamping;
   /** Every input file by name and SHA-256. */
-  readonly inputs: readonly { readonly role: string; readonly file: string; readonly sha256: string }[];
+  readonly inputs: readonly InputFile[];
 }
 
 /**
@@ -224,13 +219,7 @@ export async function allocate(options: AllocateOptions, io: AppIo): Promise<All
     ...(damping === undefined || run.damping === undefined
       ? {}
       : {
-          damping: {
-            previous: run.damping.provenance.path,
-            ...(damping.floor === undefined ? {} : { floorPct: damping.floor.times(100).toFixed(2) }),
-            ...(damping.ceiling === undefined ? {} : { ceilingPct: damping.ceiling.times(100).toFixed(2) }),
-            heldAtFloor: damping.districts.filter((d) => d.held === 'floor').map((d) => d.code),
-            heldAtCeiling: damping.districts.filter((d) => d.held === 'ceiling').map((d) => d.code),
-          },
+          damping: plainDamping(damping, run.damping.provenance.path),
         }),
     inputs: run.provenance.map((p) => ({ role: p.role, file: p.path, sha256: p.sha256 })),
   };

@@ -19,6 +19,7 @@ import type { AppIo } from './context.js';
 import { Failure, unwrap } from './failure.js';
 import { budgetAmount, weightMap, type BudgetSetting, type WeightSettings } from './formulaSettings.js';
 import { loadData, loadFormula, loadLsoaChanges, selectArea, type LoadedData, type Provenance } from './inputs.js';
+import type { InputFile } from './runBasis.js';
 
 /** The vintages compared, older first. */
 export const YEARS: { readonly before: Vintage; readonly after: Vintage } = { before: '2019', after: '2025' };
@@ -209,7 +210,7 @@ export interface VintageComparison {
   /** The formula the sources effect was split out against; absent when `formula2025` was given. */
   readonly sourcesSplitAgainst?: string;
   /** Every input file by name and SHA-256. */
-  readonly inputs: readonly { readonly role: string; readonly file: string; readonly sha256: string }[];
+  readonly inputs: readonly InputFile[];
 }
 
 /**

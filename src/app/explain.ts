@@ -13,6 +13,7 @@ import type { AppIo } from './context.js';
 import { findLsoa } from './findLsoa.js';
 import type { Inputs } from './inputs.js';
 import { runFormula, type FormulaOptions } from './runFormula.js';
+import type { InputFile } from './runBasis.js';
 
 /** What `explain` is given: a run of the formula, and the LSOA to explain. */
 export interface ExplainOptions extends FormulaOptions {
@@ -101,7 +102,7 @@ export interface Explanation {
   /** Σ figure × population over the area (a decimal string, exact), which the LSOA has a share of. */
   readonly weightedTotal: string;
   /** Every input file by name and SHA-256. */
-  readonly inputs: readonly { readonly role: string; readonly file: string; readonly sha256: string }[];
+  readonly inputs: readonly InputFile[];
 }
 
 /**

@@ -27,3 +27,23 @@ export function plainRows(table: DistrictTable | AreaTable, damping: Damping | u
     };
   });
 }
+
+/** A run's damping as plain data: the previous file, the band in % and who was held at each end. */
+export interface PlainDamping {
+  readonly previous: string;
+  readonly floorPct?: string;
+  readonly ceilingPct?: string;
+  readonly heldAtFloor: readonly string[];
+  readonly heldAtCeiling: readonly string[];
+}
+
+/** The damping as plain data, `previous` being the previous file's name. */
+export function plainDamping(damping: Damping, previous: string): PlainDamping {
+  return {
+    previous,
+    ...(damping.floor === undefined ? {} : { floorPct: damping.floor.times(100).toFixed(2) }),
+    ...(damping.ceiling === undefined ? {} : { ceilingPct: damping.ceiling.times(100).toFixed(2) }),
+    heldAtFloor: damping.districts.filter((d) => d.held === 'floor').map((d) => d.code),
+    heldAtCeiling: damping.districts.filter((d) => d.held === 'ceiling').map((d) => d.code),
+  };
+}

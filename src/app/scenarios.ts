@@ -24,8 +24,9 @@ import type { AppIo } from './context.js';
 import { Failure, unwrap } from './failure.js';
 import type { InputRef } from './inputRef.js';
 import { formulaPath, loadData, readSource, userTable, type LoadedData, type Provenance } from './inputs.js';
-import { plainRows } from './plainRows.js';
+import { plainDamping, plainRows, type PlainDamping } from './plainRows.js';
 import { vintageOf } from './runFormula.js';
+import type { InputFile } from './runBasis.js';
 
 /**
  * A scenario file already read: its text, and the folder its paths (`data:`, `formula:`, `previous:`,
@@ -324,13 +325,7 @@ export interface ScenarioOutcome {
     readonly rows: readonly AllocationRow[];
   }[];
   /** The damping, when the scenario has `previous:`. */
-  readonly damping?: {
-    readonly previous: string;
-    readonly floorPct?: string;
-    readonly ceilingPct?: string;
-    readonly heldAtFloor: readonly string[];
-    readonly heldAtCeiling: readonly string[];
-  };
+  readonly damping?: PlainDamping;
 }
 
 /** One area of one scenario against the same area in the baseline. */
@@ -360,7 +355,7 @@ export interface ScenariosResult {
   readonly scenarios: readonly ScenarioOutcome[];
   readonly comparison: readonly ScenarioComparisonRow[];
   /** Every input file by name and SHA-256. */
-  readonly inputs: readonly { readonly role: string; readonly file: string; readonly sha256: string }[];
+  readonly inputs: readonly InputFile[];
 }
 
 /**
@@ -416,13 +411,7 @@ function outcome(result: ScenarioResult): ScenarioOutcome {
     ...(damping === undefined || plan.damping === undefined
       ? {}
       : {
-          damping: {
-            previous: plan.damping.previous,
-            ...(damping.floor === undefined ? {} : { floorPct: damping.floor.times(100).toFixed(2) }),
-            ...(damping.ceiling === undefined ? {} : { ceilingPct: damping.ceiling.times(100).toFixed(2) }),
-            heldAtFloor: damping.districts.filter((d) => d.held === 'floor').map((d) => d.code),
-            heldAtCeiling: damping.districts.filter((d) => d.held === 'ceiling').map((d) => d.code),
-          },
+          damping: plainDamping(damping, plan.damping.previous),
         }),
   };
 }

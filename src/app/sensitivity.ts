@@ -15,6 +15,7 @@ import { Failure, unwrap } from './failure.js';
 import type { Inputs } from './inputs.js';
 import { planLevel, type Level } from './levels.js';
 import { runFormula, type FormulaOptions } from './runFormula.js';
+import type { InputFile } from './runBasis.js';
 
 /** The levels sensitivity bands: those of whole LSOAs (a draw re-weights sums over each area's LSOAs). */
 export const SENSITIVITY_LEVELS: readonly Level[] = ['district', 'former-district', 'county', 'region', 'ward'];
@@ -171,7 +172,7 @@ export interface SensitivitySummary {
   readonly domains: readonly string[];
   readonly rows: readonly SensitivityRow[];
   /** Every input file by name and SHA-256. */
-  readonly inputs: readonly { readonly role: string; readonly file: string; readonly sha256: string }[];
+  readonly inputs: readonly InputFile[];
 }
 
 /**
