@@ -7,8 +7,8 @@
 import type { Area } from '../data/area.js';
 import type { Damping } from '../engine/damp.js';
 import type { Allocation } from '../engine/fairShare.js';
-import { pounds, tabulate, type DistrictTable } from '../engine/tabulate.js';
-import { tabulateAreas, type AreaTable } from '../engine/tabulateAreas.js';
+import { pounds, tabulate, type Tabulation } from '../engine/tabulate.js';
+import { tabulateAreas, type LookupTabulation } from '../engine/tabulateAreas.js';
 import { plainDamping, plainRows, type PlainDamping } from './plainRows.js';
 import type { AppIo } from './context.js';
 import { parseDampingOptions, runDamping, type DampingSettings } from './damping.js';
@@ -46,7 +46,7 @@ export interface AllocateRun {
   readonly level: Level;
   readonly plan: LevelPlan;
   /** The table of the level: undefined at `lsoa` (the allocation is the table). */
-  readonly table?: DistrictTable | AreaTable;
+  readonly table?: Tabulation | LookupTabulation;
   /** The damping, when `previous` was given, with the previous file's provenance. */
   readonly damping?: { readonly damping: Damping; readonly provenance: Provenance };
   /** The share lookup's provenance, for a lookup level. */
@@ -181,7 +181,7 @@ export interface AllocationResult {
 export async function allocate(options: AllocateOptions, io: AppIo): Promise<AllocationResult> {
   const run = await allocateRun(planAllocate(options), io);
   const { inputs, allocation } = run;
-  const districtTable = run.plan.by === 'group' && run.plan.level === 'district' ? (run.table as DistrictTable) : tabulate(allocation);
+  const districtTable = run.plan.by === 'group' && run.plan.level === 'district' ? (run.table as Tabulation) : tabulate(allocation);
   const rows = run.table === undefined ? [] : plainRows(run.table, run.damping?.damping);
   const districts = run.table === districtTable ? rows : plainRows(districtTable, undefined);
   const units = allocation.dataset.units;
@@ -193,7 +193,7 @@ export async function allocate(options: AllocateOptions, io: AppIo): Promise<All
     budget: allocation.budget.toFixed(2),
     total: pounds(allocation.pennies.reduce((sum, p) => sum + p, 0n)).toFixed(2),
     population: allocation.populationField,
-    data: inputs.source,
+    data: inputs.dataWords,
     ...(inputs.vintage === undefined ? {} : { vintage: inputs.vintage }),
     formula: {
       id: allocation.formula.id,

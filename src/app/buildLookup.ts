@@ -85,7 +85,7 @@ export async function buildLookup(options: BuildLookupOptions, io: AppIo): Promi
     ...built,
     area: { kind: inputs.area.kind, code: inputs.area.code, name: inputs.area.name, lsoas: units.length },
     uncovered: units.map((u) => u.code).filter((code) => !covered.has(code)),
-    data: inputs.source,
+    data: inputs.dataWords,
     ...(inputs.vintage === undefined ? {} : { vintage: inputs.vintage }),
     provenance: [...inputs.provenance, file.provenance],
   };

@@ -241,7 +241,7 @@ function side(vintage: Vintage, allocation: Allocation, area: Area, loaded: Load
   return {
     vintage,
     area: { kind: area.kind, code: area.code, name: area.name, lsoas: allocation.dataset.units.length },
-    data: loaded.source,
+    data: loaded.dataWords,
     formula: { id: allocation.formula.id, name: allocation.formula.name },
     population: allocation.populationField,
   };

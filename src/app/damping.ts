@@ -8,7 +8,7 @@ import { dampTable } from '../data/dampTable.js';
 import type { PreviousLevel } from '../data/parsePrevious.js';
 import type { Damping } from '../engine/damp.js';
 import { parseBandEnd } from '../engine/parseBandEnd.js';
-import type { DistrictTable } from '../engine/tabulate.js';
+import type { Tabulation } from '../engine/tabulate.js';
 import type { AppIo } from './context.js';
 import { Failure, unwrap } from './failure.js';
 import { readSource, userTable, type Provenance } from './inputs.js';
@@ -86,11 +86,11 @@ export function parseDampingOptions(options: DampingRequest, level: string): Dam
  * run's file keyed by them say to add --level former-district. Throws Failure on bad input.
  */
 export async function runDamping(
-  table: DistrictTable,
+  table: Tabulation,
   settings: DampingSettings,
   io: AppIo,
   formerDistricts?: ReadonlySet<string>,
-): Promise<{ table: DistrictTable; damping: Damping; provenance: Provenance }> {
+): Promise<{ table: Tabulation; damping: Damping; provenance: Provenance }> {
   const codes = table.rows.map((r) => r.code);
   const source = unwrap(await readSource(resolve(io.cwd, settings.previous), 'previous allocation', settings.previous));
   const level: PreviousLevel = table.level === 'former-district' ? 'former-district' : 'district';

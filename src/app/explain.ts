@@ -136,7 +136,7 @@ export async function explain(options: ExplainOptions, io: AppIo): Promise<Expla
     area: { kind: inputs.area.kind, code: inputs.area.code, name: inputs.area.name, lsoas: dataset.units.length },
     budget: allocation.budget.toFixed(2),
     population: allocation.populationField,
-    data: inputs.source,
+    data: inputs.dataWords,
     ...(inputs.vintage === undefined ? {} : { vintage: inputs.vintage }),
     formula: { id: allocation.formula.id, name: allocation.formula.name },
     domains: allocation.domains.map(({ domain, ranks, sourceRanks }) => {

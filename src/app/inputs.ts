@@ -56,7 +56,7 @@ export interface LoadedData {
   readonly dataset: Dataset;
   readonly formula: Formula;
   /** Where the data came from, in a few words (the pack's vintage or the file name). */
-  readonly source: string;
+  readonly dataWords: string;
   readonly provenance: readonly Provenance[];
   /** The vintage of the shipped pack the data came from; undefined for a `--data` file. */
   readonly vintage?: Vintage;
@@ -127,7 +127,7 @@ export async function withReplacements(
     described.push(`${ref.id} replaced by ${name} (${replacement.column}, SHA-256 ${file.provenance.sha256})`);
     provenance.push(file.provenance);
   }
-  return { ...inputs, dataset, formula, source: [inputs.source, ...described].join('; '), provenance };
+  return { ...inputs, dataset, formula, dataWords: [inputs.dataWords, ...described].join('; '), provenance };
 }
 
 /** The area named, or the default: Northamptonshire for the shipped pack, every row of a `--data` file. */
@@ -156,7 +156,14 @@ export async function loadData(
   if (data === undefined) {
     const packFile = unwrap(await readSource(defaultPackPath(vintage), 'data pack'));
     const pack = unwrap(loadPackWithMeta(packFile.bytes, packFile.provenance.path));
-    return { dataset: pack.dataset, formula: named, source: pack.meta.vintage, provenance: [packFile.provenance, formulaProvenance], vintage, pack: pack.meta };
+    return {
+      dataset: pack.dataset,
+      formula: named,
+      dataWords: pack.meta.vintage,
+      provenance: [packFile.provenance, formulaProvenance],
+      vintage,
+      pack: pack.meta,
+    };
   }
   const csvFile = unwrap(data === '-' ? await readStdin(io?.stdin) : await readSource(resolve(baseDir, data), 'data file', data));
   const shown = data === '-' ? 'standard input' : data;
@@ -164,9 +171,9 @@ export async function loadData(
   const fileName = data === '-' ? shown : basename(data);
   const parsed = unwrap(parseDataCsv(await userTable(csvFile.bytes, shown, io?.stderr, sheet), shown));
   if (formulaRef !== undefined) {
-    return { dataset: parsed.dataset, formula: named, source: `data file ${fileName}`, provenance: [csvFile.provenance, formulaProvenance] };
+    return { dataset: parsed.dataset, formula: named, dataWords: `data file ${fileName}`, provenance: [csvFile.provenance, formulaProvenance] };
   }
-  return { dataset: parsed.dataset, formula: formulaForData(parsed.domainIds, named), source: `data file ${fileName}`, provenance: [csvFile.provenance] };
+  return { dataset: parsed.dataset, formula: formulaForData(parsed.domainIds, named), dataWords: `data file ${fileName}`, provenance: [csvFile.provenance] };
 }
 
 /**

@@ -67,7 +67,7 @@ export async function listAreas(options: ListAreasOptions, io: AppIo): Promise<A
       population: a.indices.reduce((s, i) => s + (population?.[i] ?? 0), 0),
       ...(a.note === undefined ? {} : { note: a.note }),
     })),
-    data: inputs.source,
+    data: inputs.dataWords,
     ...(inputs.vintage === undefined ? {} : { vintage: inputs.vintage }),
   };
 }

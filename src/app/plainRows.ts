@@ -1,6 +1,6 @@
 import type { Damping } from '../engine/damp.js';
-import { pounds, type DistrictRow, type DistrictTable } from '../engine/tabulate.js';
-import type { AreaRow, AreaTable } from '../engine/tabulateAreas.js';
+import { pounds, type DistrictRow, type Tabulation } from '../engine/tabulate.js';
+import type { AreaRow, LookupTabulation } from '../engine/tabulateAreas.js';
 import type { AllocationRow } from './allocate.js';
 
 /**
@@ -9,7 +9,7 @@ import type { AllocationRow } from './allocate.js';
  *
  * @example plainRows(tabulate(allocation), undefined)[0] // => { code: 'E07000150', name: 'Corby', lsoas: 41, population: 66887, allocation: '…', sharePct: '…', perPerson: '…' }
  */
-export function plainRows(table: DistrictTable | AreaTable, damping: Damping | undefined): AllocationRow[] {
+export function plainRows(table: Tabulation | LookupTabulation, damping: Damping | undefined): AllocationRow[] {
   const byCode = new Map(damping?.districts.map((d) => [d.code, d]));
   return (table.rows as readonly (DistrictRow | AreaRow)[]).map((r) => {
     const damped = byCode.get(r.code);

@@ -13,7 +13,7 @@ import type { Dataset } from '../engine/dataset.js';
 import type { Allocation } from '../engine/fairShare.js';
 import { districtMemberships, profile } from '../engine/profile.js';
 import { tabulate } from '../engine/tabulate.js';
-import { tabulateAreas, type AreaTable } from '../engine/tabulateAreas.js';
+import { tabulateAreas, type LookupTabulation } from '../engine/tabulateAreas.js';
 import type { ReportInput } from '../report/html/reportContent.js';
 import { readLsoaBoundaries, readWardBoundaries } from './boundaries.js';
 import type { AppIo } from './context.js';
@@ -118,7 +118,7 @@ export function planReport(options: ReportOptions): ReportPlan {
 export async function reportRun(plan: ReportPlan, io: AppIo, source?: ScenarioSource): Promise<ReportModel> {
   const { options, damping } = plan;
   const provenance: Provenance[] = [];
-  let headline: { allocation: Allocation; area: Area; source: string; all: Dataset; vintage: Vintage | undefined; pack: PackMeta | undefined };
+  let headline: { allocation: Allocation; area: Area; dataWords: string; all: Dataset; vintage: Vintage | undefined; pack: PackMeta | undefined };
   let scenarios: ReportModel['scenarios'];
   if (plan.scenarios !== undefined) {
     const run = await scenariosRun(source ?? (await readScenarios(plan.scenarios, io)), io);
@@ -129,7 +129,7 @@ export async function reportRun(plan: ReportPlan, io: AppIo, source?: ScenarioSo
     headline = {
       allocation: pot.allocation,
       area: base.plan.area,
-      source: base.plan.source,
+      dataWords: base.plan.dataWords,
       all: base.plan.dataset,
       vintage: base.plan.vintage,
       pack: run.scenarioPacks.get(base.plan.name),
@@ -143,7 +143,7 @@ export async function reportRun(plan: ReportPlan, io: AppIo, source?: ScenarioSo
   } else {
     const { inputs, allocation } = await runFormula({ ...options, budget: options.budget as string | Decimal }, io);
     provenance.push(...inputs.provenance);
-    headline = { allocation, area: inputs.area, source: inputs.source, all: inputs.all, vintage: inputs.vintage, pack: inputs.pack };
+    headline = { allocation, area: inputs.area, dataWords: inputs.dataWords, all: inputs.all, vintage: inputs.vintage, pack: inputs.pack };
   }
   const { allocation } = headline;
   let damped: ReportModel['damped'];
@@ -171,7 +171,7 @@ export async function reportRun(plan: ReportPlan, io: AppIo, source?: ScenarioSo
   return {
     allocation,
     area: headline.area,
-    source: headline.source,
+    dataWords: headline.dataWords,
     ...(headline.vintage ? { vintage: headline.vintage } : {}),
     ...(headline.pack ? { pack: headline.pack } : {}),
     provenance,
@@ -204,7 +204,7 @@ async function divisionTable(
   file: string | undefined,
   io: AppIo,
   vintage: Vintage | undefined,
-): Promise<{ table: AreaTable; provenance: Provenance } | undefined> {
+): Promise<{ table: LookupTabulation; provenance: Provenance } | undefined> {
   if (file === undefined && all.kind !== 'pack') return undefined;
   const { lookup, provenance } = await loadLookup('division', file, all, io, vintage);
   if (file === undefined && !coveredShares(allocation.dataset, lookup).ok) return undefined;

@@ -40,7 +40,7 @@ export interface RunBasis {
 export function runBasis(inputs: Inputs, provenance: readonly Provenance[] = inputs.provenance): RunBasis {
   return {
     area: { kind: inputs.area.kind, code: inputs.area.code, name: inputs.area.name, lsoas: inputs.dataset.units.length },
-    data: inputs.source,
+    data: inputs.dataWords,
     ...(inputs.vintage === undefined ? {} : { vintage: inputs.vintage }),
     inputs: provenance.map((p) => ({ role: p.role, file: p.path, sha256: p.sha256 })),
   };

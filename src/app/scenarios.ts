@@ -395,7 +395,7 @@ function outcome(result: ScenarioResult): ScenarioOutcome {
     name: plan.name,
     ...(plan.description === undefined ? {} : { description: plan.description }),
     area: { kind: plan.area.kind, code: plan.area.code, name: plan.area.name, lsoas: plan.dataset.units.length },
-    data: plan.source,
+    data: plan.dataWords,
     ...(plan.vintage === undefined ? {} : { vintage: plan.vintage }),
     population: populationField(plan.population),
     budget: plan.budget.toFixed(2),

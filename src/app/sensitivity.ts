@@ -8,7 +8,7 @@ import type { Area } from '../data/area.js';
 import type { Allocation } from '../engine/fairShare.js';
 import type { ErrorCode } from '../engine/errors.js';
 import { mulberry32 } from '../engine/random.js';
-import { MIN_CONCENTRATION, sensitivity as drawBands, type Band, type DrawMethod, type SensitivityResult } from '../engine/sensitivity.js';
+import { MIN_CONCENTRATION, sensitivity as drawBands, type PercentileRange, type DrawMethod, type SensitivityResult } from '../engine/sensitivity.js';
 import type { GroupLevel } from '../engine/tabulate.js';
 import type { AppIo } from './context.js';
 import { Failure, unwrap } from './failure.js';
@@ -191,7 +191,7 @@ export async function sensitivity(options: SensitivityOptions, io: AppIo): Promi
     level: result.level,
     budget: allocation.budget.toFixed(2),
     population: allocation.populationField,
-    data: inputs.source,
+    data: inputs.dataWords,
     ...(inputs.vintage === undefined ? {} : { vintage: inputs.vintage }),
     ...settings,
     domains: [...result.domains],
@@ -213,7 +213,7 @@ export async function sensitivity(options: SensitivityOptions, io: AppIo): Promi
   };
 }
 
-function plainBand(band: Band): PlainBand {
+function plainBand(band: PercentileRange): PlainBand {
   const pounds = (v: number): string => (Number.isNaN(v) ? '' : v.toFixed(2));
   return { p5: pounds(band.p5), median: pounds(band.median), p95: pounds(band.p95) };
 }

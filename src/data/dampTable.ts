@@ -6,7 +6,7 @@
 import type { Decimal } from 'decimal.js';
 import { damp, type Damping } from '../engine/damp.js';
 import { fail, ok, type Result } from '../engine/errors.js';
-import { withAllocations, type DistrictTable } from '../engine/tabulate.js';
+import { withAllocations, type Tabulation } from '../engine/tabulate.js';
 import { parsePrevious, type PreviousLevel } from './parsePrevious.js';
 
 /** The band: the largest fall and rise allowed, as fractions (-0.05 for -5%); either may be absent. */
@@ -40,7 +40,7 @@ export interface DampTableOptions {
  * @example dampTable(tabulate(allocation), lastYearCsv, 'last-year.csv', { floor: new Exact('-0.02'), ceiling: new Exact('0.02') })
  * // => ok({ table: the districts with their damped amounts, damping: who was held, and what moved })
  */
-export function dampTable(table: DistrictTable, text: string, file: string, band: Band, options: DampTableOptions = {}): Result<{ table: DistrictTable; damping: Damping }> {
+export function dampTable(table: Tabulation, text: string, file: string, band: Band, options: DampTableOptions = {}): Result<{ table: Tabulation; damping: Damping }> {
   const setting = options.setting ?? '--previous';
   const codes = table.rows.map((r) => r.code);
   if (codes.some((code) => code === '')) {

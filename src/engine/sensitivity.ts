@@ -2,7 +2,7 @@ import type { Decimal } from 'decimal.js';
 import { Exact } from './exact.js';
 import { fairShare, type Allocation } from './fairShare.js';
 import { gamma } from './random.js';
-import { tabulate, unitGroup, type DistrictTable, type GroupLevel } from './tabulate.js';
+import { tabulate, unitGroup, type Tabulation, type GroupLevel } from './tabulate.js';
 import type { WeightedFormula } from './weigh.js';
 
 /**
@@ -43,7 +43,7 @@ export interface SensitivityOptions {
 }
 
 /** Low, middle and high of a distribution over the draws. */
-export interface Band {
+export interface PercentileRange {
   readonly p5: number;
   readonly median: number;
   readonly p95: number;
@@ -59,8 +59,8 @@ export interface DistrictSensitivity {
   /** Rank by £ per person in the unperturbed run: 1 = the most per person. */
   readonly rank: number;
   /** Over the draws, in pounds. */
-  readonly allocationBand: Band;
-  readonly perPersonBand: Band;
+  readonly allocationBand: PercentileRange;
+  readonly perPersonBand: PercentileRange;
   /** The share of draws (0–1) in which the district's rank by £ per person differs from `rank`. */
   readonly rankChanged: number;
   /** Domain id → the £ change when that domain alone is left out (exact, whole pennies). */
@@ -196,7 +196,7 @@ function drawWeights(
 }
 
 /** Each counted domain left out in turn, exactly (whole pennies), as tables of the level. */
-function leaveOneOut(allocation: Allocation, base: DistrictTable, level: GroupLevel): { id: string; table: DistrictTable }[] {
+function leaveOneOut(allocation: Allocation, base: Tabulation, level: GroupLevel): { id: string; table: Tabulation }[] {
   const counted = allocation.formula.domains.filter((d) => !d.weightValue.isZero());
   if (counted.length < 2) return [];
   return counted.map((dropped) => {
@@ -216,7 +216,7 @@ function leaveOneOut(allocation: Allocation, base: DistrictTable, level: GroupLe
  * The 5th, 50th and 95th percentiles of one district's column, by linear interpolation between order
  * statistics (Hyndman and Fan's type 7, as Excel's PERCENTILE.INC and R's default).
  */
-function band(values: Float64Array, district: number, k: number, draws: number): Band {
+function band(values: Float64Array, district: number, k: number, draws: number): PercentileRange {
   const column = new Float64Array(draws);
   for (let t = 0; t < draws; t++) column[t] = values[t * k + district] as number;
   column.sort();

@@ -20,7 +20,7 @@ export interface DistrictRow {
 }
 
 /** A table of whole-LSOA groups: districts unless `level` says otherwise. */
-export interface DistrictTable {
+export interface Tabulation {
   /** What the rows are; absent means `district`. */
   readonly level?: GroupLevel;
   readonly rows: readonly DistrictRow[];
@@ -90,7 +90,7 @@ export type Tabulatable = Pick<Allocation, 'dataset' | 'pennies' | 'populations'
  *
  * @example tabulate(allocation, { level: 'former-district' }).rows.map((r) => r.name) // => ['Corby', 'Daventry', …]
  */
-export function tabulate(allocation: Tabulatable, options: TabulateOptions = {}): DistrictTable {
+export function tabulate(allocation: Tabulatable, options: TabulateOptions = {}): Tabulation {
   const { dataset, pennies, populations, budget } = allocation;
   const level = options.level ?? 'district';
   const derivedField = level === 'ward' ? dataset.fields.get(WARD_DERIVED_FIELD) : undefined;
@@ -133,7 +133,7 @@ export function tabulate(allocation: Tabulatable, options: TabulateOptions = {})
  *
  * @example withAllocations(tabulate(allocation), [142664949n, …]).rows[0].allocation // => 1426649.49
  */
-export function withAllocations(table: DistrictTable, pennies: readonly bigint[]): DistrictTable {
+export function withAllocations(table: Tabulation, pennies: readonly bigint[]): Tabulation {
   if (pennies.length !== table.rows.length) throw new RangeError('withAllocations: one amount per row is needed');
   const budget = table.total.allocation;
   const rows = table.rows.map((r, i) => {

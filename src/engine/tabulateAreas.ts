@@ -15,7 +15,7 @@ export interface AreaRow extends DistrictRow {
   readonly estimated: boolean;
 }
 
-export interface AreaTable {
+export interface LookupTabulation {
   /** What the areas are, e.g. `ward`. */
   readonly level: string;
   readonly rows: readonly AreaRow[];
@@ -28,7 +28,7 @@ export interface AreaTable {
  * the people apportioned by the same shares. Every LSOA of the allocation must be in the lookup; rows
  * for other LSOAs are ignored. Rows are sorted by area code.
  */
-export function tabulateAreas(allocation: Tabulatable, lookup: Lookup): Result<AreaTable> {
+export function tabulateAreas(allocation: Tabulatable, lookup: Lookup): Result<LookupTabulation> {
   const { dataset, pennies, populations, budget } = allocation;
   const covered = coveredShares(dataset, lookup);
   if (!covered.ok) return covered;

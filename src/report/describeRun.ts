@@ -9,7 +9,7 @@ export interface RunDescription {
   readonly budget: string;
   readonly counted: string;
   readonly excluded: string;
-  readonly source: string;
+  readonly dataWords: string;
   /** What the area's LSOAs leave out or take in (a former county whose LSOA moved council), if anything. */
   readonly note?: string;
 }
@@ -31,7 +31,7 @@ export function describeRun(allocation: Allocation, area: Area, source: string):
     budget: `£${groupThousands(allocation.budget.toFixed(2))}`,
     counted: counted.join(', '),
     excluded: excluded.length ? excluded.join(', ') : 'none',
-    source,
+    dataWords: source,
     ...(area.note === undefined ? {} : { note: area.note }),
   };
 }
@@ -52,7 +52,7 @@ export function runHeader(description: RunDescription): string[] {
   return [
     `${description.area}. Budget ${description.budget}.`,
     `Domains counted: ${description.counted}. Excluded: ${description.excluded}.`,
-    `Data: ${description.source}.`,
+    `Data: ${description.dataWords}.`,
     ...(description.note === undefined ? [] : [description.note]),
   ].map(plain);
 }

@@ -99,17 +99,17 @@ function markdown(results: readonly ScenarioResult[], comparison: readonly Compa
     const damped = scenarioDamping(result);
     if (plan.pooled) {
       parts.push(
-        markdownLines([pooledCaption(result), `Data: ${plan.source}.`, ...(damped === undefined ? [] : [damped])]),
+        markdownLines([pooledCaption(result), `Data: ${plan.dataWords}.`, ...(damped === undefined ? [] : [damped])]),
         '',
         toMarkdown(scenarioTable(result)),
       );
       for (const pot of result.pots) {
         parts.push(`### ${markdownText(`${plan.name}: ${pot.plan.name}`)}`, '');
         if (pot.plan.description) parts.push(markdownLines(pot.plan.description.split(/\r?\n/)), '');
-        parts.push(caption(pot.allocation, plan.area, pot.plan.source), '', toMarkdown(levelTable(pot.table)));
+        parts.push(caption(pot.allocation, plan.area, pot.plan.dataWords), '', toMarkdown(levelTable(pot.table)));
       }
     } else {
-      const header = runHeader(describeRun((result.pots[0] as ScenarioResult['pots'][number]).allocation, plan.area, plan.source));
+      const header = runHeader(describeRun((result.pots[0] as ScenarioResult['pots'][number]).allocation, plan.area, plan.dataWords));
       parts.push(markdownLines([...header, ...(damped === undefined ? [] : [damped])]), '', toMarkdown(scenarioTable(result)));
     }
   }
@@ -136,12 +136,12 @@ function workbook(results: readonly ScenarioResult[], comparison: readonly Compa
     const damped = scenarioDamping(result);
     const dampedLines = damped === undefined ? [] : [damped];
     if (plan.pooled) {
-      const lines = [pooledCaption(result), `Data: ${plan.source}.`, ...dampedLines];
+      const lines = [pooledCaption(result), `Data: ${plan.dataWords}.`, ...dampedLines];
       sheets.push({ name: plan.name, table: scenarioTable(result), caption: [title, ...lines] });
       settings.push({ heading: title, lines: [...scenarioLines, ...lines] });
       for (const pot of result.pots) {
         const potTitle = `${plan.name}: ${pot.plan.name}${pot.plan.description ? `: ${pot.plan.description}` : ''}`;
-        const header = runHeader(describeRun(pot.allocation, plan.area, pot.plan.source));
+        const header = runHeader(describeRun(pot.allocation, plan.area, pot.plan.dataWords));
         const own =
           pot.plan.data === undefined && pot.plan.formulaRef === undefined
             ? []
@@ -151,7 +151,7 @@ function workbook(results: readonly ScenarioResult[], comparison: readonly Compa
       }
     } else {
       const pot = result.pots[0] as ScenarioResult['pots'][number];
-      const header = [...runHeader(describeRun(pot.allocation, plan.area, plan.source)), ...dampedLines];
+      const header = [...runHeader(describeRun(pot.allocation, plan.area, plan.dataWords)), ...dampedLines];
       sheets.push({ name: plan.name, table: scenarioTable(result), caption: [title, ...header] });
       settings.push({
         heading: title,
@@ -167,7 +167,7 @@ function workbook(results: readonly ScenarioResult[], comparison: readonly Compa
       `Comparison with the baseline (${options.baseline}). Change is against the same ${levelWord(results)} in the baseline; rank 1 = the most £ per person, and a rank change of +1 is one place up.`,
     ],
   });
-  const sources = [...new Set(results.map((r) => r.plan.source))];
+  const sources = [...new Set(results.map((r) => r.plan.dataWords))];
   return toXlsx(sheets, {
     title: options.title,
     lines: [`Baseline: ${options.baseline}. Amounts are exact to the penny; each table adds up to its budget.`],
@@ -204,14 +204,14 @@ function json(results: readonly ScenarioResult[], comparison: readonly Compariso
         : dampingMeta(result.damping, result.plan.damping.previous, { level: result.plan.level === 'former-district' ? 'former-district' : 'district' })),
       pots: result.plan.pooled
         ? result.pots.map((pot) => ({
-            ...runMeta(pot.allocation, result.plan.area, pot.plan.source, pot.plan.data === undefined ? result.plan.vintage : undefined),
+            ...runMeta(pot.allocation, result.plan.area, pot.plan.dataWords, pot.plan.data === undefined ? result.plan.vintage : undefined),
             name: pot.plan.name,
             districts: rowsOf(levelTable(pot.table)),
           }))
         : undefined,
       ...(result.plan.pooled
         ? {}
-        : runMeta((result.pots[0] as ScenarioResult['pots'][number]).allocation, result.plan.area, result.plan.source, result.plan.vintage)),
+        : runMeta((result.pots[0] as ScenarioResult['pots'][number]).allocation, result.plan.area, result.plan.dataWords, result.plan.vintage)),
     })),
     comparison: (rowsOf(comparisonTable(comparison, levelOf(results))) as { rows: unknown }).rows,
     ...(levelOf(results) === 'district' ? {} : { level: levelOf(results) }),

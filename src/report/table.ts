@@ -3,8 +3,8 @@ import { Exact, round2 } from '../engine/exact.js';
 import { largestRemainder } from '../engine/largestRemainder.js';
 import type { Damping, DampedDistrict } from '../engine/damp.js';
 import type { Allocation } from '../engine/fairShare.js';
-import { GROUP_LEVELS, pounds, type DistrictRow, type DistrictTable, type GroupLevel } from '../engine/tabulate.js';
-import type { AreaTable } from '../engine/tabulateAreas.js';
+import { GROUP_LEVELS, pounds, type DistrictRow, type Tabulation, type GroupLevel } from '../engine/tabulate.js';
+import type { LookupTabulation } from '../engine/tabulateAreas.js';
 import type { ComparisonRow } from '../scenario/compare.js';
 
 /**
@@ -47,7 +47,7 @@ const DISTRICT_COLUMNS: readonly Column[] = [
 ];
 
 /** The district table: `district_code,district_name,lsoas,population,allocation,share_pct,per_person`. */
-export function districtTable(table: DistrictTable): Table {
+export function districtTable(table: Tabulation): Table {
   return { columns: DISTRICT_COLUMNS, rows: table.rows.map((r) => rowCells(r)), total: rowCells(table.total) };
 }
 
@@ -93,7 +93,7 @@ export function levelColumns(level: GroupLevel): [Column, Column] {
  *
  * @example levelTable(tabulate(allocation, { level: 'region' })).columns[0].key // => 'region_code'
  */
-export function levelTable(table: DistrictTable): Table {
+export function levelTable(table: Tabulation): Table {
   const level = table.level ?? 'district';
   if (level === 'district') return districtTable(table);
   const derived = level === 'ward';
@@ -205,7 +205,7 @@ function dampingCells(amount: bigint, previous: bigint, held: string): string[] 
  *
  * @example areaTable(tabulateAreas(allocation, divisions).value).total // => ['', 'Total', '', '720913', '12700000.00', '', '', '']
  */
-export function areaTable(table: AreaTable): Table {
+export function areaTable(table: LookupTabulation): Table {
   const title = table.level.charAt(0).toUpperCase() + table.level.slice(1);
   const people = apportionedPeople(table);
   const columns: Column[] = [
@@ -247,7 +247,7 @@ const PEOPLE_PLACES = 50;
  * a `--data` file with fractional people, to the total's decimal places), floors first, then one each to
  * the largest remainders, ties to the lower area code (the Hamilton method, as for pennies).
  */
-function apportionedPeople(table: AreaTable): { rows: string[]; total: string } {
+function apportionedPeople(table: LookupTabulation): { rows: string[]; total: string } {
   const places = table.total.population.decimalPlaces();
   const total = table.total.population.toFixed(places);
   const scale = new Exact(10).pow(PEOPLE_PLACES);

@@ -44,7 +44,7 @@ export function manifest(results: readonly ScenarioResult[], options: ManifestOp
       area: { kind: plan.area.kind, code: plan.area.code, name: plan.area.name, lsoas: plan.dataset.units.length },
       data: plan.data ?? 'shipped data pack',
       ...(plan.vintage === undefined ? {} : { vintage: plan.vintage }),
-      source: plan.source,
+      source: plan.dataWords,
       populationBase: plan.population,
       budget: plan.budget.toFixed(2),
       ...(plan.damping === undefined || damping === undefined
@@ -55,7 +55,7 @@ export function manifest(results: readonly ScenarioResult[], options: ManifestOp
         ...(pot.description === undefined ? {} : { description: pot.description }),
         budget: pot.budget.toFixed(2),
         populationBase: pot.population,
-        ...(pot.data === undefined ? {} : { data: pot.data, source: pot.source }),
+        ...(pot.data === undefined ? {} : { data: pot.data, source: pot.dataWords }),
         ...(pot.formulaRef === undefined ? {} : { formulaFile: pot.formulaRef }),
         formula: resolvedFormula(pot.formula),
       })),

@@ -30,7 +30,7 @@ export interface PotPlan {
    */
   readonly dataset: Dataset;
   /** Where its data came from, in words: its own `data:` file's, else its scenario's. */
-  readonly source: string;
+  readonly dataWords: string;
   /** The pot's own `data:` and `formula:` as written, when it names them (else it uses its scenario's). */
   readonly data?: string;
   readonly formulaRef?: string;
@@ -64,7 +64,7 @@ export interface PlanOptions {
 
 /** One `replace:` setting in force for a scenario: the source, the file, and where it is written. */
 export interface ReplaceEntry {
-  readonly source: string;
+  readonly dataWords: string;
   readonly file: string;
   readonly path: readonly string[];
 }
@@ -75,8 +75,8 @@ export interface ReplaceEntry {
  */
 export function replacementsOf(file: ScenarioFile, entry: ScenarioEntry): ReplaceEntry[] {
   const entries = new Map<string, ReplaceEntry>();
-  for (const [source, named] of file.defaults.replace ?? []) entries.set(source, { source, file: named, path: ['defaults', 'replace', source] });
-  for (const [source, named] of entry.spec.replace ?? []) entries.set(source, { source, file: named, path: [...entry.path, 'replace', source] });
+  for (const [source, named] of file.defaults.replace ?? []) entries.set(source, { dataWords: source, file: named, path: ['defaults', 'replace', source] });
+  for (const [source, named] of entry.spec.replace ?? []) entries.set(source, { dataWords: source, file: named, path: [...entry.path, 'replace', source] });
   return [...entries.values()];
 }
 
@@ -91,7 +91,7 @@ export interface ScenarioPlan {
   /** The vintage of the shipped data (undefined with a `data:` file). */
   readonly vintage: Vintage | undefined;
   /** Where the data came from, in words. */
-  readonly source: string;
+  readonly dataWords: string;
   readonly area: Area;
   /** The area's part of the data. */
   readonly dataset: Dataset;
@@ -115,7 +115,7 @@ export interface ScenarioPlan {
 export interface LoadedRefs {
   readonly dataset: Dataset;
   readonly formula: Formula;
-  readonly source: string;
+  readonly dataWords: string;
   readonly vintage?: Vintage;
 }
 
@@ -208,7 +208,7 @@ function planScenario(
   const withOwn = (data: PotData): Result<PotData> =>
     replaceSources(replacements, data, loaded.dataset, vintage ?? loaded.vintage, area.value.name, file, options);
   // What a pot without data: or formula: of its own is shared by: its scenario's.
-  const base: PotData = { dataset, formula: loaded.formula, source: loaded.source };
+  const base: PotData = { dataset, formula: loaded.formula, dataWords: loaded.dataWords };
   const replacedShared = withOwn(base);
   if (!replacedShared.ok) return context(replacedShared.error, replacedShared.error.location ?? locate(at));
   const shared: PotData = replacedShared.value;
@@ -288,7 +288,7 @@ function planScenario(
     data,
     formulaRef,
     vintage: data === undefined ? (loaded.vintage ?? vintage) : undefined,
-    source: shared.source,
+    dataWords: shared.dataWords,
     area: area.value,
     dataset,
     population,
@@ -307,7 +307,7 @@ function planScenario(
 interface PotData {
   readonly dataset: Dataset;
   readonly formula: Formula;
-  readonly source: string;
+  readonly dataWords: string;
   readonly data?: string;
   readonly formulaRef?: string;
 }
@@ -341,7 +341,7 @@ function potData(
   return replace({
     dataset,
     formula: loaded.formula,
-    source: sameData ? shared.source : loaded.source,
+    dataWords: sameData ? shared.dataWords : loaded.dataWords,
     ...(spec.data === undefined ? {} : { data: spec.data }),
     ...(spec.formula === undefined ? {} : { formulaRef: spec.formula }),
   });
@@ -369,7 +369,7 @@ function replaceSources(
   const known = new Set(all.units.map((u) => u.code));
   const hints = lsoaCodeHints(all, vintage, []);
   for (const entry of entries) {
-    const ref = findSource(formula, entry.source);
+    const ref = findSource(formula, entry.dataWords);
     if (!ref.ok)
       return {
         ok: false,
@@ -384,7 +384,7 @@ function replaceSources(
     ({ dataset, formula } = replaceSource(dataset, formula, ref.value, parsed.value, name));
     described.push(`${ref.value.id} replaced by ${name} (${parsed.value.column}, SHA-256 ${read.sha256})`);
   }
-  return ok({ ...data, dataset, formula, source: [data.source, ...described].join('; ') });
+  return ok({ ...data, dataset, formula, dataWords: [data.dataWords, ...described].join('; ') });
 }
 
 /**
@@ -500,7 +500,7 @@ function planPot(
     formula: weighted.value,
     population: spec.population ?? population,
     dataset: shared.dataset,
-    source: shared.source,
+    dataWords: shared.dataWords,
     ...(shared.data === undefined ? {} : { data: shared.data }),
     ...(shared.formulaRef === undefined ? {} : { formulaRef: shared.formulaRef }),
   });

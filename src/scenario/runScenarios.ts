@@ -4,7 +4,7 @@ import { populationField } from '../data/populationBase.js';
 import type { Damping } from '../engine/damp.js';
 import { type FairshareError, type Location, ok, type Result } from '../engine/errors.js';
 import { fairShare, type Allocation } from '../engine/fairShare.js';
-import { tabulate, unitGroup, type DistrictTable } from '../engine/tabulate.js';
+import { tabulate, unitGroup, type Tabulation } from '../engine/tabulate.js';
 import type { DampingPlan, PotPlan, ScenarioPlan } from './planScenarios.js';
 
 /**
@@ -14,7 +14,7 @@ import type { DampingPlan, PotPlan, ScenarioPlan } from './planScenarios.js';
 export interface PotResult {
   readonly plan: PotPlan;
   readonly allocation: Allocation;
-  readonly table: DistrictTable;
+  readonly table: Tabulation;
 }
 
 /**
@@ -24,7 +24,7 @@ export interface PotResult {
 export interface ScenarioResult {
   readonly plan: ScenarioPlan;
   readonly pots: readonly PotResult[];
-  readonly table: DistrictTable;
+  readonly table: Tabulation;
   /** Present when the scenario is damped (`previous:`): who was held, and the formula and damped amounts. */
   readonly damping?: Damping;
 }
@@ -60,7 +60,7 @@ export function runScenarios(plans: readonly ScenarioPlan[]): Result<ScenarioRes
 }
 
 /** A scenario's table before any damping: its one pot's, or its pots summed LSOA by LSOA. */
-function scenarioTable(plan: ScenarioPlan, pots: readonly PotResult[]): Result<DistrictTable> {
+function scenarioTable(plan: ScenarioPlan, pots: readonly PotResult[]): Result<Tabulation> {
   const only = pots[0] as PotResult;
   if (!plan.pooled) return ok(only.table);
   const populations = plan.dataset.fields.get(populationField(plan.population));
@@ -85,7 +85,7 @@ function scenarioTable(plan: ScenarioPlan, pots: readonly PotResult[]): Result<D
  * file and line; any other points at the scenario file's line of the setting it is about: a band the
  * budget cannot meet at `floor:` or `ceiling:`, a file that does not match the districts at `previous:`.
  */
-function dampScenario(plan: ScenarioPlan, damping: DampingPlan, table: DistrictTable): Result<{ table: DistrictTable; damping: Damping }> {
+function dampScenario(plan: ScenarioPlan, damping: DampingPlan, table: Tabulation): Result<{ table: Tabulation; damping: Damping }> {
   // A 2025 district run given last year's 2019 districts: those are its former districts.
   const codes = new Set(table.rows.map((r) => r.code));
   const formerDistricts = new Set(plan.dataset.units.map((unit) => unitGroup(unit, 'former-district')?.code ?? ''));

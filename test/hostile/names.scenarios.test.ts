@@ -143,7 +143,7 @@ describe('property: adversarial names are kept or refused, never dropped, and po
     { code: 'F02', district: 'North', population: 200, constructor: 30, tostring: 5, need_a: 2 },
     { code: 'F03', district: 'South', population: 150, constructor: 20, tostring: 1, need_a: 3 },
   ];
-  const load = (): LoadedRefs => ({ dataset: fixtureDataset(rows), formula: fixtureFormula(DOMAINS), source: 'fixture' });
+  const load = (): LoadedRefs => ({ dataset: fixtureDataset(rows), formula: fixtureFormula(DOMAINS), dataWords: 'fixture' });
 
   const validName = (name: string, reserved: readonly string[]): boolean =>
     /^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(name) && !/^(con|prn|aux|nul|com[1-9]|lpt[1-9])$/i.test(name) && !reserved.includes(name.toLowerCase());

@@ -135,7 +135,7 @@ describe('explainTable', () => {
 
 describe('explainCaption', () => {
   it('names the LSOA, the run, how to read the columns and the whole-penny step', () => {
-    const caption = explainCaption(county.allocation, county.index, county.inputs.area, county.inputs.source);
+    const caption = explainCaption(county.allocation, county.index, county.inputs.area, county.inputs.dataWords);
     const { leftover, gotPenny } = pennySettlement(county.allocation, county.index);
     expect(leftover.toString()).toBe('202');
     expect(gotPenny).toBe(false);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { damp } from '../../src/engine/damp.js';
 import { Exact } from '../../src/engine/exact.js';
-import { pounds, type DistrictRow, type DistrictTable } from '../../src/engine/tabulate.js';
-import type { AreaRow, AreaTable } from '../../src/engine/tabulateAreas.js';
+import { pounds, type DistrictRow, type Tabulation } from '../../src/engine/tabulate.js';
+import type { AreaRow, LookupTabulation } from '../../src/engine/tabulateAreas.js';
 import { areaTable, districtTable, levelTable, withDampingColumns } from '../../src/report/table.js';
 
 const row = (code: string, pennies: bigint, budget = 200000n): DistrictRow => ({
@@ -26,7 +26,7 @@ describe('withDampingColumns', () => {
     { floor: new Exact('-0.05') },
   );
   if (!damping.ok) throw new Error(damping.error.message);
-  const table: DistrictTable = { rows: [row('A', 95000n), row('B', 105000n), row('C', 0n)], total: { ...row('', 200000n), name: 'Total' } };
+  const table: Tabulation = { rows: [row('A', 95000n), row('B', 105000n), row('C', 0n)], total: { ...row('', 200000n), name: 'Total' } };
 
   it('adds previous, change_pct and held after the district columns, keeping them and their order', () => {
     const result = withDampingColumns(districtTable(table), damping.value);
@@ -51,13 +51,13 @@ describe('withDampingColumns', () => {
   });
 
   it('refuses (as a bug) a table whose allocations are not the damped amounts', () => {
-    const undamped: DistrictTable = { ...table, rows: [row('A', 80000n), row('B', 120000n), row('C', 0n)] };
+    const undamped: Tabulation = { ...table, rows: [row('A', 80000n), row('B', 120000n), row('C', 0n)] };
     expect(() => withDampingColumns(districtTable(undamped), damping.value)).toThrow(RangeError);
   });
 });
 
 describe('levelTable', () => {
-  const rows = (level: DistrictTable['level'], derived?: boolean): DistrictTable => {
+  const rows = (level: Tabulation['level'], derived?: boolean): Tabulation => {
     const r = derived === undefined ? row('E1', 100000n) : { ...row('E1', 100000n), derived };
     return { ...(level === undefined ? {} : { level }), rows: [r], total: { ...row('', 100000n), name: 'Total' } };
   };
@@ -120,7 +120,7 @@ describe('areaTable', () => {
     estimated,
   });
   const third = new Exact(100).dividedBy(3).toString();
-  const table = (rows: AreaRow[], people: string): AreaTable => ({
+  const table = (rows: AreaRow[], people: string): LookupTabulation => ({
     level: 'division',
     rows,
     total: { ...area('', people, 30000n, 3), name: 'Total', sharePct: '100.00', perPerson: '3.00' },

@@ -13,7 +13,7 @@ const yaml = (...lines: string[]): string => `${lines.join('\n')}\n`;
 const ROWS = FIVE_LSOAS.map((row) => ({ ...row, population_0_15: row.district === 'North' ? 40 : 0 }));
 
 function compared(text: string): ComparisonRow[] {
-  const load = (): LoadedRefs => ({ dataset: fixtureDataset(ROWS), formula: fixtureFormula(['need_a', 'need_b']), source: 'fixture' });
+  const load = (): LoadedRefs => ({ dataset: fixtureDataset(ROWS), formula: fixtureFormula(['need_a', 'need_b']), dataWords: 'fixture' });
   const file = parseScenarioFile(text, 'compare.yaml');
   if (!file.ok) throw new Error(file.error.message);
   const plans = planScenarios(file.value, load);

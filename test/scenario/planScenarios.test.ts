@@ -19,7 +19,7 @@ function plan(text: string) {
   const calls: [string | undefined, string | undefined][] = [];
   const load = ({ data, formula }: DataRefs): LoadedRefs => {
     calls.push([data, formula]);
-    return { dataset: fixtureDataset(ROWS), formula: fixtureFormula(['need_a', 'need_b']), source: 'the five-LSOA fixture' };
+    return { dataset: fixtureDataset(ROWS), formula: fixtureFormula(['need_a', 'need_b']), dataWords: 'the five-LSOA fixture' };
   };
   const file = parseScenarioFile(text, 'plan.yaml');
   if (!file.ok) throw new Error(`fixture file does not parse: ${file.error.message}`);
@@ -67,7 +67,7 @@ describe('planScenarios', () => {
       expect(inherits?.population).toBe('0-15');
       expect(inherits?.data).toBe('areas.csv');
       expect(inherits?.formulaRef).toBe('fixture.json');
-      expect(inherits?.source).toBe('the five-LSOA fixture');
+      expect(inherits?.dataWords).toBe('the five-LSOA fixture');
     });
 
     it("lets a scenario's own settings override the defaults", () => {
@@ -395,7 +395,7 @@ describe('planScenarios: damping (previous:, floor:, ceiling:)', () => {
     const asked: string[] = [];
     const file = parseScenarioFile(text, 'plan.yaml');
     if (!file.ok) throw new Error(`fixture file does not parse: ${file.error.message}`);
-    const load = (): LoadedRefs => ({ dataset: fixtureDataset(ROWS), formula: fixtureFormula(['need_a', 'need_b']), source: 'the five-LSOA fixture' });
+    const load = (): LoadedRefs => ({ dataset: fixtureDataset(ROWS), formula: fixtureFormula(['need_a', 'need_b']), dataWords: 'the five-LSOA fixture' });
     const previous = (name: string): string => {
       asked.push(name);
       const found = files[name];
@@ -490,7 +490,7 @@ describe('planScenarios: damping (previous:, floor:, ceiling:)', () => {
       'plan.yaml',
     );
     if (!file.ok) throw new Error(file.error.message);
-    const load = (): LoadedRefs => ({ dataset: fixturePack2025(), formula: fixtureFormula(['need_a', 'need_b']), source: 'the 2025-shaped fixture' });
+    const load = (): LoadedRefs => ({ dataset: fixturePack2025(), formula: fixtureFormula(['need_a', 'need_b']), dataWords: 'the 2025-shaped fixture' });
     const result = planScenarios(file.value, load, { previous: () => LAST_YEAR });
     if (result.ok) throw new Error('expected the plan to be refused');
     expect(result.error).toMatchObject({
@@ -512,7 +512,7 @@ describe("planScenarios: a pot's own data: and formula:", () => {
     const load = ({ data, formula }: DataRefs): LoadedRefs => {
       calls.push([data, formula]);
       const dataset = (data === undefined ? undefined : datasets[data]) ?? fixtureDataset(ROWS);
-      return { dataset, formula: fixtureFormula(formula === 'one.json' ? ['need_a'] : ['need_a', 'need_b']), source: `data ${data ?? 'shipped'}` };
+      return { dataset, formula: fixtureFormula(formula === 'one.json' ? ['need_a'] : ['need_a', 'need_b']), dataWords: `data ${data ?? 'shipped'}` };
     };
     const file = parseScenarioFile(text, 'plan.yaml');
     if (!file.ok) throw new Error(`fixture file does not parse: ${file.error.message}`);
@@ -543,10 +543,10 @@ describe("planScenarios: a pot's own data: and formula:", () => {
     expect(ownData?.dataset.units).toBe(split?.dataset.units);
     expect(ownData?.dataset.units.map((u) => u.code)).toEqual(['F03', 'F04', 'F05']);
     expect([...(ownData?.dataset.fields.get('need_a') ?? [])]).toEqual([80, 60, 80]);
-    expect([ownData?.data, ownData?.source, ownData?.formulaRef]).toEqual(['own.csv', 'data own.csv', undefined]);
+    expect([ownData?.data, ownData?.dataWords, ownData?.formulaRef]).toEqual(['own.csv', 'data own.csv', undefined]);
     expect(ownFormula?.dataset).toBe(split?.dataset);
     expect(ownFormula?.formula.domains.map((d) => d.id)).toEqual(['need_a']);
-    expect([ownFormula?.data, ownFormula?.formulaRef, ownFormula?.source]).toEqual([undefined, 'one.json', 'data shipped']);
+    expect([ownFormula?.data, ownFormula?.formulaRef, ownFormula?.dataWords]).toEqual([undefined, 'one.json', 'data shipped']);
     expect(calls).toEqual([
       [undefined, undefined],
       ['own.csv', undefined],

@@ -4,7 +4,7 @@ import type { FairshareError } from '../../src/engine/errors.js';
 import { damp } from '../../src/engine/damp.js';
 import { Exact } from '../../src/engine/exact.js';
 import { fairShare } from '../../src/engine/fairShare.js';
-import { tabulate, type DistrictTable } from '../../src/engine/tabulate.js';
+import { tabulate, type Tabulation } from '../../src/engine/tabulate.js';
 import { weigh, type WeighOptions } from '../../src/engine/weigh.js';
 import { parseScenarioFile } from '../../src/scenario/parseScenarioFile.js';
 import { planScenarios, type LoadedRefs } from '../../src/scenario/planScenarios.js';
@@ -17,7 +17,7 @@ const yaml = (...lines: string[]): string => `${lines.join('\n')}\n`;
 const ROWS = FIVE_LSOAS.map((row, i) => ({ ...row, population_0_15: [20, 60, 30, 5, 25][i] as number }));
 const dataset = fixtureDataset(ROWS);
 const formula = fixtureFormula(['need_a', 'need_b']);
-const load = (): LoadedRefs => ({ dataset, formula, source: 'the five-LSOA fixture' });
+const load = (): LoadedRefs => ({ dataset, formula, dataWords: 'the five-LSOA fixture' });
 
 function run(text: string) {
   const file = parseScenarioFile(text, 'run.yaml');
@@ -40,7 +40,7 @@ function refused(text: string): FairshareError {
 }
 
 /** The engine run directly, as `fairshare allocate` would: the reference a scenario must agree with. */
-function direct(budget: string, options: WeighOptions, populationField = 'population'): DistrictTable {
+function direct(budget: string, options: WeighOptions, populationField = 'population'): Tabulation {
   const weighted = weigh(formula, options);
   if (!weighted.ok) throw new Error(weighted.error.message);
   const allocation = fairShare(dataset, weighted.value, new Exact(budget), { populationField });
@@ -49,10 +49,10 @@ function direct(budget: string, options: WeighOptions, populationField = 'popula
 }
 
 /** A district table as plain strings, so that Decimal values compare by value. */
-const cells = (table: DistrictTable | undefined) => table?.rows.map((r) => [r.name, r.population.toString(), r.allocation.toFixed(2), r.sharePct, r.perPerson]);
+const cells = (table: Tabulation | undefined) => table?.rows.map((r) => [r.name, r.population.toString(), r.allocation.toFixed(2), r.sharePct, r.perPerson]);
 
 /** Whole pennies per district, summed over tables. */
-function penniesByDistrict(tables: readonly DistrictTable[]): Map<string, bigint> {
+function penniesByDistrict(tables: readonly Tabulation[]): Map<string, bigint> {
   const sums = new Map<string, bigint>();
   for (const table of tables) {
     for (const row of table.rows) sums.set(row.name, (sums.get(row.name) ?? 0n) + BigInt(row.allocation.times(100).toFixed(0)));
@@ -99,7 +99,7 @@ describe('runScenarios', () => {
 
     it('sums the pots district by district to the penny', () => {
       const [scenario] = results(text);
-      const summed = penniesByDistrict([scenario?.table as DistrictTable]);
+      const summed = penniesByDistrict([scenario?.table as Tabulation]);
       const pots = penniesByDistrict(scenario?.pots.map((p) => p.table) ?? []);
       expect(summed).toEqual(pots);
       expect([...summed.values()].reduce((a, b) => a + b, 0n)).toBe(100002n);
@@ -146,7 +146,7 @@ describe('runScenarios', () => {
           ]);
           const [scenario] = results(yaml('scenarios:', '  s:', '    pots:', ...lines));
           const expected = pots.reduce((sum, p) => sum + BigInt(p.pennies), 0n);
-          const summed = penniesByDistrict([scenario?.table as DistrictTable]);
+          const summed = penniesByDistrict([scenario?.table as Tabulation]);
           expect([...summed.values()].reduce((a, b) => a + b, 0n)).toBe(expected);
           expect(summed).toEqual(penniesByDistrict(scenario?.pots.map((p) => p.table) ?? []));
         }),
@@ -184,7 +184,7 @@ describe('runScenarios: a damped scenario', () => {
     if (!result.ok) throw new Error(`expected a run, got: ${result.error.message}`);
     return result.value;
   };
-  const pennyCells = (table: DistrictTable | undefined) => table?.rows.map((r) => [r.code, r.allocation.toFixed(2)]);
+  const pennyCells = (table: Tabulation | undefined) => table?.rows.map((r) => [r.code, r.allocation.toFixed(2)]);
 
   it("damps the scenario's table exactly as the engine damps the same formula amounts and previous allocation", () => {
     const formula = direct('1000', {});
@@ -288,7 +288,7 @@ describe('runScenarios: a pot with its own data', () => {
       'run.yaml',
     );
     if (!file.ok) throw new Error(file.error.message);
-    const plans = planScenarios(file.value, (refs) => (refs.data === 'own.csv' ? { dataset: own, formula, source: 'own.csv' } : load()));
+    const plans = planScenarios(file.value, (refs) => (refs.data === 'own.csv' ? { dataset: own, formula, dataWords: 'own.csv' } : load()));
     if (!plans.ok) throw new Error(plans.error.message);
     const run = runScenarios(plans.value);
     if (!run.ok) throw new Error(run.error.message);
@@ -300,6 +300,6 @@ describe('runScenarios: a pot with its own data', () => {
     const expected = new Map(own.units.map((u, i) => [u.code, byCode.value.pennies[i]]));
     expect(split?.pots[1]?.allocation.dataset.units.map((u) => u.code)).toEqual(['F01', 'F02', 'F03', 'F04', 'F05']);
     expect(split?.pots[1]?.allocation.pennies).toEqual(dataset.units.map((u) => expected.get(u.code)));
-    expect(penniesByDistrict([split?.table as DistrictTable])).toEqual(penniesByDistrict(split?.pots.map((p) => p.table) ?? []));
+    expect(penniesByDistrict([split?.table as Tabulation])).toEqual(penniesByDistrict(split?.pots.map((p) => p.table) ?? []));
   });
 });

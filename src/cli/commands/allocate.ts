@@ -1,11 +1,11 @@
 import { Command } from 'commander';
-import type { DistrictTable } from '../../engine/tabulate.js';
+import type { Tabulation } from '../../engine/tabulate.js';
 import { describeRun, runHeader, runMeta } from '../../report/describeRun.js';
 import { render } from '../../report/render.js';
 import { areaTable, districtTable, levelTable, lsoaTable, withDampingColumns, type Table } from '../../report/table.js';
 import { dampingMeta, describeDamping } from '../../report/describeDamping.js';
 import { runNotes, tableOutput, writeWorkbook } from '../workbook.js';
-import type { AreaTable } from '../../engine/tabulateAreas.js';
+import type { LookupTabulation } from '../../engine/tabulateAreas.js';
 import type { Provenance } from '../../app/inputs.js';
 import { allocateRun, planAllocate, type AllocateOptions as AppAllocateOptions } from '../../app/allocate.js';
 import { addAllocationOptions, type AllocationOptions, parseWeightSettings, requireBudget, withoutUndefined } from '../allocationOptions.js';
@@ -109,18 +109,18 @@ year's former districts.`,
     requireBudget(options.budget);
     const run = await allocateRun(checked, io);
     const { inputs, allocation, level, plan } = run;
-    const header = runHeader(describeRun(allocation, inputs.area, inputs.source));
+    const header = runHeader(describeRun(allocation, inputs.area, inputs.dataWords));
     const inputFiles: readonly Provenance[] = run.provenance;
-    let meta = runMeta(allocation, inputs.area, inputs.source, inputs.vintage);
+    let meta = runMeta(allocation, inputs.area, inputs.dataWords, inputs.vintage);
     let note: string | undefined;
     let table: Table;
     if (run.table === undefined) table = lsoaTable(allocation);
     else if (run.lookup !== undefined) {
-      const areas = run.table as AreaTable;
+      const areas = run.table as LookupTabulation;
       table = areaTable(areas);
       header.push(lookupNote(areas, run.lookup.path));
     } else {
-      const grouped = run.table as DistrictTable;
+      const grouped = run.table as Tabulation;
       table = plan.by === 'group' && plan.level === 'district' && run.damping === undefined ? districtTable(grouped) : levelTable(grouped);
       if (plan.by === 'group' && plan.level !== 'district') {
         meta = { ...meta, level: plan.level };
@@ -137,7 +137,7 @@ year's former districts.`,
       }
     }
     if (format === 'xlsx') {
-      const notes = runNotes('allocate', inputs.area.name, allocation, header, inputs.source, inputFiles);
+      const notes = runNotes('allocate', inputs.area.name, allocation, header, inputs.dataWords, inputFiles);
       const bytes = await writeWorkbook([{ name: SHEET_NAMES[level] ?? level, table, caption: header }], notes, options.output, io);
       if (sidecar !== undefined)
         await writeSidecar(
@@ -173,7 +173,7 @@ year's former districts.`,
  * A line for the header about a level's areas, where the name alone could mislead: former districts, and
  * derived wards.
  */
-function groupNote(table: DistrictTable, vintage: string | undefined): string | undefined {
+function groupNote(table: Tabulation, vintage: string | undefined): string | undefined {
   if (table.level === 'former-district') {
     return vintage === '2025' || vintage === undefined
       ? 'Former districts: the districts before any reorganisation since 2019 (a council never reorganised is its own).'
@@ -191,7 +191,7 @@ function groupNote(table: DistrictTable, vintage: string | undefined): string | 
 }
 
 /** A line for the header saying where the shares came from and how many areas rest on estimates. */
-function lookupNote(areas: AreaTable, file: string): string {
+function lookupNote(areas: LookupTabulation, file: string): string {
   const estimated = areas.rows.filter((r) => r.estimated).length;
   const plural = `${areas.level}${areas.rows.length === 1 ? '' : 's'}`;
   return (

@@ -112,7 +112,7 @@ both vintages.`,
           { heading: `${YEARS.before} formula: ${before.formula.name} (${before.formula.id})`, domains: formulaDomains(before.formula) },
           { heading: `${YEARS.after} formula: ${after.formula.name} (${after.formula.id})`, domains: formulaDomains(after.formula) },
         ],
-        sources: [older.source, newer.source],
+        sources: [older.dataWords, newer.dataWords],
         provenance,
       };
       await writeWorkbook([sheet], notes, options.output, io);
@@ -128,8 +128,8 @@ both vintages.`,
         area: { kind: areaAfter.kind, code: areaAfter.code, name: areaAfter.name },
         rows: 'former districts (the districts of 2019)',
         vintages: {
-          [YEARS.before]: runMeta(before, areaBefore, older.source, YEARS.before),
-          [YEARS.after]: runMeta(after, areaAfter, newer.source, YEARS.after),
+          [YEARS.before]: runMeta(before, areaBefore, older.dataWords, YEARS.before),
+          [YEARS.after]: runMeta(after, areaAfter, newer.dataWords, YEARS.after),
         },
         ...(bridgeFormula ? { sourcesSplitAgainst: bridgeFormula.id } : {}),
       },
@@ -154,13 +154,13 @@ type HeaderFacts = Pick<CompareVintagesRun, 'before' | 'after' | 'areaBefore' | 
 /** The lines above the table: both runs, the formulas, and what the rows are. */
 function headerLines(change: VintageChange, facts: HeaderFacts): string[] {
   const { before, after, areaAfter } = facts;
-  const described = describeRun(after, areaAfter, facts.newer.source);
+  const described = describeRun(after, areaAfter, facts.newer.dataWords);
   const people = (a: Allocation): string => groupThousands(String(a.populations.reduce((s, p) => s + p, 0)));
   const lines = [
     `${areaAfter.name}${areaAfter.code && areaAfter.code !== areaAfter.name && areaAfter.kind !== 'england' ? ` (${areaAfter.code})` : ''}, ${YEARS.before} against ${YEARS.after}: ${groupThousands(String(before.dataset.units.length))} LSOAs and ${people(before)} people, then ${groupThousands(String(after.dataset.units.length))} LSOAs and ${people(after)} people. Budget ${described.budget} on both.`,
     `Domains counted: ${described.counted}. Excluded: ${described.excluded}.`,
-    `${YEARS.before}: ${facts.older.source}; formula ${before.formula.id}.`,
-    `${YEARS.after}: ${facts.newer.source}; formula ${after.formula.id}${facts.bridgeFormula ? `, its new sources split out against ${facts.bridgeFormula}` : ''}.`,
+    `${YEARS.before}: ${facts.older.dataWords}; formula ${before.formula.id}.`,
+    `${YEARS.after}: ${facts.newer.dataWords}; formula ${after.formula.id}${facts.bridgeFormula ? `, its new sources split out against ${facts.bridgeFormula}` : ''}.`,
     `Rows: the ${change.rows.length} districts of ${YEARS.before} (former districts); a 2021 LSOA is counted in the district of the 2011 LSOAs it was made from.`,
     ...(facts.sameCode
       ? []

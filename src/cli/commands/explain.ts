@@ -52,14 +52,14 @@ share and allocation.`,
       return;
     }
     const table = explainTable(allocation, index);
-    const caption = explainCaption(allocation, index, inputs.area, inputs.source);
+    const caption = explainCaption(allocation, index, inputs.area, inputs.dataWords);
     if (format === 'xlsx') {
-      const notes = runNotes('explain', inputs.area.name, allocation, caption, inputs.source, inputs.provenance);
+      const notes = runNotes('explain', inputs.area.name, allocation, caption, inputs.dataWords, inputs.provenance);
       await writeWorkbook([{ name: 'Explanation', table, caption }], notes, options.output, io);
       return;
     }
     const meta = {
-      ...runMeta(allocation, inputs.area, inputs.source, inputs.vintage),
+      ...runMeta(allocation, inputs.area, inputs.dataWords, inputs.vintage),
       lsoa: { code: unit.code, name: unit.name, districtCode: unit.districtCode, districtName: unit.districtName },
       weightedTotal: allocation.totalWeighted.toString(),
     };

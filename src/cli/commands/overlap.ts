@@ -45,7 +45,7 @@ export function overlapCommand(io: Io): Command {
       const chalk = colourFor(toScreen && io.stdoutIsTTY, io.env);
       const header = [`Overlap of the domains across the ${inputs.dataset.units.length} LSOAs of ${inputs.area.name}.`];
       if (format === 'xlsx') {
-        const notes = { title: `fairshare overlap: ${inputs.area.name}`, lines: header, sources: [inputs.source], provenance: inputs.provenance };
+        const notes = { title: `fairshare overlap: ${inputs.area.name}`, lines: header, sources: [inputs.dataWords], provenance: inputs.provenance };
         await writeWorkbook([{ name: 'Overlap', table: overlapTable(pairs), caption: header }], notes, options.output, io);
         return;
       }

@@ -77,13 +77,13 @@ export function sensitivityCommand(io: Io): Command {
         ? `each counted domain's weight × an independent uniform factor in [${1 - spread}, ${1 + spread}]`
         : `weight shares drawn from a Dirichlet distribution around the formula's (concentration ${concentration})`;
     const header = [
-      ...runHeader(describeRun(allocation, inputs.area, inputs.source)),
+      ...runHeader(describeRun(allocation, inputs.area, inputs.dataWords)),
       `${draws.toLocaleString('en-GB')} draws (seed ${seed}): ${how}. Bands are the 5th, 50th and 95th percentiles; "rank moved" is the % of draws in which the ${levelWord(level)}'s rank by £ per person changed.`,
     ];
     const toScreen = format === 'table' && (options.output === undefined || options.output === '-');
     const chalk = colourFor(toScreen && io.stdoutIsTTY, io.env);
     if (format === 'xlsx') {
-      const notes = runNotes('sensitivity', inputs.area.name, allocation, header, inputs.source, inputs.provenance);
+      const notes = runNotes('sensitivity', inputs.area.name, allocation, header, inputs.dataWords, inputs.provenance);
       const sheets = [
         { name: 'Bands', table: bandsTable(result), caption: header },
         { name: 'Leave one out', table: dropOneTable(result), caption: ['Change when each domain alone is left out (exact, to the penny).'] },
@@ -98,7 +98,7 @@ export function sensitivityCommand(io: Io): Command {
       text = `${markdownLines(header)}\n\n${toMarkdown(bandsTable(result))}\nChange when each domain alone is left out:\n\n${toMarkdown(dropOneTable(result))}`;
     } else {
       const meta = {
-        ...runMeta(allocation, inputs.area, inputs.source, inputs.vintage),
+        ...runMeta(allocation, inputs.area, inputs.dataWords, inputs.vintage),
         ...(level === 'district' ? {} : { level }),
         draws,
         seed,

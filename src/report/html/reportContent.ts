@@ -8,8 +8,8 @@ import { round2 } from '../../engine/exact.js';
 import type { Allocation } from '../../engine/fairShare.js';
 import { formatPercent } from '../../engine/parsePercent.js';
 import type { Profile } from '../../engine/profile.js';
-import { hasLevel, tabulate, WARD_DERIVED_FIELD, type DistrictTable } from '../../engine/tabulate.js';
-import type { AreaTable } from '../../engine/tabulateAreas.js';
+import { hasLevel, tabulate, WARD_DERIVED_FIELD, type Tabulation } from '../../engine/tabulate.js';
+import type { LookupTabulation } from '../../engine/tabulateAreas.js';
 import type { ComparisonRow } from '../../scenario/compare.js';
 import type { ScenarioResult } from '../../scenario/runScenarios.js';
 import { describeDamping } from '../describeDamping.js';
@@ -31,7 +31,7 @@ export interface ReportInput {
   readonly allocation: Allocation;
   readonly area: Area;
   /** Where the data came from, in words (the pack's vintage or a file name). */
-  readonly source: string;
+  readonly dataWords: string;
   /** The shipped pack's vintage; absent for a `--data` file. */
   readonly vintage?: Vintage;
   /**
@@ -41,14 +41,14 @@ export interface ReportInput {
   readonly pack?: PackMeta;
   readonly provenance: readonly { readonly role: string; readonly path: string; readonly sha256: string }[];
   /** The division table, when a division lookup covers the area. */
-  readonly divisions?: AreaTable;
+  readonly divisions?: LookupTabulation;
   /**
    * The district table (or, when `table.level` is `former-district`, the former-district table) damped
    * against a previous allocation, as allocate --previous damps it; every other table, the chart and the
    * maps keep the formula amounts.
    */
   readonly damped?: {
-    readonly table: DistrictTable;
+    readonly table: Tabulation;
     readonly damping: Damping;
     /** The previous allocation's file, as the provenance names it. */
     readonly previous: string;
@@ -87,7 +87,7 @@ export const MAX_REPORT_WARDS = 200;
  */
 export function reportContent(input: ReportInput): ReportContent {
   const { allocation, area } = input;
-  const run = describeRun(allocation, area, input.source);
+  const run = describeRun(allocation, area, input.dataWords);
   const table = tabulate(allocation);
   const pounds = (d: Decimal): string => `£${groupThousands(d.toFixed(2))}`;
   const people = peopleLabel(allocation.populationField);
@@ -134,7 +134,7 @@ export function reportContent(input: ReportInput): ReportContent {
       ['Domains excluded', run.excluded],
       ['Shared by', `need figure × ${people}`],
       ...(damped ? [['Damping', damped.fact] as const] : []),
-      ['Data', run.source],
+      ['Data', run.dataWords],
     ],
     districts: damped?.level === 'district' ? withDampingColumns(districtTable(damped.table), damped.damping) : districtTable(table),
     ...(damped ? { damping: { level: damped.level, line: damped.line } } : {}),
@@ -181,7 +181,7 @@ function areaColumnsNote(level: string): string {
 interface DampedView {
   /** Which table is damped: districts, or the former districts of reorganised councils. */
   readonly level: 'district' | 'former-district';
-  readonly table: DistrictTable;
+  readonly table: Tabulation;
   readonly damping: Damping;
   /** The one damping line, as allocate prints it in its header. */
   readonly line: string;
@@ -194,12 +194,12 @@ interface DampedView {
  * of the 2019 vintage is its own) are shown as the district table, so the same amounts are never shown
  * twice, once damped and once not.
  */
-function dampedView(input: ReportInput, districts: DistrictTable): DampedView | undefined {
+function dampedView(input: ReportInput, districts: Tabulation): DampedView | undefined {
   const { damped } = input;
   if (damped === undefined) return undefined;
   const reorganised = damped.table.level === 'former-district' && !sameAreas(damped.table, districts);
   const level = reorganised ? 'former-district' : 'district';
-  const table: DistrictTable = reorganised ? damped.table : { rows: damped.table.rows, total: damped.table.total };
+  const table: Tabulation = reorganised ? damped.table : { rows: damped.table.rows, total: damped.table.total };
   const { floor, ceiling } = damped.damping;
   const band = [...(floor === undefined ? [] : [`floor ${formatPercent(floor)}`]), ...(ceiling === undefined ? [] : [`ceiling ${formatPercent(ceiling)}`])];
   return {
@@ -212,7 +212,7 @@ function dampedView(input: ReportInput, districts: DistrictTable): DampedView | 
 }
 
 /** Whether two tables have the same areas, in the same order. */
-function sameAreas(a: DistrictTable, b: DistrictTable): boolean {
+function sameAreas(a: Tabulation, b: Tabulation): boolean {
   return a.rows.length === b.rows.length && a.rows.every((r, i) => r.code === b.rows[i]?.code);
 }
 
@@ -299,7 +299,7 @@ function maps(input: ReportInput, pounds: (d: Decimal) => string): ReportContent
  * North and West Northamptonshire are the seven districts of the 2012 model), so that members can set it
  * beside last year's district table; none when every council is its own former district.
  */
-function formerDistricts(allocation: Allocation, districts: DistrictTable, damped: DampedView | undefined): Pick<ReportContent, 'formerDistricts'> {
+function formerDistricts(allocation: Allocation, districts: Tabulation, damped: DampedView | undefined): Pick<ReportContent, 'formerDistricts'> {
   if (!hasLevel(allocation.dataset, 'former-district')) return {};
   const table = tabulate(allocation, { level: 'former-district' });
   if (sameAreas(table, districts)) return {};
@@ -343,7 +343,7 @@ function wards(input: ReportInput, pounds: (d: Decimal) => string, damped: Dampe
   return { wards: { table: levelTable(table), note, ...(typeof map === 'string' ? { mapNote: map } : { map }) } };
 }
 
-function wardNote(table: DistrictTable): string {
+function wardNote(table: Tabulation): string {
   const n = table.rows.length;
   const derived = table.rows.filter((r) => r.derived === true).length;
   const wardCount = (k: number): string => `${k} ward${k === 1 ? '' : 's'}`;
@@ -362,7 +362,7 @@ function wardNote(table: DistrictTable): string {
  * The choropleth of £ per person by ward, or why there is none. Draws only the table's wards, and only if
  * every one has a boundary.
  */
-function wardMap(input: ReportInput, table: DistrictTable, pounds: (d: Decimal) => string): ReportFigure | string {
+function wardMap(input: ReportInput, table: Tabulation, pounds: (d: Decimal) => string): ReportFigure | string {
   const none = (why: string): string => `No ward map: ${why}.`;
   if (!input.wardBoundaries)
     return none(input.wardMapUnavailable ?? 'fairshare ships ward boundaries only for North and West Northamptonshire (their May 2025 wards)');
@@ -430,7 +430,7 @@ function dataSources(input: ReportInput): string[] {
   if (dataset.kind !== 'pack') return [`Data: your own file (${dataset.file.split(/[\\/]/).pop() ?? dataset.file}); fairshare's shipped data was not used.`];
   const { pack } = input;
   const list = [
-    `Data: ${input.source}.`,
+    `Data: ${input.dataWords}.`,
     ...(pack === undefined ? [] : [...packSources(pack, input), /[.!?]$/.test(pack.licence) ? pack.licence : `${pack.licence}.`]),
   ];
   if (input.boundaries) {
