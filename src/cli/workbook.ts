@@ -1,7 +1,7 @@
 import { TOOL } from '../app/tool.js';
 import { PACK_LICENCE } from '../data/packFormat.js';
 import type { Allocation } from '../engine/fairShare.js';
-import { groupThousands } from '../report/display.js';
+import { poundsText } from '../report/display.js';
 import { formulaDomains, type XlsxNotes, type XlsxSheet } from '../report/toXlsx.js';
 import { Failure, unwrap } from '../app/failure.js';
 import type { Provenance } from '../app/inputs.js';
@@ -73,7 +73,7 @@ export function runNotes(
   provenance: readonly Provenance[],
 ): WorkbookNotes {
   return {
-    title: `fairshare ${command}: ${area}, budget £${groupThousands(allocation.budget.toFixed(2))}`,
+    title: `fairshare ${command}: ${area}, budget ${poundsText(allocation.budget)}`,
     lines,
     settings: [{ heading: `Formula: ${allocation.formula.name} (${allocation.formula.id})`, domains: formulaDomains(allocation.formula) }],
     sources: [source],

@@ -1,7 +1,7 @@
 import type { Area } from '../data/area.js';
 import type { Allocation } from '../engine/fairShare.js';
 import { plain } from '../engine/shown.js';
-import { groupThousands } from './display.js';
+import { groupThousands, poundsText } from './display.js';
 
 /** A run in words and as data, for table headers, Markdown captions and JSON metadata. */
 export interface RunDescription {
@@ -28,7 +28,7 @@ export function describeRun(allocation: Allocation, area: Area, source: string):
   const excluded = domains.filter((d) => d.weightValue.isZero()).map((d) => d.id);
   return {
     area: `${area.name}${code}: ${groupThousands(String(allocation.dataset.units.length))} LSOAs, ${groupThousands(String(people))} ${peopleLabel(allocation.populationField)}`,
-    budget: `£${groupThousands(allocation.budget.toFixed(2))}`,
+    budget: `${poundsText(allocation.budget)}`,
     counted: counted.join(', '),
     excluded: excluded.length ? excluded.join(', ') : 'none',
     dataWords: source,

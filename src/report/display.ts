@@ -32,6 +32,17 @@ export function groupThousands(plain: string): string {
   return (negative ? '-' : '') + whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + rest;
 }
 
+/**
+ * An amount of money as people read it: `£12,700,000.00`, exact to the penny (a negative amount keeps its
+ * sign after the £: `£-5.00`, as a plain decimal writes it; use it on an amount's absolute value with a
+ * sign of your own where the sign must read first).
+ *
+ * @example poundsText(new Decimal('1426649.49')) // => '£1,426,649.49'
+ */
+export function poundsText(amount: { toFixed(places: number): string }): string {
+  return `£${groupThousands(amount.toFixed(2))}`;
+}
+
 /** Whether a column is right-aligned (numbers) or left-aligned (text). */
 export function isNumeric(kind: ColumnKind): boolean {
   return kind !== 'text';

@@ -3,7 +3,7 @@ import type { Decimal } from 'decimal.js';
 import type { Area } from '../data/area.js';
 import { Exact, round2 } from '../engine/exact.js';
 import type { Allocation } from '../engine/fairShare.js';
-import { groupThousands } from './display.js';
+import { groupThousands, poundsText } from './display.js';
 import { plain } from '../engine/shown.js';
 
 export interface ExplainOptions {
@@ -28,7 +28,7 @@ export function explain(allocation: Allocation, index: number, options: ExplainO
   const figure = figures[index] as Decimal;
   const population = populations[index] as number;
   const amount = amounts[index] as Decimal;
-  const pounds = (value: Decimal): string => `£${groupThousands(value.toFixed(2))}`;
+  const pounds = (value: Decimal): string => `${poundsText(value)}`;
   const num = (value: Decimal | number): string => groupThousands(typeof value === 'number' ? String(value) : value.toString());
 
   const lines: string[] = [];

@@ -1,7 +1,7 @@
 import type { Area } from '../data/area.js';
 import type { ComparisonRow } from '../scenario/compare.js';
 import type { ScenarioResult } from '../scenario/runScenarios.js';
-import { groupThousands } from './display.js';
+import { poundsText } from './display.js';
 import { describeRun, peopleLabel, runHeader, runMeta } from './describeRun.js';
 import type { GroupLevel } from '../engine/tabulate.js';
 import { comparisonTable, levelTable, lsoaTable, withDampingColumns, type Table } from './table.js';
@@ -186,9 +186,9 @@ function caption(allocation: ScenarioResult['pots'][number]['allocation'], area:
 function pooledCaption(result: ScenarioResult): string {
   const { plan } = result;
   const people = peopleLabel(populationField(plan.population));
-  const pots = result.pots.map((p) => `${p.plan.name} £${groupThousands(p.plan.budget.toFixed(2))}`).join(', ');
+  const pots = result.pots.map((p) => `${p.plan.name} ${poundsText(p.plan.budget)}`).join(', ');
   const per = people === 'people' ? 'all residents' : people;
-  return `${plan.area.name}: budget £${groupThousands(plan.budget.toFixed(2))} in ${result.pots.length} pots (${pots}); £ per person counts ${per}.`;
+  return `${plan.area.name}: budget ${poundsText(plan.budget)} in ${result.pots.length} pots (${pots}); £ per person counts ${per}.`;
 }
 
 function json(results: readonly ScenarioResult[], comparison: readonly ComparisonRow[], options: ScenarioFilesOptions): string {

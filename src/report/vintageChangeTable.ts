@@ -1,7 +1,7 @@
 import { Exact, round2 } from '../engine/exact.js';
 import type { VintageChange, VintageChangeRow } from '../engine/compareVintages.js';
 import { pounds } from '../engine/tabulate.js';
-import { groupThousands } from './display.js';
+import { poundsText } from './display.js';
 import type { Column, Table } from './table.js';
 
 /**
@@ -94,7 +94,7 @@ function percent(change: bigint, base: bigint): string {
 
 /** Pennies with a sign that reads right: `+£1,234.56`, `−£1,234.56` (a minus sign), `£0.00`. */
 function signed(pennies: bigint): string {
-  const text = `£${groupThousands(pounds(pennies < 0n ? -pennies : pennies).toFixed(2))}`;
+  const text = `${poundsText(pounds(pennies < 0n ? -pennies : pennies))}`;
   return pennies > 0n ? `+${text}` : pennies < 0n ? `\u2212${text}` : text;
 }
 

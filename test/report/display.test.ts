@@ -24,3 +24,13 @@ describe('display', () => {
     expect(groupThousands('123')).toBe('123');
   });
 });
+
+describe('poundsText', () => {
+  it('writes money with £, thousands grouped and exactly 2 decimals, from a Decimal', async () => {
+    const { poundsText } = await import('../../src/report/display.js');
+    const { Decimal } = await import('decimal.js');
+    expect(poundsText(new Decimal('1426649.49'))).toBe('£1,426,649.49');
+    expect(poundsText(new Decimal('12700000'))).toBe('£12,700,000.00');
+    expect(poundsText(new Decimal('999999999999.995'))).toBe('£1,000,000,000,000.00');
+  });
+});

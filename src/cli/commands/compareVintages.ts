@@ -6,7 +6,7 @@ import type { Allocation } from '../../engine/fairShare.js';
 import { AMOUNT_FORMS } from '../../engine/parseAmount.js';
 import { plain } from '../../engine/shown.js';
 import { describeRun, runMeta } from '../../report/describeRun.js';
-import { groupThousands } from '../../report/display.js';
+import { groupThousands, poundsText } from '../../report/display.js';
 import { render } from '../../report/render.js';
 import { markdownText } from '../../report/toMarkdown.js';
 import { toHtml } from '../../report/toHtml.js';
@@ -106,7 +106,7 @@ both vintages.`,
     if (format === 'xlsx') {
       const sheet = { name: 'Change of vintage', table: vintageChangeTable(change, YEARS), caption: header };
       const notes = {
-        title: `fairshare compare-vintages: ${areaAfter.name}, budget £${groupThousands(budget.toFixed(2))}`,
+        title: `fairshare compare-vintages: ${areaAfter.name}, budget ${poundsText(budget)}`,
         lines: [...header, ...vintageChangeNotes(change, YEARS)],
         settings: [
           { heading: `${YEARS.before} formula: ${before.formula.name} (${before.formula.id})`, domains: formulaDomains(before.formula) },

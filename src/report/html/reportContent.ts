@@ -14,7 +14,7 @@ import type { ComparisonRow } from '../../scenario/compare.js';
 import type { ScenarioResult } from '../../scenario/runScenarios.js';
 import { describeDamping } from '../describeDamping.js';
 import { describeRun, peopleLabel } from '../describeRun.js';
-import { groupThousands } from '../display.js';
+import { groupThousands, poundsText } from '../display.js';
 import { barChart } from '../svg/barChart.js';
 import { choropleth, type MapArea } from '../svg/choropleth.js';
 import { projectBoundaries, type ProjectedMap } from '../svg/projectBoundaries.js';
@@ -89,7 +89,7 @@ export function reportContent(input: ReportInput): ReportContent {
   const { allocation, area } = input;
   const run = describeRun(allocation, area, input.dataWords);
   const table = tabulate(allocation);
-  const pounds = (d: Decimal): string => `£${groupThousands(d.toFixed(2))}`;
+  const pounds = (d: Decimal): string => `${poundsText(d)}`;
   const people = peopleLabel(allocation.populationField);
   const damped = dampedView(input, table);
   // The districts as the report shows them: damped, when the damping is of districts.
@@ -276,7 +276,7 @@ function maps(input: ReportInput, pounds: (d: Decimal) => string): ReportContent
         title: '£ per person',
         idPrefix: 'per-person-map-',
         legend: true,
-        formatValue: (v) => `£${groupThousands(v.toFixed(2))}`,
+        formatValue: (v) => `${poundsText(v)}`,
       }),
       caption:
         "Each LSOA's allocation divided by its people, in quintiles; point at an LSOA for its name, code and amount. Because the budget is shared by figure × population, £ per person is proportional to the figure, so this map shows the same pattern in pounds.",
@@ -382,7 +382,7 @@ function wardMap(input: ReportInput, table: Tabulation, pounds: (d: Decimal) => 
       title: '£ per person by ward',
       idPrefix: 'ward-map-',
       legend: true,
-      formatValue: (v) => `£${groupThousands(v.toFixed(2))}`,
+      formatValue: (v) => `${poundsText(v)}`,
     }),
     caption:
       "Each ward's allocation divided by its people, in quintiles; point at a ward for its name, code and amount. The wards are drawn with their own boundaries, but their amounts are those of the whole LSOAs placed in them. District boundaries in black.",
@@ -395,7 +395,7 @@ function changeFigure(name: string, baseline: string, comparison: readonly Compa
     svg: barChart(
       rows.map((r) => {
         const change = r.change as Decimal;
-        return { label: r.districtName, value: change.toNumber(), display: `${change.isNegative() ? '-' : '+'}£${groupThousands(change.abs().toFixed(2))}` };
+        return { label: r.districtName, value: change.toNumber(), display: `${change.isNegative() ? '-' : '+'}${poundsText(change.abs())}` };
       }),
       { title: `${name}: change against ${baseline}`, signed: true, idPrefix: `change-${name}-` },
     ),
