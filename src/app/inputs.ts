@@ -22,8 +22,7 @@ import { parseLookup } from '../data/parseLookup.js';
 import { LSOA_CHANGES_FILE, parseLsoaChanges, type LsoaChange } from '../data/lsoaChanges.js';
 import { lsoaCodeHints, type LsoaCodeHints } from '../data/lsoaCodeHints.js';
 import type { AppIo as Io } from './context.js';
-import { parseReplacement } from '../data/parseReplacement.js';
-import { findSource, replaceSource } from '../data/replaceSource.js';
+import { findSource, replaceFromFile } from '../data/replaceSource.js';
 
 /** The package root: two folders up from this module, in dist/ or src/. */
 const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -114,17 +113,15 @@ export async function withReplacements(
   let { dataset, formula } = inputs;
   const described: string[] = [];
   const provenance: Provenance[] = [...inputs.provenance];
-  const codes = dataset.units.map((u) => u.code);
-  const known = new Set(inputs.all.units.map((u) => u.code));
-  const hints = await codeHints(inputs.all, inputs.vintage);
+  const context = { known: new Set(inputs.all.units.map((u) => u.code)), codes: await codeHints(inputs.all, inputs.vintage), areaName: inputs.area.name };
   for (const setting of settings) {
-    const ref = unwrap(findSource(formula, setting.source));
+    // The source first: a typo in it is refused before the file is read.
+    unwrap(findSource(formula, setting.source));
     const file = unwrap(await readSource(resolve(baseDir, setting.file), 'replacement', setting.file));
     const text = await userTable(file.bytes, setting.file, io.stderr, sheet);
-    const replacement = unwrap(parseReplacement(text, setting.file, codes, known, { codes: hints, areaName: inputs.area.name }));
-    const name = basename(setting.file);
-    ({ dataset, formula } = replaceSource(dataset, formula, ref, replacement, name));
-    described.push(`${ref.id} replaced by ${name} (${replacement.column}, SHA-256 ${file.provenance.sha256})`);
+    const replaced = unwrap(replaceFromFile(dataset, formula, { ...setting, text, sha256: file.provenance.sha256 }, context));
+    ({ dataset, formula } = replaced);
+    described.push(replaced.described);
     provenance.push(file.provenance);
   }
   return { ...inputs, dataset, formula, dataWords: [inputs.dataWords, ...described].join('; '), provenance };

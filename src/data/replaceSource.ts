@@ -7,7 +7,8 @@ import { fail, ok, type Result } from '../engine/errors.js';
 import type { Domain, Formula, Source } from '../engine/formula.js';
 import { nearest } from '../engine/nearest.js';
 import { shown } from '../engine/shown.js';
-import type { Replacement } from './parseReplacement.js';
+import type { LsoaCodeHints } from './lsoaCodeHints.js';
+import { parseReplacement, type Replacement } from './parseReplacement.js';
 
 /** A source of the formula, found by its id. */
 export interface SourceRef {
@@ -83,4 +84,44 @@ export function replaceSource(dataset: Dataset, formula: Formula, ref: SourceRef
     domain !== ref.domain ? domain : { ...domain, sources: domain.sources.map((source) => (source === ref.source ? swapped : source)) },
   );
   return { dataset: { ...dataset, fields }, formula: { ...formula, domains } };
+}
+
+/** One replacement to apply: the source id and file as written, its text (a workbook as CSV), its SHA-256. */
+export interface ReplacementFile {
+  readonly source: string;
+  readonly file: string;
+  readonly text: string;
+  readonly sha256: string;
+}
+
+/** What a replacement is checked against: every LSOA code of the data, how to name codes, the area. */
+export interface ReplacementContext {
+  readonly known: ReadonlySet<string>;
+  readonly codes?: LsoaCodeHints;
+  readonly areaName: string;
+}
+
+/**
+ * Apply one replacement to a dataset (the area's LSOAs) and its formula: find the source, read the
+ * figures against the dataset's LSOAs, swap them in, and say so in the words the run's `Data:` line adds
+ * (`community-safety replaced by my-crime.csv (national_rank, SHA-256 …)`). A source the formula does not
+ * have is a usage failure; a problem in the file a data failure at its line and column.
+ */
+export function replaceFromFile(
+  dataset: Dataset,
+  formula: Formula,
+  replacement: ReplacementFile,
+  context: ReplacementContext,
+): Result<Replaced & { readonly described: string }> {
+  const ref = findSource(formula, replacement.source);
+  if (!ref.ok) return ref;
+  const codes = dataset.units.map((u) => u.code);
+  const parsed = parseReplacement(replacement.text, replacement.file, codes, context.known, {
+    ...(context.codes === undefined ? {} : { codes: context.codes }),
+    areaName: context.areaName,
+  });
+  if (!parsed.ok) return parsed;
+  const name = replacement.file.split(/[\\/]/).pop() ?? replacement.file;
+  const replaced = replaceSource(dataset, formula, ref.value, parsed.value, name);
+  return ok({ ...replaced, described: `${ref.value.id} replaced by ${name} (${parsed.value.column}, SHA-256 ${replacement.sha256})` });
 }

@@ -14,8 +14,7 @@ import { parseBandEnd, type BandEnd } from '../engine/parseBandEnd.js';
 import type { PotSpec, ScenarioEntry, ScenarioFile } from './parseScenarioFile.js';
 import { potDataset } from './potDataset.js';
 import { lsoaCodeHints } from '../data/lsoaCodeHints.js';
-import { parseReplacement } from '../data/parseReplacement.js';
-import { findSource, replaceSource } from '../data/replaceSource.js';
+import { replaceFromFile } from '../data/replaceSource.js';
 
 /** One budget with its formula variant. A scenario without pots has one pot named after it. */
 export interface PotPlan {
@@ -64,7 +63,7 @@ export interface PlanOptions {
 
 /** One `replace:` setting in force for a scenario: the source, the file, and where it is written. */
 export interface ReplaceEntry {
-  readonly dataWords: string;
+  readonly source: string;
   readonly file: string;
   readonly path: readonly string[];
 }
@@ -75,8 +74,8 @@ export interface ReplaceEntry {
  */
 export function replacementsOf(file: ScenarioFile, entry: ScenarioEntry): ReplaceEntry[] {
   const entries = new Map<string, ReplaceEntry>();
-  for (const [source, named] of file.defaults.replace ?? []) entries.set(source, { dataWords: source, file: named, path: ['defaults', 'replace', source] });
-  for (const [source, named] of entry.spec.replace ?? []) entries.set(source, { dataWords: source, file: named, path: [...entry.path, 'replace', source] });
+  for (const [source, named] of file.defaults.replace ?? []) entries.set(source, { source, file: named, path: ['defaults', 'replace', source] });
+  for (const [source, named] of entry.spec.replace ?? []) entries.set(source, { source, file: named, path: [...entry.path, 'replace', source] });
   return [...entries.values()];
 }
 
@@ -365,24 +364,21 @@ function replaceSources(
   if (entries.length === 0) return ok(data);
   let { dataset, formula } = data;
   const described: string[] = [];
-  const codes = dataset.units.map((u) => u.code);
-  const known = new Set(all.units.map((u) => u.code));
-  const hints = lsoaCodeHints(all, vintage, []);
+  const context = { known: new Set(all.units.map((u) => u.code)), codes: lsoaCodeHints(all, vintage, []), areaName };
   for (const entry of entries) {
-    const ref = findSource(formula, entry.dataWords);
-    if (!ref.ok)
-      return {
-        ok: false,
-        error: { ...ref.error, kind: 'data', message: ref.error.message.replace('--replace names', 'replace: names'), location: file.locate(entry.path) },
-      };
     const read = options.replacement?.(entry.file);
     if (read === undefined)
       return fail('data', 'replacement-not-read', `the replace: file ${shown(entry.file)} was not read`, { location: file.locate(entry.path) });
-    const parsed = parseReplacement(read.text, entry.file, codes, known, { codes: hints, areaName });
-    if (!parsed.ok) return parsed;
-    const name = entry.file.split(/[\\/]/).pop() ?? entry.file;
-    ({ dataset, formula } = replaceSource(dataset, formula, ref.value, parsed.value, name));
-    described.push(`${ref.value.id} replaced by ${name} (${parsed.value.column}, SHA-256 ${read.sha256})`);
+    const replaced = replaceFromFile(dataset, formula, { source: entry.source, file: entry.file, ...read }, context);
+    if (!replaced.ok) {
+      // A source the formula lacks is the scenario file's mistake, at its replace: line; a problem inside
+      // the file keeps its own line.
+      if (replaced.error.kind !== 'usage') return replaced;
+      const message = replaced.error.message.replace('--replace names', 'replace: names');
+      return { ok: false, error: { ...replaced.error, kind: 'data', message, location: file.locate(entry.path) } };
+    }
+    ({ dataset, formula } = replaced.value);
+    described.push(replaced.value.described);
   }
   return ok({ ...data, dataset, formula, dataWords: [data.dataWords, ...described].join('; ') });
 }
