@@ -8,6 +8,7 @@ import type { AppIo } from './context.js';
 import { Failure } from './failure.js';
 import { loadData, loadLsoaChanges, type Inputs } from './inputs.js';
 import { shellWord } from './shellWord.js';
+import { firstFew } from '../engine/wording.js';
 
 /** The options of the run as typed, which a hint's command must repeat to list the same LSOAs. */
 export interface FindLsoaOptions {
@@ -91,17 +92,12 @@ export async function findLsoa(typed: string, inputs: Inputs, options: FindLsoaO
   throw unknownLsoa(wanted, byCode, inputs, options);
 }
 
-/** How many codes a shared-name message lists before "and N more". */
-const LISTED = 5;
-
 /** A name that several LSOAs of a `--data` file have: their codes, to choose from. */
 function sharedName(name: string, units: readonly Unit[]): Failure {
-  const codes = units.slice(0, LISTED).map((u) => shown(u.code));
-  const more = units.length > LISTED ? ` and ${units.length - LISTED} more` : '';
   return new Failure({
     kind: 'usage',
     code: 'ambiguous-lsoa-name',
-    message: `${units.length} LSOAs of the data are called "${shown(name)}": ${codes.join(', ')}${more}`,
+    message: `${units.length} LSOAs of the data are called "${shown(name)}": ${firstFew(units.map((u) => shown(u.code)))}`,
     hint: 'Give the code of the one you mean',
   });
 }

@@ -5,6 +5,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import type { Vintage } from './vintage.js';
+import { andList } from '../engine/wording.js';
 
 /** The file inside the package's `data/` folder. */
 export const LSOA_CHANGES_FILE = 'lookups/lsoa-2011-2021-changes.csv';
@@ -56,6 +57,5 @@ export function describeOtherVintage(code: string, vintage: Vintage, changes: re
 }
 
 function list(codes: readonly string[]): string {
-  const unique = [...new Set(codes)];
-  return unique.length <= 1 ? (unique[0] ?? '') : `${unique.slice(0, -1).join(', ')} and ${unique.at(-1) ?? ''}`;
+  return andList([...new Set(codes)]);
 }

@@ -8,9 +8,11 @@ import type { Dataset, Unit } from '../engine/dataset.js';
 import { shown } from '../engine/shown.js';
 import { oneNamePerCode } from './oneNamePerCode.js';
 import { oversizedNumber, plainDecimal } from './plainDecimal.js';
-import { cellLine, readCsvRecords } from './readCsvRecords.js';
+import { cellLine } from './readCsvRecords.js';
+import { readCsvTable, type CsvHeader } from './readCsvTable.js';
 import { requireColumns } from './requireColumns.js';
 import { compareText } from '../engine/compareText.js';
+import { sentence } from '../engine/wording.js';
 
 /**
  * A `--data` file read into engine types: the dataset, and its need columns (the domain ids) in header order.
@@ -52,24 +54,16 @@ const HEADER_NEEDS = 'the header needs code, name, district and population, then
  * // => ok({ dataset: { kind: 'csv', file: 'mine.csv', units: [F01], fields: population, need_a }, domainIds: ['need_a'] })
  */
 export function parseDataCsv(text: string, file: string): Result<DataCsv> {
-  const read = readCsvRecords(text, file, { commaExample: '"1,296"' });
-  if (!read.ok) return read;
-  const [header, ...rows] = read.value;
-  if (!header) {
-    return fail('data', 'empty-file', 'the file is empty', { hint: sentence(`${HEADER_NEEDS}, and one row per area`), location: { file } });
-  }
-
-  const names = header.cells.map((cell) => cell.trim());
-  const { keys, ignored } = ownLsoaTable(names.map((name) => name.toLowerCase()));
-  const checked = checkHeader(names, keys, header.line, file, ignored);
-  if (!checked.ok) return checked;
-  const domainIds = checked.value;
-  if (rows.length === 0) {
-    return fail('data', 'no-rows', 'the file has a header row but no rows of data', {
-      hint: 'Add one row per area under the header',
-      location: { file, line: header.line },
-    });
-  }
+  const table = readCsvTable(text, file, {
+    csv: { commaExample: '"1,296"' },
+    empty: { message: 'the file is empty', hint: sentence(`${HEADER_NEEDS}, and one row per area`) },
+    columns: checkHeader,
+    noRows: { message: 'the file has a header row but no rows of data', hint: 'Add one row per area under the header' },
+  });
+  if (!table.ok) return table;
+  const { records: rows, at: cellAt } = table.value;
+  const { names } = table.value.header;
+  const { keys, ignored, domainIds } = table.value.columns;
 
   const codeIndex = keys.indexOf('code');
   const districtCodeIndex = keys.indexOf('district_code');
@@ -83,12 +77,7 @@ export function parseDataCsv(text: string, file: string): Result<DataCsv> {
 
   for (const row of rows) {
     const cell = (index: number): string => (row.cells[index] ?? '').trim();
-    const at = (index: number): Location => ({
-      file,
-      line: cellLine(row, index),
-      column: index + 1,
-      columnName: shown(names[index] ?? ''),
-    });
+    const at = (index: number): Location => cellAt(row, index);
     // Check cells in reading order so that the first problem reported is the first in the file.
     for (const [index, key] of keys.entries()) {
       const text = cell(index);
@@ -213,8 +202,13 @@ function ownLsoaTable(keys: readonly string[]): { keys: string[]; ignored: Reado
   return { keys: keys.map((key) => renamed.get(key) ?? key), ignored: new Set(OWN_LSOA_RESULTS) };
 }
 
-/** Check the header; on success, the domain ids in header order. */
-function checkHeader(names: readonly string[], keys: readonly string[], line: number, file: string, ignored: ReadonlySet<string>): Result<string[]> {
+/**
+ * Check the header; on success, its keys (after {@link ownLsoaTable}'s renames), the columns to ignore and
+ * the domain ids in header order.
+ */
+function checkHeader(header: CsvHeader): Result<{ keys: string[]; ignored: ReadonlySet<string>; domainIds: string[] }> {
+  const { names, file, line } = header;
+  const { keys, ignored } = ownLsoaTable(header.keys);
   const at = (index: number): Location => ({ file, line, column: index + 1, columnName: shown(names[index] ?? '') });
 
   const blank = keys.indexOf('');
@@ -258,7 +252,7 @@ function checkHeader(names: readonly string[], keys: readonly string[], line: nu
       location: { file, line },
     });
   }
-  return ok(domainIds);
+  return ok({ keys, ignored, domainIds });
 }
 
 /** The lowercased, hyphenated form of a column name, or '' if nothing usable is left. */
@@ -280,9 +274,5 @@ function readNumber(text: string): number | 'blank' | 'not-a-number' | 'not-fini
   const value = Number(plain);
   if (!Number.isFinite(value)) return 'not-finite';
   return value + 0; // turns -0 into 0
-}
-
-function sentence(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 

@@ -11,8 +11,9 @@ import type { Lookup, LookupRow } from '../engine/lookup.js';
 import { shown } from '../engine/shown.js';
 import { oneNamePerCode } from './oneNamePerCode.js';
 import { oversizedNumber, plainDecimal } from './plainDecimal.js';
-import { cellLine, readCsvRecords, type CsvRecord } from './readCsvRecords.js';
+import { readCsvTable, type CsvHeader } from './readCsvTable.js';
 import { repeatedColumn, requireColumns } from './requireColumns.js';
+import { firstFew, sentence } from '../engine/wording.js';
 
 /** The columns every lookup must have (matched ignoring case and surrounding spaces). */
 export const LOOKUP_REQUIRED_COLUMNS: readonly string[] = ['lsoa_code', 'area_code', 'area_name', 'share'];
@@ -23,8 +24,6 @@ export const LOOKUP_OPTIONAL_COLUMNS: readonly string[] = ['estimated'];
 /** How far an LSOA's shares may be from 1: room for shares such as 1/3 written to 12 decimal places. */
 export const SHARE_SUM_TOLERANCE = '1e-9';
 
-/** How many codes a message lists before saying "and N more". */
-const LISTED = 5;
 
 const YES = new Set(['yes', 'true', '1']);
 const NO = new Set(['no', 'false', '0', '']);
@@ -46,33 +45,15 @@ const HEADER_NEEDS = 'the header needs lsoa_code, area_code, area_name and share
  */
 export function parseLookup(text: string, file: string, level: string, known: ReadonlySet<string>, options: { codes?: LsoaCodeHints } = {}): Result<Lookup> {
   const codes = options.codes ?? LSOA_2011_HINTS;
-  const read = readCsvRecords(text, file, { commaExample: '"Brixworth, Ward"' });
-  if (!read.ok) return read;
-  const [header, ...records] = read.value;
-  if (header === undefined) {
-    return fail('data', 'empty-file', 'the file is empty', {
-      hint: sentence(`${HEADER_NEEDS}, then one row per LSOA and area`),
-      location: { file },
-    });
-  }
-
-  const names = header.cells.map((cell) => cell.trim());
-  const columns = findColumns(names, header.line, file);
-  if (!columns.ok) return columns;
-  if (records.length === 0) {
-    return fail('data', 'no-rows', 'the file has a header row but no rows of data', {
-      hint: 'Add one row per LSOA and area under the header',
-      location: { file, line: header.line },
-    });
-  }
-
-  const { lsoa, area, name, share, estimated } = columns.value;
-  const at = (record: CsvRecord, index: number): Location => ({
-    file,
-    line: cellLine(record, index),
-    column: index + 1,
-    columnName: shown(names[index] ?? ''),
+  const table = readCsvTable(text, file, {
+    csv: { commaExample: '"Brixworth, Ward"' },
+    empty: { message: 'the file is empty', hint: sentence(`${HEADER_NEEDS}, then one row per LSOA and area`) },
+    columns: findColumns,
+    noRows: { message: 'the file has a header row but no rows of data', hint: 'Add one row per LSOA and area under the header' },
   });
+  if (!table.ok) return table;
+  const { records, at, column } = table.value;
+  const { lsoa, area, name, share, estimated } = table.value.columns;
 
   const rows: LookupRow[] = [];
   const pairs = new Map<string, number>();
@@ -128,10 +109,10 @@ export function parseLookup(text: string, file: string, level: string, known: Re
     const message =
       unknown.length === 1
         ? `LSOA ${shown(firstRow.lsoaCode)} on line ${firstRow.line} is not in the data`
-        : `${unknown.length} LSOA codes are not in the data, the first on line ${firstRow.line}: ${listed(unknown.map((r) => shown(r.lsoaCode)))}`;
+        : `${unknown.length} LSOA codes are not in the data, the first on line ${firstRow.line}: ${firstFew(unknown.map((r) => shown(r.lsoaCode)))}`;
     return fail('data', 'unknown-lsoa', message, {
       hint: codes.otherVintage?.(firstRow.lsoaCode) ?? `Use the ${codes.geography} codes of the data, like ${codes.example}: check for typos, or remove the rows of LSOAs outside it`,
-      location: { file, line: firstRow.line, column: lsoa + 1, columnName: shown(names[lsoa] ?? '') },
+      location: column(lsoa, firstRow.line),
     });
   }
 
@@ -141,10 +122,10 @@ export function parseLookup(text: string, file: string, level: string, known: Re
     const message =
       sums.length === 1
         ? `the shares of LSOA ${shown(firstBad.lsoaCode)} add up to ${shown(firstBad.sum)}, not 1`
-        : `the shares of ${sums.length} LSOAs do not add up to 1: ${listed(sums.map((s) => `${shown(s.lsoaCode)} (${shown(s.sum)})`))}`;
+        : `the shares of ${sums.length} LSOAs do not add up to 1: ${firstFew(sums.map((s) => `${shown(s.lsoaCode)} (${shown(s.sum)})`))}`;
     return fail('data', 'shares-not-one', message, {
       hint: `Each LSOA's shares must add up to 1 (within ${new Exact(SHARE_SUM_TOLERANCE).toFixed()}); correct the shares or add the LSOA's missing rows`,
-      location: { file, line: firstBad.line, column: share + 1, columnName: shown(names[share] ?? '') },
+      location: column(share, firstBad.line),
     });
   }
 
@@ -162,12 +143,12 @@ interface LookupColumns {
   readonly estimated: number | undefined;
 }
 
-function findColumns(names: readonly string[], line: number, file: string): Result<LookupColumns> {
-  const keys = names.map((n) => n.toLowerCase());
-  const repeated = repeatedColumn(names, [...LOOKUP_REQUIRED_COLUMNS, ...LOOKUP_OPTIONAL_COLUMNS], { file, line });
+function findColumns(header: CsvHeader): Result<LookupColumns> {
+  const { names, keys } = header;
+  const repeated = repeatedColumn(names, [...LOOKUP_REQUIRED_COLUMNS, ...LOOKUP_OPTIONAL_COLUMNS], header);
   if (!repeated.ok) return repeated;
 
-  const required = requireColumns(names, LOOKUP_REQUIRED_COLUMNS, HEADER_NEEDS, { file, line }, { optional: LOOKUP_OPTIONAL_COLUMNS });
+  const required = requireColumns(names, LOOKUP_REQUIRED_COLUMNS, HEADER_NEEDS, header, { optional: LOOKUP_OPTIONAL_COLUMNS });
   if (!required.ok) return required;
   const index = (column: string): number => keys.indexOf(column);
   return ok({
@@ -226,12 +207,4 @@ function badSums(rows: readonly LookupRow[]): BadSum[] {
     if (sum.minus(1).abs().gt(tolerance)) bad.push({ lsoaCode, sum: sum.toFixed(), line });
   }
   return bad;
-}
-
-function listed(items: readonly string[]): string {
-  return items.slice(0, LISTED).join(', ') + (items.length > LISTED ? ` and ${items.length - LISTED} more` : '');
-}
-
-function sentence(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

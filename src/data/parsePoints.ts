@@ -10,7 +10,8 @@ import { Exact } from '../engine/exact.js';
 import { shown } from '../engine/shown.js';
 import { oneNamePerCode } from './oneNamePerCode.js';
 import { oversizedNumber, plainDecimal } from './plainDecimal.js';
-import { cellLine, readCsvRecords } from './readCsvRecords.js';
+import { cellLine } from './readCsvRecords.js';
+import { readCsvTable, type CsvHeader } from './readCsvTable.js';
 import { repeatedColumn, requireColumns } from './requireColumns.js';
 
 /** One point: where it is, in both geographies, and how much it counts. */
@@ -47,26 +48,15 @@ const LISTED = 5;
  * // => ok([{ lsoaCode: 'E01027013', areaCode: 'W1', areaName: 'Ward One', weight: '1', line: 2 }])
  */
 export function parsePoints(text: string, file: string, known: ReadonlySet<string>, options: { codes?: LsoaCodeHints } = {}): Result<Point[]> {
-  const read = readCsvRecords(text, file, { quoteErrors: 'combined' });
-  if (!read.ok) return read;
-  const [header, ...rows] = read.value;
-  if (!header) {
-    return fail('data', 'empty-file', 'the points file is empty', {
-      hint: 'Start with the header lsoa_code,area_code,area_name (and optionally weight), then one row per point',
-      location: { file },
-    });
-  }
-
-  const names = header.cells.map((cell) => cell.trim());
-  const keys = names.map((name) => name.toLowerCase());
-  const checked = checkHeader(names, header.line, file);
-  if (!checked.ok) return checked;
-  if (rows.length === 0) {
-    return fail('data', 'no-rows', 'the points file has a header row but no points', {
-      hint: 'Add one row per point (e.g. per postcode) under the header',
-      location: { file, line: header.line },
-    });
-  }
+  const table = readCsvTable(text, file, {
+    csv: { quoteErrors: 'combined' },
+    empty: { message: 'the points file is empty', hint: 'Start with the header lsoa_code,area_code,area_name (and optionally weight), then one row per point' },
+    columns: checkHeader,
+    noRows: { message: 'the points file has a header row but no points', hint: 'Add one row per point (e.g. per postcode) under the header' },
+  });
+  if (!table.ok) return table;
+  const { header, records, at: cellAt } = table.value;
+  const { names, keys } = header;
 
   const lsoaIndex = keys.indexOf('lsoa_code');
   const areaCodeIndex = keys.indexOf('area_code');
@@ -76,9 +66,9 @@ export function parsePoints(text: string, file: string, known: ReadonlySet<strin
   const unknown: { code: string; line: number }[] = [];
   const checkName = oneNamePerCode({ file });
 
-  for (const row of rows) {
+  for (const row of records) {
     const cell = (index: number): string => (row.cells[index] ?? '').trim();
-    const at = (index: number): Location => ({ file, line: cellLine(row, index), column: index + 1, columnName: shown(names[index] ?? '') });
+    const at = (index: number): Location => cellAt(row, index);
 
     const lsoaCode = cell(lsoaIndex);
     if (lsoaCode === '') {
@@ -163,8 +153,8 @@ function readWeight(text: string): { ok: true; weight: string } | { ok: false; c
 }
 
 /** Check the header: no required column missing or given twice. */
-function checkHeader(names: readonly string[], line: number, file: string): Result<void> {
-  const repeated = repeatedColumn(names, USED, { file, line });
+function checkHeader(header: CsvHeader): Result<void> {
+  const repeated = repeatedColumn(header.names, USED, header);
   if (!repeated.ok) return repeated;
-  return requireColumns(names, POINTS_REQUIRED_COLUMNS, HEADER_NEEDS, { file, line }, { optional: [POINTS_WEIGHT_COLUMN] });
+  return requireColumns(header.names, POINTS_REQUIRED_COLUMNS, HEADER_NEEDS, header, { optional: [POINTS_WEIGHT_COLUMN] });
 }

@@ -7,8 +7,9 @@ import { fail, ok, type Location, type Result } from '../engine/errors.js';
 import { Exact } from '../engine/exact.js';
 import { shown } from '../engine/shown.js';
 import { oversizedNumber, plainDecimal } from './plainDecimal.js';
-import { cellLine, readCsvRecords, type CsvRecord } from './readCsvRecords.js';
+import { readCsvTable, type CsvHeader } from './readCsvTable.js';
 import { repeatedColumn, requireColumns } from './requireColumns.js';
+import { firstFew, sentence } from '../engine/wording.js';
 
 /** The columns a previous allocation must have (matched ignoring case and surrounding spaces). */
 export const PREVIOUS_REQUIRED_COLUMNS: readonly string[] = ['district_code', 'allocation'];
@@ -36,8 +37,6 @@ export interface ParsePreviousOptions {
   readonly otherLevel?: { readonly codes: ReadonlySet<string>; readonly hint: string };
 }
 
-/** How many districts a message lists before saying "and N more". */
-const LISTED = 5;
 
 const HEADER_NEEDS = 'the header needs district_code or former_district_code, and allocation, as fairshare allocate writes them';
 const AMOUNT_HINT = 'Write the allocation in pounds with at most 2 decimals, like 1426649.49 or £1,426,649.49';
@@ -63,32 +62,15 @@ const AMOUNT_HINT = 'Write the allocation in pounds with at most 2 decimals, lik
 export function parsePrevious(text: string, file: string, districts: ReadonlyMap<string, string>, options: ParsePreviousOptions = {}): Result<Map<string, bigint>> {
   const level = options.level ?? 'district';
   const noun = level === 'former-district' ? 'former district' : 'district';
-  const read = readCsvRecords(text, file, { commaExample: '"£1,426,649.49"' });
-  if (!read.ok) return read;
-  const [header, ...records] = read.value;
-  if (header === undefined) {
-    return fail('data', 'empty-file', 'the previous allocation is empty', {
-      hint: `${sentence(HEADER_NEEDS)}, then one row per ${noun}`,
-      location: { file },
-    });
-  }
-  const names = header.cells.map((cell) => cell.trim());
-  const columns = findColumns(names, header.line, file);
-  if (!columns.ok) return columns;
-  if (records.length === 0) {
-    return fail('data', 'no-rows', `the previous allocation has a header row but no ${noun}s`, {
-      hint: `Add one row per ${noun} under the header`,
-      location: { file, line: header.line },
-    });
-  }
-
-  const { code: codeIndex, allocation: amountIndex } = columns.value;
-  const at = (record: CsvRecord, index: number): Location => ({
-    file,
-    line: cellLine(record, index),
-    column: index + 1,
-    columnName: shown(names[index] ?? ''),
+  const table = readCsvTable(text, file, {
+    csv: { commaExample: '"£1,426,649.49"' },
+    empty: { message: 'the previous allocation is empty', hint: `${sentence(HEADER_NEEDS)}, then one row per ${noun}` },
+    columns: findColumns,
+    noRows: { message: `the previous allocation has a header row but no ${noun}s`, hint: `Add one row per ${noun} under the header` },
   });
+  if (!table.ok) return table;
+  const { records, at, column } = table.value;
+  const { code: codeIndex, allocation: amountIndex } = table.value.columns;
 
   const amounts = new Map<string, bigint>();
   const lines = new Map<string, number>();
@@ -120,7 +102,7 @@ export function parsePrevious(text: string, file: string, districts: ReadonlyMap
     const message =
       unknown.length === 1
         ? `${noun} ${shown(firstUnknown.code)} on line ${firstUnknown.line} is not in this run`
-        : `${unknown.length} ${noun}s are not in this run: ${listed(unknown.map((u) => `${shown(u.code)} (line ${u.line})`))}`;
+        : `${unknown.length} ${noun}s are not in this run: ${firstFew(unknown.map((u) => `${shown(u.code)} (line ${u.line})`))}`;
     const other = options.otherLevel;
     return fail('data', 'unknown-district', message, {
       hint: other !== undefined && unknown.every((u) => other.codes.has(u.code))
@@ -128,12 +110,12 @@ export function parsePrevious(text: string, file: string, districts: ReadonlyMap
         : level === 'former-district'
           ? "Use the former district codes of this run (the 2019 district codes, as in last year's --vintage 2019 district table, with the same --area and --data), or delete those rows"
           : 'Use the district codes of this run (the same --area and --data as the previous allocation), or delete those rows',
-      location: { file, line: firstUnknown.line, column: codeIndex + 1, columnName: shown(names[codeIndex] ?? '') },
+      location: column(codeIndex, firstUnknown.line),
     });
   }
   const missing = [...districts].filter(([code]) => !amounts.has(code));
   if (missing.length > 0) {
-    return fail('data', 'missing-districts', `the previous allocation has no row for ${missing.length === 1 ? noun : `${missing.length} ${noun}s`} ${listed(missing.map(([code, name]) => shown(name ? `${code} ${name}` : code)))}`, {
+    return fail('data', 'missing-districts', `the previous allocation has no row for ${missing.length === 1 ? noun : `${missing.length} ${noun}s`} ${firstFew(missing.map(([code, name]) => shown(name ? `${code} ${name}` : code)))}`, {
       hint: `Add a row for every ${noun} of this run, with 0 for a ${noun} that had nothing`,
       location: { file },
     });
@@ -141,9 +123,9 @@ export function parsePrevious(text: string, file: string, districts: ReadonlyMap
   return ok(amounts);
 }
 
-function findColumns(names: readonly string[], line: number, file: string): Result<{ code: number; allocation: number }> {
-  const keys = names.map((n) => n.toLowerCase());
-  const repeated = repeatedColumn(names, [...PREVIOUS_CODE_COLUMNS, 'allocation'], { file, line });
+function findColumns(header: CsvHeader): Result<{ code: number; allocation: number }> {
+  const { names, keys, file, line } = header;
+  const repeated = repeatedColumn(names, [...PREVIOUS_CODE_COLUMNS, 'allocation'], header);
   if (!repeated.ok) return repeated;
   const [district, former] = PREVIOUS_CODE_COLUMNS.map((column) => keys.indexOf(column)) as [number, number];
   if (district >= 0 && former >= 0) {
@@ -160,7 +142,7 @@ function findColumns(names: readonly string[], line: number, file: string): Resu
   }
   // Neither code column: the missing-columns message asks for district_code, the usual one, and the hint
   // names both.
-  const required = requireColumns(names, former >= 0 ? ['former_district_code', 'allocation'] : PREVIOUS_REQUIRED_COLUMNS, HEADER_NEEDS, { file, line }, { optional: PREVIOUS_CODE_COLUMNS });
+  const required = requireColumns(names, former >= 0 ? ['former_district_code', 'allocation'] : PREVIOUS_REQUIRED_COLUMNS, HEADER_NEEDS, header, { optional: PREVIOUS_CODE_COLUMNS });
   if (!required.ok) return required;
   return ok({ code: former >= 0 ? former : district, allocation: keys.indexOf('allocation') });
 }
@@ -188,12 +170,4 @@ function readAmount(raw: string, rawCode: string, noun: string, location: Locati
     return fail('data', 'bad-previous-amount', `allocation ${text} of ${code} has fractions of a penny`, { hint: AMOUNT_HINT, location });
   }
   return ok(BigInt(pennies.abs().toFixed(0)));
-}
-
-function listed(items: readonly string[]): string {
-  return items.slice(0, LISTED).join(', ') + (items.length > LISTED ? ` and ${items.length - LISTED} more` : '');
-}
-
-function sentence(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -9,8 +9,10 @@ import type { Direction } from '../engine/formula.js';
 import { shown } from '../engine/shown.js';
 import type { LsoaCodeHints } from './lsoaCodeHints.js';
 import { oversizedNumber, plainDecimal } from './plainDecimal.js';
-import { cellLine, readCsvRecords, type CsvRecord } from './readCsvRecords.js';
+import { cellLine } from './readCsvRecords.js';
+import { readCsvTable, type CsvHeader } from './readCsvTable.js';
 import { repeatedColumn } from './requireColumns.js';
+import { firstFew, sentence } from '../engine/wording.js';
 
 /** The value columns a replacement may have, exactly one of them, and which way each points. */
 export const REPLACEMENT_COLUMNS: Readonly<Record<'value' | 'national_rank', Direction>> = {
@@ -30,8 +32,6 @@ export interface Replacement {
   readonly outside: number;
 }
 
-/** How many codes a message lists before "and N more". */
-const LISTED = 5;
 
 const HEADER_NEEDS = 'the header needs lsoa_code and one of value (higher = more need, like a rate) or national_rank (1 = most need, like the IoD ranks)';
 
@@ -53,23 +53,15 @@ export function parseReplacement(
   known: ReadonlySet<string>,
   options: { readonly codes?: LsoaCodeHints; readonly areaName?: string } = {},
 ): Result<Replacement> {
-  const read = readCsvRecords(text, file, { commaExample: '"1,296"' });
-  if (!read.ok) return read;
-  const [header, ...records] = read.value;
-  if (header === undefined) {
-    return fail('data', 'empty-file', 'the replacement file is empty', { hint: `${sentence(HEADER_NEEDS)}, then one row per LSOA`, location: { file } });
-  }
-  const names = header.cells.map((cell) => cell.trim());
-  const columns = findColumns(names, header.line, file);
-  if (!columns.ok) return columns;
-  const { code: codeIndex, value: valueIndex, column } = columns.value;
-  if (records.length === 0) {
-    return fail('data', 'no-rows', 'the replacement file has a header row but no LSOAs', {
-      hint: 'Add one row per LSOA of the area under the header',
-      location: { file, line: header.line },
-    });
-  }
-  const at = (record: CsvRecord, index: number): Location => ({ file, line: cellLine(record, index), column: index + 1, columnName: shown(names[index] ?? '') });
+  const table = readCsvTable(text, file, {
+    csv: { commaExample: '"1,296"' },
+    empty: { message: 'the replacement file is empty', hint: `${sentence(HEADER_NEEDS)}, then one row per LSOA` },
+    columns: findColumns,
+    noRows: { message: 'the replacement file has a header row but no LSOAs', hint: 'Add one row per LSOA of the area under the header' },
+  });
+  if (!table.ok) return table;
+  const { records, at } = table.value;
+  const { code: codeIndex, value: valueIndex, column } = table.value.columns;
 
   const position = new Map<string, number>();
   for (const [i, code] of area.entries()) position.set(code, i);
@@ -103,7 +95,7 @@ export function parseReplacement(
     const message =
       unknown.length === 1
         ? `LSOA code "${shown(firstUnknown.code)}" on line ${firstUnknown.line} is not in the data`
-        : `${unknown.length} LSOA codes are not in the data: ${listed(unknown.map((u) => `"${shown(u.code)}" (line ${u.line})`))}`;
+        : `${unknown.length} LSOA codes are not in the data: ${firstFew(unknown.map((u) => `"${shown(u.code)}" (line ${u.line})`))}`;
     const upper = unknown.map((u) => u.code.toUpperCase()).find((code) => known.has(code));
     const codes = options.codes;
     return fail('data', 'unknown-lsoa', message, {
@@ -111,13 +103,13 @@ export function parseReplacement(
         ? `LSOA codes are upper case, e.g. "${upper}"`
         : (codes?.otherVintage?.(firstUnknown.code) ??
           `Use the ${codes?.geography ?? 'LSOA'} codes of the data, such as ${codes?.example ?? area[0] ?? 'E01027013'}${codes?.listing === undefined ? '' : ` (${codes.listing} lists them)`}, or delete those rows`),
-      location: { file, line: firstUnknown.line, column: codeIndex + 1, columnName: shown(names[codeIndex] ?? '') },
+      location: table.value.column(codeIndex, firstUnknown.line),
     });
   }
   const missing = area.filter((code) => !lines.has(code));
   if (missing.length > 0) {
     const of = `${area.length === 1 ? 'LSOA' : `${count(area.length)} LSOAs`} of ${options.areaName === undefined ? 'the area' : shown(options.areaName)}`;
-    const which = missing.length === area.length ? `any of the ${of}` : `${count(missing.length)} of the ${of}: ${listed(missing)}`;
+    const which = missing.length === area.length ? `any of the ${of}` : `${count(missing.length)} of the ${of}: ${firstFew(missing)}`;
     return fail('data', 'missing-lsoas', `the replacement file has no row for ${area.length === 1 ? `the ${of}, ${area[0]}` : which}`, {
       hint: 'Give every LSOA of the area a value: the formula ranks all of them',
       location: { file },
@@ -126,9 +118,9 @@ export function parseReplacement(
   return ok({ column, higherMeans: REPLACEMENT_COLUMNS[column], values, outside });
 }
 
-function findColumns(names: readonly string[], line: number, file: string): Result<{ code: number; value: number; column: ReplacementColumn }> {
-  const keys = names.map((n) => n.toLowerCase());
-  const repeated = repeatedColumn(names, ['lsoa_code', ...Object.keys(REPLACEMENT_COLUMNS)], { file, line });
+function findColumns(header: CsvHeader): Result<{ code: number; value: number; column: ReplacementColumn }> {
+  const { names, keys, file, line } = header;
+  const repeated = repeatedColumn(names, ['lsoa_code', ...Object.keys(REPLACEMENT_COLUMNS)], header);
   if (!repeated.ok) return repeated;
   const code = keys.indexOf('lsoa_code');
   if (code < 0) {
@@ -167,12 +159,4 @@ function readValue(raw: string, column: ReplacementColumn, rawCode: string, loca
 
 function count(n: number): string {
   return n.toLocaleString('en-GB');
-}
-
-function listed(items: readonly string[]): string {
-  return items.slice(0, LISTED).join(', ') + (items.length > LISTED ? ` and ${items.length - LISTED} more` : '');
-}
-
-function sentence(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

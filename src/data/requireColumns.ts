@@ -5,6 +5,7 @@
 import { fail, ok, type Result } from '../engine/errors.js';
 import { nearest } from '../engine/nearest.js';
 import { shown } from '../engine/shown.js';
+import { andList, sentence } from '../engine/wording.js';
 
 export interface RequireColumnsOptions {
   /**
@@ -56,20 +57,11 @@ export function requireColumns(
       firstGuess ??= names.indexOf(guess);
     }
   }
-  if (adds.length > 0) steps.push(`add ${adds.length === 1 ? 'a column' : 'columns'} ${list(adds)}`);
-  return fail('data', 'missing-columns', `missing required column${missing.length === 1 ? '' : 's'} ${list(missing.map((c) => `"${c}"`))}`, {
+  if (adds.length > 0) steps.push(`add ${adds.length === 1 ? 'a column' : 'columns'} ${andList(adds)}`);
+  return fail('data', 'missing-columns', `missing required column${missing.length === 1 ? '' : 's'} ${andList(missing.map((c) => `"${c}"`))}`, {
     hint: sentence(`${steps.join('; ')} (${headerNeeds})`),
     location: firstGuess === undefined ? { file, line } : { file, line, column: firstGuess + 1, columnName: shown(names[firstGuess] ?? '') },
   });
-}
-
-/** `items` joined as English: "a", "a and b", "a, b and c". */
-function list(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1) ?? ''}`;
-}
-
-function sentence(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /**

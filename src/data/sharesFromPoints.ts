@@ -12,6 +12,7 @@ import type { LookupRow } from '../engine/lookup.js';
 import type { Point } from './parsePoints.js';
 import { oneNamePerCode } from './oneNamePerCode.js';
 import { compareText } from '../engine/compareText.js';
+import { firstFew } from '../engine/wording.js';
 
 /** One row of a lookup counted from points. It has no input line: it comes from many points. */
 export type PointsLookupRow = Omit<LookupRow, 'line'>;
@@ -33,9 +34,6 @@ export interface SharesFromPointsOptions {
 
 /** Decimal places a share is written with. 12 keeps a 1-in-a-trillion share without float noise. */
 const SHARE_DECIMALS = 12;
-
-/** How many LSOAs a message lists before "and N more". */
-const LISTED = 5;
 
 /**
  * The share of each LSOA in each area: the total weight of the LSOA's points in the area over the total
@@ -78,13 +76,12 @@ export function sharesFromPoints(points: readonly Point[], options: SharesFromPo
   const lsoaCodes = [...byLsoa.keys()].sort(compareText);
   const empty = lsoaCodes.filter((code) => byLsoa.get(code)?.total.isZero());
   if (empty.length > 0) {
-    const listed = empty.slice(0, LISTED).map((code) => `${code} (line${plural(byLsoa.get(code)?.lines ?? [])})`);
-    const more = empty.length > LISTED ? ` and ${empty.length - LISTED} more` : '';
+    const listed = firstFew(empty.map((code) => `${code} (line${plural(byLsoa.get(code)?.lines ?? [])})`));
     const firstLine = empty.flatMap((code) => byLsoa.get(code)?.lines ?? []).reduce((a, b) => Math.min(a, b));
     return fail(
       'data',
       'zero-weight-lsoa',
-      `${empty.length === 1 ? '1 LSOA has' : `${empty.length} LSOAs have`} only points of weight 0, so ${empty.length === 1 ? 'its' : 'their'} shares would be 0/0: ${listed.join(', ')}${more}`,
+      `${empty.length === 1 ? '1 LSOA has' : `${empty.length} LSOAs have`} only points of weight 0, so ${empty.length === 1 ? 'its' : 'their'} shares would be 0/0: ${listed}`,
       { hint: 'Give each LSOA at least one point with a weight above 0, or remove its points', ...where(firstLine) },
     );
   }

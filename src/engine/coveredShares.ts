@@ -3,9 +3,7 @@ import type { Dataset } from './dataset.js';
 import { fail, ok, type Result } from './errors.js';
 import { Exact } from './exact.js';
 import type { Lookup, LookupRow } from './lookup.js';
-
-/** How many LSOA codes a message lists before saying "and N more". */
-const LISTED = 5;
+import { firstFew } from './wording.js';
 
 /**
  * The lookup rows for the dataset's units, as unit shares, after checking that every unit has a share
@@ -20,7 +18,7 @@ export function coveredShares(dataset: Dataset, lookup: Lookup): Result<{ rows: 
   const covered = new Set(rows.filter((r) => new Exact(r.share).gt(0)).map((r) => r.lsoaCode));
   const missing = dataset.units.filter((u) => !covered.has(u.code)).map((u) => u.code);
   if (missing.length > 0) {
-    const listed = missing.slice(0, LISTED).join(', ') + (missing.length > LISTED ? ` and ${missing.length - LISTED} more` : '');
+    const listed = firstFew(missing);
     return fail(
       'data',
       'lookup-not-covering',

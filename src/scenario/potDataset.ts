@@ -1,9 +1,7 @@
 import type { Dataset } from '../engine/dataset.js';
 import { fail, ok, type Result } from '../engine/errors.js';
 import { shown } from '../engine/shown.js';
-
-/** How many missing LSOA codes a message lists before saying "and N more". */
-const LISTED = 5;
+import { firstFew } from '../engine/wording.js';
 
 /**
  * The dataset of a pot that names its own `data:`: its scenario's LSOAs, in the scenario's order and
@@ -19,11 +17,7 @@ export function potDataset(scenario: Dataset, own: Dataset): Result<Dataset> {
   const index = new Map(own.units.map((unit, i) => [unit.code, i]));
   const missing = scenario.units.filter((unit) => !index.has(unit.code)).map((unit) => unit.code);
   if (missing.length > 0) {
-    const listed =
-      missing
-        .slice(0, LISTED)
-        .map((code) => shown(code))
-        .join(', ') + (missing.length > LISTED ? ` and ${missing.length - LISTED} more` : '');
+    const listed = firstFew(missing.map((code) => shown(code)));
     const what = missing.length === 1 ? 'an LSOA' : `${grouped(missing.length)} of the ${grouped(scenario.units.length)} LSOAs`;
     return fail('data', 'pot-data-missing-lsoas', `its data file ${shown(own.file)} has no row for ${what} the scenario shares over: ${listed}`, {
       hint: "A pot's data: needs a row for every LSOA of its scenario's area and vintage (rows for other LSOAs are ignored)",

@@ -8,6 +8,7 @@ import { inputRefs, type InputRef } from '../guardOutput.js';
 import { sheetOption, vintageOption, withoutUndefined } from '../allocationOptions.js';
 import { checkWorkbookTarget, writeWorkbook } from '../workbook.js';
 import { lookupCsv, lookupTable } from '../../report/lookupTable.js';
+import { firstFew } from '../../engine/wording.js';
 
 interface BuildOptions {
   readonly vintage?: string;
@@ -88,10 +89,9 @@ Examples:
       if (uncovered.length === 0) {
         io.stderr.write(`fairshare: the lookup covers all ${count(total, 'LSOA')} of ${built.area.name}\n`);
       } else {
-        const listed = uncovered.slice(0, LISTED).join(', ');
-        const more = uncovered.length > LISTED ? ` and ${uncovered.length - LISTED} more` : '';
+        const listed = firstFew(uncovered, LISTED);
         io.stderr.write(
-          `fairshare: warning: ${uncovered.length} of the ${count(total, 'LSOA')} of ${built.area.name} have no points, so the lookup does not cover them (${listed}${more}); allocate will refuse to use it for an area containing them\n`,
+          `fairshare: warning: ${uncovered.length} of the ${count(total, 'LSOA')} of ${built.area.name} have no points, so the lookup does not cover them (${listed}); allocate will refuse to use it for an area containing them\n`,
         );
       }
     });
