@@ -39,13 +39,14 @@ export type { CompareVintagesOptions, VintageComparison, VintageComparisonRow, V
 export type { DataOptions } from './app/dataOptions.js';
 export type { ExplainOptions, Explanation, ExplainedDomain, ExplainedSource } from './app/explain.js';
 export type { BudgetSetting, WeightSettings } from './app/formulaSettings.js';
-export type { Provenance, ReplaceSetting } from './app/inputs.js';
+export type { InputFile, InputRole } from './data/inputFile.js';
+export type { ReplaceSetting } from './app/inputs.js';
 export type { AreaList, AreaListing, ListAreasOptions } from './app/listAreas.js';
 export type { DomainList, DomainListing, ListDomainsOptions, SourceListing } from './app/listDomains.js';
 export type { OverlapOptions, OverlapResult, OverlapResultPair } from './app/overlap.js';
 export type { AreaProfile, DomainProfile, ProfileLevel, ProfileOptions, ProfileResult } from './app/profile.js';
 export type { ReportOptions } from './app/report.js';
-export type { AreaSummary, InputFile, RunBasis } from './app/runBasis.js';
+export type { AreaSummary, RunBasis } from './app/runBasis.js';
 export type { FormulaOptions } from './app/runFormula.js';
 export type { ScenarioCheck, ScenarioComparisonRow, ScenarioOutcome, ScenariosOptions, ScenariosResult, ScenarioText } from './app/scenarios.js';
 export type { DrawOptions, PlainBand, SensitivityOptions, SensitivityRow, SensitivitySummary } from './app/sensitivity.js';

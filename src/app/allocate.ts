@@ -7,16 +7,17 @@
 import type { Area } from '../data/area.js';
 import type { Damping } from '../engine/damp.js';
 import type { Allocation } from '../engine/fairShare.js';
-import { pounds, tabulate, type Tabulation } from '../engine/tabulate.js';
+import { tabulate, type Tabulation } from '../engine/tabulate.js';
 import { tabulateAreas, type LookupTabulation } from '../engine/tabulateAreas.js';
 import { plainDamping, plainRows, type PlainDamping } from './plainRows.js';
 import type { AppIo } from './context.js';
 import { parseDampingOptions, runDamping, type DampingSettings } from './damping.js';
 import { Failure, unwrap } from './failure.js';
-import { loadLookup, type Inputs, type Provenance } from './inputs.js';
+import { loadLookup, type Inputs } from './inputs.js';
 import { LEVELS, levelPlural, planLevel, type Level, type LevelPlan } from './levels.js';
 import { runFormula, type FormulaOptions } from './runFormula.js';
-import type { InputFile } from './runBasis.js';
+import { poundsPlain } from '../engine/money.js';
+import type { InputFile } from '../data/inputFile.js';
 
 /** What `allocate` is given: a run of the formula, the level to add up into, and optional damping. */
 export interface AllocateOptions extends FormulaOptions {
@@ -48,11 +49,11 @@ export interface AllocateRun {
   /** The table of the level: undefined at `lsoa` (the allocation is the table). */
   readonly table?: Tabulation | LookupTabulation;
   /** The damping, when `previous` was given, with the previous file's provenance. */
-  readonly damping?: { readonly damping: Damping; readonly provenance: Provenance };
+  readonly damping?: { readonly damping: Damping; readonly provenance: InputFile };
   /** The share lookup's provenance, for a lookup level. */
-  readonly lookup?: Provenance;
+  readonly lookup?: InputFile;
   /** Every input file of the run, with its SHA-256. */
-  readonly provenance: readonly Provenance[];
+  readonly provenance: readonly InputFile[];
 }
 
 /**
@@ -191,7 +192,7 @@ export async function allocate(options: AllocateOptions, io: AppIo): Promise<All
     area: { kind: inputs.area.kind, code: inputs.area.code, name: inputs.area.name, lsoas: units.length },
     level: run.level,
     budget: allocation.budget.toFixed(2),
-    total: pounds(allocation.pennies.reduce((sum, p) => sum + p, 0n)).toFixed(2),
+    total: poundsPlain(allocation.pennies.reduce((sum, p) => sum + p, 0n)),
     population: allocation.populationField,
     data: inputs.dataWords,
     ...(inputs.vintage === undefined ? {} : { vintage: inputs.vintage }),
@@ -214,13 +215,13 @@ export async function allocate(options: AllocateOptions, io: AppIo): Promise<All
       districtName: u.districtName,
       population: population[i] as number,
       figure: allocation.figures[i]?.toString() ?? '0',
-      allocation: pounds(allocation.pennies[i] ?? 0n).toFixed(2),
+      allocation: poundsPlain(allocation.pennies[i] ?? 0n),
     })),
     ...(damping === undefined || run.damping === undefined
       ? {}
       : {
-          damping: plainDamping(damping, run.damping.provenance.path),
+          damping: plainDamping(damping, run.damping.provenance.file),
         }),
-    inputs: run.provenance.map((p) => ({ role: p.role, file: p.path, sha256: p.sha256 })),
+    inputs: run.provenance,
   };
 }

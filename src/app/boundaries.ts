@@ -11,7 +11,8 @@ import type { Vintage } from '../data/vintage.js';
 import type { Dataset } from '../engine/dataset.js';
 import { hasLevel } from '../engine/tabulate.js';
 import { unwrap } from './failure.js';
-import { readSource, type Provenance } from './inputs.js';
+import { readSource } from './inputs.js';
+import type { InputFile } from '../data/inputFile.js';
 
 /** The installed data folder, two folders up from this module (in dist/ or src/). */
 const DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
@@ -30,7 +31,7 @@ const NORTHAMPTONSHIRE_2021 = new Set(['E06000061', 'E06000062']);
  */
 export interface BoundariesRead {
   readonly boundaries: Boundaries | string;
-  readonly provenance: readonly Provenance[];
+  readonly provenance: readonly InputFile[];
 }
 
 /**
@@ -50,10 +51,10 @@ export async function readLsoaBoundaries(dataset: Dataset, vintage: Vintage | un
       ? [dataset.units.every((u) => NORTHAMPTONSHIRE_2021.has(u.districtCode)) ? BOUNDARY_FILES_2021.northamptonshire : BOUNDARY_FILES_2021.england]
       : BOUNDARY_FILES;
   const texts = [];
-  const provenance: Provenance[] = [];
+  const provenance: InputFile[] = [];
   for (const name of files) {
     const source = unwrap(await readSource(resolve(DATA_DIR, BOUNDARY_DIR, name), 'boundaries'));
-    texts.push({ file: source.provenance.path, text: (name.endsWith('.gz') ? gunzipSync(source.bytes) : source.bytes).toString('utf8') });
+    texts.push({ file: source.provenance.file, text: (name.endsWith('.gz') ? gunzipSync(source.bytes) : source.bytes).toString('utf8') });
     provenance.push(source.provenance);
   }
   const boundaries = unwrap(parseBoundaries(texts, { only: codes }));
@@ -81,10 +82,10 @@ export async function readWardBoundaries(dataset: Dataset, vintage: Vintage | un
     return { boundaries: 'fairshare ships ward boundaries only for North and West Northamptonshire (their May 2025 wards)', provenance: [] };
   }
   const texts = [];
-  const provenance: Provenance[] = [];
+  const provenance: InputFile[] = [];
   for (const council of councils) {
     const source = unwrap(await readSource(resolve(DATA_DIR, BOUNDARY_DIR, WARD_BOUNDARY_FILES_2025[council] as string), 'boundaries'));
-    texts.push({ file: source.provenance.path, text: source.bytes.toString('utf8') });
+    texts.push({ file: source.provenance.file, text: source.bytes.toString('utf8') });
     provenance.push(source.provenance);
   }
   const boundaries = unwrap(parseBoundaries(texts, { only: wards, units: 'ward' }));

@@ -13,8 +13,9 @@ import { sharesFromPoints, type PointsLookupRow } from '../data/sharesFromPoints
 import type { Vintage } from '../data/vintage.js';
 import type { AppIo } from './context.js';
 import { unwrap } from './failure.js';
-import { codeHints, loadInputs, readSource, userTable, type Provenance } from './inputs.js';
+import { codeHints, loadInputs, readSource, userTable } from './inputs.js';
 import { vintageOf } from './runFormula.js';
+import type { InputFile } from '../data/inputFile.js';
 
 /** A points file already read: its bytes or text, and the name messages and provenance call it by. */
 export interface PointsContents {
@@ -55,7 +56,7 @@ export interface BuiltLookup {
   readonly data: string;
   readonly vintage?: Vintage;
   /** Every input by name and SHA-256: the data pack, its formula and the points file. */
-  readonly provenance: readonly Provenance[];
+  readonly provenance: readonly InputFile[];
 }
 
 /**
@@ -92,12 +93,12 @@ export async function buildLookup(options: BuildLookupOptions, io: AppIo): Promi
 }
 
 /** The points file's bytes, the name messages call it by, and its provenance. Throws Failure. */
-async function pointsFile(points: BuildLookupOptions['points'], io: AppIo): Promise<{ bytes: Uint8Array; shown: string; provenance: Provenance }> {
+async function pointsFile(points: BuildLookupOptions['points'], io: AppIo): Promise<{ bytes: Uint8Array; shown: string; provenance: InputFile }> {
   if (typeof points === 'string') {
     const source = unwrap(await readSource(resolve(io.cwd, points), 'points', points));
     return { bytes: source.bytes, shown: points, provenance: source.provenance };
   }
   const bytes = typeof points.contents === 'string' ? Buffer.from(points.contents, 'utf8') : points.contents;
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  return { bytes, shown: points.name, provenance: { role: 'points', path: basename(points.name), sha256 } };
+  return { bytes, shown: points.name, provenance: { role: 'points', file: basename(points.name), sha256 } };
 }

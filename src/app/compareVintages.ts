@@ -13,13 +13,13 @@ import type { Vintage } from '../data/vintage.js';
 import { compareVintages as splitChange, type VintageChange, type VintageChangeRow } from '../engine/compareVintages.js';
 import { fairShare, type Allocation } from '../engine/fairShare.js';
 import type { Formula } from '../engine/formula.js';
-import { pounds } from '../engine/tabulate.js';
+import { poundsPlain } from '../engine/money.js';
 import { weigh } from '../engine/weigh.js';
 import type { AppIo } from './context.js';
 import { Failure, unwrap } from './failure.js';
 import { budgetAmount, weightMap, type BudgetSetting, type WeightSettings } from './formulaSettings.js';
-import { loadData, loadFormula, loadLsoaChanges, selectArea, type LoadedData, type Provenance } from './inputs.js';
-import type { InputFile } from './runBasis.js';
+import { loadData, loadFormula, loadLsoaChanges, selectArea, type LoadedData } from './inputs.js';
+import type { InputFile } from '../data/inputFile.js';
 
 /** The vintages compared, older first. */
 export const YEARS: { readonly before: Vintage; readonly after: Vintage } = { before: '2019', after: '2025' };
@@ -83,7 +83,7 @@ export interface CompareVintagesRun {
    * Every input file of the run, with its SHA-256: both packs and formulas, the bridge formula, the LSOA
    * changes.
    */
-  readonly provenance: readonly Provenance[];
+  readonly provenance: readonly InputFile[];
 }
 
 /**
@@ -233,7 +233,7 @@ export async function compareVintages(options: CompareVintagesOptions, io: Pick<
     rows: run.change.rows.map(plainRow),
     total: plainRow(run.change.total),
     ...(run.bridgeFormula === undefined ? {} : { sourcesSplitAgainst: run.bridgeFormula.id }),
-    inputs: run.provenance.map((p) => ({ role: p.role, file: p.path, sha256: p.sha256 })),
+    inputs: run.provenance,
   };
 }
 
@@ -248,7 +248,7 @@ function side(vintage: Vintage, allocation: Allocation, area: Area, loaded: Load
 }
 
 function plainRow(r: VintageChangeRow): VintageComparisonRow {
-  const money = (pennies: bigint): string => pounds(pennies).toFixed(2);
+  const money = poundsPlain;
   return {
     code: r.code,
     name: r.name,

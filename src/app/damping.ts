@@ -11,8 +11,9 @@ import { parseBandEnd } from '../engine/parseBandEnd.js';
 import type { Tabulation } from '../engine/tabulate.js';
 import type { AppIo } from './context.js';
 import { Failure, unwrap } from './failure.js';
-import { readSource, userTable, type Provenance } from './inputs.js';
+import { readSource, userTable } from './inputs.js';
 import { levelPlural } from './levels.js';
+import type { InputFile } from '../data/inputFile.js';
 
 /**
  * The damping asked for, as written: the previous allocation's file, the band's ends and the sheet of a
@@ -90,7 +91,7 @@ export async function runDamping(
   settings: DampingSettings,
   io: AppIo,
   formerDistricts?: ReadonlySet<string>,
-): Promise<{ table: Tabulation; damping: Damping; provenance: Provenance }> {
+): Promise<{ table: Tabulation; damping: Damping; provenance: InputFile }> {
   const codes = table.rows.map((r) => r.code);
   const source = unwrap(await readSource(resolve(io.cwd, settings.previous), 'previous allocation', settings.previous));
   const level: PreviousLevel = table.level === 'former-district' ? 'former-district' : 'district';

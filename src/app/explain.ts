@@ -13,7 +13,7 @@ import type { AppIo } from './context.js';
 import { findLsoa } from './findLsoa.js';
 import type { Inputs } from './inputs.js';
 import { runFormula, type FormulaOptions } from './runFormula.js';
-import type { InputFile } from './runBasis.js';
+import type { InputFile } from '../data/inputFile.js';
 
 /** What `explain` is given: a run of the formula, and the LSOA to explain. */
 export interface ExplainOptions extends FormulaOptions {
@@ -157,6 +157,6 @@ export async function explain(options: ExplainOptions, io: AppIo): Promise<Expla
       };
     }),
     weightedTotal: totalWeighted.toString(),
-    inputs: inputs.provenance.map((p) => ({ role: p.role, file: p.path, sha256: p.sha256 })),
+    inputs: inputs.provenance,
   };
 }

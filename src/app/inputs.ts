@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
 import { basename, isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +22,7 @@ import { LSOA_CHANGES_FILE, parseLsoaChanges, type LsoaChange } from '../data/ls
 import { lsoaCodeHints, type LsoaCodeHints } from '../data/lsoaCodeHints.js';
 import type { AppIo as Io } from './context.js';
 import { findSource, replaceFromFile } from '../data/replaceSource.js';
+import { inputFile, type InputFile, type InputRole } from '../data/inputFile.js';
 
 /** The package root: two folders up from this module, in dist/ or src/. */
 const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -30,19 +30,6 @@ const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** The folder of built-in formulas; `--formula NAME` picks `NAME.json` from it. */
 export const FORMULAS_DIR = resolve(PACKAGE_ROOT, 'data/formulas');
 export const DEFAULT_FORMULA = 'northamptonshire';
-
-/** An input file as recorded for provenance: what it is, where, and the SHA-256 of its bytes. */
-export interface Provenance {
-  readonly role: 'data pack' | 'data file' | 'formula' | 'scenario file' | 'lookup' | 'boundaries' | 'previous allocation' | 'replacement' | 'points';
-  /**
-   * The file's name as outputs record it (manifests, workbook notes, the report's sources): a shipped
-   * file's path in the package (`data/england-lsoa-2025.json.gz`), else the name of the user's file
-   * without its folder (`my-crime.csv`, `-` for standard input), so the same inputs give the same bytes
-   * from any folder. Messages name a file as the user typed it, not by this.
-   */
-  readonly path: string;
-  readonly sha256: string;
-}
 
 /** One `SOURCE=FILE` replacement (`--replace`, `replace:`): the source id and the file, as written. */
 export interface ReplaceSetting {
@@ -56,7 +43,7 @@ export interface LoadedData {
   readonly formula: Formula;
   /** Where the data came from, in a few words (the pack's vintage or the file name). */
   readonly dataWords: string;
-  readonly provenance: readonly Provenance[];
+  readonly provenance: readonly InputFile[];
   /** The vintage of the shipped pack the data came from; undefined for a `--data` file. */
   readonly vintage?: Vintage;
   /**
@@ -112,7 +99,7 @@ export async function withReplacements(
 ): Promise<Inputs> {
   let { dataset, formula } = inputs;
   const described: string[] = [];
-  const provenance: Provenance[] = [...inputs.provenance];
+  const provenance: InputFile[] = [...inputs.provenance];
   const context = { known: new Set(inputs.all.units.map((u) => u.code)), codes: await codeHints(inputs.all, inputs.vintage), areaName: inputs.area.name };
   for (const setting of settings) {
     // The source first: a typo in it is refused before the file is read.
@@ -152,7 +139,7 @@ export async function loadData(
   );
   if (data === undefined) {
     const packFile = unwrap(await readSource(defaultPackPath(vintage), 'data pack'));
-    const pack = unwrap(loadPackWithMeta(packFile.bytes, packFile.provenance.path));
+    const pack = unwrap(loadPackWithMeta(packFile.bytes, packFile.provenance.file));
     return {
       dataset: pack.dataset,
       formula: named,
@@ -178,13 +165,13 @@ export async function loadData(
  * `baseDir`. `shown` is how the user wrote it, for messages; a default is shown by its path in the package.
  * Throws Failure.
  */
-export async function loadFormula(ref: string, baseDir: string, shown?: string): Promise<{ formula: Formula; provenance: Provenance }> {
+export async function loadFormula(ref: string, baseDir: string, shown?: string): Promise<{ formula: Formula; provenance: InputFile }> {
   const file = unwrap(await readSource(formulaPath(ref, baseDir), 'formula', shown));
-  return { formula: unwrap(parseFormula(decodeText(file.bytes), shown ?? file.provenance.path)), provenance: file.provenance };
+  return { formula: unwrap(parseFormula(decodeText(file.bytes), shown ?? file.provenance.file)), provenance: file.provenance };
 }
 
 /** `--data -`: the CSV from standard input, recorded as `-` with the SHA-256 of what was read. */
-async function readStdin(stdin: NodeJS.ReadableStream | undefined): Promise<Result<{ bytes: Buffer; provenance: Provenance }>> {
+async function readStdin(stdin: NodeJS.ReadableStream | undefined): Promise<Result<{ bytes: Buffer; provenance: InputFile }>> {
   if (!stdin || (stdin as NodeJS.ReadStream).isTTY) {
     return fail('usage', 'no-stdin', '--data - reads the CSV from standard input, but nothing is piped in', {
       hint: 'Pipe the file in, e.g. fairshare allocate --budget 1m --data - < areas.csv, or give its path',
@@ -201,7 +188,7 @@ async function readStdin(stdin: NodeJS.ReadableStream | undefined): Promise<Resu
     if (total > MAX_INPUT_BYTES) return refused('--data', 'from standard input', `it has more than the ${bytesShown(MAX_INPUT_BYTES)} fairshare reads`);
   }
   const bytes = Buffer.concat(chunks);
-  return ok({ bytes, provenance: { role: 'data file', path: '-', sha256: createHash('sha256').update(bytes).digest('hex') } });
+  return ok({ bytes, provenance: inputFile('data file', '-', bytes) });
 }
 
 /** A formula reference: a built-in name (`northamptonshire`) or a path to a JSON file. */
@@ -315,15 +302,11 @@ function refused(what: string, shown: string, why: string): Result<never> {
  * Read a file whole, with its SHA-256, turning the usual failures into one-line errors naming it. A file
  * over the input size limit is refused without reading it all (see {@link readLimited}).
  */
-export async function readSource(
-  path: string,
-  role: Provenance['role'],
-  shown: string = shownPath(path),
-): Promise<Result<{ bytes: Buffer; provenance: Provenance }>> {
+export async function readSource(path: string, role: InputRole, shown: string = shownPath(path)): Promise<Result<{ bytes: Buffer; provenance: InputFile }>> {
   const what = role === 'data file' ? '--data file' : role === 'replacement' ? 'replacement file' : role === 'points' ? '--points file' : role;
   try {
     const bytes = await readLimited(path, role !== 'data pack');
-    return ok({ bytes, provenance: { role, path: recordedName(path, shown), sha256: createHash('sha256').update(bytes).digest('hex') } });
+    return ok({ bytes, provenance: inputFile(role, recordedName(path, shown), bytes) });
   } catch (error) {
     if (error instanceof Refused) return refused(what, shown, error.message);
     const code = (error as NodeJS.ErrnoException).code;
@@ -376,7 +359,7 @@ export async function loadLookup(
   io: Pick<Io, 'cwd' | 'stderr'>,
   vintage?: Vintage,
   sheet?: string,
-): Promise<{ lookup: Lookup; provenance: Provenance }> {
+): Promise<{ lookup: Lookup; provenance: InputFile }> {
   const shipped = SHIPPED_LOOKUPS[level];
   if (file === undefined && shipped === undefined) {
     throw new Failure({
@@ -389,7 +372,7 @@ export async function loadLookup(
   const path = file === undefined ? resolve(PACKAGE_ROOT, shipped as string) : resolve(io.cwd, file);
   const source = unwrap(await readSource(path, 'lookup', file));
   const known = new Set(dataset.units.map((u) => u.code));
-  const shown = file ?? source.provenance.path;
+  const shown = file ?? source.provenance.file;
   const text = await userTable(source.bytes, shown, io.stderr, sheet);
   const lookup = unwrap(parseLookup(text, shown, level, known, { codes: await codeHints(dataset, vintage) }));
   return { lookup, provenance: source.provenance };
@@ -399,7 +382,7 @@ export async function loadLookup(
  * The shipped LSOA 2011 → 2021 changes (`data/lookups/lsoa-2011-2021-changes.csv`), with its provenance.
  * Throws Failure.
  */
-export async function loadLsoaChanges(): Promise<{ changes: LsoaChange[]; provenance: Provenance }> {
+export async function loadLsoaChanges(): Promise<{ changes: LsoaChange[]; provenance: InputFile }> {
   const source = unwrap(await readSource(resolve(PACKAGE_ROOT, 'data', LSOA_CHANGES_FILE), 'lookup'));
   return { changes: parseLsoaChanges(source.bytes.toString('utf8')), provenance: source.provenance };
 }

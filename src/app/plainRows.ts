@@ -1,7 +1,8 @@
 import type { Damping } from '../engine/damp.js';
-import { pounds, type DistrictRow, type Tabulation } from '../engine/tabulate.js';
+import { type DistrictRow, type Tabulation } from '../engine/tabulate.js';
 import type { AreaRow, LookupTabulation } from '../engine/tabulateAreas.js';
 import type { AllocationRow } from './allocate.js';
+import { poundsPlain } from '../engine/money.js';
 
 /**
  * A table's rows as plain data (money and percentages as strings with 2 decimals, exact); with damping,
@@ -23,7 +24,7 @@ export function plainRows(table: Tabulation | LookupTabulation, damping: Damping
       perPerson: r.perPerson,
       ...('estimated' in r ? { estimated: r.estimated } : {}),
       ...(r.derived === undefined ? {} : { derived: r.derived }),
-      ...(damped === undefined ? {} : { previous: pounds(damped.previous).toFixed(2), held: damped.held ?? '' }),
+      ...(damped === undefined ? {} : { previous: poundsPlain(damped.previous), held: damped.held ?? '' }),
     };
   });
 }

@@ -9,9 +9,10 @@ import { rankDomains, type Ranked } from '../engine/rankDomains.js';
 import type { AppIo } from './context.js';
 import { loadDataOptions, type DataOptions } from './dataOptions.js';
 import { Failure, unwrap } from './failure.js';
-import { loadLookup, type Inputs, type Provenance } from './inputs.js';
+import { loadLookup, type Inputs } from './inputs.js';
 import { LEVELS, planLevel, type Level } from './levels.js';
 import { runBasis, type RunBasis } from './runBasis.js';
+import type { InputFile } from '../data/inputFile.js';
 
 /** The levels a profile is drawn at: every level but `lsoa` (a profile of one LSOA is its need ranks). */
 export const PROFILE_LEVELS = LEVELS.filter((l): l is Exclude<Level, 'lsoa'> => l !== 'lsoa');
@@ -33,9 +34,9 @@ export interface ProfileRun {
   readonly rankings: readonly Ranked[];
   readonly profile: Profile;
   /** The share lookup's provenance, for a lookup level. */
-  readonly lookup?: Provenance;
+  readonly lookup?: InputFile;
   /** Every input file of the run, with its SHA-256 (the lookup's last). */
-  readonly provenance: readonly Provenance[];
+  readonly provenance: readonly InputFile[];
 }
 
 /**
@@ -63,7 +64,7 @@ export async function profileRun(options: ProfileOptions, io: AppIo): Promise<Pr
   const population = inputs.dataset.fields.get('population') as Float64Array;
   const plan = unwrap(planLevel(level, inputs.all, inputs.vintage, options.lookup !== undefined, PROFILE_LEVELS));
   let memberships: Membership[];
-  let lookup: Provenance | undefined;
+  let lookup: InputFile | undefined;
   if (plan.by === 'group') memberships = groupMemberships(inputs.dataset, plan.level);
   else {
     const loaded = await loadLookup(level, options.lookup, inputs.all, io, inputs.vintage, options.sheet);

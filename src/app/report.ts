@@ -19,9 +19,10 @@ import { readLsoaBoundaries, readWardBoundaries } from './boundaries.js';
 import type { AppIo } from './context.js';
 import { parseDampingOptions, runDamping, type DampingSettings } from './damping.js';
 import { Failure, unwrap } from './failure.js';
-import { loadLookup, type Provenance } from './inputs.js';
+import { loadLookup } from './inputs.js';
 import { runFormula, type FormulaOptions } from './runFormula.js';
 import { readScenarios, scenariosRun, type ScenarioSource, type ScenarioText, type ScenariosOptions } from './scenarios.js';
+import type { InputFile } from '../data/inputFile.js';
 
 /**
  * What a report is given, as `fairshare report` takes it: a run of the formula (a budget, with the
@@ -117,7 +118,7 @@ export function planReport(options: ReportOptions): ReportPlan {
  */
 export async function reportRun(plan: ReportPlan, io: AppIo, source?: ScenarioSource): Promise<ReportModel> {
   const { options, damping } = plan;
-  const provenance: Provenance[] = [];
+  const provenance: InputFile[] = [];
   let headline: { allocation: Allocation; area: Area; dataWords: string; all: Dataset; vintage: Vintage | undefined; pack: PackMeta | undefined };
   let scenarios: ReportModel['scenarios'];
   if (plan.scenarios !== undefined) {
@@ -154,7 +155,7 @@ export async function reportRun(plan: ReportPlan, io: AppIo, source?: ScenarioSo
     const formerDistricts = damping.level === 'district' ? new Set(tabulate(allocation, { level: 'former-district' }).rows.map((r) => r.code)) : undefined;
     const result = await runDamping(grouped, damping.settings, io, formerDistricts);
     provenance.push(result.provenance);
-    damped = { table: result.table, damping: result.damping, previous: result.provenance.path };
+    damped = { table: result.table, damping: result.damping, previous: result.provenance.file };
   }
   const lsoaMap = await readLsoaBoundaries(allocation.dataset, headline.vintage);
   provenance.push(...lsoaMap.provenance);
@@ -188,7 +189,7 @@ export async function reportRun(plan: ReportPlan, io: AppIo, source?: ScenarioSo
  * Work out a report as `fairshare report` does, for reportContent to lay out. Relative paths are taken
  * from `io.cwd`. Rejects with a Failure whose `error` is the typed error value.
  *
- * @example const model = await reportData({ budget: '12.7m', exclude: ['young-people', 'early-years'] }, io); model.provenance.map((p) => p.path)
+ * @example const model = await reportData({ budget: '12.7m', exclude: ['young-people', 'early-years'] }, io); model.provenance.map((p) => p.file)
  */
 export async function reportData(options: ReportOptions, io: AppIo): Promise<ReportModel> {
   return reportRun(planReport(options), io);
@@ -204,7 +205,7 @@ async function divisionTable(
   file: string | undefined,
   io: AppIo,
   vintage: Vintage | undefined,
-): Promise<{ table: LookupTabulation; provenance: Provenance } | undefined> {
+): Promise<{ table: LookupTabulation; provenance: InputFile } | undefined> {
   if (file === undefined && all.kind !== 'pack') return undefined;
   const { lookup, provenance } = await loadLookup('division', file, all, io, vintage);
   if (file === undefined && !coveredShares(allocation.dataset, lookup).ok) return undefined;

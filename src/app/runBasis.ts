@@ -3,7 +3,8 @@
  * input file by name and SHA-256. The same fields, named the same, as allocate's result.
  */
 import type { AreaKind } from '../data/area.js';
-import type { Inputs, Provenance } from './inputs.js';
+import type { Inputs } from './inputs.js';
+import type { InputFile } from '../data/inputFile.js';
 
 /** The area a run selected: its kind, code, name and number of LSOAs. */
 export interface AreaSummary {
@@ -11,13 +12,6 @@ export interface AreaSummary {
   readonly code: string;
   readonly name: string;
   readonly lsoas: number;
-}
-
-/** An input file of a run: what it is, its name as outputs record it, and the SHA-256 of its bytes. */
-export interface InputFile {
-  readonly role: Provenance['role'];
-  readonly file: string;
-  readonly sha256: string;
 }
 
 /** The area, data, vintage and input files a result rests on, as plain data. */
@@ -37,11 +31,11 @@ export interface RunBasis {
  *
  * @example runBasis(inputs).area // => { kind: 'county', code: 'E10000021', name: 'Northamptonshire', lsoas: 422 }
  */
-export function runBasis(inputs: Inputs, provenance: readonly Provenance[] = inputs.provenance): RunBasis {
+export function runBasis(inputs: Inputs, provenance: readonly InputFile[] = inputs.provenance): RunBasis {
   return {
     area: { kind: inputs.area.kind, code: inputs.area.code, name: inputs.area.name, lsoas: inputs.dataset.units.length },
     data: inputs.dataWords,
     ...(inputs.vintage === undefined ? {} : { vintage: inputs.vintage }),
-    inputs: provenance.map((p) => ({ role: p.role, file: p.path, sha256: p.sha256 })),
+    inputs: provenance,
   };
 }

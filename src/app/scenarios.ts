@@ -23,10 +23,10 @@ import type { AllocationRow } from './allocate.js';
 import type { AppIo } from './context.js';
 import { Failure, unwrap } from './failure.js';
 import type { InputRef } from './inputRef.js';
-import { formulaPath, loadData, readSource, userTable, type LoadedData, type Provenance } from './inputs.js';
+import { formulaPath, loadData, readSource, userTable, type LoadedData } from './inputs.js';
 import { plainDamping, plainRows, type PlainDamping } from './plainRows.js';
 import { vintageOf } from './runFormula.js';
-import type { InputFile } from './runBasis.js';
+import type { InputFile } from '../data/inputFile.js';
 
 /**
  * A scenario file already read: its text, and the folder its paths (`data:`, `formula:`, `previous:`,
@@ -63,7 +63,7 @@ export interface ScenariosOptions {
 /** A scenario file read and checked against the schema, with every file the run will read. */
 export interface ScenarioSource {
   readonly parsed: ScenarioFile;
-  readonly provenance: Provenance;
+  readonly provenance: InputFile;
   /**
    * The scenario file and every data and formula file it names, for the promise that no output overwrites
    * one.
@@ -89,7 +89,7 @@ export interface ScenariosRun {
   readonly results: readonly ScenarioResult[];
   readonly comparison: readonly ComparisonRow[];
   /** The scenario file, then every file it read, each once, with its SHA-256. */
-  readonly provenance: readonly Provenance[];
+  readonly provenance: readonly InputFile[];
   /**
    * What each shipped pack used says of itself, in the order first used (none when every scenario has a
    * `data:` file).
@@ -142,7 +142,7 @@ export async function readScenarios(options: ScenariosOptions, io: AppIo): Promi
 async function scenarioText(
   file: ScenariosOptions['file'],
   io: AppIo,
-): Promise<{ text: string; shown: string; baseDir: string; provenance: Provenance; path?: string }> {
+): Promise<{ text: string; shown: string; baseDir: string; provenance: InputFile; path?: string }> {
   if (typeof file === 'string') {
     const path = resolve(io.cwd, file);
     const source = unwrap(await readSource(path, 'scenario file', file));
@@ -150,7 +150,7 @@ async function scenarioText(
   }
   const shown = file.name ?? 'scenarios.yaml';
   const sha256 = createHash('sha256').update(file.text, 'utf8').digest('hex');
-  return { text: file.text, shown, baseDir: resolve(io.cwd, file.folder ?? '.'), provenance: { role: 'scenario file', path: basename(shown), sha256 } };
+  return { text: file.text, shown, baseDir: resolve(io.cwd, file.folder ?? '.'), provenance: { role: 'scenario file', file: basename(shown), sha256 } };
 }
 
 /**
@@ -160,12 +160,12 @@ async function scenarioText(
  */
 export async function scenariosRun(source: ScenarioSource, io: AppIo): Promise<ScenariosRun> {
   const { parsed, provenance: read, levelOption, baseDir } = source;
-  const provenance: Provenance[] = [read];
+  const provenance: InputFile[] = [read];
   const loaded = new Map<string, LoadedData>();
   const keyOf = (refs: DataRefs): string => JSON.stringify([refs.data, refs.formula, refs.vintage]);
   // Once per file: two files of the same name (in two folders) are both recorded, by their SHA-256.
-  const record = (p: Provenance): void => {
-    if (!provenance.some((q) => q.path === p.path && q.role === p.role && q.sha256 === p.sha256)) provenance.push(p);
+  const record = (p: InputFile): void => {
+    if (!provenance.some((q) => q.file === p.file && q.role === p.role && q.sha256 === p.sha256)) provenance.push(p);
   };
   // A file a scenario file names that cannot be read: point at the line that names it, and say where paths
   // are taken from.
@@ -256,7 +256,7 @@ async function readNamed(
   role: 'previous allocation' | 'replacement',
   baseDir: string,
   io: AppIo,
-): Promise<{ text: string; provenance: Provenance }> {
+): Promise<{ text: string; provenance: InputFile }> {
   const source = unwrap(await readSource(resolve(baseDir, file), role, file));
   return { text: await userTable(source.bytes, file, io.stderr), provenance: source.provenance };
 }
@@ -385,7 +385,7 @@ export async function scenarios(options: ScenariosOptions, io: AppIo): Promise<S
       ...(c.perPersonRank === undefined ? {} : { perPersonRank: c.perPersonRank }),
       ...(c.rankChange === undefined ? {} : { rankChange: c.rankChange }),
     })),
-    inputs: run.provenance.map((p) => ({ role: p.role, file: p.path, sha256: p.sha256 })),
+    inputs: run.provenance,
   };
 }
 

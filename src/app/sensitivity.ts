@@ -15,7 +15,7 @@ import { Failure, unwrap } from './failure.js';
 import type { Inputs } from './inputs.js';
 import { planLevel, type Level } from './levels.js';
 import { runFormula, type FormulaOptions } from './runFormula.js';
-import type { InputFile } from './runBasis.js';
+import type { InputFile } from '../data/inputFile.js';
 
 /** The levels sensitivity bands: those of whole LSOAs (a draw re-weights sums over each area's LSOAs). */
 export const SENSITIVITY_LEVELS: readonly Level[] = ['district', 'former-district', 'county', 'region', 'ward'];
@@ -209,7 +209,7 @@ export async function sensitivity(options: SensitivityOptions, io: AppIo): Promi
         return change === undefined ? [] : [{ domain, change: change.toFixed(2) }];
       }),
     })),
-    inputs: inputs.provenance.map((p) => ({ role: p.role, file: p.path, sha256: p.sha256 })),
+    inputs: inputs.provenance,
   };
 }
 

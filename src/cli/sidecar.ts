@@ -4,13 +4,12 @@
  */
 import { rm } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import { sha256 } from '../scenario/manifest.js';
 import { Failure, unwrap } from '../app/failure.js';
 import type { InputRef } from './guardOutput.js';
-import type { Provenance } from '../app/inputs.js';
 import type { Io } from './io.js';
 import { checkOutputPath, writeOutput } from './output.js';
 import { TOOL } from './workbook.js';
+import { sha256, type InputFile } from '../data/inputFile.js';
 
 export const MANIFEST_HELP =
   'also write FILE.manifest.json beside -o FILE: the tool, the settings, and the name and SHA-256 of every input and of FILE (off by default, so a CSV stays clean for Excel)';
@@ -47,14 +46,14 @@ export async function checkSidecar(wanted: boolean | undefined, output: string |
 export function sidecarText(
   command: string,
   run: Record<string, unknown>,
-  inputs: readonly Provenance[],
+  inputs: readonly InputFile[],
   output: { readonly file: string; readonly format: string; readonly content: string | Uint8Array },
 ): string {
   const doc = {
     tool: TOOL,
     command,
     run,
-    inputs: inputs.map((p) => ({ role: p.role, file: p.path, sha256: p.sha256 })),
+    inputs: inputs,
     output: { file: basename(output.file), format: output.format, sha256: sha256(output.content) },
   };
   return `${JSON.stringify(doc, null, 2)}\n`;

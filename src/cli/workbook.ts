@@ -4,10 +4,10 @@ import type { Allocation } from '../engine/fairShare.js';
 import { poundsText } from '../report/display.js';
 import { formulaDomains, type XlsxNotes, type XlsxSheet } from '../report/toXlsx.js';
 import { Failure, unwrap } from '../app/failure.js';
-import type { Provenance } from '../app/inputs.js';
 import type { Io } from './io.js';
 import { checkOutputPath, chooseFormat, FORMATS, type OutputFormat, writeOutput } from './output.js';
 import type { InputRef } from './guardOutput.js';
+import type { InputFile } from '../data/inputFile.js';
 
 export { TOOL } from '../app/tool.js';
 
@@ -37,7 +37,7 @@ export function checkWorkbookTarget(format: OutputFormat, output: string | undef
  * What a command says of its run on the workbook's Notes sheet; the tool, and the licence when the shipped
  * data was read, are added.
  */
-export type WorkbookNotes = Omit<XlsxNotes, 'tool' | 'licence' | 'provenance'> & { readonly provenance: readonly Provenance[] };
+export type WorkbookNotes = Omit<XlsxNotes, 'tool' | 'licence' | 'provenance'> & { readonly provenance: readonly InputFile[] };
 
 /**
  * Write tables as an Excel workbook to `-o` (whole or not at all): one sheet per table and a Notes sheet
@@ -70,7 +70,7 @@ export function runNotes(
   allocation: Allocation,
   lines: readonly string[],
   source: string,
-  provenance: readonly Provenance[],
+  provenance: readonly InputFile[],
 ): WorkbookNotes {
   return {
     title: `fairshare ${command}: ${area}, budget ${poundsText(allocation.budget)}`,

@@ -36,6 +36,7 @@ import type { Decimal } from 'decimal.js';
 import { Exact } from './exact.js';
 import type { Allocation } from './fairShare.js';
 import { compareText } from './compareText.js';
+import { areaKey } from './areaKey.js';
 
 /**
  * A row of the comparison: an area of the older vintage (its district) that LSOAs of both vintages are
@@ -123,7 +124,7 @@ export function compareVintages(before: VintageSide, bridge: VintageSide, option
 
   const rows = new Map<string, Accumulator>();
   const rowOf = (key: VintageRowKey): Accumulator => {
-    const id = `${key.code}\u0000${key.name}`;
+    const id = areaKey(key);
     let row = rows.get(id);
     if (row === undefined) {
       row = emptyRow(key);
@@ -174,9 +175,7 @@ export function compareVintages(before: VintageSide, bridge: VintageSide, option
   const Bn = bridge.allocation.budget.times(100);
   for (const group of groups.values()) {
     const keys = new Set(
-      [...group.before.map((i) => before.rows[i] as VintageRowKey), ...group.bridge.map((i) => bridge.rows[i] as VintageRowKey)].map(
-        (k) => `${k.code}\u0000${k.name}`,
-      ),
+      [...group.before.map((i) => before.rows[i] as VintageRowKey), ...group.bridge.map((i) => bridge.rows[i] as VintageRowKey)].map(areaKey),
     );
     const unchanged =
       group.before.length === 1 &&

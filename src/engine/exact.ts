@@ -9,7 +9,13 @@ import { Decimal } from 'decimal.js';
 export const Exact = Decimal.clone({ precision: 100, rounding: Decimal.ROUND_HALF_UP });
 export type Exact = Decimal;
 
-/** Round half-up to 2 decimal places, as a fixed-point string (`12.30`). */
+/**
+ * Round half-up to 2 decimal places, as a fixed-point string (`12.30`). A value that rounds to zero is
+ * `0.00`, never `-0.00` (a fall of less than half a penny, or of 0.005%, is no fall).
+ *
+ * @example round2(new Exact('-0.004')) // => '0.00'
+ */
 export function round2(value: Decimal): string {
-  return value.toFixed(2, Decimal.ROUND_HALF_UP);
+  const text = value.toFixed(2, Decimal.ROUND_HALF_UP);
+  return text === '-0.00' ? '0.00' : text;
 }

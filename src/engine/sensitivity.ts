@@ -4,6 +4,7 @@ import { fairShare, type Allocation } from './fairShare.js';
 import { gamma } from './random.js';
 import { tabulate, unitGroup, type Tabulation, type GroupLevel } from './tabulate.js';
 import type { WeightedFormula } from './weigh.js';
+import { areaKey } from './areaKey.js';
 
 /**
  * The smallest Dirichlet concentration `sensitivity` accepts. Each domain's Gamma shape is the
@@ -113,13 +114,13 @@ export function sensitivity(allocation: Allocation, options: SensitivityOptions)
   const totalWeight = weights.reduce((s, w) => s + w, 0);
 
   // Σ population × rank per area and domain, in the row order of the table.
-  const districtIndex = new Map(base.rows.map((r, k) => [key(r.code, r.name), k]));
+  const districtIndex = new Map(base.rows.map((r, k) => [areaKey(r), k]));
   const k = base.rows.length;
   const sums = counted.map(() => new Float64Array(k));
   const people = new Float64Array(k);
   dataset.units.forEach((unit, i) => {
     const area = unitGroup(unit, level) as { code: string; name: string };
-    const district = districtIndex.get(key(area.code, area.name)) as number;
+    const district = districtIndex.get(areaKey(area)) as number;
     const p = populations[i] as number;
     people[district] = (people[district] as number) + p;
     counted.forEach((d, j) => {
@@ -243,8 +244,4 @@ function ranksDescending(values: readonly number[]): number[] {
     ranks[i] = previous !== undefined && values[previous] === values[i] ? (ranks[previous] as number) : position + 1;
   });
   return ranks;
-}
-
-function key(code: string, name: string): string {
-  return `${code}\u0000${name}`;
 }

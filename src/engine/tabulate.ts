@@ -3,6 +3,8 @@ import { Exact, round2 } from './exact.js';
 import type { Dataset, Unit } from './dataset.js';
 import type { Allocation } from './fairShare.js';
 import { compareText } from './compareText.js';
+import { pounds } from './money.js';
+import { areaKey } from './areaKey.js';
 
 /** One row of a district table. Money and ratios are exact decimal strings, ready to print. */
 export interface DistrictRow {
@@ -99,7 +101,7 @@ export function tabulate(allocation: Tabulatable, options: TabulateOptions = {})
   dataset.units.forEach((unit, i) => {
     const area = unitGroup(unit, level);
     if (area === undefined) throw new RangeError(`tabulate: unit ${unit.code} has no ${level}`);
-    const key = `${area.code}\u0000${area.name}`;
+    const key = areaKey(area);
     let group = groups.get(key);
     if (!group) {
       group = { code: area.code, name: area.name, lsoas: 0, people: [], pennies: 0n, derived: false };
@@ -142,11 +144,6 @@ export function withAllocations(table: Tabulation, pennies: readonly bigint[]): 
   });
   const total = tableRow('', 'Total', table.total.lsoas, table.total.population, pounds(pennies.reduce((sum, p) => sum + p, 0n)), budget);
   return table.level === undefined ? { rows, total } : { level: table.level, rows, total };
-}
-
-/** Whole pennies as exact pounds. */
-export function pounds(pennies: bigint): Decimal {
-  return new Exact(pennies.toString()).dividedBy(100);
 }
 
 /**

@@ -4,8 +4,9 @@ import { ok, type Result } from './errors.js';
 import { coveredShares } from './coveredShares.js';
 import { Exact } from './exact.js';
 import type { Lookup } from './lookup.js';
-import { pounds, tableRow, type DistrictRow, type Tabulatable } from './tabulate.js';
+import { tableRow, type DistrictRow, type Tabulatable } from './tabulate.js';
 import { compareText } from './compareText.js';
+import { pounds } from './money.js';
 
 /** One row of a ward or division table: a district row's columns, and whether it rests on estimates. */
 export interface AreaRow extends DistrictRow {

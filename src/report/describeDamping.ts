@@ -1,7 +1,8 @@
 import type { Damping, DampedDistrict } from '../engine/damp.js';
 import { formatPercent } from '../engine/parsePercent.js';
-import { pounds } from '../engine/tabulate.js';
-import { groupThousands } from './display.js';
+import { pounds, poundsPlain } from '../engine/money.js';
+import { andList } from '../engine/wording.js';
+import { poundsText, signedPoundsText } from './display.js';
 
 export interface DescribeDampingOptions {
   /**
@@ -52,7 +53,7 @@ export function describeDamping(damping: Damping, previousFile: string, options:
     const received = districts.filter((d) => d.amount > d.formula);
     const moved = received.reduce((sum, d) => sum + (d.amount - d.formula), 0n);
     if (moved === 0n) parts.push(`every ${noun} gets its formula amount all the same`);
-    else parts.push(`against their formula amounts, £${money(moved)} moved from ${listed(paid)} to ${listed(received)}`);
+    else parts.push(`against their formula amounts, ${poundsText(pounds(moved))} moved from ${listed(paid)} to ${listed(received)}`);
   }
   const unbanded = districts.filter((d) => !d.damped);
   if (unbanded.length) {
@@ -70,8 +71,8 @@ export function dampingMeta(damping: Damping, previousFile: string, options: Des
       previous: previousFile,
       floor_pct: percent(damping.floor),
       ceiling_pct: percent(damping.ceiling),
-      floor_cost: pounds(damping.floorCost).toFixed(2),
-      ceilings_freed: pounds(damping.ceilingsFreed).toFixed(2),
+      floor_cost: poundsPlain(damping.floorCost),
+      ceilings_freed: poundsPlain(damping.ceilingsFreed),
       held_at_floor: damping.districts.filter((d) => d.held === 'floor').map((d) => d.code),
       held_at_ceiling: damping.districts.filter((d) => d.held === 'ceiling').map((d) => d.code),
       summary: describeDamping(damping, previousFile, options),
@@ -83,18 +84,9 @@ export function dampingMeta(damping: Damping, previousFile: string, options: Des
  * Districts with their change against the formula amount: `Daventry (-£175,365.45) and Corby (+£75,630.68)`.
  */
 function listed(districts: readonly DampedDistrict[]): string {
-  const items = districts.map((d) => `${label(d)} (${signedMoney(d.amount - d.formula)})`);
-  return items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items.at(-1) ?? ''}` : (items[0] ?? '');
+  return andList(districts.map((d) => `${label(d)} (${signedPoundsText(d.amount - d.formula)})`));
 }
 
 function label(d: DampedDistrict): string {
   return d.name || d.code;
-}
-
-function money(pennies: bigint): string {
-  return groupThousands(pounds(pennies).toFixed(2));
-}
-
-function signedMoney(pennies: bigint): string {
-  return pennies < 0n ? `-£${money(-pennies)}` : `+£${money(pennies)}`;
 }

@@ -1,4 +1,5 @@
 import type { ColumnKind } from './table.js';
+import { pounds } from '../engine/money.js';
 
 /**
  * A cell as people read it: thousands separators for counts and money, £ for money, % for shares, a
@@ -41,6 +42,26 @@ export function groupThousands(plain: string): string {
  */
 export function poundsText(amount: { toFixed(places: number): string }): string {
   return `£${groupThousands(amount.toFixed(2))}`;
+}
+
+/**
+ * A change in money as people read it, with a sign that reads first: `+£1,234.56`, `-£1,234.56`, `£0.00`
+ * (a hyphen-minus, as in the tables, so the text pastes into a spreadsheet as a number).
+ *
+ * @example signedPoundsText(-123456n) // => '-£1,234.56'
+ */
+export function signedPoundsText(pennies: bigint): string {
+  const text = poundsText(pounds(pennies < 0n ? -pennies : pennies));
+  return pennies > 0n ? `+${text}` : pennies < 0n ? `-${text}` : text;
+}
+
+/**
+ * A plain percentage (as {@link percentOf} writes it) as a signed change: `+1.25%`, `-1.25%`, `0.00%`.
+ *
+ * @example signedPercentText('-1.25') // => '-1.25%'
+ */
+export function signedPercentText(plain: string): string {
+  return /^-/.test(plain) || !/[1-9]/.test(plain) ? `${plain}%` : `+${plain}%`;
 }
 
 /** Whether a column is right-aligned (numbers) or left-aligned (text). */

@@ -6,8 +6,9 @@ import { describeRun, peopleLabel, runHeader, runMeta } from './describeRun.js';
 import type { GroupLevel } from '../engine/tabulate.js';
 import { comparisonTable, levelTable, lsoaTable, withDampingColumns, type Table } from './table.js';
 import { dampingMeta, describeDamping } from './describeDamping.js';
-import { formulaDomains, toXlsx, type XlsxInput, type XlsxSettings, type XlsxSheet } from './toXlsx.js';
+import { formulaDomains, toXlsx, type XlsxSettings, type XlsxSheet } from './toXlsx.js';
 import { toCsv } from './toCsv.js';
+import type { InputFile } from '../data/inputFile.js';
 import { jsonText, toJson } from './toJson.js';
 import { markdownLines, markdownText, toMarkdown } from './toMarkdown.js';
 import { populationField } from '../data/populationBase.js';
@@ -21,7 +22,7 @@ export interface ScenarioFilesOptions {
   readonly title: string;
   /** For the workbook's Notes sheet: the tool and its version, and the input files with their SHA-256. */
   readonly tool: { readonly name: string; readonly version: string };
-  readonly inputs: readonly XlsxInput[];
+  readonly inputs: readonly InputFile[];
   /** The data's licence statement for the Notes sheet, when the shipped data pack was used. */
   readonly licence?: string;
 }

@@ -3,9 +3,10 @@ import { Exact, round2 } from '../engine/exact.js';
 import { largestRemainder } from '../engine/largestRemainder.js';
 import type { Damping, DampedDistrict } from '../engine/damp.js';
 import type { Allocation } from '../engine/fairShare.js';
-import { GROUP_LEVELS, pounds, type DistrictRow, type Tabulation, type GroupLevel } from '../engine/tabulate.js';
+import { GROUP_LEVELS, type DistrictRow, type Tabulation, type GroupLevel } from '../engine/tabulate.js';
 import type { LookupTabulation } from '../engine/tabulateAreas.js';
 import type { ComparisonRow } from '../scenario/compare.js';
+import { percentOf, poundsPlain } from '../engine/money.js';
 
 /**
  * How a column's cells are shown: `text` as is; `int` and `number` as plain numbers (`int` with
@@ -155,7 +156,7 @@ export function withDampingColumns(table: Table, damping: Damping): Table {
   // The allocation column must be the damped one, or the change would be against the wrong figure.
   for (const row of rows) {
     const district = byCode.get(row[codeIndex] ?? '') as DampedDistrict;
-    if (row[allocationIndex] !== pounds(district.amount).toFixed(2))
+    if (row[allocationIndex] !== poundsPlain(district.amount))
       throw new RangeError(`withDampingColumns: ${district.code}'s allocation is not its damped amount`);
   }
   return { columns: [...table.columns, ...DAMPING_COLUMNS], rows, ...(total ? { total } : {}) };
@@ -184,9 +185,7 @@ export function ownTableHeaders(): readonly { readonly head: readonly Column[]; 
 }
 
 function dampingCells(amount: bigint, previous: bigint, held: string): string[] {
-  const change = previous === 0n ? '' : round2(new Exact((amount - previous).toString()).dividedBy(previous.toString()).times(100));
-  // A fall of less than 0.005% rounds to 0.00, not -0.00.
-  return [pounds(previous).toFixed(2), change === '-0.00' ? '0.00' : change, held];
+  return [poundsPlain(previous), percentOf((amount - previous).toString(), previous.toString()), held];
 }
 
 /**

@@ -5,6 +5,7 @@ import type { WeightedFormula } from '../engine/weigh.js';
 import { Exact } from '../engine/exact.js';
 import { display } from './display.js';
 import type { ColumnKind, Table } from './table.js';
+import type { InputFile } from '../data/inputFile.js';
 
 /** One worksheet: a table, with lines of caption above it (e.g. the run described). */
 export interface XlsxSheet {
@@ -34,13 +35,6 @@ export interface XlsxSettings {
   readonly domains?: readonly XlsxDomain[];
 }
 
-/** An input file as the Notes sheet lists it (the same shape as the CLI's Provenance). */
-export interface XlsxInput {
-  readonly role: string;
-  readonly path: string;
-  readonly sha256: string;
-}
-
 /** What the final Notes sheet says about the workbook. */
 export interface XlsxNotes {
   readonly title: string;
@@ -52,7 +46,7 @@ export interface XlsxNotes {
   readonly sources?: readonly string[];
   /** The data's licence statement, e.g. the Open Government Licence attribution for the shipped pack. */
   readonly licence?: string;
-  readonly provenance: readonly XlsxInput[];
+  readonly provenance: readonly InputFile[];
   readonly tool: { readonly name: string; readonly version: string };
 }
 
@@ -247,7 +241,7 @@ function addNotesSheet(workbook: ExcelJS.Workbook, notes: XlsxNotes): void {
   put([`Made by ${notes.tool.name} ${notes.tool.version}. Amounts are exact to the penny; totals are the exact sums, stored as values.`]);
   if (notes.provenance.length) {
     put(['Input', 'File', 'SHA-256'], { bold: true });
-    for (const input of notes.provenance) put([input.role, input.path, input.sha256]);
+    for (const input of notes.provenance) put([input.role, input.file, input.sha256]);
   }
 }
 

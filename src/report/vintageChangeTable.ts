@@ -1,7 +1,6 @@
-import { Exact, round2 } from '../engine/exact.js';
 import type { VintageChange, VintageChangeRow } from '../engine/compareVintages.js';
-import { pounds } from '../engine/tabulate.js';
-import { poundsText } from './display.js';
+import { percentOf, poundsPlain } from '../engine/money.js';
+import { signedPercentText, signedPoundsText } from './display.js';
 import type { Column, Table } from './table.js';
 
 /**
@@ -31,15 +30,15 @@ export function vintageChangeTable(change: VintageChange, years: VintagePair, op
     { key: `lsoas_${after}`, title: `LSOAs ${after}`, kind: 'int', cell: (r) => String(r.lsoasAfter), full: true },
     { key: `population_${before}`, title: `Population ${before}`, kind: 'int', cell: (r) => String(r.peopleBefore), full: true },
     { key: `population_${after}`, title: `Population ${after}`, kind: 'int', cell: (r) => String(r.peopleAfter), full: true },
-    { key: `allocation_${before}`, title: before, kind: 'money', cell: (r) => money(r.before) },
-    { key: `allocation_${after}`, title: after, kind: 'money', cell: (r) => money(r.after) },
-    { key: 'change', title: 'Change', kind: 'money', signed: true, cell: (r) => money(r.change) },
-    { key: 'change_pct', title: 'Change %', kind: 'pct', signed: true, cell: (r) => percent(r.change, r.before) },
-    { key: 'population_effect', title: 'Population', kind: 'money', signed: true, cell: (r) => money(r.population) },
-    { key: 'boundaries_effect', title: 'Boundaries', kind: 'money', signed: true, cell: (r) => money(r.boundaries) },
-    { key: 'data_effect', title: 'Data', kind: 'money', signed: true, cell: (r) => money(r.data) },
+    { key: `allocation_${before}`, title: before, kind: 'money', cell: (r) => poundsPlain(r.before) },
+    { key: `allocation_${after}`, title: after, kind: 'money', cell: (r) => poundsPlain(r.after) },
+    { key: 'change', title: 'Change', kind: 'money', signed: true, cell: (r) => poundsPlain(r.change) },
+    { key: 'change_pct', title: 'Change %', kind: 'pct', signed: true, cell: (r) => percentOf(r.change.toString(), r.before.toString()) },
+    { key: 'population_effect', title: 'Population', kind: 'money', signed: true, cell: (r) => poundsPlain(r.population) },
+    { key: 'boundaries_effect', title: 'Boundaries', kind: 'money', signed: true, cell: (r) => poundsPlain(r.boundaries) },
+    { key: 'data_effect', title: 'Data', kind: 'money', signed: true, cell: (r) => poundsPlain(r.data) },
     ...(change.sources
-      ? [{ key: 'sources_effect', title: 'Sources', kind: 'money', signed: true, cell: (r: VintageChangeRow) => money(r.sources) } as const]
+      ? [{ key: 'sources_effect', title: 'Sources', kind: 'money', signed: true, cell: (r: VintageChangeRow) => poundsPlain(r.sources) } as const]
       : []),
     { key: `changed_lsoas_${before}`, title: `Changed LSOAs ${before}`, kind: 'int', cell: (r) => String(r.changedBefore), full: true },
     { key: `changed_lsoas_${after}`, title: `Changed LSOAs ${after}`, kind: 'int', cell: (r) => String(r.changedAfter), full: true },
@@ -62,10 +61,10 @@ export function vintageChangeNotes(change: VintageChange, years: VintagePair): s
   const { before, after } = years;
   const parts = (r: VintageChangeRow): string =>
     [
-      `population ${signed(r.population)}`,
-      `boundaries ${signed(r.boundaries)}`,
-      `data ${signed(r.data)}`,
-      ...(change.sources ? [`sources ${signed(r.sources)}`] : []),
+      `population ${signedPoundsText(r.population)}`,
+      `boundaries ${signedPoundsText(r.boundaries)}`,
+      `data ${signedPoundsText(r.data)}`,
+      ...(change.sources ? [`sources ${signedPoundsText(r.sources)}`] : []),
     ].join(', ');
   const legend = [
     `How to read the change from ${before} to ${after}: the parts add up exactly to the change.`,
@@ -76,29 +75,8 @@ export function vintageChangeNotes(change: VintageChange, years: VintagePair): s
       : 'Data: the rest of the change on the LSOAs ONS left unchanged: their new need ranks (IoD2025 for IoD2019, and any change of sources), and the penny rounding.',
   ];
   const lines = change.rows.map(
-    (r) => `${r.name || r.code}: ${signed(r.change)}${r.before === 0n ? '' : ` (${signedPercent(r.change, r.before)})`}: ${parts(r)}.`,
+    (r) =>
+      `${r.name || r.code}: ${signedPoundsText(r.change)}${r.before === 0n ? '' : ` (${signedPercentText(percentOf(r.change.toString(), r.before.toString()))})`}: ${parts(r)}.`,
   );
   return [...legend, ...lines];
-}
-
-function money(pennies: bigint): string {
-  return pounds(pennies).toFixed(2);
-}
-
-function percent(change: bigint, base: bigint): string {
-  if (base === 0n) return '';
-  const value = round2(new Exact(change.toString()).dividedBy(base.toString()).times(100));
-  // A change of less than 0.005% rounds to 0.00, not -0.00.
-  return value === '-0.00' ? '0.00' : value;
-}
-
-/** Pennies with a sign that reads right: `+£1,234.56`, `−£1,234.56` (a minus sign), `£0.00`. */
-function signed(pennies: bigint): string {
-  const text = `${poundsText(pounds(pennies < 0n ? -pennies : pennies))}`;
-  return pennies > 0n ? `+${text}` : pennies < 0n ? `\u2212${text}` : text;
-}
-
-function signedPercent(change: bigint, base: bigint): string {
-  const value = percent(change, base);
-  return value.startsWith('-') ? `\u2212${value.slice(1)}%` : value === '0.00' ? '0.00%' : `+${value}%`;
 }

@@ -1,6 +1,7 @@
 import type { Decimal } from 'decimal.js';
 import { Exact, round2 } from '../engine/exact.js';
 import type { ScenarioResult } from './runScenarios.js';
+import { areaKey } from '../engine/areaKey.js';
 
 /** One district in one scenario, against the same district in the baseline. */
 export interface ComparisonRow {
@@ -31,13 +32,14 @@ export interface ComparisonRow {
  */
 export function compare(results: readonly ScenarioResult[], baseline: string): ComparisonRow[] {
   const base = results.find((r) => r.plan.name === baseline);
-  const baseAmounts = new Map((base?.table.rows ?? []).map((r) => [key(r.code, r.name), r.allocation]));
+  const baseAmounts = new Map((base?.table.rows ?? []).map((r) => [areaKey(r), r.allocation]));
   const baseRows = base?.table.rows ?? [];
-  const baseRanks = new Map(perPersonRanks(baseRows.map((r) => r.perPerson)).map((rank, i) => [key(baseRows[i]?.code ?? '', baseRows[i]?.name ?? ''), rank]));
+  const baseRankList = perPersonRanks(baseRows.map((r) => r.perPerson));
+  const baseRanks = new Map(baseRows.map((r, i) => [areaKey(r), baseRankList[i]]));
   return results.flatMap((result) => {
     const ranks = perPersonRanks(result.table.rows.map((r) => r.perPerson));
     return result.table.rows.map((row, i): ComparisonRow => {
-      const before = baseAmounts.get(key(row.code, row.name));
+      const before = baseAmounts.get(areaKey(row));
       const change = before === undefined ? undefined : row.allocation.minus(before);
       return {
         scenario: result.plan.name,
@@ -48,7 +50,7 @@ export function compare(results: readonly ScenarioResult[], baseline: string): C
         change,
         changePct: change === undefined || before === undefined || before.isZero() ? '' : round2(change.dividedBy(before).times(100)),
         perPersonRank: ranks[i],
-        rankChange: rankChange(baseRanks.get(key(row.code, row.name)), ranks[i]),
+        rankChange: rankChange(baseRanks.get(areaKey(row)), ranks[i]),
       };
     });
   });
@@ -63,10 +65,6 @@ function rankChange(baseline: number | undefined, rank: number | undefined): num
 function perPersonRanks(values: readonly string[]): (number | undefined)[] {
   const numbers = values.map((v) => (v === '' ? undefined : new Exact(v)));
   return numbers.map((v) => (v === undefined ? undefined : 1 + numbers.filter((w) => w !== undefined && w.gt(v)).length));
-}
-
-function key(code: string, name: string): string {
-  return `${code}\u0000${name}`;
 }
 
 /**

@@ -1,21 +1,14 @@
-import { createHash } from 'node:crypto';
 import type { Damping } from '../engine/damp.js';
 import { formatPercent } from '../engine/parsePercent.js';
-import { pounds } from '../engine/tabulate.js';
+import { poundsPlain } from '../engine/money.js';
 import type { WeightedFormula } from '../engine/weigh.js';
 import type { DampingPlan } from './planScenarios.js';
 import type { ScenarioResult } from './runScenarios.js';
-
-/** An input file's identity, as recorded in the manifest. */
-export interface ManifestInput {
-  readonly role: string;
-  readonly path: string;
-  readonly sha256: string;
-}
+import { sha256, type InputFile } from '../data/inputFile.js';
 
 export interface ManifestOptions {
   readonly tool: { readonly name: string; readonly version: string };
-  readonly inputs: readonly ManifestInput[];
+  readonly inputs: readonly InputFile[];
   readonly baseline: string;
   readonly format: string;
   /** The output files (name → text or bytes), other than the manifest itself. */
@@ -77,8 +70,8 @@ function dampingRecord(plan: DampingPlan, damping: Damping, summary: string | un
     ceiling: plan.ceiling === undefined ? null : formatPercent(plan.ceiling),
     heldAtFloor: damping.districts.filter((d) => d.held === 'floor').map((d) => d.code),
     heldAtCeiling: damping.districts.filter((d) => d.held === 'ceiling').map((d) => d.code),
-    floorCost: pounds(damping.floorCost).toFixed(2),
-    ceilingsFreed: pounds(damping.ceilingsFreed).toFixed(2),
+    floorCost: poundsPlain(damping.floorCost),
+    ceilingsFreed: poundsPlain(damping.ceilingsFreed),
     ...(summary === undefined ? {} : { summary }),
   };
 }
@@ -94,9 +87,4 @@ function resolvedFormula(formula: WeightedFormula): unknown {
       sources: d.sources.map((s) => ({ field: s.field, label: s.label, higherMeans: s.higherMeans })),
     })),
   };
-}
-
-/** SHA-256 of text as UTF-8, or of bytes, in hex. */
-export function sha256(content: string | Uint8Array): string {
-  return typeof content === 'string' ? createHash('sha256').update(content, 'utf8').digest('hex') : createHash('sha256').update(content).digest('hex');
 }

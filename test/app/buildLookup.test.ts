@@ -87,8 +87,8 @@ describe('buildLookup (app)', () => {
     expect(fromBytes).toEqual(fromPath);
     const sha256 = createHash('sha256').update(NORTHANTS).digest('hex');
     expect(fromPath.provenance.map((p) => p.role)).toEqual(['data pack', 'formula', 'points']);
-    expect(fromPath.provenance[0]?.path).toBe('data/england-lsoa-2019.json.gz');
-    expect(fromPath.provenance[2]).toEqual({ role: 'points', path: 'northants-points.csv', sha256 });
+    expect(fromPath.provenance[0]?.file).toBe('data/england-lsoa-2019.json.gz');
+    expect(fromPath.provenance[2]).toEqual({ role: 'points', file: 'northants-points.csv', sha256 });
   });
 
   it('returns plain data that survives JSON', async () => {

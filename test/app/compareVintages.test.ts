@@ -92,7 +92,7 @@ describe('compareVintages (app)', () => {
     const run = await compareVintagesRun(planCompareVintages(ADULTS), io);
     expect(run.change.rows.map((r) => r.change)).toEqual(adults.rows.map((r) => pennies(r.change)));
     expect(run.bridgeFormula?.id).toBe('northamptonshire-2025-like-2019');
-    expect(run.provenance.map((p) => p.path)).toEqual(adults.inputs.map((i) => i.file));
+    expect(run.provenance.map((p) => p.file)).toEqual(adults.inputs.map((i) => i.file));
   }, 60_000);
 
   it('splits no sources out when the 2025 formula is given', async () => {

@@ -86,7 +86,7 @@ describe('reportData', () => {
     writeFileSync(join(dir, 'mine.csv'), 'code,name,district,population,need_a\nF01,A,North,100,10\nF02,B,South,200,30\n');
     const model = await reportData({ budget: '1000', data: 'mine.csv' }, appIo(dir));
     expect(model.pack).toBeUndefined();
-    expect(model.provenance.map((p) => [p.role, p.path])).toEqual([['data file', 'mine.csv']]);
+    expect(model.provenance.map((p) => [p.role, p.file])).toEqual([['data file', 'mine.csv']]);
     expect(model.mapsUnavailable).toContain('your own file');
     expect(sources(model)).toEqual(["Data: your own file (mine.csv); fairshare's shipped data was not used."]);
   });

@@ -53,7 +53,7 @@ describe('replace: in a scenario file', () => {
     expect(allocate.out).not.toBe(shipped.out);
     const manifest = JSON.parse(readFileSync(join(cwd, 'out', 'manifest.json'), 'utf8'));
     const sha = createHash('sha256').update(crime).digest('hex');
-    expect(manifest.inputs).toContainEqual({ role: 'replacement', path: 'my-crime.csv', sha256: sha });
+    expect(manifest.inputs).toContainEqual({ role: 'replacement', file: 'my-crime.csv', sha256: sha });
     const own = manifest.scenarios.find((s: { name: string }) => s.name === 'own-crime');
     expect(own.source).toContain(`community-safety replaced by my-crime.csv (national_rank, SHA-256 ${sha})`);
     expect(manifest.scenarios.find((s: { name: string }) => s.name === 'shipped').source).not.toContain('replaced');

@@ -88,7 +88,7 @@ const sha256 = (bytes: Buffer | string): string => createHash('sha256').update(b
 
 interface Manifest {
   tool: { name: string; version: string };
-  inputs: { role: string; path: string; sha256: string }[];
+  inputs: { role: string; file: string; sha256: string }[];
   baseline: string;
   format: string;
   scenarios: { name: string; budget: string; pots: { name: string; budget: string; formula: { domains: { id: string; weight: string }[] } }[] }[];
@@ -204,9 +204,9 @@ describe('fairshare scenarios run', () => {
       expect(manifest.tool).toEqual({ name: PACKAGE.name, version: PACKAGE.version });
       // Recorded by file name (shipped files by their path in the package), so any folder gives the same
       // manifest.
-      expect(manifest.inputs[0]).toEqual({ role: 'scenario file', path: 'directorates-2013.yaml', sha256: sha256(readFileSync(join(ROOT, DIRECTORATES))) });
+      expect(manifest.inputs[0]).toEqual({ role: 'scenario file', file: 'directorates-2013.yaml', sha256: sha256(readFileSync(join(ROOT, DIRECTORATES))) });
       expect(manifest.inputs.map((i) => i.role)).toEqual(['scenario file', 'data pack', 'formula']);
-      for (const input of manifest.inputs.slice(1)) expect(input.sha256).toBe(sha256(readFileSync(join(ROOT, input.path))));
+      for (const input of manifest.inputs.slice(1)) expect(input.sha256).toBe(sha256(readFileSync(join(ROOT, input.file))));
       expect(manifest.baseline).toBe('single-formula');
       expect(manifest.format).toBe('csv');
     });
@@ -728,7 +728,7 @@ describe('damping in a scenario file (previous:, floor:, ceiling:)', () => {
       expect(ran.out).toContain("The scenario's table and the comparison use the damped amounts.");
       const manifest = manifestOf(join(cwd, 'out'));
       const previous = manifest.inputs.find((i) => i.role === 'previous allocation');
-      expect(previous?.path.endsWith(lastYear)).toBe(true);
+      expect(previous?.file.endsWith(lastYear)).toBe(true);
       expect(previous?.sha256).toBe(sha256(readFileSync(join(cwd, lastYear))));
       const record = (manifest.scenarios as unknown as { name: string; damping?: { previous: string; floor: string; ceiling: string } }[]).find(
         (s) => s.name === 'damped',

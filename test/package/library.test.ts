@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -93,4 +93,32 @@ describe('import { allocate } from "fairshare"', () => {
     writeFileSync(join(project, 'use.ts'), script('12700000'));
     expect(tsc()).toMatch(/^failed: .*use\.ts.*not assignable to type '(string \| Decimal|BudgetSetting)'/s);
   }, 60_000);
+});
+
+describe('the installed package', () => {
+  it('ships the runtime only: no build-time code (the pack and lookup builders in build/) and no tests', () => {
+    const installed = join(project, 'node_modules', 'fairshare');
+    const files = (readdirSync(installed, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+      .filter((entry) => entry.isFile())
+      .map((entry) =>
+        join(entry.parentPath, entry.name)
+          .slice(installed.length + 1)
+          .split('\\')
+          .join('/'),
+      );
+    expect(files.filter((f) => /^(build|dist-build|test|scripts)\//.test(f))).toEqual([]);
+    const builders = readdirSync(join(ROOT, 'build'))
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => f.slice(0, -3));
+    const runtime = files.filter((f) => f.startsWith('dist/') && f.endsWith('.js'));
+    expect(runtime.length).toBeGreaterThan(50);
+    for (const file of runtime) {
+      const text = readFileSync(join(installed, file), 'utf8');
+      const imports = [...text.matchAll(/from '([^']+)'/g)].map((m) => m[1] as string);
+      expect(
+        imports.filter((i) => i.includes('/build/') || builders.some((b) => i.endsWith(`/${b}.js`))),
+        file,
+      ).toEqual([]);
+    }
+  });
 });

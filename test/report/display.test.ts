@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { display, groupThousands } from '../../src/report/display.js';
+import { Decimal } from 'decimal.js';
+import { display, groupThousands, poundsText, signedPercentText, signedPoundsText } from '../../src/report/display.js';
 
 describe('display', () => {
   it('shows money with £, thousands separators and pennies', () => {
@@ -26,11 +27,23 @@ describe('display', () => {
 });
 
 describe('poundsText', () => {
-  it('writes money with £, thousands grouped and exactly 2 decimals, from a Decimal', async () => {
-    const { poundsText } = await import('../../src/report/display.js');
-    const { Decimal } = await import('decimal.js');
+  it('writes money with £, thousands grouped and exactly 2 decimals, from a Decimal', () => {
     expect(poundsText(new Decimal('1426649.49'))).toBe('£1,426,649.49');
     expect(poundsText(new Decimal('12700000'))).toBe('£12,700,000.00');
     expect(poundsText(new Decimal('999999999999.995'))).toBe('£1,000,000,000,000.00');
+  });
+});
+
+describe('signed changes', () => {
+  it('puts the sign before the £, and none on no change', () => {
+    expect(signedPoundsText(123456n)).toBe('+£1,234.56');
+    expect(signedPoundsText(-123456n)).toBe('-£1,234.56');
+    expect(signedPoundsText(0n)).toBe('£0.00');
+  });
+
+  it('signs a percentage change the same way', () => {
+    expect(signedPercentText('1.25')).toBe('+1.25%');
+    expect(signedPercentText('-1.25')).toBe('-1.25%');
+    expect(signedPercentText('0.00')).toBe('0.00%');
   });
 });

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { damp } from '../../src/engine/damp.js';
 import { Exact } from '../../src/engine/exact.js';
-import { pounds, type DistrictRow, type Tabulation } from '../../src/engine/tabulate.js';
+import { type DistrictRow, type Tabulation } from '../../src/engine/tabulate.js';
 import type { AreaRow, LookupTabulation } from '../../src/engine/tabulateAreas.js';
 import { areaTable, districtTable, levelTable, withDampingColumns } from '../../src/report/table.js';
+import { pounds } from '../../src/engine/money.js';
 
 const row = (code: string, pennies: bigint, budget = 200000n): DistrictRow => ({
   code,

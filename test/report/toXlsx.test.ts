@@ -38,8 +38,8 @@ const notes: XlsxNotes = {
   sources: ['IoD2019 (MHCLG, September 2019)'],
   licence: 'Contains public sector information licensed under the Open Government Licence v3.0',
   provenance: [
-    { role: 'data pack', path: 'data/pack.json.gz', sha256: 'a'.repeat(64) },
-    { role: 'formula', path: 'data/formulas/fixture.json', sha256: 'b'.repeat(64) },
+    { role: 'data pack', file: 'data/pack.json.gz', sha256: 'a'.repeat(64) },
+    { role: 'formula', file: 'data/formulas/fixture.json', sha256: 'b'.repeat(64) },
   ],
   tool: { name: 'fairshare', version: '9.9.9' },
 };

@@ -6,7 +6,6 @@ import { areaTable, districtTable, levelTable, lsoaTable, withDampingColumns, ty
 import { dampingMeta, describeDamping } from '../../report/describeDamping.js';
 import { runNotes, tableOutput, writeWorkbook } from '../workbook.js';
 import type { LookupTabulation } from '../../engine/tabulateAreas.js';
-import type { Provenance } from '../../app/inputs.js';
 import { allocateRun, planAllocate, type AllocateOptions as AppAllocateOptions } from '../../app/allocate.js';
 import { addAllocationOptions, type AllocationOptions, parseWeightSettings, requireBudget, withoutUndefined } from '../allocationOptions.js';
 import { parseReplaceSettings } from '../replaceOptions.js';
@@ -19,6 +18,7 @@ import { inputRefs } from '../guardOutput.js';
 import { checkSidecar, MANIFEST_HELP, sidecarText, writeSidecar } from '../sidecar.js';
 import { oneLine } from '../../engine/shown.js';
 import { LEVELS } from '../../app/levels.js';
+import type { InputFile } from '../../data/inputFile.js';
 
 /** The sheet name of the table in an xlsx workbook, by level. */
 const SHEET_NAMES: Readonly<Record<string, string>> = {
@@ -110,7 +110,7 @@ year's former districts.`,
     const run = await allocateRun(checked, io);
     const { inputs, allocation, level, plan } = run;
     const header = runHeader(describeRun(allocation, inputs.area, inputs.dataWords));
-    const inputFiles: readonly Provenance[] = run.provenance;
+    const inputFiles: readonly InputFile[] = run.provenance;
     let meta = runMeta(allocation, inputs.area, inputs.dataWords, inputs.vintage);
     let note: string | undefined;
     let table: Table;
@@ -118,7 +118,7 @@ year's former districts.`,
     else if (run.lookup !== undefined) {
       const areas = run.table as LookupTabulation;
       table = areaTable(areas);
-      header.push(lookupNote(areas, run.lookup.path));
+      header.push(lookupNote(areas, run.lookup.file));
     } else {
       const grouped = run.table as Tabulation;
       table = plan.by === 'group' && plan.level === 'district' && run.damping === undefined ? districtTable(grouped) : levelTable(grouped);
@@ -131,9 +131,9 @@ year's former districts.`,
         const { damping, provenance } = run.damping;
         const dampedLevel = plan.by === 'group' && plan.level === 'former-district' ? 'former-district' : 'district';
         table = withDampingColumns(table, damping);
-        note = describeDamping(damping, provenance.path, { level: dampedLevel });
+        note = describeDamping(damping, provenance.file, { level: dampedLevel });
         header.push(note);
-        meta = { ...meta, ...dampingMeta(damping, provenance.path, { level: dampedLevel }) };
+        meta = { ...meta, ...dampingMeta(damping, provenance.file, { level: dampedLevel }) };
       }
     }
     if (format === 'xlsx') {

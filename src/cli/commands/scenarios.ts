@@ -6,7 +6,7 @@ import { oneLine, plain } from '../../engine/shown.js';
 import { toTerminal } from '../../report/toTerminal.js';
 import type { Table } from '../../report/table.js';
 import { gainsAndLosses, type ComparisonRow, type Move } from '../../scenario/compare.js';
-import { Exact } from '../../engine/exact.js';
+import { round2 } from '../../engine/exact.js';
 import { manifest } from '../../scenario/manifest.js';
 import type { ScenarioResult } from '../../scenario/runScenarios.js';
 import { checkScenarios, exampleScenarioFile, readScenarios, scenariosRun, type ScenariosOptions } from '../../app/scenarios.js';
@@ -147,11 +147,6 @@ function dampingSummaries(results: readonly ScenarioResult[]): Map<string, strin
   );
 }
 
-/** `-0.00` as `0.00`. */
-function noNegativeZero(text: string): string {
-  return /^-0\.0+$/.test(text) ? text.slice(1) : text;
-}
-
 /**
  * What was written, and per scenario its budget and the districts that gain and lose most (see
  * gainsAndLosses: by £, or by share of the budget when the budget is not the baseline's), each with its
@@ -179,7 +174,7 @@ function summary(
         ? ['none', '', '', '']
         : [
             move.row.districtName,
-            noNegativeZero(move.sharePoints.toFixed(2, Exact.ROUND_HALF_UP)),
+            round2(move.sharePoints),
             (move.row.change as Decimal).toFixed(2),
             move.row.rankChange === undefined ? '' : String(move.row.rankChange),
           ];

@@ -21,6 +21,7 @@ import { projectBoundaries, type ProjectedMap } from '../svg/projectBoundaries.j
 import { areaTable, comparisonTable, districtTable, levelTable, withDampingColumns } from '../table.js';
 import { heatTable } from './heatTable.js';
 import type { ReportContent, ReportFigure } from './reportHtml.js';
+import type { InputFile } from '../../data/inputFile.js';
 
 /**
  * What a committee report is made from: one run (or the baseline of a batch), and what else is known
@@ -39,7 +40,7 @@ export interface ReportInput {
    * file. Decides which sources the report names.
    */
   readonly pack?: PackMeta;
-  readonly provenance: readonly { readonly role: string; readonly path: string; readonly sha256: string }[];
+  readonly provenance: readonly InputFile[];
   /** The division table, when a division lookup covers the area. */
   readonly divisions?: LookupTabulation;
   /**

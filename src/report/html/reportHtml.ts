@@ -2,6 +2,7 @@ import type { Table } from '../table.js';
 import { escapeHtml } from './escape.js';
 import { htmlTable } from './htmlTable.js';
 import { REPORT_CSS } from './style.js';
+import type { InputFile } from '../../data/inputFile.js';
 
 /** A figure for the report: an inline SVG with a caption. */
 export interface ReportFigure {
@@ -45,7 +46,7 @@ export interface ReportContent {
   /** Paragraphs of method (HTML-escaped here). */
   readonly method: readonly string[];
   readonly sources: readonly string[];
-  readonly provenance: readonly { readonly role: string; readonly path: string; readonly sha256: string }[];
+  readonly provenance: readonly InputFile[];
 }
 
 /**
@@ -113,7 +114,7 @@ export function reportHtml(content: ReportContent): string {
   }
   section('method', 'Method', content.method.map((p) => `<p>${e(p)}</p>`).join('\n'));
   section('sources', 'Data sources and licence', `<ul>${content.sources.map((s) => `<li>${e(s)}</li>`).join('')}</ul>`);
-  const inputs = content.provenance.map((p) => `<tr><td>${e(p.role)}</td><td><code>${e(p.path)}</code></td><td class="hash">${e(p.sha256)}</td></tr>`).join('');
+  const inputs = content.provenance.map((p) => `<tr><td>${e(p.role)}</td><td><code>${e(p.file)}</code></td><td class="hash">${e(p.sha256)}</td></tr>`).join('');
   section(
     'provenance',
     'Provenance',

@@ -1,0 +1,40 @@
+/**
+ * An input file as every output records it (the result's `inputs`, JSON sidecars, scenario manifests,
+ * workbook Notes, the report's sources): what it is, its name, and the SHA-256 of its bytes. One shape,
+ * from reading the file to writing it down.
+ */
+import { createHash } from 'node:crypto';
+
+/** What an input file is to a run. */
+export type InputRole = 'data pack' | 'data file' | 'formula' | 'scenario file' | 'lookup' | 'boundaries' | 'previous allocation' | 'replacement' | 'points';
+
+/** An input file of a run: what it is, its name as outputs record it, and the SHA-256 of its bytes. */
+export interface InputFile {
+  readonly role: InputRole;
+  /**
+   * The file's name as outputs record it: a shipped file's path in the package
+   * (`data/england-lsoa-2025.json.gz`), else the name of the user's file without its folder
+   * (`my-crime.csv`, `-` for standard input), so the same inputs give the same bytes from any folder.
+   * Messages name a file as the user typed it, not by this.
+   */
+  readonly file: string;
+  readonly sha256: string;
+}
+
+/**
+ * The SHA-256 of some bytes, or of a text's UTF-8 bytes, in lower-case hex.
+ *
+ * @example sha256('') // => 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'
+ */
+export function sha256(content: string | Uint8Array): string {
+  return typeof content === 'string' ? createHash('sha256').update(content, 'utf8').digest('hex') : createHash('sha256').update(content).digest('hex');
+}
+
+/**
+ * The record of an input file read as `content`.
+ *
+ * @example inputFile('points', 'points.csv', 'lsoa_code,area_code,area_name\n').file // => 'points.csv'
+ */
+export function inputFile(role: InputRole, file: string, content: string | Uint8Array): InputFile {
+  return { role, file, sha256: sha256(content) };
+}
