@@ -221,7 +221,7 @@ function findColumns<T extends Record<string, readonly string[]>>(table: Table, 
     if (index < 0) {
       const wanted = (names[0] ?? '').toUpperCase();
       const guess = nearest(wanted, table.header);
-      return fail('data', 'missing-column', `no column is headed ${names.map((name) => `"${name.toUpperCase()}"`).join(' or ')} (case-insensitive)`, {
+      return fail('data', 'missing-columns', `no column is headed ${names.map((name) => `"${name.toUpperCase()}"`).join(' or ')} (case-insensitive)`, {
         hint: guess === undefined ? 'Check that this is the published ONS file and that its header row is intact' : `Rename column "${guess}" to "${wanted}"`,
         location: { file: table.file, line: 1 },
       });

@@ -28,7 +28,7 @@ export function buildLsoaChanges(source: { readonly file: string; readonly text:
   const columns = ['lsoa11_code', 'lsoa11_name', 'change_code', 'lsoa21_code', 'lsoa21_name'].map(at);
   const missing = columns.findIndex((c) => c < 0);
   if (missing >= 0)
-    return fail('data', 'missing-column', `the lookup has no column ${['lsoa11_code', 'lsoa11_name', 'change_code', 'lsoa21_code', 'lsoa21_name'][missing]}`, {
+    return fail('data', 'missing-columns', `the lookup has no column ${['lsoa11_code', 'lsoa11_name', 'change_code', 'lsoa21_code', 'lsoa21_name'][missing]}`, {
       location: { file: source.file, line: 1 },
     });
   const [code11, name11, change, code21, name21] = columns as [number, number, number, number, number];

@@ -39,7 +39,7 @@ export function findColumn(table: Table, names: Header): Result<number> {
     if (matches[0] !== undefined) return ok(matches[0]);
   }
   const wanted = prefixes.map((prefix) => `"${prefix}"`).join(' or ');
-  return fail('data', 'missing-column', `no column header starts with ${wanted} (case-insensitive)`, {
+  return fail('data', 'missing-columns', `no column header starts with ${wanted} (case-insensitive)`, {
     hint: 'Check that this is the published file and that its header row is intact',
     location: { file: table.file, line: 1 },
   });

@@ -16,6 +16,7 @@ import { unwrap } from './failure.js';
 import { codeHints, loadInputs, readSource, userTable } from './inputs.js';
 import { vintageOf } from './runFormula.js';
 import type { InputFile } from '../data/inputFile.js';
+import { packLicence } from '../data/packFormat.js';
 
 /** A points file already read: its bytes or text, and the name messages and provenance call it by. */
 export interface PointsContents {
@@ -55,6 +56,8 @@ export interface BuiltLookup {
   /** The data the LSOA codes were checked against, in words, and its vintage. */
   readonly data: string;
   readonly vintage?: Vintage;
+  /** The licence of the shipped data, from the pack's own metadata; absent for your own data file. */
+  readonly licence?: string;
   /** Every input by name and SHA-256: the data pack, its formula and the points file. */
   readonly provenance: readonly InputFile[];
 }
@@ -88,6 +91,7 @@ export async function buildLookup(options: BuildLookupOptions, io: AppIo): Promi
     uncovered: units.map((u) => u.code).filter((code) => !covered.has(code)),
     data: inputs.dataWords,
     ...(inputs.vintage === undefined ? {} : { vintage: inputs.vintage }),
+    ...packLicence(inputs.pack),
     provenance: [...inputs.provenance, file.provenance],
   };
 }

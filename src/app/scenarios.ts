@@ -27,6 +27,7 @@ import { formulaPath, loadData, readSource, userTable, type LoadedData } from '.
 import { plainDamping, plainRows, type PlainDamping } from './plainRows.js';
 import { vintageOf } from './runFormula.js';
 import type { InputFile } from '../data/inputFile.js';
+import { packLicence } from '../data/packFormat.js';
 
 /**
  * A scenario file already read: its text, and the folder its paths (`data:`, `formula:`, `previous:`,
@@ -232,7 +233,6 @@ export async function scenariosRun(source: ScenarioSource, io: AppIo): Promise<S
     if (pack !== undefined) scenarioPacks.set(entry.name, pack);
   }
   const packs = [...new Map([...loaded.values()].flatMap((l) => (l.pack === undefined ? [] : [[l.pack.id, l.pack] as const]))).values()];
-  const licences = [...new Set(packs.map((p) => p.licence))];
   return {
     parsed,
     baseline: parsed.baseline,
@@ -243,7 +243,7 @@ export async function scenariosRun(source: ScenarioSource, io: AppIo): Promise<S
     provenance,
     packs,
     scenarioPacks,
-    ...(licences.length === 0 ? {} : { licence: licences.join('; ') }),
+    ...packLicence(...packs),
   };
 }
 

@@ -153,7 +153,7 @@ export async function writeOutput(content: string | Uint8Array, outFile: string 
     await rm(temp, { force: true });
     untrack(temp);
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
-      return fail('usage', 'file-exists', `${outFile} already exists`, { hint: 'Choose another name, or add --force to overwrite it' });
+      return fail('usage', 'output-exists', `${outFile} already exists`, { hint: 'Choose another name, or add --force to overwrite it' });
     }
     return writeFailure(error, outFile ?? '-');
   }

@@ -1,5 +1,4 @@
 import { TOOL } from '../app/tool.js';
-import { PACK_LICENCE } from '../data/packFormat.js';
 import type { Allocation } from '../engine/fairShare.js';
 import { poundsText } from '../report/display.js';
 import { formulaDomains, type XlsxNotes, type XlsxSheet } from '../report/toXlsx.js';
@@ -8,6 +7,8 @@ import type { Io } from './io.js';
 import { checkOutputPath, chooseFormat, FORMATS, type OutputFormat, writeOutput } from './output.js';
 import type { InputRef } from './guardOutput.js';
 import type { InputFile } from '../data/inputFile.js';
+import type { Inputs } from '../app/inputs.js';
+import { packLicence } from '../data/packFormat.js';
 
 export { TOOL } from '../app/tool.js';
 
@@ -34,49 +35,47 @@ export function checkWorkbookTarget(format: OutputFormat, output: string | undef
 }
 
 /**
- * What a command says of its run on the workbook's Notes sheet; the tool, and the licence when the shipped
- * data was read, are added.
+ * What a command says of its run on the workbook's Notes sheet (the licence from the packs it read: see
+ * packLicence); the tool is added.
  */
-export type WorkbookNotes = Omit<XlsxNotes, 'tool' | 'licence' | 'provenance'> & { readonly provenance: readonly InputFile[] };
+export type WorkbookNotes = Omit<XlsxNotes, 'tool' | 'provenance'> & { readonly provenance: readonly InputFile[] };
 
 /**
  * Write tables as an Excel workbook to `-o` (whole or not at all): one sheet per table and a Notes sheet
- * with the run, the tool's version, the inputs' SHA-256 and, when a shipped data pack was read, its
- * licence. Returns the bytes written. Throws Failure.
+ * with the run, the tool's version, the inputs' SHA-256 and the notes' licence. Returns the bytes
+ * written. Throws Failure.
  */
 export async function writeWorkbook(sheets: readonly XlsxSheet[], notes: WorkbookNotes, output: string | undefined, io: Io): Promise<Uint8Array> {
   // exceljs loads only here, not at every start-up.
   const { toXlsx } = await import('../report/toXlsx.js');
-  const bytes = await toXlsx(sheets, {
-    ...notes,
-    ...(notes.provenance.some((p) => p.role === 'data pack') ? { licence: PACK_LICENCE } : {}),
-    tool: TOOL,
-  });
+  const bytes = await toXlsx(sheets, { ...notes, tool: TOOL });
   unwrap(await writeOutput(bytes, output, io));
   return bytes;
 }
 
 /**
  * The Notes of a workbook from one run of the formula: the command, area and budget as its title, the
- * run's header lines, the formula with the weights it counted with, where the data came from and the
- * input files.
+ * run's header lines, the formula with the weights it counted with, where the data came from, its
+ * licence and the input files (`provenance`, by default every file the inputs read).
  *
- * @example runNotes('allocate', 'Northamptonshire', allocation, header, inputs.source, inputs.provenance).title
- * // => 'fairshare allocate: Northamptonshire, budget £12,700,000.00'
+ * @example runNotes('allocate', allocation, header, inputs).title // => 'fairshare allocate: Northamptonshire, budget £12,700,000.00'
  */
 export function runNotes(
   command: string,
-  area: string,
   allocation: Allocation,
   lines: readonly string[],
-  source: string,
-  provenance: readonly InputFile[],
+  inputs: RunInputs,
+  provenance: readonly InputFile[] = inputs.provenance,
 ): WorkbookNotes {
   return {
-    title: `fairshare ${command}: ${area}, budget ${poundsText(allocation.budget)}`,
+    title: `fairshare ${command}: ${inputs.area.name}, budget ${poundsText(allocation.budget)}`,
     lines,
     settings: [{ heading: `Formula: ${allocation.formula.name} (${allocation.formula.id})`, domains: formulaDomains(allocation.formula) }],
-    sources: [source],
+    sources: [inputs.dataWords],
+    ...packLicence(inputs.pack),
     provenance,
   };
 }
+
+/** What {@link runNotes} reads of a run's inputs. */
+export type RunInputs = Pick<Inputs, 'area' | 'dataWords' | 'pack' | 'provenance'>;

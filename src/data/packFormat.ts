@@ -131,3 +131,14 @@ export interface PackDocumentV2 {
   readonly fields: readonly string[];
   readonly rows: readonly PackRow[];
 }
+
+/**
+ * The licence line of the shipped packs a run read, from their own metadata (none for your own data
+ * file; the packs' distinct lines joined by `; `), ready to spread into a result or the workbook's Notes.
+ *
+ * @example packLicence(inputs.pack) // => { licence: 'Contains public sector information licensed under …' }
+ */
+export function packLicence(...packs: readonly ({ readonly licence: string } | undefined)[]): { licence?: string } {
+  const licences = [...new Set(packs.flatMap((pack) => (pack === undefined ? [] : [pack.licence])))];
+  return licences.length === 0 ? {} : { licence: licences.join('; ') };
+}

@@ -247,7 +247,7 @@ function checkHeader(header: CsvHeader): Result<{ keys: string[]; ignored: Reado
     domainIds.push(key);
   }
   if (domainIds.length === 0) {
-    return fail('data', 'no-domains', 'the file has no need columns', {
+    return fail('data', 'no-need-columns', 'the file has no need columns', {
       hint: 'Add one column per domain of need after population, named by its id (e.g. deprivation); higher values mean more need',
       location: { file, line },
     });

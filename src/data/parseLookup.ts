@@ -65,13 +65,13 @@ export function parseLookup(text: string, file: string, level: string, known: Re
     const shareText = cell(share);
 
     if (lsoaCode === '') {
-      return fail('data', 'blank-lsoa-code', 'the LSOA code is blank', {
+      return fail('data', 'blank-code', 'the LSOA code is blank', {
         hint: `Give every row its ${codes.geography} code, like ${codes.example}, or delete the row`,
         location: at(record, lsoa),
       });
     }
     if (areaCode === '') {
-      return fail('data', 'blank-area-code', `the ${level} code of LSOA ${shown(lsoaCode)} is blank`, {
+      return fail('data', 'blank-code', `the ${level} code of LSOA ${shown(lsoaCode)} is blank`, {
         hint: `Give every row the code of the ${level} the LSOA is shared with, or delete the row`,
         location: at(record, area),
       });

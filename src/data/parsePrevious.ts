@@ -78,7 +78,7 @@ export function parsePrevious(text: string, file: string, districts: ReadonlyMap
   for (const record of records) {
     const code = (record.cells[codeIndex] ?? '').trim();
     if (code === '') {
-      return fail('data', 'blank-district-code', `the ${noun} code is blank`, {
+      return fail('data', 'blank-code', `the ${noun} code is blank`, {
         hint: `Give every row its ${noun} code, like E07000150, or delete the row`,
         location: at(record, codeIndex),
       });

@@ -124,7 +124,7 @@ function findColumns(header: CsvHeader): Result<{ code: number; value: number; c
   if (!repeated.ok) return repeated;
   const code = keys.indexOf('lsoa_code');
   if (code < 0) {
-    return fail('data', 'missing-column', 'the replacement file has no lsoa_code column', { hint: sentence(HEADER_NEEDS), location: { file, line } });
+    return fail('data', 'missing-columns', 'the replacement file has no lsoa_code column', { hint: sentence(HEADER_NEEDS), location: { file, line } });
   }
   const value = keys.indexOf('value');
   const rank = keys.indexOf('national_rank');
@@ -136,7 +136,7 @@ function findColumns(header: CsvHeader): Result<{ code: number; value: number; c
     });
   }
   if (value < 0 && rank < 0) {
-    return fail('data', 'missing-column', 'the replacement file has neither a value nor a national_rank column', { hint: sentence(HEADER_NEEDS), location: { file, line } });
+    return fail('data', 'missing-columns', 'the replacement file has neither a value nor a national_rank column', { hint: sentence(HEADER_NEEDS), location: { file, line } });
   }
   return ok(value >= 0 ? { code, value, column: 'value' } : { code, value: rank, column: 'national_rank' });
 }

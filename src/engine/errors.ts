@@ -49,7 +49,6 @@ export const ERROR_CODES = {
   'conflicting-weight': 'usage',
   'empty-area': 'usage',
   'empty-band': 'usage',
-  'file-exists': 'usage',
   'floor-above-ceiling': 'usage', // data: a scenario file's floor: and ceiling:
   'format-not-written': 'usage',
   'infeasible-ceiling': 'usage',
@@ -63,7 +62,7 @@ export const ERROR_CODES = {
   'manifest-without-output': 'usage',
   'no-budget': 'usage', // data: a scenario without a budget:
   'no-district-codes': 'usage',
-  'no-domains': 'usage', // data: a --data file without need columns
+  'no-domains': 'usage', // data: a scenario that excludes every domain
   'no-formula-amounts': 'usage',
   'no-lookup': 'usage',
   'no-lsoa': 'usage',
@@ -103,11 +102,8 @@ export const ERROR_CODES = {
   'bad-share': 'data',
   'bad-value': 'data',
   'bad-workbook': 'data',
-  'blank-area-code': 'data',
   'blank-code': 'data',
   'blank-column-name': 'data',
-  'blank-district-code': 'data',
-  'blank-lsoa-code': 'data',
   'blank-name': 'data',
   'blank-need': 'data',
   'blank-value': 'data',
@@ -125,11 +121,11 @@ export const ERROR_CODES = {
   'exclude-and-pots': 'data',
   'lookup-not-covering': 'data',
   'malformed-csv': 'data',
-  'missing-column': 'data',
   'missing-columns': 'data',
   'missing-districts': 'data',
   'missing-field': 'data',
   'missing-lsoas': 'data',
+  'no-need-columns': 'data',
   'negative-population': 'data',
   'negative-previous-amount': 'data',
   'negative-share': 'data',

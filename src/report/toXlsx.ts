@@ -232,7 +232,7 @@ function addNotesSheet(workbook: ExcelJS.Workbook, notes: XlsxNotes): void {
   }
 
   if (notes.sources?.length || notes.licence !== undefined) {
-    heading('Data sources and licence');
+    heading(notes.licence === undefined ? 'Data sources' : 'Data sources and licence');
     for (const line of notes.sources ?? []) put([line]);
     if (notes.licence !== undefined) put([notes.licence]);
   }

@@ -231,7 +231,7 @@ describe('buildLookups', () => {
 
     it('fails on a missing column, naming the header and suggesting a near miss', () => {
       const error = failure({ wardToDivision: WARD_TO_DIVISION.replace('CED19CD', 'CED19C') });
-      expect(error).toMatchObject({ code: 'missing-column', location: { file: WARD_FILE, line: 1 } });
+      expect(error).toMatchObject({ code: 'missing-columns', location: { file: WARD_FILE, line: 1 } });
       expect(error.message).toContain('"CED19CD"');
       expect(error.hint).toBe('Rename column "CED19C" to "CED19CD"');
     });

@@ -170,7 +170,7 @@ describe('buildPack with the 2019 spec', () => {
   it('fails naming the file and column when a header is missing', () => {
     const error = failure({ domains: DOMAINS_CSV.replace('Income Rank', 'Earnings Rank') });
     expect(error.kind).toBe('data');
-    expect(error.code).toBe('missing-column');
+    expect(error.code).toBe('missing-columns');
     expect(error.message).toContain('income rank');
     expect(error.location?.file).toBe('iod2019/File_2_-_IoD2019_Domains_of_Deprivation.csv');
     expect(error.location?.line).toBe(1);
@@ -178,7 +178,7 @@ describe('buildPack with the 2019 spec', () => {
 
   it('fails naming the file when an indicator column is missing', () => {
     const error = failure({ indicators: INDICATORS_CSV.replace('idaopi', 'xxx').replace('older_people', 'elders') });
-    expect(error.code).toBe('missing-column');
+    expect(error.code).toBe('missing-columns');
     expect(error.message).toContain('income_deprivation_affecting_older_people');
     expect(error.location?.file).toBe('iod2019/iod2019_indicators.csv');
   });

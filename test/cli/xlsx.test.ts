@@ -313,3 +313,22 @@ describe('provenance from any folder', () => {
     expect(readFileSync(join(root, 'a.xlsx')).equals(readFileSync(join(root, 'b.xlsx')))).toBe(true);
   });
 });
+
+describe('the licence on the Notes sheet', () => {
+  it('is the shipped pack’s own licence line, and no licence at all for your own data file', async () => {
+    const { gunzipSync } = await import('node:zlib');
+    const dir = tempDir();
+    expect((await run(['allocate', ...ADULTS, '-o', join(dir, 'pack.xlsx')])).code).toBe(0);
+    const meta = JSON.parse(gunzipSync(readFileSync(join(ROOT, PACK))).toString('utf8')) as { licence: string };
+    expect(texts(sheet(await readWorkbook(join(dir, 'pack.xlsx')), 'Notes'))).toContain(meta.licence);
+
+    const data = join(import.meta.dirname, '..', 'fixtures', 'data', 'five-lsoas.csv');
+    for (const command of [['allocate', '--budget', '1000'], ['profile'], ['overlap']]) {
+      const file = join(dir, `${command[0]}-own.xlsx`);
+      const done = await run([...command, '--data', data, '-o', file]);
+      expect(done.code, done.err).toBe(0);
+      const notes = texts(sheet(await readWorkbook(file), 'Notes'));
+      expect(notes.filter((t) => /licen[cs]e/i.test(t))).toEqual([]);
+    }
+  });
+});

@@ -253,7 +253,7 @@ describe('parseDataCsv', () => {
 
     it('refuses a file with no need columns', () => {
       const error = badFixture('no-domains.csv');
-      expect(error).toMatchObject({ kind: 'data', code: 'no-domains', location: { file: 'no-domains.csv', line: 1 } });
+      expect(error).toMatchObject({ kind: 'data', code: 'no-need-columns', location: { file: 'no-domains.csv', line: 1 } });
       expect(error.message).toContain('no need columns');
     });
 

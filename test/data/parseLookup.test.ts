@@ -156,9 +156,9 @@ describe('parseLookup', () => {
     });
 
     it('blank-lsoa-code.csv and blank-area-code.csv: blank codes', () => {
-      expect(badFixture('blank-lsoa-code.csv')).toMatchObject({ code: 'blank-lsoa-code', location: { line: 3, column: 1, columnName: 'lsoa_code' } });
+      expect(badFixture('blank-lsoa-code.csv')).toMatchObject({ code: 'blank-code', location: { line: 3, column: 1, columnName: 'lsoa_code' } });
       expect(badFixture('blank-area-code.csv')).toMatchObject({
-        code: 'blank-area-code',
+        code: 'blank-code',
         message: 'the ward code of LSOA F02 is blank',
         location: { file: 'blank-area-code.csv', line: 3, column: 2, columnName: 'area_code' },
       });

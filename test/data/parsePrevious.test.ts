@@ -84,7 +84,7 @@ describe('parsePrevious', () => {
   it('refuses an empty file, a header without rows, a blank code and a repeated column', () => {
     expect(failure('').code).toBe('empty-file');
     expect(failure('district_code,allocation\n').code).toBe('no-rows');
-    expect(failure(file(',1')).code).toBe('blank-district-code');
+    expect(failure(file(',1')).code).toBe('blank-code');
     expect(failure('district_code,allocation,Allocation\nE07000150,1,2\n')).toMatchObject({ code: 'duplicate-column', location: { column: 3 } });
   });
 

@@ -20,8 +20,8 @@ describe('parseReplacement', () => {
 
   it.each([
     ['lsoa_code,value,national_rank\nE01000001,1,1\n', 'two-value-columns', 1, 'the header has both value (column 2) and national_rank (column 3)'],
-    ['code,value\nE01000001,1\n', 'missing-column', 1, 'no lsoa_code column'],
-    ['lsoa_code,score\nE01000001,1\n', 'missing-column', 1, 'neither a value nor a national_rank column'],
+    ['code,value\nE01000001,1\n', 'missing-columns', 1, 'no lsoa_code column'],
+    ['lsoa_code,score\nE01000001,1\n', 'missing-columns', 1, 'neither a value nor a national_rank column'],
     ['lsoa_code,national_rank\nE01000001,2.5\n', 'bad-rank', 2, 'national_rank 2.5 of LSOA E01000001 is not a whole number of 1 or more'],
     ['lsoa_code,national_rank\nE01000001,0\n', 'bad-rank', 2, 'is not a whole number of 1 or more'],
     ['lsoa_code,value\nE01000001,\n', 'blank-value', 2, 'the value of LSOA E01000001 is blank'],

@@ -5,7 +5,7 @@ import { fail, ok, type Result } from '../../src/engine/errors.js';
 
 function valueColumn(header: CsvHeader): Result<{ value: number }> {
   const value = header.keys.indexOf('value');
-  if (value < 0) return fail('data', 'missing-column', 'no value column', { hint: 'Add a value column', location: { file: header.file, line: header.line } });
+  if (value < 0) return fail('data', 'missing-columns', 'no value column', { hint: 'Add a value column', location: { file: header.file, line: header.line } });
   return ok({ value });
 }
 
@@ -44,7 +44,7 @@ describe('readCsvTable', () => {
 
   it('checks the header before it counts the rows, so a bad header with no rows names the header', () => {
     const table = readCsvTable('code,amount\n', 'f.csv', spec);
-    expect(!table.ok && table.error.code).toBe('missing-column');
+    expect(!table.ok && table.error.code).toBe('missing-columns');
   });
 
   it('refuses a good header with no rows, at the header line', () => {

@@ -137,7 +137,7 @@ year's former districts.`,
       }
     }
     if (format === 'xlsx') {
-      const notes = runNotes('allocate', inputs.area.name, allocation, header, inputs.dataWords, inputFiles);
+      const notes = runNotes('allocate', allocation, header, inputs, inputFiles);
       const bytes = await writeWorkbook([{ name: SHEET_NAMES[level] ?? level, table, caption: header }], notes, options.output, io);
       if (sidecar !== undefined)
         await writeSidecar(

@@ -28,6 +28,7 @@ import { budgetAmount } from '../../app/formulaSettings.js';
 import { inputRefs } from '../guardOutput.js';
 import type { Io } from '../io.js';
 import { writeOutput } from '../output.js';
+import { packLicence } from '../../data/packFormat.js';
 
 interface CompareVintagesOptions {
   readonly budget?: string;
@@ -113,6 +114,7 @@ both vintages.`,
           { heading: `${YEARS.after} formula: ${after.formula.name} (${after.formula.id})`, domains: formulaDomains(after.formula) },
         ],
         sources: [older.dataWords, newer.dataWords],
+        ...packLicence(older.pack, newer.pack),
         provenance,
       };
       await writeWorkbook([sheet], notes, options.output, io);

@@ -54,7 +54,7 @@ share and allocation.`,
     const table = explainTable(allocation, index);
     const caption = explainCaption(allocation, index, inputs.area, inputs.dataWords);
     if (format === 'xlsx') {
-      const notes = runNotes('explain', inputs.area.name, allocation, caption, inputs.dataWords, inputs.provenance);
+      const notes = runNotes('explain', allocation, caption, inputs);
       await writeWorkbook([{ name: 'Explanation', table, caption }], notes, options.output, io);
       return;
     }

@@ -72,7 +72,13 @@ Examples:
         ];
         await writeWorkbook(
           [{ name: 'Lookup', table: lookupTable(built.rows), caption: lines }],
-          { title: 'fairshare lookup build', lines, sources: [built.data], provenance: built.provenance },
+          {
+            title: 'fairshare lookup build',
+            lines,
+            sources: [built.data],
+            ...(built.licence === undefined ? {} : { licence: built.licence }),
+            provenance: built.provenance,
+          },
           options.output,
           io,
         );

@@ -10,6 +10,7 @@ import type { Io } from '../io.js';
 import { writeOutput } from '../output.js';
 import { inputRefs } from '../guardOutput.js';
 import { tableOutput, writeWorkbook } from '../workbook.js';
+import { packLicence } from '../../data/packFormat.js';
 
 interface OverlapOptions {
   readonly vintage?: string;
@@ -45,7 +46,13 @@ export function overlapCommand(io: Io): Command {
       const chalk = colourFor(toScreen && io.stdoutIsTTY, io.env);
       const header = [`Overlap of the domains across the ${inputs.dataset.units.length} LSOAs of ${inputs.area.name}.`];
       if (format === 'xlsx') {
-        const notes = { title: `fairshare overlap: ${inputs.area.name}`, lines: header, sources: [inputs.dataWords], provenance: inputs.provenance };
+        const notes = {
+          title: `fairshare overlap: ${inputs.area.name}`,
+          lines: header,
+          sources: [inputs.dataWords],
+          ...packLicence(inputs.pack),
+          provenance: inputs.provenance,
+        };
         await writeWorkbook([{ name: 'Overlap', table: overlapTable(pairs), caption: header }], notes, options.output, io);
         return;
       }

@@ -10,6 +10,7 @@ import type { Io } from '../io.js';
 import { writeOutput } from '../output.js';
 import { inputRefs } from '../guardOutput.js';
 import { tableOutput, writeWorkbook } from '../workbook.js';
+import { packLicence } from '../../data/packFormat.js';
 
 interface ProfileOptions {
   readonly vintage?: string;
@@ -60,7 +61,13 @@ export function profileCommand(io: Io): Command {
       const words = level.replace(/-/g, ' ');
       const header = [`Need profile of each ${words} in ${inputs.area.name} (${result.ranked} LSOAs ranked: 1 = least need, ${result.ranked} = most need).`];
       if (format === 'xlsx') {
-        const notes = { title: `fairshare profile: ${inputs.area.name}`, lines: header, sources: [inputs.dataWords], provenance: inputs.provenance };
+        const notes = {
+          title: `fairshare profile: ${inputs.area.name}`,
+          lines: header,
+          sources: [inputs.dataWords],
+          ...packLicence(inputs.pack),
+          provenance: inputs.provenance,
+        };
         await writeWorkbook([{ name: 'Profile', table: profileTable(result, words), caption: header }], notes, options.output, io);
         return;
       }

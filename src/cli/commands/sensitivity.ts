@@ -83,7 +83,7 @@ export function sensitivityCommand(io: Io): Command {
     const toScreen = format === 'table' && (options.output === undefined || options.output === '-');
     const chalk = colourFor(toScreen && io.stdoutIsTTY, io.env);
     if (format === 'xlsx') {
-      const notes = runNotes('sensitivity', inputs.area.name, allocation, header, inputs.dataWords, inputs.provenance);
+      const notes = runNotes('sensitivity', allocation, header, inputs);
       const sheets = [
         { name: 'Bands', table: bandsTable(result), caption: header },
         { name: 'Leave one out', table: dropOneTable(result), caption: ['Change when each domain alone is left out (exact, to the penny).'] },
