@@ -25,34 +25,59 @@ export interface ComparisonRow {
   readonly rankChange: number | undefined;
 }
 
+/** What a comparison reads of a table's row: the area, its amount and its £ per person. */
+export interface ComparedRow {
+  readonly code: string;
+  readonly name: string;
+  readonly allocation: Decimal;
+  readonly perPerson: string;
+}
+
+/** One row of a table against the same area (by {@link areaKey}) in the baseline's table. */
+export type RowChange = Pick<ComparisonRow, 'change' | 'changePct' | 'perPersonRank' | 'rankChange'>;
+
+/**
+ * Each row of `rows` against the same area in `baseRows`: its £ and % change, its rank by £ per person,
+ * and how many places that rank moved. The scenario comparison and the explorer's table both use it.
+ *
+ * @example compareRows(baseline.rows, current.rows)[0] // => { change: Decimal(-1234.56), changePct: '-0.09', perPersonRank: 3, rankChange: -1 }
+ */
+export function compareRows(baseRows: readonly ComparedRow[], rows: readonly ComparedRow[]): RowChange[] {
+  const baseAmounts = new Map(baseRows.map((r) => [areaKey(r), r.allocation]));
+  const baseRankList = perPersonRanks(baseRows.map((r) => r.perPerson));
+  const baseRanks = new Map(baseRows.map((r, i) => [areaKey(r), baseRankList[i]]));
+  const ranks = perPersonRanks(rows.map((r) => r.perPerson));
+  return rows.map((row, i) => {
+    const before = baseAmounts.get(areaKey(row));
+    const change = before === undefined ? undefined : row.allocation.minus(before);
+    return {
+      change,
+      changePct: change === undefined || before === undefined || before.isZero() ? '' : round2(change.dividedBy(before).times(100)),
+      perPersonRank: ranks[i],
+      rankChange: rankChange(baseRanks.get(areaKey(row)), ranks[i]),
+    };
+  });
+}
+
 /**
  * Compare every scenario's district table with the baseline's: £ and % change per district, its rank
  * by £ per person, and how many places that rank moved against the baseline. Rows are in scenario order, then
  * district order.
  */
 export function compare(results: readonly ScenarioResult[], baseline: string): ComparisonRow[] {
-  const base = results.find((r) => r.plan.name === baseline);
-  const baseAmounts = new Map((base?.table.rows ?? []).map((r) => [areaKey(r), r.allocation]));
-  const baseRows = base?.table.rows ?? [];
-  const baseRankList = perPersonRanks(baseRows.map((r) => r.perPerson));
-  const baseRanks = new Map(baseRows.map((r, i) => [areaKey(r), baseRankList[i]]));
+  const baseRows = results.find((r) => r.plan.name === baseline)?.table.rows ?? [];
   return results.flatMap((result) => {
-    const ranks = perPersonRanks(result.table.rows.map((r) => r.perPerson));
-    return result.table.rows.map((row, i): ComparisonRow => {
-      const before = baseAmounts.get(areaKey(row));
-      const change = before === undefined ? undefined : row.allocation.minus(before);
-      return {
+    const changes = compareRows(baseRows, result.table.rows);
+    return result.table.rows.map(
+      (row, i): ComparisonRow => ({
         scenario: result.plan.name,
         districtCode: row.code,
         districtName: row.name,
         allocation: row.allocation,
         perPerson: row.perPerson,
-        change,
-        changePct: change === undefined || before === undefined || before.isZero() ? '' : round2(change.dividedBy(before).times(100)),
-        perPersonRank: ranks[i],
-        rankChange: rankChange(baseRanks.get(areaKey(row)), ranks[i]),
-      };
-    });
+        ...(changes[i] as RowChange),
+      }),
+    );
   });
 }
 
@@ -61,10 +86,21 @@ function rankChange(baseline: number | undefined, rank: number | undefined): num
   return baseline === undefined || rank === undefined ? undefined : baseline - rank || 0;
 }
 
-/** Rank descending (1 = the most £ per person), ties sharing the better rank, like Excel's RANK.EQ. */
+/**
+ * Rank descending (1 = the most £ per person), ties sharing the better rank, like Excel's RANK.EQ: a
+ * value's rank is 1 + how many values are greater. By one sort, so a table of every LSOA in England ranks
+ * at once.
+ */
 function perPersonRanks(values: readonly string[]): (number | undefined)[] {
   const numbers = values.map((v) => (v === '' ? undefined : new Exact(v)));
-  return numbers.map((v) => (v === undefined ? undefined : 1 + numbers.filter((w) => w !== undefined && w.gt(v)).length));
+  const order = numbers.flatMap((v, i) => (v === undefined ? [] : [i])).sort((a, b) => (numbers[b] as Decimal).comparedTo(numbers[a] as Decimal));
+  const ranks: (number | undefined)[] = numbers.map(() => undefined);
+  order.forEach((index, position) => {
+    const previous = order[position - 1];
+    const tied = previous !== undefined && (numbers[previous] as Decimal).equals(numbers[index] as Decimal);
+    ranks[index] = tied ? ranks[previous] : position + 1;
+  });
+  return ranks;
 }
 
 /**
