@@ -5,7 +5,8 @@
 // A module may import from its own layer and the layers to its left, never to its right: the engine
 // knows nothing of files, the readers nothing of tables, the renderers nothing of use cases, and only
 // the CLI knows commander, argv, the console and exit codes. src/index.ts, the library's face, sits on
-// the app layer. build/ (the data builders, run by npm run build:data) is not shipped and may read src.
+// the app layer; src/explore, the explorer page's script, sits on the report layer and runs in a
+// browser. build/ (the data builders, run by npm run build:data) is not shipped and may read src.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -73,4 +74,19 @@ export default tseslint.config(
     },
   },
   { files: ['src/index.ts'], rules: { 'no-restricted-globals': 'off' } },
+  {
+    // The explorer's page script runs in a browser, on the engine: no Node, no files, no use cases.
+    files: ['src/explore/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*'], message: 'src/explore runs in a browser: no Node modules' },
+            { group: ['../app/*', '../cli/*', '../data/*'], message: 'src/explore runs the engine on the page model: no use cases, files or readers' },
+          ],
+        },
+      ],
+    },
+  },
 );

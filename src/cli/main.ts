@@ -12,6 +12,7 @@ import { profileCommand } from './commands/profile.js';
 import { overlapCommand } from './commands/overlap.js';
 import { lookupCommand } from './commands/lookup.js';
 import { reportCommand } from './commands/report.js';
+import { exploreCommand } from './commands/explore.js';
 import { sensitivityCommand } from './commands/sensitivity.js';
 import { EXIT, exitCode } from './exitCode.js';
 import { Failure } from '../app/failure.js';
@@ -35,6 +36,7 @@ export function program(io: Io): Command {
     .addCommand(overlapCommand(io))
     .addCommand(lookupCommand(io))
     .addCommand(reportCommand(io))
+    .addCommand(exploreCommand(io))
     .addCommand(sensitivityCommand(io))
     .addCommand(compareVintagesCommand(io))
     .addHelpText(

@@ -159,6 +159,7 @@ export const ERROR_CODES = {
   'zero-population': 'data',
   'zero-weight-lsoa': 'data',
   // io: a file could not be read or written (exit 1).
+  'explorer-not-built': 'io',
   'file-too-large': 'io', // data: a scenario file over its character limit
   'pack-not-found': 'io',
   'pack-unreadable': 'io',

@@ -68,16 +68,14 @@ export function compare(results: readonly ScenarioResult[], baseline: string): C
   const baseRows = results.find((r) => r.plan.name === baseline)?.table.rows ?? [];
   return results.flatMap((result) => {
     const changes = compareRows(baseRows, result.table.rows);
-    return result.table.rows.map(
-      (row, i): ComparisonRow => ({
-        scenario: result.plan.name,
-        districtCode: row.code,
-        districtName: row.name,
-        allocation: row.allocation,
-        perPerson: row.perPerson,
-        ...(changes[i] as RowChange),
-      }),
-    );
+    return result.table.rows.map((row, i): ComparisonRow => ({
+      scenario: result.plan.name,
+      districtCode: row.code,
+      districtName: row.name,
+      allocation: row.allocation,
+      perPerson: row.perPerson,
+      ...(changes[i] as RowChange),
+    }));
   });
 }
 

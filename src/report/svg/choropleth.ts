@@ -44,6 +44,12 @@ export interface ChoroplethOptions {
   readonly height?: number;
   /** The svg's `class` attribute; default `choropleth`. */
   readonly class?: string;
+  /**
+   * For a page whose script colours and focuses the LSOAs (the explorer): the svg is a `group` whose paths
+   * can be reached, not one image, and has no `style` attribute (the page's stylesheet sizes it, under a
+   * Content-Security-Policy that allows no inline styles).
+   */
+  readonly interactive?: boolean;
 }
 
 /**
@@ -163,7 +169,9 @@ export function choropleth(map: ProjectedMap, areas: readonly MapArea[], options
   return (
     `<svg xmlns="http://www.w3.org/2000/svg"${id('map')} class="${escapeXml(options.class ?? 'choropleth')}" ` +
     `viewBox="0 0 ${svgNumber(totalWidth)} ${svgNumber(totalHeight)}" width="${svgNumber(width)}" height="${svgNumber(height)}" ` +
-    `role="img" aria-label="${escapeXml(options.title)}" font-family="system-ui, sans-serif" style="max-width:100%;height:auto">` +
+    (options.interactive === true
+      ? `role="group" aria-label="${escapeXml(options.title)}" font-family="system-ui, sans-serif">`
+      : `role="img" aria-label="${escapeXml(options.title)}" font-family="system-ui, sans-serif" style="max-width:100%;height:auto">`) +
     parts.join('') +
     '</svg>'
   );
