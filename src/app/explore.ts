@@ -160,9 +160,25 @@ function pageLevels(dataset: Dataset): ExploreLevel[] {
       continue;
     }
     if (!hasLevel(dataset, level.id)) continue;
-    const id = level.id;
-    const groups = new Set(dataset.units.map((u) => areaKey(unitGroup(u, id) ?? { code: '', name: '' })));
-    if (groups.size > 1 || level.id === 'district') levels.push(level);
+    if (level.id === 'district' || groupsOtherThanDistricts(dataset, level.id)) levels.push(level);
   }
   return levels;
+}
+
+/**
+ * Whether a level groups the LSOAs into more than one area, and not just as the districts do (2019's
+ * former districts are its districts; a county of two unitaries is its two districts).
+ */
+function groupsOtherThanDistricts(dataset: Dataset, level: GroupLevel): boolean {
+  const groupOf = new Map<string, string>();
+  const groups = new Set<string>();
+  let sameAsDistricts = true;
+  for (const unit of dataset.units) {
+    const group = areaKey(unitGroup(unit, level) ?? { code: '', name: '' });
+    const district = areaKey(unitGroup(unit, 'district') ?? { code: '', name: '' });
+    groups.add(group);
+    if ((groupOf.get(district) ?? group) !== group) sameAsDistricts = false;
+    groupOf.set(district, group);
+  }
+  return groups.size > 1 && !(sameAsDistricts && groups.size === groupOf.size);
 }
