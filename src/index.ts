@@ -22,6 +22,7 @@ import { listAreas as listAreasWith, type AreaList, type ListAreasOptions } from
 import { listDomains as listDomainsWith, type DomainList, type ListDomainsOptions } from './app/listDomains.js';
 import { overlap as overlapWith, type OverlapOptions, type OverlapResult } from './app/overlap.js';
 import { profile as profileWith, type ProfileOptions, type ProfileResult } from './app/profile.js';
+import { explore as exploreWith, type ExploreOptions, type ExplorePage } from './app/explore.js';
 import { reportData, type ReportOptions } from './app/report.js';
 import {
   checkScenarios as checkScenariosWith,
@@ -45,6 +46,7 @@ export type { AreaList, AreaListing, ListAreasOptions } from './app/listAreas.js
 export type { DomainList, DomainListing, ListDomainsOptions, SourceListing } from './app/listDomains.js';
 export type { OverlapOptions, OverlapResult, OverlapResultPair } from './app/overlap.js';
 export type { AreaProfile, DomainProfile, ProfileLevel, ProfileOptions, ProfileResult } from './app/profile.js';
+export type { ExploreOptions, ExplorePage } from './app/explore.js';
 export type { ReportOptions } from './app/report.js';
 export type { AreaSummary, RunBasis } from './app/runBasis.js';
 export type { FormulaOptions } from './app/runFormula.js';
@@ -115,6 +117,14 @@ export async function report(options: ReportOptions & RunContext): Promise<strin
   // The report's HTML and map code load only when a report is made.
   const [{ reportContent }, { reportHtml }] = await Promise.all([import('./report/html/reportContent.js'), import('./report/html/reportHtml.js')]);
   return reportHtml(reportContent({ tool: TOOL, ...model }));
+}
+
+/**
+ * The explorer page, as `fairshare explore` writes it: one offline HTML file (`page.html`) in which the
+ * weights, domains, budget and level can be moved, with the options as its baseline.
+ */
+export async function explore(options: ExploreOptions & RunContext): Promise<ExplorePage> {
+  return exploreWith(options, contextIo(options));
 }
 
 /** Each area's need in every domain, as `fairshare profile` gives it. */

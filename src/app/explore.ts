@@ -91,7 +91,8 @@ export async function explore(options: ExploreOptions, io: AppIo): Promise<Explo
   });
 
   const excluded = new Set(options.exclude ?? []);
-  const weighted = new Map(allocation.formula.domains.map((d) => [d.id, d.weight]));
+  // The weight each domain counts with (an excluded one keeps the formula's, for when it is ticked again).
+  const weighted = new Map(allocation.formula.domains.filter((d) => !excluded.has(d.id)).map((d) => [d.id, d.weightValue.toFixed()]));
   const population = allocation.populationField;
   const fieldNames = new Set([population, ...inputs.formula.domains.flatMap((d) => d.sources.map((s) => s.field))]);
   if (dataset.fields.has(WARD_DERIVED_FIELD)) fieldNames.add(WARD_DERIVED_FIELD);
