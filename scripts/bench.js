@@ -297,8 +297,63 @@ try {
     add(`peak memory (max RSS), sensitivity ${s.draws.toLocaleString('en-GB')} draws`, s.label, 'MB', peakRss(sensitivityArgs(s, out)),
       `max RSS of the \`fairshare sensitivity … --draws ${s.draws}\` CLI process above, ${rssFrom}`, { text: '< 300 MB', max: 300 });
   }
+  await explorerRows();
 } finally {
   rmSync(tmp, { recursive: true, force: true });
+}
+
+/**
+ * The explorer page in headless Chromium (when /usr/bin/chromium is there): its file size, the time
+ * to open it (until the table is filled), and the time one change of a weight takes, from the slider's
+ * input event to the table and map redrawn, measured inside the page. The first change is the cold one.
+ */
+async function explorerRows() {
+  const chromiumPath = process.env.FAIRSHARE_CHROMIUM ?? '/usr/bin/chromium';
+  if (!existsSync(chromiumPath)) {
+    process.stderr.write(`bench: no Chromium at ${chromiumPath}; the explorer rows are left out\n`);
+    return;
+  }
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+  try {
+    for (const page of [
+      { label: 'Northamptonshire (442 LSOAs, 2025)', args: [], target: { text: '< 100 ms', max: 100 } },
+      { label: 'England (33,755 LSOAs, 2025)', args: ['--area', 'england'] },
+    ]) {
+      const file = join(tmp, `explore-${page.args.length}.html`);
+      const made = spawnSync(process.execPath, [bin, 'explore', ...page.args, '-o', file], { encoding: 'utf8' });
+      if (made.status !== 0) throw new Error(`explore: ${made.stderr}`);
+      add('explorer page size', page.label, 'MB', { median: readFileSync(file).length / 1e6 }, `the HTML file \`fairshare explore ${page.args.join(' ')}\` writes`);
+      const opens = [];
+      const changes = [];
+      let first;
+      for (let run = 0; run < RUNS; run++) {
+        const tab = await browser.newPage();
+        const t0 = performance.now();
+        await tab.goto(pathToFileURL(file).href);
+        await tab.locator('table#allocation tbody tr').first().waitFor({ timeout: 120_000 });
+        opens.push(performance.now() - t0);
+        const weights = ['2', '1.5', '0.5'];
+        for (const [i, weight] of weights.entries()) {
+          const ms = await tab.locator('input[data-domain="community-safety"]').evaluate((slider, value) => {
+            const t = performance.now();
+            slider.value = value;
+            slider.dispatchEvent(new Event('input', { bubbles: true }));
+            return performance.now() - t;
+          }, weight);
+          if (run === 0 && i === 0) first = ms;
+          else changes.push(ms);
+        }
+        await tab.close();
+      }
+      add('explorer: open the page', page.label, 'ms', summary(opens, undefined), 'navigation from disk until the first table row is drawn (parse, model, baseline and first run)');
+      add('explorer: one change of weight', page.label, 'ms', summary(changes, first),
+        'in the page: slider input event → weigh + fairShare + tabulate + compareRows + table and map redrawn (1st run: the first change of a fresh page)',
+        page.target);
+    }
+  } finally {
+    await browser.close();
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------

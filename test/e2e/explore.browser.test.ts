@@ -1,4 +1,5 @@
 /// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -189,6 +190,52 @@ describe.skipIf(!HAS_CHROMIUM)('the explorer in a real browser', () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     await slide(page, 'community-safety', '2');
     await page.screenshot({ path: join(ARTIFACTS, 'explore.png'), fullPage: true });
+  });
+
+  it('prints the current table and map on A4, without the controls', async () => {
+    const { page } = await open(browser, pathToFileURL(file).href);
+    await slide(page, 'community-safety', '2');
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('form#controls').isVisible()).toBe(false);
+    expect(await page.locator('#export-csv').isVisible()).toBe(false);
+    expect(await page.locator('table#allocation').isVisible()).toBe(true);
+    expect(await page.locator('svg path.lsoa').first().isVisible()).toBe(true);
+    const pdf = (await page.pdf({ format: 'A4', printBackground: true })).toString('latin1');
+    const pages = pdf.match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
+    expect(pages).toBeGreaterThanOrEqual(1);
+    expect(pages).toBeLessThanOrEqual(2);
+  });
+
+  it('has text that passes WCAG AA contrast (4.5:1) against what is behind it', async () => {
+    const { page } = await open(browser, pathToFileURL(file).href);
+    await slide(page, 'community-safety', '2');
+    const failures = await page.evaluate(() => {
+      const rgb = (text: string): number[] => (text.match(/[\d.]+/g) ?? []).map(Number);
+      const luminance = ([r = 0, g = 0, b = 0]: number[]): number => {
+        const channel = (v: number): number => {
+          const c = v / 255;
+          return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+        };
+        return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+      };
+      const background = (el: Element | null): number[] => {
+        for (let e = el; e; e = e.parentElement) {
+          const c = rgb(getComputedStyle(e).backgroundColor);
+          if (c.length === 3 || (c.length === 4 && c[3] !== 0)) return c.slice(0, 3);
+        }
+        return [255, 255, 255];
+      };
+      const bad: string[] = [];
+      for (const el of document.querySelectorAll('h1, p, label, legend, th, td, button, option, figcaption, li, strong, code')) {
+        if (!(el.textContent ?? '').trim()) continue;
+        const fg = luminance(rgb(getComputedStyle(el).color));
+        const bg = luminance(background(el));
+        const ratio = (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+        if (ratio < 4.5) bad.push(`${el.tagName} ${el.className} "${(el.textContent ?? '').slice(0, 30)}": ${ratio.toFixed(2)}`);
+      }
+      return bad;
+    });
+    expect(failures).toEqual([]);
   });
 
   it('opens the default page (2025, Northamptonshire) with allocate’s pennies', async () => {
