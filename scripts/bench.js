@@ -323,7 +323,7 @@ async function explorerRows() {
       const file = join(tmp, `explore-${page.args.length}.html`);
       const made = spawnSync(process.execPath, [bin, 'explore', ...page.args, '-o', file], { encoding: 'utf8' });
       if (made.status !== 0) throw new Error(`explore: ${made.stderr}`);
-      add('explorer page size', page.label, 'MB', { median: readFileSync(file).length / 1e6 }, `the HTML file \`fairshare explore ${page.args.join(' ')}\` writes`);
+      add('explorer page size', page.label, 'kB', { median: readFileSync(file).length / 1e3 }, `the HTML file \`fairshare explore ${page.args.join(' ')}\` writes`);
       const opens = [];
       const changes = [];
       let first;

@@ -162,6 +162,14 @@ describe.skipIf(!HAS_CHROMIUM)('the explorer in a real browser', () => {
     expect(await pageRows(reopened.page)).toEqual(await allocateRows(BASELINE));
   });
 
+  it('ignores what it does not know in the address: unknown domains and levels, __proto__, markup', async () => {
+    const hostile = '#budget=12.7m&level=%3Cimg%20src%3Dx%3E&w.__proto__=5&w.constructor=2&exclude=__proto__,young-people,early-years';
+    const { page, errors } = await open(browser, `${pathToFileURL(file).href}${hostile}`);
+    expect(await pageRows(page)).toEqual(await allocateRows(BASELINE));
+    expect(await page.locator('select#level').inputValue()).toBe('district');
+    expect(errors).toEqual([]);
+  });
+
   it('switches to the LSOA table, with allocate --level lsoa’s pennies', async () => {
     const { page } = await open(browser, pathToFileURL(file).href);
     await page.locator('select#level').selectOption('lsoa');

@@ -35,6 +35,7 @@ table#allocation { border-collapse: collapse; width: 100%; font-variant-numeric:
 #allocation thead th { border-bottom: 2px solid #1a1a1a; vertical-align: bottom; }
 #allocation tbody th { font-weight: 600; }
 #allocation th.text, #allocation td.text { text-align: left; white-space: normal; }
+table#allocation[aria-busy=true] { opacity: 0.4; }
 #allocation tfoot td { font-weight: 700; border-top: 2px solid #1a1a1a; border-bottom: 0; }
 td.up { color: #1b5e20; }
 td.down { color: #a40000; }

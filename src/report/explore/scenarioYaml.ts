@@ -20,6 +20,9 @@ export function scenarioYaml(model: ExploreModel, baseline: ExploreSettings, cur
   const lines = [
     '# fairshare explore: the baseline and the current settings of the page, as two scenarios.',
     `# Made by ${model.tool.name} ${model.tool.version}. Run it with: fairshare scenarios run <this file> -o results`,
+    ...(basis.data === undefined && basis.replace.length === 0
+      ? []
+      : ['# Its data and replacement files are named as they were given to fairshare explore: run it from that folder.']),
     `description: ${q(`Explorer: ${model.area.name}`)}`,
     '',
     'defaults:',
