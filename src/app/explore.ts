@@ -15,8 +15,6 @@ import { hasLevel, unitGroup, WARD_DERIVED_FIELD, type GroupLevel } from '../eng
 import { round2 } from '../engine/exact.js';
 import { exploreHtml } from '../report/explore/exploreHtml.js';
 import type { ExploreLevel, ExploreModel } from '../report/explore/exploreModel.js';
-import { choropleth } from '../report/svg/choropleth.js';
-import { projectBoundaries } from '../report/svg/projectBoundaries.js';
 import { MAX_MAP_LSOAS, readLsoaBoundaries } from './boundaries.js';
 import type { AppIo } from './context.js';
 import { replaceSettings } from './dataOptions.js';
@@ -127,6 +125,8 @@ export async function explore(options: ExploreOptions, io: AppIo): Promise<Explo
   let svg: string | undefined;
   let mapUnavailable: string | undefined = typeof read.boundaries === 'string' ? read.boundaries : undefined;
   if (typeof read.boundaries !== 'string') {
+    // The map code (d3-geo, topojson) loads only for a page with a map, not at every start-up.
+    const [{ choropleth }, { projectBoundaries }] = await Promise.all([import('../report/svg/choropleth.js'), import('../report/svg/projectBoundaries.js')]);
     const districtOf = new Map(dataset.units.map((u) => [u.code, u.districtCode || u.districtName]));
     const projected = projectBoundaries(read.boundaries, new Set(dataset.units.map((u) => u.code)), (code) => districtOf.get(code) ?? '', MAP_SIZE);
     if (!projected.ok) mapUnavailable = projected.error.message;

@@ -16,7 +16,7 @@ import type { Vintage } from '../data/vintage.js';
 import type { GroupLevel } from '../engine/tabulate.js';
 import { compare, type ComparisonRow } from '../scenario/compare.js';
 import { EXAMPLE_SCENARIO_FILE } from '../scenario/exampleScenarioFile.js';
-import { parseScenarioFile, type ScenarioFile } from '../scenario/parseScenarioFile.js';
+import type { ScenarioFile } from '../scenario/parseScenarioFile.js';
 import { dataRefs, planScenarios, potDataRefs, previousOf, replacementsOf, type DataRefs, type ScenarioPlan } from '../scenario/planScenarios.js';
 import { runScenarios, type ScenarioResult } from '../scenario/runScenarios.js';
 import type { AllocationRow } from './allocate.js';
@@ -116,6 +116,8 @@ export async function readScenarios(options: ScenariosOptions, io: AppIo): Promi
   const vintage: Vintage | undefined = vintageOf(options.vintage);
   const { level } = options;
   const file = await scenarioText(options.file, io);
+  // The YAML parser and the schema (yaml, zod) load only when a scenario file is read, not at every start-up.
+  const { parseScenarioFile } = await import('../scenario/parseScenarioFile.js');
   const read = unwrap(parseScenarioFile(file.text, file.shown));
   const defaults = {
     ...read.defaults,

@@ -1,5 +1,4 @@
 import { Command } from 'commander';
-import { SingleBar } from 'cli-progress';
 import { MIN_CONCENTRATION, type DrawMethod } from '../../engine/sensitivity.js';
 import { MAX_DRAWS, planSensitivity, SENSITIVITY_LEVELS, sensitivityRun, type DrawOptions, type SensitivityOptions } from '../../app/sensitivity.js';
 import { describeRun, runHeader, runMeta } from '../../report/describeRun.js';
@@ -56,9 +55,10 @@ export function sensitivityCommand(io: Io): Command {
   command.action(async (options: SensitivityCliOptions) => {
     const { draws } = planSensitivity(drawOptions(options));
     const format = await tableOutput(options.format, options.output, io, inputRefs(options, io.cwd));
+    // The progress bar loads only when it is drawn.
     const bar =
       io.stderrIsTTY && draws >= 1000
-        ? new SingleBar({
+        ? new (await import('cli-progress')).SingleBar({
             stream: io.stderr as NodeJS.WriteStream,
             format: 'draws {bar} {value}/{total}',
             hideCursor: true,
