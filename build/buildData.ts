@@ -1,5 +1,5 @@
 /**
- * Builds the data packs (data/england-lsoa-2019.json.gz, data/england-lsoa-2025.json.gz) and the 2019
+ * Builds the data packs (data/england-lsoa-2019.pack, data/england-lsoa-2025.pack) and the 2019
  * Northamptonshire share lookups (data/lookups/) from the published source files, and copies the boundary
  * files to data/boundaries/ unchanged (see data/README.md).
  *

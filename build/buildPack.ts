@@ -12,6 +12,7 @@ import { compareCodes, findColumn, thousands } from './columns.js';
 import { cellLocation, cellText, readTable, type Row, type Table } from './readTable.js';
 import { runTransform, type TransformContext, type TransformResult } from './transforms.js';
 import type { ColumnRef, Header, NumberRule, Term, VintageSpec } from './vintageSpec.js';
+import { encodePack } from './packBinary.js';
 
 /**
  * One source file: its path relative to the shared data folder (for messages and provenance), hash and text.
@@ -362,11 +363,13 @@ export function toPackV1(document: PackDocumentV2): PackDocumentV1 {
 }
 
 /**
- * The bytes of the pack file: the document in the spec's format version, as compact JSON, gzipped at level
- * 9. Node writes a zero gzip timestamp, so the same document gives the same bytes with the same zlib.
- * @example writeFileSync('data/england-lsoa-2025.json.gz', packBytes(V2025, built.value.json))
+ * The bytes of the pack file: the document in the spec's format version. Version 3 (the shipped packs) is
+ * the binary columnar pack (build/packBinary.ts); versions 1 and 2 are compact JSON, gzipped at level 9
+ * (Node writes a zero gzip timestamp). The same document gives the same bytes.
+ * @example writeFileSync('data/england-lsoa-2025.pack', packBytes(V2025, built.value.json))
  */
 export function packBytes(spec: VintageSpec, document: PackDocumentV2): Buffer {
+  if (spec.packVersion === 3) return encodePack(document);
   const written = spec.packVersion === 1 ? toPackV1(document) : document;
   return gzipSync(Buffer.from(JSON.stringify(written), 'utf8'), { level: 9 });
 }

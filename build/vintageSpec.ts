@@ -168,8 +168,8 @@ export interface VintageSpec {
   readonly licence: string;
   /** The pack file written under data/. */
   readonly output: string;
-  /** The pack format version written (2; 1 writes the 2019 pack for readers older than version 2). */
-  readonly packVersion: 1 | 2;
+  /** The pack format version written: 3, the binary pack (2 and 1 write gzipped JSON for older readers). */
+  readonly packVersion: 1 | 2 | 3;
   /** The prefix of the LSOA codes kept from `country` sources, e.g. `E01`. */
   readonly country: string;
   /** The sources, in the order the pack lists them. */

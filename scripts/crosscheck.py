@@ -9,6 +9,7 @@ Usage: crosscheck.py PACK FORMULA AREA BUDGET_PENNIES [id=weight ...]
 """
 import gzip
 import json
+import struct
 import sys
 from fractions import Fraction
 
@@ -69,9 +70,38 @@ def read_weights(formula, weight_args):
     return weights
 
 
+def binary_pack(raw):
+    """A binary pack (format version 3, data/README.md) as the rows and columns of a version 2 document,
+    read by this script's own decoder from the format's description."""
+    assert raw[:8] == b"FSHRPACK" and raw[8] == 3, "not a version 3 binary pack"
+    (length,) = struct.unpack_from("<I", raw, 12)
+    header = json.loads(raw[16 : 16 + length].decode("utf-8"))
+    n = header["rows"]
+    sizes = {"u8": "B", "u16": "H", "u32": "I", "i32": "i", "f64": "d"}
+    text = []
+    for column in header["text"]:
+        if column["kind"] == "dictionary":
+            block = column["index"]
+            index = struct.unpack_from(f"<{n}H", raw, block["offset"])
+            text.append([column["values"][i] for i in index])
+        else:
+            block = column["data"]
+            lines = raw[block["offset"] : block["offset"] + block["length"]].decode("utf-8").split("\n")
+            assert len(lines) == n + 1 and lines[n] == ""
+            text.append(lines[:n])
+    numbers = []
+    for column in header["numbers"]:
+        block = column["block"]
+        numbers.append(struct.unpack_from(f"<{n}{sizes[column['type']]}", raw, block["offset"]))
+    rows = [[c[r] for c in text] + [c[r] for c in numbers] for r in range(n)]
+    return {"version": 2, "textFields": [c["name"] for c in header["text"]], "fields": [c["name"] for c in header["numbers"]], "rows": rows}
+
+
 def pack_rows(pack_path):
     """The rows of a shipped pack and its column index."""
-    pack = json.load(gzip.open(pack_path))
+    with open(pack_path, "rb") as f:
+        raw = f.read()
+    pack = binary_pack(raw) if raw[:8] == b"FSHRPACK" else json.loads(gzip.decompress(raw))
     # Version 1 lists every column in "fields"; version 2 lists the text columns apart, first.
     columns = pack["fields"] if pack["version"] == 1 else pack["textFields"] + pack["fields"]
     return pack["rows"], {name: i for i, name in enumerate(columns)}

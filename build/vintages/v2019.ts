@@ -18,8 +18,8 @@ export const V2019: VintageSpec = {
   title: 'English Indices of Deprivation 2019 by LSOA (2011), with mid-2015 population',
   vintageLabel: 'IoD2019 (MHCLG, September 2019); population mid-2015; districts 2019; counties May 2019',
   licence: PACK_LICENCE,
-  output: 'england-lsoa-2019.json.gz',
-  packVersion: 2,
+  output: 'england-lsoa-2019.pack',
+  packVersion: 3,
   country: 'E01',
   sources: {
     domains: { file: 'iod2019/File_2_-_IoD2019_Domains_of_Deprivation.csv', rows: { by: 'lsoa', key: LSOA_CODE, cover: 'exact' } },

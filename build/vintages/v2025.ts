@@ -32,8 +32,8 @@ export const V2025: VintageSpec = {
     'IoD2025 (MHCLG, October 2025); Census 2021 population, disability and unpaid care; councils 2024; ' +
     'wards 2024 (North and West Northamptonshire: May 2025, derived)',
   licence: PACK_LICENCE,
-  output: 'england-lsoa-2025.json.gz',
-  packVersion: 2,
+  output: 'england-lsoa-2025.pack',
+  packVersion: 3,
   country: 'E01',
   sources: {
     imd: { file: 'iod2025/imd2025_england_lsoa21.csv', rows: { by: 'lsoa', key: LSOA_CODE, cover: 'exact' } },

@@ -13,7 +13,7 @@ export interface InputFile {
   readonly role: InputRole;
   /**
    * The file's name as outputs record it: a shipped file's path in the package
-   * (`data/england-lsoa-2025.json.gz`), else the name of the user's file without its folder
+   * (`data/england-lsoa-2025.pack`), else the name of the user's file without its folder
    * (`my-crime.csv`, `-` for standard input), so the same inputs give the same bytes from any folder.
    * Messages name a file as the user typed it, not by this.
    */

@@ -5,6 +5,7 @@
 import { gunzipSync } from 'node:zlib';
 import { fail, ok, type Result } from '../engine/errors.js';
 import type { Dataset, Unit } from '../engine/dataset.js';
+import { decodePack, isBinaryPack } from './packBinary.js';
 import { PACK_COLUMNS, PACK_FIELDS, PACK_FORMAT, PACK_TEXT_FIELDS, type PackMeta, type PackSource } from './packFormat.js';
 
 export { PACK_FIELDS, type PackField, type PackMeta, type PackSource } from './packFormat.js';
@@ -29,10 +30,12 @@ export function loadPack(gzipped: Uint8Array, file: string): Result<Dataset> {
 /**
  * Loads a gzipped data pack into a Dataset and its provenance (title, vintage, licence, sources, fills).
  * @example
- * const loaded = loadPackWithMeta(bytes, 'data/england-lsoa-2019.json.gz');
+ * const loaded = loadPackWithMeta(bytes, 'data/england-lsoa-2019.pack');
  * if (loaded.ok) console.log(loaded.value.meta.licence);
  */
 export function loadPackWithMeta(gzipped: Uint8Array, file: string): Result<LoadedPack> {
+  // The shipped packs are binary (format version 3); versions 1 and 2 are gzipped JSON.
+  if (isBinaryPack(gzipped)) return decodePack(gzipped, file);
   const bad = (message: string, line?: number): Result<LoadedPack> =>
     fail('data', 'bad-pack', message, {
       hint: 'Rebuild the pack with `npm run build:data`',

@@ -11,10 +11,10 @@ import { DEFAULT_VINTAGE, packFileName, type Vintage } from './vintage.js';
 export const DEFAULT_PACK_FILE = packFileName(DEFAULT_VINTAGE);
 
 /**
- * The shipped pack of a vintage: `<package root>/data/england-lsoa-<vintage>.json.gz`. The package root is
+ * The shipped pack of a vintage: `<package root>/data/england-lsoa-<vintage>.pack`. The package root is
  * two levels up from this module's folder, both for `dist/data/readPack.js` and for `src/data/readPack.ts`
  * under vitest.
- * @example defaultPackPath('2019') // '/usr/lib/node_modules/fairshare/data/england-lsoa-2019.json.gz'
+ * @example defaultPackPath('2019') // '/usr/lib/node_modules/fairshare/data/england-lsoa-2019.pack'
  */
 export function defaultPackPath(vintage: Vintage = DEFAULT_VINTAGE): string {
   return fileURLToPath(new URL(`../../data/${packFileName(vintage)}`, import.meta.url));

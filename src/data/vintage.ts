@@ -26,7 +26,7 @@ export const DEFAULT_FORMULAS: Readonly<Record<Vintage, string>> = {
 
 /** The shipped pack's file name for a vintage, inside the package's `data/` folder. */
 export function packFileName(vintage: Vintage): string {
-  return `england-lsoa-${vintage}.json.gz`;
+  return `england-lsoa-${vintage}.pack`;
 }
 
 /**

@@ -87,7 +87,7 @@ describe('buildLookup (app)', () => {
     expect(fromBytes).toEqual(fromPath);
     const sha256 = createHash('sha256').update(NORTHANTS).digest('hex');
     expect(fromPath.provenance.map((p) => p.role)).toEqual(['data pack', 'formula', 'points']);
-    expect(fromPath.provenance[0]?.file).toBe('data/england-lsoa-2019.json.gz');
+    expect(fromPath.provenance[0]?.file).toBe('data/england-lsoa-2019.pack');
     expect(fromPath.provenance[2]).toEqual({ role: 'points', file: 'northants-points.csv', sha256 });
   });
 

@@ -74,9 +74,9 @@ describe('compareVintages (app)', () => {
       area: { name: 'Northamptonshire', lsoas: 442 },
     });
     expect(adults.inputs.map((i) => i.file)).toEqual([
-      'data/england-lsoa-2019.json.gz',
+      'data/england-lsoa-2019.pack',
       'data/formulas/northamptonshire.json',
-      'data/england-lsoa-2025.json.gz',
+      'data/england-lsoa-2025.pack',
       'data/formulas/northamptonshire-2025.json',
       'data/formulas/northamptonshire-2025-like-2019.json',
       'data/lookups/lsoa-2011-2021-changes.csv',

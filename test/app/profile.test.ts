@@ -51,7 +51,7 @@ describe('profile (app)', () => {
     expect(r.rows).toHaveLength(57);
     expect(Math.round(r.rows.reduce((s, row) => s + row.population, 0))).toBe(720913);
     expect(r.inputs.map((i) => [i.role, i.file])).toEqual([
-      ['data pack', 'data/england-lsoa-2019.json.gz'],
+      ['data pack', 'data/england-lsoa-2019.pack'],
       ['formula', 'data/formulas/northamptonshire.json'],
       ['lookup', 'data/lookups/northamptonshire-divisions-2019.csv'],
     ]);

@@ -186,7 +186,7 @@ describe('fairshare allocate --level (former-district, county, region, ward)', (
   });
 });
 
-const PACK_2025 = new URL('../../data/england-lsoa-2025.json.gz', import.meta.url);
+const PACK_2025 = new URL('../../data/england-lsoa-2025.pack', import.meta.url);
 
 describe.skipIf(!existsSync(PACK_2025))('fairshare allocate --vintage 2025 --level (with the 2025 pack)', () => {
   const V2025 = ['--budget', '12.7m', '--vintage', '2025'];

@@ -16,7 +16,7 @@ function reference(area: string, pennies: string, weights: string[]): string[] {
     'python3',
     [
       join(ROOT, 'scripts/crosscheck.py'),
-      join(ROOT, 'data/england-lsoa-2019.json.gz'),
+      join(ROOT, 'data/england-lsoa-2019.pack'),
       join(ROOT, 'data/formulas/northamptonshire.json'),
       area,
       pennies,
@@ -91,7 +91,7 @@ function referenceVintages(area2019: string, districts2025: string, formula2025:
     [
       join(ROOT, 'scripts/crosscheck_vintages.py'),
       SHARED,
-      join(ROOT, 'data/england-lsoa-2019.json.gz'),
+      join(ROOT, 'data/england-lsoa-2019.pack'),
       formula('northamptonshire'),
       formula(formula2025),
       formula(bridge),

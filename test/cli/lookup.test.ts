@@ -219,7 +219,7 @@ describe('fairshare lookup build', () => {
       ]);
       const notes = JSON.stringify(book.getWorksheet('Notes')?.getSheetValues());
       expect(notes).toContain('fairshare lookup build');
-      expect(notes).toContain('data/england-lsoa-2019.json.gz');
+      expect(notes).toContain('data/england-lsoa-2019.pack');
       expect(readdirSync(dir)).toEqual(['lookup.xlsx']);
     });
 

@@ -43,7 +43,7 @@ describe('fairshare report', () => {
     expect(html).toContain('Open Government Licence v3.0');
     expect(html).toContain('Contains OS data © Crown copyright and database right');
     expect(html).toContain('RANK.AVG');
-    for (const input of ['data/england-lsoa-2019.json.gz', 'data/formulas/northamptonshire.json', 'data/lookups/northamptonshire-divisions-2019.csv']) {
+    for (const input of ['data/england-lsoa-2019.pack', 'data/formulas/northamptonshire.json', 'data/lookups/northamptonshire-divisions-2019.csv']) {
       expect(html).toContain(`<code>${input}</code>`);
     }
     expect(html.match(/class="hash">[0-9a-f]{64}</g)?.length).toBeGreaterThanOrEqual(5);

@@ -12,7 +12,7 @@ import { pin2019 } from '../helpers/pin2019.js';
 const ROOT = join(import.meta.dirname, '..', '..');
 const ADULTS = ['--budget', '12.7m', '--exclude', 'young-people,early-years'];
 const DIRECTORATES = 'examples/directorates-2013.yaml';
-const PACK = 'data/england-lsoa-2019.json.gz';
+const PACK = 'data/england-lsoa-2019.pack';
 
 async function run(args: string[], cwd = ROOT) {
   const io = memoryIo({ cwd, env: { NO_COLOR: '1' } });
@@ -316,10 +316,12 @@ describe('provenance from any folder', () => {
 
 describe('the licence on the Notes sheet', () => {
   it('is the shipped pack’s own licence line, and no licence at all for your own data file', async () => {
-    const { gunzipSync } = await import('node:zlib');
+    const { loadPackWithMeta } = await import('../../src/data/loadPack.js');
     const dir = tempDir();
     expect((await run(['allocate', ...ADULTS, '-o', join(dir, 'pack.xlsx')])).code).toBe(0);
-    const meta = JSON.parse(gunzipSync(readFileSync(join(ROOT, PACK))).toString('utf8')) as { licence: string };
+    const loaded = loadPackWithMeta(readFileSync(join(ROOT, PACK)), PACK);
+    if (!loaded.ok) throw new Error(loaded.error.message);
+    const meta = loaded.value.meta;
     expect(texts(sheet(await readWorkbook(join(dir, 'pack.xlsx')), 'Notes'))).toContain(meta.licence);
 
     const data = join(import.meta.dirname, '..', 'fixtures', 'data', 'five-lsoas.csv');

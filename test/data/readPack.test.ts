@@ -20,8 +20,8 @@ afterAll(async () => {
 });
 
 describe('defaultPackPath', () => {
-  it('points at data/england-lsoa-2019.json.gz in the package root', () => {
-    expect(defaultPackPath('2019')).toBe(path.join(repoRoot, 'data', 'england-lsoa-2019.json.gz'));
+  it('points at data/england-lsoa-2019.pack in the package root', () => {
+    expect(defaultPackPath('2019')).toBe(path.join(repoRoot, 'data', 'england-lsoa-2019.pack'));
   });
 });
 
