@@ -8,7 +8,7 @@
  * Wales" (best fit); ONS, "Ward to Local Authority District to County to County Electoral Division
  * (May 2019) Lookup in England".
  */
-import { stringify } from 'csv-stringify/sync';
+import { csvText } from '../src/data/csvText.js';
 import { fail, ok, type Result } from '../src/engine/errors.js';
 import { Exact } from '../src/engine/exact.js';
 import { nearest } from '../src/engine/nearest.js';
@@ -172,7 +172,7 @@ function toLookup(rows: readonly OutRow[]): BuiltLookup {
   // Code-unit order (not locale order), so the file is the same on every machine.
   const sorted = [...rows].sort((a, b) => compareCodes(a.lsoa, b.lsoa) || compareCodes(a.area, b.area));
   const records = sorted.map((r) => [r.lsoa, r.area, r.name, r.share, r.estimated ? 'yes' : 'no']);
-  const csv = stringify([[...LOOKUP_COLUMNS], ...records], { record_delimiter: 'unix' });
+  const csv = csvText([[...LOOKUP_COLUMNS], ...records]);
   const estimated = sorted.filter((r) => r.estimated);
   return {
     csv,

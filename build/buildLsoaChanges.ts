@@ -4,7 +4,7 @@
  * can say which codes replaced a code of the other vintage. Unchanged LSOAs (change code U) keep their
  * code and are left out. Pure: the build script reads the file and writes the CSV.
  */
-import { stringify } from 'csv-stringify/sync';
+import { csvText } from '../src/data/csvText.js';
 import { fail, ok, type Result } from '../src/engine/errors.js';
 import { cellText, readTable } from './readTable.js';
 
@@ -43,7 +43,7 @@ export function buildLsoaChanges(source: { readonly file: string; readonly text:
   }
   // Code-unit order: the same file on every machine.
   rows.sort((a, b) => compare(a[0] as string, b[0] as string) || compare(a[3] as string, b[3] as string));
-  return ok({ csv: stringify([[...LSOA_CHANGE_COLUMNS], ...rows], { record_delimiter: 'unix' }), counts });
+  return ok({ csv: csvText([[...LSOA_CHANGE_COLUMNS], ...rows]), counts });
 }
 
 function compare(a: string, b: string): number {

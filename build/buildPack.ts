@@ -12,7 +12,7 @@ import { compareCodes, findColumn, thousands } from './columns.js';
 import { cellLocation, cellText, readTable, type Row, type Table } from './readTable.js';
 import { runTransform, type TransformContext, type TransformResult } from './transforms.js';
 import type { ColumnRef, Header, NumberRule, Term, VintageSpec } from './vintageSpec.js';
-import { encodePack } from './packBinary.js';
+import { encodePack } from './encodePack.js';
 
 /**
  * One source file: its path relative to the shared data folder (for messages and provenance), hash and text.
@@ -364,7 +364,7 @@ export function toPackV1(document: PackDocumentV2): PackDocumentV1 {
 
 /**
  * The bytes of the pack file: the document in the spec's format version. Version 3 (the shipped packs) is
- * the binary columnar pack (build/packBinary.ts); versions 1 and 2 are compact JSON, gzipped at level 9
+ * the binary columnar pack (build/encodePack.ts); versions 1 and 2 are compact JSON, gzipped at level 9
  * (Node writes a zero gzip timestamp). The same document gives the same bytes.
  * @example writeFileSync('data/england-lsoa-2025.pack', packBytes(V2025, built.value.json))
  */

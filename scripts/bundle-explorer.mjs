@@ -13,7 +13,5 @@ await build({
   minify: true,
   legalComments: 'eof',
   charset: 'utf8',
-  // csv-stringify's own browser build of the same version (it brings its Buffer polyfill).
-  alias: { 'csv-stringify/sync': 'csv-stringify/browser/esm/sync' },
   logLevel: 'warning',
 });

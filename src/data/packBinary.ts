@@ -14,7 +14,7 @@
  * its values exactly (`u8`, `u16`, `u32`, `i32` or `f64`). A text column is either `dictionary` (its
  * distinct values in the header and one `u16` index per row) or `lines` (every value in row order, as
  * UTF-8, each ended by a line feed; no value holds one), which decodes in one call. The encoder is
- * build/packBinary.ts; data/README.md documents the format. Pure: the caller reads the file.
+ * build/encodePack.ts; data/README.md documents the format. Pure: the caller reads the file.
  */
 import { fail, ok, type Result } from '../engine/errors.js';
 import type { Dataset, Unit } from '../engine/dataset.js';

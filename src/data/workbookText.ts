@@ -7,7 +7,7 @@
  */
 import { Buffer } from 'node:buffer';
 import type ExcelJS from 'exceljs';
-import { stringify } from 'csv-stringify/sync';
+import { csvLine } from './csvText.js';
 import { fail, ok, type Result } from '../engine/errors.js';
 import { shown } from '../engine/shown.js';
 
@@ -80,7 +80,7 @@ export async function workbookText(bytes: Uint8Array, file: string, options: Wor
     const row = rows[r] ?? [];
     // Rows above the header (captions) and empty rows are blank lines, skipped by the CSV readers.
     if (r < header || filled(row) === 0) lines.push('');
-    else lines.push(stringify([Array.from({ length: width }, (_, c) => row[c] ?? '')]).replace(/\r?\n$/, ''));
+    else lines.push(csvLine(Array.from({ length: width }, (_, c) => row[c] ?? '')));
   }
   return ok(`${lines.join('\n')}\n`);
 }

@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { csvText } from '../data/csvText.js';
 import type { Table } from './table.js';
 
 /**
@@ -8,7 +8,7 @@ import type { Table } from './table.js';
  */
 export function toCsv(table: Table): string {
   const rows = table.rows.map((row) => row.map((cell, i) => (table.columns[i]?.kind === 'text' ? defuse(cell) : cell)));
-  return stringify([table.columns.map((c) => c.key), ...rows]);
+  return csvText([table.columns.map((c) => c.key), ...rows]);
 }
 
 // A formula character at the start of the cell, or after a character some spreadsheet may split the

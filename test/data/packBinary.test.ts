@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { buildPack } from '../../build/buildPack.js';
-import { encodePack } from '../../build/packBinary.js';
+import { encodePack } from '../../build/encodePack.js';
 import { V2019 } from '../../build/vintages/v2019.js';
 import { loadPackWithMeta } from '../../src/data/loadPack.js';
 import { decodePack } from '../../src/data/packBinary.js';

@@ -54,7 +54,7 @@ describe('-o never overwrites a file the run reads', () => {
     const dir = folder();
     const data = join(ROOT, 'data');
     const before = snapshot(data);
-    const pack = readdirSync(data).find((name) => name.endsWith('.gz')) as string;
+    const pack = readdirSync(data).find((name) => name.endsWith('.pack')) as string;
     for (const target of [join(data, pack), join(data, 'formulas', 'northamptonshire.json'), join(data, 'new.csv')]) {
       expectRefused(fairshare(['allocate', '--budget', '1m', '-o', target], { cwd: dir }), { code: 2, message: /inside fairshare's own data folder/ });
     }
