@@ -19,3 +19,22 @@ export function round2(value: Decimal): string {
   const text = value.toFixed(2, Decimal.ROUND_HALF_UP);
   return text === '-0.00' ? '0.00' : text;
 }
+
+/**
+ * The exact value of `units` ÷ 10^`places` as decimal.js's `toString()` writes it (no trailing zeros;
+ * exponent notation from 1e-7 down and from 1e21 up), from the integer's digits where that is plain notation.
+ *
+ * @example scaledText(980500n, 3) // => '980.5'
+ */
+export function scaledText(units: bigint, places: number): string {
+  const negative = units < 0n;
+  const digits = (negative ? -units : units).toString();
+  // Plain notation only for exponents from -6 to 20, as decimal.js writes it; elsewhere let it say.
+  const exponent = digits.length - 1 - places;
+  if (units !== 0n && (exponent <= -7 || exponent >= 21)) return new Exact(units.toString()).dividedBy(new Exact(10).pow(places)).toString();
+  const padded = digits.padStart(places + 1, '0');
+  const whole = padded.slice(0, padded.length - places);
+  const fraction = padded.slice(padded.length - places).replace(/0+$/, '');
+  const text = fraction === '' ? whole : `${whole}.${fraction}`;
+  return negative && text !== '0' ? `-${text}` : text;
+}

@@ -27,6 +27,10 @@ export interface Allocation {
   readonly pennies: readonly bigint[];
   /** LSOA figure = Σ weight × domain rank (exact; worked out when first read). */
   readonly figures: readonly Decimal[];
+  /** Each figure × {@link Allocation.figureScale}, a whole number: the figures without decimal arithmetic. */
+  readonly figureUnits: readonly bigint[];
+  /** What the figure units are figures times: 2 × 10^(the weights' decimal places). */
+  readonly figureScale: bigint;
   /** Each unit's amount in pounds (the pennies / 100; worked out when first read). */
   readonly amounts: readonly Decimal[];
   /** Σ figure × population over the area: what each unit's figure × population is a share of. */
@@ -109,6 +113,8 @@ export function fairShare(dataset: Dataset, formula: WeightedFormula, budget: De
     populations,
     domains,
     pennies: pennyParts,
+    figureUnits,
+    figureScale,
     totalWeighted,
     get figures(): Decimal[] {
       figures ??= figureUnits.map((f) => new Exact(f.toString()).dividedBy(figureScale.toString()));

@@ -17,12 +17,32 @@ export function pounds(pennies: bigint): Decimal {
 }
 
 /**
- * Whole pennies as plain pounds with 2 decimals, the form of every money cell and JSON field.
+ * Whole pennies as plain pounds with 2 decimals, the form of every money cell and JSON field. From the
+ * integer's digits, with no decimal arithmetic (a table of every LSOA in England formats 33,755 of them).
  *
  * @example poundsPlain(-150n) // => '-1.50'
  */
 export function poundsPlain(pennies: bigint): string {
-  return pounds(pennies).toFixed(2);
+  const negative = pennies < 0n;
+  const digits = (negative ? -pennies : pennies).toString().padStart(3, '0');
+  return `${negative ? '-' : ''}${digits.slice(0, -2)}.${digits.slice(-2)}`;
+}
+
+/**
+ * Whole pennies shared by `population` people, in pounds per person rounded half-up to 2 decimals
+ * (as round2 of pounds ÷ people); '' when no one lives there. Whole numbers of people (every shipped
+ * pack) are worked out in integers; a fractional count of people (a --data file) through decimal.js.
+ *
+ * @example perPersonPlain(142664949n, 66887) // => '21.33'
+ */
+export function perPersonPlain(pennies: bigint, population: number): string {
+  if (!(population > 0)) return '';
+  if (!Number.isSafeInteger(population)) return round2(pounds(pennies).dividedBy(population));
+  const people = BigInt(population);
+  // pennies ÷ people, rounded half away from zero to a whole penny: (2 × |pennies| + people) ÷ (2 × people).
+  const negative = pennies < 0n;
+  const each = ((negative ? -pennies : pennies) * 2n + people) / (2n * people);
+  return each === 0n ? '0.00' : poundsPlain(negative ? -each : each);
 }
 
 /**

@@ -1,12 +1,11 @@
-import type { Decimal } from 'decimal.js';
-import { Exact, round2 } from '../engine/exact.js';
+import { Exact, scaledText } from '../engine/exact.js';
 import { largestRemainder } from '../engine/largestRemainder.js';
 import type { Damping, DampedDistrict } from '../engine/damp.js';
 import type { Allocation } from '../engine/fairShare.js';
 import { GROUP_LEVELS, type DistrictRow, type Tabulation, type GroupLevel } from '../engine/tabulate.js';
 import type { LookupTabulation } from '../engine/tabulateAreas.js';
 import type { ComparisonRow } from '../scenario/compare.js';
-import { percentOf, poundsPlain } from '../engine/money.js';
+import { percentOf, perPersonPlain, poundsPlain } from '../engine/money.js';
 
 /**
  * How a column's cells are shown: `text` as is; `int` and `number` as plain numbers (`int` with
@@ -280,11 +279,14 @@ const LSOA_TAIL: readonly Column[] = [
  * of the formula, counted or not), then figure, allocation and £ per person. Rows in code order.
  */
 export function lsoaTable(allocation: Allocation): Table {
-  const { dataset, domains, figures, amounts, populations } = allocation;
+  const { dataset, domains, populations, pennies, figureUnits, figureScale } = allocation;
   const columns: Column[] = [...LSOA_HEAD, ...domains.map((d): Column => ({ key: d.domain.id, title: d.domain.id, kind: 'number' })), ...LSOA_TAIL];
+  // From the integers the engine has (pennies, figure units): no decimal arithmetic for 33,755 rows.
+  // A figure unit is the figure × 2 × 10^places, so the figure is units × 5 ÷ 10^(places + 1).
+  const places = figureScale.toString().length - 1;
   const rows = dataset.units.map((unit, i) => {
     const population = populations[i] as number;
-    const amount = amounts[i] as Decimal;
+    const penny = pennies[i] as bigint;
     return [
       unit.code,
       unit.name,
@@ -292,13 +294,13 @@ export function lsoaTable(allocation: Allocation): Table {
       unit.districtName,
       String(population),
       ...domains.map((d) => String(d.ranks[i])),
-      (figures[i] as Decimal).toString(),
-      amount.toFixed(2),
-      population > 0 ? round2(amount.dividedBy(population)) : '',
+      scaledText((figureUnits[i] as bigint) * 5n, places + 1),
+      poundsPlain(penny),
+      perPersonPlain(penny, population),
     ];
   });
   const totalPopulation = populations.reduce((sum, p) => sum + p, 0);
-  const totalAmount = amounts.reduce((sum, a) => sum.plus(a), new Exact(0));
+  const totalPennies = pennies.reduce((sum, p) => sum + p, 0n);
   const total = [
     '',
     'Total',
@@ -307,8 +309,8 @@ export function lsoaTable(allocation: Allocation): Table {
     String(totalPopulation),
     ...domains.map(() => ''),
     '',
-    totalAmount.toFixed(2),
-    totalPopulation > 0 ? round2(totalAmount.dividedBy(totalPopulation)) : '',
+    poundsPlain(totalPennies),
+    perPersonPlain(totalPennies, totalPopulation),
   ];
   return { columns, rows, total };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Exact } from '../../src/engine/exact.js';
-import { percentOf, pounds, poundsPlain } from '../../src/engine/money.js';
+import { Exact, round2, scaledText } from '../../src/engine/exact.js';
+import { percentOf, perPersonPlain, pounds, poundsPlain } from '../../src/engine/money.js';
 
 describe('money', () => {
   it('turns whole pennies into exact pounds, beyond what a double holds', () => {
@@ -20,5 +20,44 @@ describe('money', () => {
   it('never writes -0.00 for a fall too small to show, and nothing for a whole of 0', () => {
     expect(percentOf('-1', '1000000')).toBe('0.00');
     expect(percentOf('5', '0')).toBe('');
+  });
+});
+
+describe('money from integers, as decimal.js would write it', () => {
+  it('writes pennies as pounds exactly as Decimal.toFixed(2) does, for any whole number of pennies', async () => {
+    const fc = (await import('fast-check')).default;
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }), (pennies) => {
+        expect(poundsPlain(pennies)).toBe(new Exact(pennies.toString()).dividedBy(100).toFixed(2));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('gives £ per person exactly as round2(pounds ÷ people), for whole and fractional people', async () => {
+    const fc = (await import('fast-check')).default;
+    const people = fc.oneof(fc.integer({ min: 1, max: 50_000 }), fc.double({ min: 0.5, max: 5000, noNaN: true }), fc.constantFrom(1, 2, 3, 8, 400, 1296));
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: 10n ** 14n }), people, (pennies, population) => {
+        expect(perPersonPlain(pennies, population)).toBe(round2(new Exact(pennies.toString()).dividedBy(100).dividedBy(population)));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(perPersonPlain(5n, 0)).toBe('');
+    expect(perPersonPlain(1n, 2)).toBe('0.01'); // half a penny rounds up
+  });
+});
+
+describe('scaledText', () => {
+  it('writes units ÷ 10^places exactly as Decimal.toString() does, exponents included', async () => {
+    const fc = (await import('fast-check')).default;
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }), fc.integer({ min: 0, max: 16 }), (units, places) => {
+        expect(scaledText(units, places)).toBe(new Exact(units.toString()).dividedBy(new Exact(10).pow(places)).toString());
+      }),
+      { numRuns: 3000 },
+    );
+    expect(scaledText(9805n, 1)).toBe('980.5');
+    expect(scaledText(5n, 11)).toBe('5e-11');
   });
 });
