@@ -298,8 +298,75 @@ try {
       `max RSS of the \`fairshare sensitivity … --draws ${s.draws}\` CLI process above, ${rssFrom}`, { text: '< 300 MB', max: 300 });
   }
   await explorerRows();
+  peerRows();
 } finally {
   rmSync(tmp, { recursive: true, force: true });
+}
+
+/**
+ * The England LSOA job side by side with its peers, in the same run: fairshare's whole CLI process
+ * (`allocate --area england --level lsoa --format csv -o FILE`) and two Python scripts doing the same job
+ * from the raw published CSVs in ../shared/data (bench/peers/polars_lsoa.py, pandas_lsoa.py). Each
+ * peer's output is checked byte for byte against the tool's before it is timed. The runs are
+ * interleaved (tool, polars, pandas, tool, …) so that a busy moment hits all three alike. A peer whose
+ * library is not installed (pip install polars pandas) is left out with a note.
+ */
+function peerRows() {
+  const shared = join(root, '..', 'shared', 'data');
+  if (!existsSync(shared)) {
+    process.stderr.write(`bench: no ${shared}; the peer rows are left out\n`);
+    return;
+  }
+  const peers = ['polars', 'pandas'].filter((name) => {
+    const found = spawnSync('python3', ['-c', `import ${name}`]).status === 0;
+    if (!found) process.stderr.write(`bench: python3 has no ${name} (pip install ${name}); its rows are left out\n`);
+    return found;
+  });
+  for (const vintage of ['2019', '2025']) {
+    const toolOut = join(tmp, `peer-tool-${vintage}.csv`);
+    const tool = [bin, 'allocate', '--budget', '1.2bn', '--area', 'england', '--level', 'lsoa', '--format', 'csv', '--vintage', vintage, '-o', toolOut];
+    const jobs = [{ who: 'fairshare', command: process.execPath, args: tool, out: toolOut }];
+    for (const peer of peers) {
+      const out = join(tmp, `peer-${peer}-${vintage}.csv`);
+      jobs.push({ who: peer, command: 'python3', args: [join(root, 'bench', 'peers', `${peer}_lsoa.py`), shared, vintage, out], out });
+    }
+    const times = new Map(jobs.map((job) => [job.who, []]));
+    const peaks = new Map(jobs.map((job) => [job.who, []]));
+    for (let run = 0; run < RUNS; run++) {
+      for (const job of jobs) {
+        const t0 = performance.now();
+        const child = gnuTime
+          ? spawnSync(gnuTime, ['-v', job.command, ...job.args], { cwd: root, encoding: 'utf8' })
+          : spawnSync(job.command, job.args, { cwd: root, encoding: 'utf8' });
+        const ms = performance.now() - t0;
+        if (child.status !== 0) throw new Error(`${job.who}: exited ${child.status}: ${child.stderr}`);
+        times.get(job.who).push(ms);
+        const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(child.stderr ?? '');
+        if (rss) peaks.get(job.who).push(Number(rss[1]) / 1024);
+      }
+      const expected = readFileSync(toolOut);
+      for (const job of jobs.slice(1)) {
+        if (!readFileSync(job.out).equals(expected)) throw new Error(`${job.who} ${vintage}: its output is not byte for byte fairshare's`);
+      }
+    }
+    const label = `England LSOA CSV, ${vintage} vintage`;
+    const toolMedian = median(times.get('fairshare'));
+    for (const job of jobs) {
+      const what =
+        job.who === 'fairshare'
+          ? `process wall time of \`fairshare allocate --budget 1.2bn --area england --level lsoa --format csv --vintage ${vintage} -o <tmp>\` (peers interleaved)`
+          : `process wall time of \`python3 bench/peers/${job.who}_lsoa.py ../shared/data ${vintage} <tmp>\`: the same job from the raw CSVs; output checked byte for byte against fairshare's`;
+      add(`peer job: ${job.who}`, label, 'ms', summary(times.get(job.who), undefined), what);
+      if (peaks.get(job.who).length > 0) add(`peer job: ${job.who}, peak memory`, label, 'MB', summary(peaks.get(job.who), undefined), `max RSS of the same processes, from ${gnuTime} -v`);
+      if (job.who !== 'fairshare') {
+        const ratio = median(times.get(job.who)) / toolMedian;
+        add(`peer job: ${job.who} ÷ fairshare`, label, '×', { median: ratio }, 'median wall time of the peer over fairshare\'s, from this run: above 1 means fairshare is faster',
+          job.who === 'polars' ? { text: '> 1 (goal 1.3)', max: undefined } : undefined);
+        const last = rows.at(-1);
+        if (job.who === 'polars') last.ok = ratio > 1;
+      }
+    }
+  }
 }
 
 /**
