@@ -2,6 +2,7 @@ import { Exact, scaledText } from '../engine/exact.js';
 import { largestRemainder } from '../engine/largestRemainder.js';
 import type { Damping, DampedDistrict } from '../engine/damp.js';
 import type { Allocation } from '../engine/fairShare.js';
+import type { Unit } from '../engine/dataset.js';
 import { GROUP_LEVELS, type DistrictRow, type Tabulation, type GroupLevel } from '../engine/tabulate.js';
 import type { LookupTabulation } from '../engine/tabulateAreas.js';
 import type { ComparisonRow } from '../scenario/compare.js';
@@ -274,31 +275,39 @@ const LSOA_TAIL: readonly Column[] = [
   { key: 'per_person', title: '£ per person', kind: 'money' },
 ];
 
+/** The LSOA table's columns: the head, one need-rank column per domain id, then the tail. */
+export function lsoaColumns(allocation: Allocation): Column[] {
+  return [...LSOA_HEAD, ...allocation.domains.map((d): Column => ({ key: d.domain.id, title: d.domain.id, kind: 'number' })), ...LSOA_TAIL];
+}
+
+/**
+ * The cells of the LSOA table's row `i`, from the integers the engine has (pennies, figure units): no
+ * decimal arithmetic for 33,755 rows. A figure unit is the figure × 2 × 10^places, so the figure is
+ * units × 5 ÷ 10^(places + 1).
+ */
+export function lsoaCells(allocation: Allocation): (i: number) => string[] {
+  const { dataset, domains, populations, pennies, figureUnits, figureScale } = allocation;
+  const places = figureScale.toString().length - 1;
+  return (i) => {
+    const unit = dataset.units[i] as Unit;
+    const population = populations[i] as number;
+    const penny = pennies[i] as bigint;
+    const cells = [unit.code, unit.name, unit.districtCode, unit.districtName, String(population)];
+    for (const d of domains) cells.push(String(d.ranks[i]));
+    cells.push(scaledText((figureUnits[i] as bigint) * 5n, places + 1), poundsPlain(penny), perPersonPlain(penny, population));
+    return cells;
+  };
+}
+
 /**
  * The LSOA table: code, name, district, population, one need-rank column per domain id (every domain
  * of the formula, counted or not), then figure, allocation and £ per person. Rows in code order.
  */
 export function lsoaTable(allocation: Allocation): Table {
-  const { dataset, domains, populations, pennies, figureUnits, figureScale } = allocation;
-  const columns: Column[] = [...LSOA_HEAD, ...domains.map((d): Column => ({ key: d.domain.id, title: d.domain.id, kind: 'number' })), ...LSOA_TAIL];
-  // From the integers the engine has (pennies, figure units): no decimal arithmetic for 33,755 rows.
-  // A figure unit is the figure × 2 × 10^places, so the figure is units × 5 ÷ 10^(places + 1).
-  const places = figureScale.toString().length - 1;
-  const rows = dataset.units.map((unit, i) => {
-    const population = populations[i] as number;
-    const penny = pennies[i] as bigint;
-    return [
-      unit.code,
-      unit.name,
-      unit.districtCode,
-      unit.districtName,
-      String(population),
-      ...domains.map((d) => String(d.ranks[i])),
-      scaledText((figureUnits[i] as bigint) * 5n, places + 1),
-      poundsPlain(penny),
-      perPersonPlain(penny, population),
-    ];
-  });
+  const { dataset, domains, populations, pennies } = allocation;
+  const columns = lsoaColumns(allocation);
+  const cells = lsoaCells(allocation);
+  const rows = dataset.units.map((_, i) => cells(i));
   const totalPopulation = populations.reduce((sum, p) => sum + p, 0);
   const totalPennies = pennies.reduce((sum, p) => sum + p, 0n);
   const total = [

@@ -1,5 +1,6 @@
-import { csvText } from '../data/csvText.js';
-import type { Table } from './table.js';
+import { csvLine, csvText } from '../data/csvText.js';
+import type { Allocation } from '../engine/fairShare.js';
+import { lsoaCells, lsoaColumns, type Table } from './table.js';
 
 /**
  * The table as CSV for spreadsheets: a header of column keys, plain numbers (no £, no separators), no
@@ -9,6 +10,25 @@ import type { Table } from './table.js';
 export function toCsv(table: Table): string {
   const rows = table.rows.map((row) => row.map((cell, i) => (table.columns[i]?.kind === 'text' ? defuse(cell) : cell)));
   return csvText([table.columns.map((c) => c.key), ...rows]);
+}
+
+/**
+ * The LSOA table as CSV, exactly `toCsv(lsoaTable(allocation))`, written row by row so that no table of
+ * 33,755 rows of cells is held at once (each row's cells are garbage as soon as its line is written).
+ */
+export function lsoaCsv(allocation: Allocation): string {
+  const columns = lsoaColumns(allocation);
+  const text = columns.map((c) => c.kind === 'text');
+  const cells = lsoaCells(allocation);
+  const n = allocation.dataset.units.length;
+  const lines = new Array<string>(n + 1);
+  lines[0] = csvLine(columns.map((c) => c.key));
+  for (let i = 0; i < n; i++) {
+    const row = cells(i);
+    for (let c = 0; c < row.length; c++) if (text[c]) row[c] = defuse(row[c] as string);
+    lines[i + 1] = csvLine(row);
+  }
+  return `${lines.join('\n')}\n`;
 }
 
 // A formula character at the start of the cell, or after a character some spreadsheet may split the

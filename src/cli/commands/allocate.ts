@@ -3,6 +3,7 @@ import type { Tabulation } from '../../engine/tabulate.js';
 import { describeRun, runHeader, runMeta } from '../../report/describeRun.js';
 import { render } from '../../report/render.js';
 import { areaTable, districtTable, levelTable, lsoaTable, withDampingColumns, type Table } from '../../report/table.js';
+import { lsoaCsv } from '../../report/toCsv.js';
 import { dampingMeta, describeDamping } from '../../report/describeDamping.js';
 import { runNotes, tableOutput, writeWorkbook } from '../workbook.js';
 import type { LookupTabulation } from '../../engine/tabulateAreas.js';
@@ -113,8 +114,9 @@ year's former districts.`,
     const inputFiles: readonly InputFile[] = run.provenance;
     let meta = runMeta(allocation, inputs.area, inputs.dataWords, inputs.vintage);
     let note: string | undefined;
-    let table: Table;
-    if (run.table === undefined) table = lsoaTable(allocation);
+    // The LSOA table is made only for formats other than CSV, which is written row by row (lsoaCsv).
+    let table: Table | undefined;
+    if (run.table === undefined) table = format === 'csv' ? undefined : lsoaTable(allocation);
     else if (run.lookup !== undefined) {
       const areas = run.table as LookupTabulation;
       table = areaTable(areas);
@@ -138,7 +140,12 @@ year's former districts.`,
     }
     if (format === 'xlsx') {
       const notes = runNotes('allocate', allocation, header, inputs, inputFiles);
-      const bytes = await writeWorkbook([{ name: SHEET_NAMES[level] ?? level, table, caption: header }], notes, options.output, io);
+      const bytes = await writeWorkbook(
+        [{ name: SHEET_NAMES[level] ?? level, table: table ?? lsoaTable(allocation), caption: header }],
+        notes,
+        options.output,
+        io,
+      );
       if (sidecar !== undefined)
         await writeSidecar(
           sidecar,
@@ -150,11 +157,15 @@ year's former districts.`,
       return;
     }
     const toTerminal = format === 'table' && (options.output === undefined || options.output === '-');
-    const text = render(table, format, {
-      header,
-      meta,
-      chalk: colourFor(toTerminal && io.stdoutIsTTY, io.env),
-    });
+    // The LSOA table as CSV, the biggest output, is written row by row (the same bytes as render's).
+    const text =
+      table === undefined
+        ? lsoaCsv(allocation)
+        : render(table, format, {
+            header,
+            meta,
+            chalk: colourFor(toTerminal && io.stdoutIsTTY, io.env),
+          });
     unwrap(await writeOutput(text, options.output, io));
     if (sidecar !== undefined)
       await writeSidecar(

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { Exact } from '../../src/engine/exact.js';
+import { fairShare } from '../../src/engine/fairShare.js';
+import { weigh } from '../../src/engine/weigh.js';
+import { lsoaTable } from '../../src/report/table.js';
+import { lsoaCsv, toCsv } from '../../src/report/toCsv.js';
+import { FIVE_LSOAS, fixtureDataset, fixtureFormula } from '../helpers/fixtureDataset.js';
+
+function allocation(weights: Record<string, string>, rows = FIVE_LSOAS, budget = '1000') {
+  const dataset = fixtureDataset(rows);
+  const weighted = weigh(fixtureFormula(['need_a', 'need_b']), { weights: new Map(Object.entries(weights)) });
+  if (!weighted.ok) throw new Error(weighted.error.message);
+  const shared = fairShare(dataset, weighted.value, new Exact(budget));
+  if (!shared.ok) throw new Error(shared.error.message);
+  return shared.value;
+}
+
+describe('lsoaCsv', () => {
+  it('writes exactly the bytes of toCsv(lsoaTable(…)), with decimal weights and fractional people', () => {
+    for (const weights of [{}, { need_a: '0.125' }, { need_b: '2.0000000001', need_a: '0' }]) {
+      const a = allocation(weights);
+      expect(lsoaCsv(a)).toBe(toCsv(lsoaTable(a)));
+    }
+    const fractional = FIVE_LSOAS.map((r, i) => ({ ...r, population: r.population + i / 3 }));
+    const a = allocation({}, fractional, '12345.67');
+    expect(lsoaCsv(a)).toBe(toCsv(lsoaTable(a)));
+  });
+
+  it('defuses and quotes hostile names as toCsv does', () => {
+    const a = allocation({});
+    const hostile = ['=HYPERLINK("http://x")', 'North; =1+1', 'Kettering, Rural', '-2', 'two\nlines'];
+    const units = a.dataset.units.map((u, i) => ({ ...u, name: hostile[i] ?? u.name, districtName: `@${u.districtName}` }));
+    const renamed = { ...a, dataset: { ...a.dataset, units } };
+    const csv = lsoaCsv(renamed);
+    expect(csv).toBe(toCsv(lsoaTable(renamed)));
+    expect(csv).toContain(`"'=HYPERLINK(""http://x"")"`);
+    expect(csv).toContain("'@North");
+  });
+});
