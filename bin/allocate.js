@@ -1,5 +1,5 @@
 #!/usr/bin/env node
 // `allocate …` is exactly `fairshare allocate …`.
-import { run } from '../dist/cli/bin.js';
+import { run } from '../dist/bundle/bin.js';
 
 await run(['allocate']);

@@ -1,4 +1,4 @@
 #!/usr/bin/env node
-import { run } from '../dist/cli/bin.js';
+import { run } from '../dist/bundle/bin.js';
 
 await run();

@@ -22,7 +22,7 @@ import { Failure } from './failure.js';
 import { runFormula, type FormulaOptions } from './runFormula.js';
 import { TOOL } from './tool.js';
 
-/** The bundled page script, built by `npm run build` (scripts/bundle-explorer.mjs). */
+/** The bundled page script, built by `npm run build` (scripts/bundle.mjs). */
 const BUNDLE = fileURLToPath(new URL('../../dist/explore/page.js', import.meta.url));
 
 /** The levels a page can switch between, in this order, with their names for people. */

@@ -1,5 +1,5 @@
 /**
- * The explorer page's script (bundled by scripts/bundle-explorer.mjs into dist/explore/page.js and
+ * The explorer page's script (bundled by scripts/bundle.mjs into dist/explore/page.js and
  * inlined in the page by src/report/explore/exploreHtml.ts). It reads the page's model and, on every
  * change of a control, runs the project's own engine on it: weigh, fairShare and tabulate, the table of
  * the CLI (levelTable, lsoaTable) for the CSV download, compareRows against the baseline. So the page's

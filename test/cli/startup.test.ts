@@ -26,9 +26,8 @@ function packagesLoaded(args: string[]): string[] {
 describe('start-up', () => {
   it('loads none of the heavy libraries for --version or a district table', () => {
     for (const args of [['--version'], ['allocate', '--budget', '12.7m', '--vintage', '2019']]) {
-      const loaded = packagesLoaded(args);
-      expect(loaded).toContain('commander');
-      expect(loaded.filter((name) => LAZY.includes(name))).toEqual([]);
+      // commander and the other light libraries are inside the bundle (dist/bundle), so not resolved.
+      expect(packagesLoaded(args).filter((name) => LAZY.includes(name))).toEqual([]);
     }
   });
 
