@@ -37,11 +37,23 @@ export interface SensitivityOptions {
   readonly concentration?: number;
   /** The random source, e.g. mulberry32(seed): the engine never makes its own. */
   readonly random: () => number;
+  /**
+   * How many numbers the band pass holds in each of its two buffers (default 4,000,000, 64 MB in all): the
+   * areas whose bands are worked out together are as many as fit. Smaller uses less memory, more passes;
+   * the results are the same.
+   */
+  readonly blockValues?: number;
   /** Called now and then with the number of draws done. */
   readonly onProgress?: (done: number, total: number) => void;
   /** The areas whose money is banded (made of whole LSOAs, see `tabulate`); default `district`. */
   readonly level?: GroupLevel;
 }
+
+/**
+ * How many numbers the band pass holds per column buffer (2 buffers of 8 bytes each: 64 MB): the areas
+ * whose bands are worked out together are as many as fit.
+ */
+const BLOCK_VALUES = 4_000_000;
 
 /** Low, middle and high of a distribution over the draws. */
 export interface PercentileRange {
@@ -130,32 +142,59 @@ export function sensitivity(allocation: Allocation, options: SensitivityOptions)
 
   const budget = allocation.budget.toNumber();
   const baseRanks = ranksDescending(base.rows.map((r) => (r.perPerson === '' ? Number.NaN : Number(r.perPerson))));
-  const amounts = new Float64Array(draws * k);
-  const perPerson = new Float64Array(draws * k);
+  // Memory stays bounded whatever the number of draws and areas: the first pass keeps only each draw's
+  // weights and total (draws × (domains + 1) numbers) and counts the rank changes as it goes; the
+  // bands are then worked out a block of areas at a time from the kept weights, with the very same
+  // arithmetic in the same order, so every amount is the same double as in one pass.
+  const m = counted.length;
+  const drawnAll = new Float64Array(draws * m);
+  const totals = new Float64Array(draws);
   const changed = new Float64Array(k);
-  const drawn = new Float64Array(counted.length);
+  const drawn = new Float64Array(m);
   const shares = new Float64Array(k);
+  const each = new Float64Array(k);
   const step = Math.max(1, Math.floor(draws / 100));
   for (let t = 0; t < draws; t++) {
     drawWeights(drawn, weights, totalWeight, method, spread, concentration, options.random);
+    drawnAll.set(drawn, t * m);
     let total = 0;
     for (let district = 0; district < k; district++) {
       let s = 0;
-      for (let j = 0; j < drawn.length; j++) s += (drawn[j] as number) * ((sums[j] as Float64Array)[district] as number);
+      for (let j = 0; j < m; j++) s += (drawn[j] as number) * ((sums[j] as Float64Array)[district] as number);
       shares[district] = s;
       total += s;
     }
-    const each = new Float64Array(k);
+    totals[t] = total;
     for (let district = 0; district < k; district++) {
       const amount = (budget * (shares[district] as number)) / total;
-      amounts[t * k + district] = amount;
-      const pp = (people[district] as number) > 0 ? amount / (people[district] as number) : Number.NaN;
-      perPerson[t * k + district] = pp;
-      each[district] = pp;
+      each[district] = (people[district] as number) > 0 ? amount / (people[district] as number) : Number.NaN;
     }
     const ranks = ranksDescending(Array.from(each));
     for (let district = 0; district < k; district++) if (ranks[district] !== baseRanks[district]) changed[district] = (changed[district] as number) + 1;
     if (options.onProgress && ((t + 1) % step === 0 || t + 1 === draws)) options.onProgress(t + 1, draws);
+  }
+  const allocationBands = new Array<PercentileRange>(k);
+  const perPersonBands = new Array<PercentileRange>(k);
+  const block = Math.max(1, Math.min(k, Math.floor((options.blockValues ?? BLOCK_VALUES) / Math.max(1, draws))));
+  const amounts = new Float64Array(draws * block);
+  const perPerson = new Float64Array(draws * block);
+  for (let first = 0; first < k; first += block) {
+    const width = Math.min(block, k - first);
+    for (let t = 0; t < draws; t++) {
+      const total = totals[t] as number;
+      for (let b = 0; b < width; b++) {
+        const district = first + b;
+        let s = 0;
+        for (let j = 0; j < m; j++) s += (drawnAll[t * m + j] as number) * ((sums[j] as Float64Array)[district] as number);
+        const amount = (budget * s) / total;
+        amounts[b * draws + t] = amount;
+        perPerson[b * draws + t] = (people[district] as number) > 0 ? amount / (people[district] as number) : Number.NaN;
+      }
+    }
+    for (let b = 0; b < width; b++) {
+      allocationBands[first + b] = band(amounts.subarray(b * draws, (b + 1) * draws));
+      perPersonBands[first + b] = band(perPerson.subarray(b * draws, (b + 1) * draws));
+    }
   }
 
   const without = leaveOneOut(allocation, base, level);
@@ -165,8 +204,8 @@ export function sensitivity(allocation: Allocation, options: SensitivityOptions)
     allocation: row.allocation,
     perPerson: row.perPerson,
     rank: baseRanks[district] as number,
-    allocationBand: band(amounts, district, k, draws),
-    perPersonBand: band(perPerson, district, k, draws),
+    allocationBand: allocationBands[district] as PercentileRange,
+    perPersonBand: perPersonBands[district] as PercentileRange,
     rankChanged: draws > 0 ? (changed[district] as number) / draws : 0,
     withoutDomain: new Map(without.map(({ id, table }) => [id, (table.rows[district]?.allocation ?? new Exact(0)).minus(row.allocation)])),
   }));
@@ -217,9 +256,7 @@ function leaveOneOut(allocation: Allocation, base: Tabulation, level: GroupLevel
  * The 5th, 50th and 95th percentiles of one district's column, by linear interpolation between order
  * statistics (Hyndman and Fan's type 7, as Excel's PERCENTILE.INC and R's default).
  */
-function band(values: Float64Array, district: number, k: number, draws: number): PercentileRange {
-  const column = new Float64Array(draws);
-  for (let t = 0; t < draws; t++) column[t] = values[t * k + district] as number;
+function band(column: Float64Array): PercentileRange {
   column.sort();
   return { p5: percentile(column, 0.05), median: percentile(column, 0.5), p95: percentile(column, 0.95) };
 }

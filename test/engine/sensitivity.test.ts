@@ -23,6 +23,14 @@ describe('sensitivity', () => {
     expect(c.districts[0]!.allocationBand).not.toEqual(a.districts[0]!.allocationBand);
   });
 
+  it('works the bands out a block of areas at a time, to the same numbers, in bounded memory', () => {
+    for (const method of ['uniform', 'dirichlet'] as const) {
+      const whole = sensitivity(allocation(), { draws: 700, method, random: mulberry32(9) });
+      const blocks = sensitivity(allocation(), { draws: 700, method, random: mulberry32(9), blockValues: 1 });
+      expect(blocks).toEqual(whole);
+    }
+  });
+
   it('keeps the unperturbed allocation exact and inside its band, and every draw adds up to the budget', () => {
     const result = sensitivity(allocation(), { draws: 2000, spread: 0.25, random: mulberry32(1) });
     const [north, south] = result.districts;
