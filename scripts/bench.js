@@ -297,6 +297,17 @@ try {
     add(`peak memory (max RSS), sensitivity ${s.draws.toLocaleString('en-GB')} draws`, s.label, 'MB', peakRss(sensitivityArgs(s, out)),
       `max RSS of the \`fairshare sensitivity … --draws ${s.draws}\` CLI process above, ${rssFrom}`, { text: '< 300 MB', max: 300 });
   }
+  {
+    // Sensitivity at the issue's scale: England, 10,000 draws (time and memory), and the most draws the
+    // tool accepts (1,000,000) on Northamptonshire's 2025 districts, for memory.
+    const england = ['sensitivity', '--budget', '1.2bn', '--area', 'england', '--draws', '10000', '--seed', String(SEED), '-o', join(tmp, 's10k.csv')];
+    add('whole CLI run, sensitivity 10,000 draws', 'England (2025)', 'ms', timeProcess(process.execPath, [bin, ...england]),
+      `process wall time of \`fairshare ${england.join(' ').replace(join(tmp, 's10k.csv'), '<tmp>')}\``, { text: '< 3 s', max: 3000 });
+    add('peak memory (max RSS), sensitivity 10,000 draws', 'England (2025)', 'MB', peakRss(england), `max RSS of the same process, ${rssFrom}`, { text: '< 500 MB', max: 500 });
+    const most = ['sensitivity', '--budget', '12.7m', '--draws', '1000000', '--seed', String(SEED), '-o', join(tmp, 's1m.csv')];
+    add('peak memory (max RSS), sensitivity 1,000,000 draws', 'Northamptonshire (2025)', 'MB', peakRss(most),
+      `max RSS of \`fairshare ${most.join(' ').replace(join(tmp, 's1m.csv'), '<tmp>')}\` (the most draws accepted), ${rssFrom}`, { text: '< 500 MB', max: 500 });
+  }
   await explorerRows();
   peerRows();
 } finally {
