@@ -174,7 +174,7 @@ try {
   // Load: the whole pack (all of England) whatever the area; read + gunzip + JSON.parse + validation.
   // The engine figures below are for the 2019 vintage (comparable with earlier runs); the load rows show both.
   add('load (readPack), 2019 vintage', 'all', 'ms', await timeInProcess(async () => unwrap(await readPack(defaultPackPath('2019')), 'readPack')),
-    'in-process: readFile + gunzip + JSON.parse + checks → Dataset (whole England pack, 32,844 LSOAs)');
+    'in-process: readFile + decode the binary pack (format version 3) + checks → Dataset (whole England pack, 32,844 LSOAs)');
   add('load (readPack), 2025 vintage', 'all', 'ms', await timeInProcess(async () => unwrap(await readPack(defaultPackPath('2025')), 'readPack')),
     'in-process: the same for the 2025 pack (33,755 LSOAs, more columns)');
   const pack = unwrap(await readPack(defaultPackPath('2019')), 'readPack');
