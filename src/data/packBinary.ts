@@ -18,7 +18,7 @@
  */
 import { fail, ok, type Result } from '../engine/errors.js';
 import type { Dataset, Unit } from '../engine/dataset.js';
-import { PACK_FORMAT, PACK_TEXT_FIELDS, type PackMeta, type PackSource } from './packFormat.js';
+import { PACK_FORMAT, PACK_TEXT_FIELDS, type PackDocumentV2, type PackMeta } from './packFormat.js';
 
 /** The first 8 bytes of a binary pack. */
 export const BINARY_PACK_MAGIC = 'FSHRPACK';
@@ -48,16 +48,10 @@ export interface NumberColumn {
   readonly block: PackBlock;
 }
 
-/** The header of a binary pack. */
-export interface BinaryPackHeader {
-  readonly format: typeof PACK_FORMAT;
+/** The header of a binary pack: the provenance of a version 2 document, the row count and the columns. */
+export interface BinaryPackHeader extends Omit<PackDocumentV2, 'version' | 'vintage' | 'textFields' | 'fields' | 'rows'> {
   readonly version: typeof BINARY_PACK_VERSION;
   readonly vintage: string;
-  readonly title: string;
-  readonly vintageLabel: string;
-  readonly licence: string;
-  readonly sources: readonly PackSource[];
-  readonly fills: Readonly<Record<string, number>>;
   /** Rows, one per LSOA, sorted by `lsoa_code` in code-unit order. */
   readonly rows: number;
   readonly text: readonly TextColumn[];
