@@ -28,6 +28,10 @@ export function poundsPlain(pennies: bigint): string {
   return `${negative ? '-' : ''}${digits.slice(0, -2)}.${digits.slice(-2)}`;
 }
 
+/** Pennies and people up to this work out in doubles (2 × pennies + people stays below 2^53). */
+const SAFE_PENNIES = 2n ** 50n;
+const SAFE_PEOPLE = 2 ** 50;
+
 /**
  * Whole pennies shared by `population` people, in pounds per person rounded half-up to 2 decimals
  * (as round2 of pounds ÷ people); '' when no one lives there. Whole numbers of people (every shipped
@@ -38,6 +42,17 @@ export function poundsPlain(pennies: bigint): string {
 export function perPersonPlain(pennies: bigint, population: number): string {
   if (!(population > 0)) return '';
   if (!Number.isSafeInteger(population)) return round2(pounds(pennies).dividedBy(population));
+  if (pennies >= 0n && pennies <= SAFE_PENNIES && population <= SAFE_PEOPLE) {
+    // In doubles, exact: every product below stays under 2^53. The quotient of the division is put
+    // right by the remainder, so a quotient rounded up to the next whole number is taken back.
+    const a = 2 * Number(pennies) + population;
+    const b = 2 * population;
+    let each = Math.floor(a / b);
+    if (each * b > a) each -= 1;
+    else if ((each + 1) * b <= a) each += 1;
+    const digits = String(each).padStart(3, '0');
+    return `${digits.slice(0, -2)}.${digits.slice(-2)}`;
+  }
   const people = BigInt(population);
   // pennies ÷ people, rounded half away from zero to a whole penny: (2 × |pennies| + people) ÷ (2 × people).
   const negative = pennies < 0n;

@@ -288,13 +288,18 @@ export function lsoaColumns(allocation: Allocation): Column[] {
 export function lsoaCells(allocation: Allocation): (i: number) => string[] {
   const { dataset, domains, populations, pennies, figureUnits, figureScale } = allocation;
   const places = figureScale.toString().length - 1;
+  const wholeWeights = figureScale === 2n && figureUnits.every((u) => u >= 0n && u <= 2n ** 52n);
   return (i) => {
     const unit = dataset.units[i] as Unit;
     const population = populations[i] as number;
     const penny = pennies[i] as bigint;
     const cells = [unit.code, unit.name, unit.districtCode, unit.districtName, String(population)];
     for (const d of domains) cells.push(String(d.ranks[i]));
-    cells.push(scaledText((figureUnits[i] as bigint) * 5n, places + 1), poundsPlain(penny), perPersonPlain(penny, population));
+    const units = figureUnits[i] as bigint;
+    // Whole-number weights (scale 2): the figure is a whole number or a half, from a double exactly.
+    const half = wholeWeights ? Number(units) : Number.NaN;
+    const figure = wholeWeights ? (half % 2 === 0 ? String(half / 2) : `${(half - 1) / 2}.5`) : scaledText(units * 5n, places + 1);
+    cells.push(figure, poundsPlain(penny), perPersonPlain(penny, population));
     return cells;
   };
 }

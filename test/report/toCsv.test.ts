@@ -15,6 +15,16 @@ function allocation(weights: Record<string, string>, rows = FIVE_LSOAS, budget =
   return shared.value;
 }
 
+describe('lsoaTable', () => {
+  it('writes each figure exactly as decimal.js writes it, with whole and decimal weights', () => {
+    for (const weights of [{}, { need_a: '3' }, { need_a: '0.125' }, { need_b: '2.0000000001', need_a: '0' }]) {
+      const a = allocation(weights);
+      const figure = lsoaTable(a).columns.findIndex((c) => c.key === 'figure');
+      expect(lsoaTable(a).rows.map((row) => row[figure])).toEqual(a.figures.map((f) => f.toString()));
+    }
+  });
+});
+
 describe('lsoaCsv', () => {
   it('writes exactly the bytes of toCsv(lsoaTable(…)), with decimal weights and fractional people', () => {
     for (const weights of [{}, { need_a: '0.125' }, { need_b: '2.0000000001', need_a: '0' }]) {
