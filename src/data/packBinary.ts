@@ -242,10 +242,13 @@ function numbers(bytes: Uint8Array, block: PackBlock, type: NumberType, count: n
   }
 }
 
+/** Whether this machine stores numbers little-endian, as the file does. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
 /** The file is little-endian; a typed array reads in the machine's order, which is little-endian on every
  * machine Node runs on today. A big-endian one gets the bytes swapped first. */
 function littleEndian<T extends Uint16Array | Uint32Array | Int32Array | Float64Array>(array: T): T {
-  if (new Uint8Array(new Uint16Array([1]).buffer)[0] === 1) return array;
+  if (LITTLE_ENDIAN) return array;
   const copy = new (array.constructor as new (n: number) => T)(array.length);
   const view = new DataView(array.buffer, array.byteOffset, array.byteLength);
   for (let i = 0; i < array.length; i++) {

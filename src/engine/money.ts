@@ -35,29 +35,26 @@ const SAFE_PEOPLE = 2 ** 50;
 /**
  * Whole pennies shared by `population` people, in pounds per person rounded half-up to 2 decimals
  * (as round2 of pounds ÷ people); '' when no one lives there. Whole numbers of people (every shipped
- * pack) are worked out in integers; a fractional count of people (a --data file) through decimal.js.
+ * pack) are worked out exactly in doubles; a fractional count of people (a --data file), or an amount past
+ * £11 trillion, through decimal.js.
  *
  * @example perPersonPlain(142664949n, 66887) // => '21.33'
  */
 export function perPersonPlain(pennies: bigint, population: number): string {
   if (!(population > 0)) return '';
-  if (!Number.isSafeInteger(population)) return round2(pounds(pennies).dividedBy(population));
-  if (pennies >= 0n && pennies <= SAFE_PENNIES && population <= SAFE_PEOPLE) {
-    // In doubles, exact: every product below stays under 2^53. The quotient of the division is put
-    // right by the remainder, so a quotient rounded up to the next whole number is taken back.
-    const a = 2 * Number(pennies) + population;
-    const b = 2 * population;
-    let each = Math.floor(a / b);
-    if (each * b > a) each -= 1;
-    else if ((each + 1) * b <= a) each += 1;
-    const digits = String(each).padStart(3, '0');
-    return `${digits.slice(0, -2)}.${digits.slice(-2)}`;
+  if (pennies < 0n || pennies > SAFE_PENNIES || !Number.isSafeInteger(population) || population > SAFE_PEOPLE) {
+    return round2(pounds(pennies).dividedBy(population));
   }
-  const people = BigInt(population);
-  // pennies ÷ people, rounded half away from zero to a whole penny: (2 × |pennies| + people) ÷ (2 × people).
-  const negative = pennies < 0n;
-  const each = ((negative ? -pennies : pennies) * 2n + people) / (2n * people);
-  return each === 0n ? '0.00' : poundsPlain(negative ? -each : each);
+  // In doubles, exact: every product below stays under 2^53. pennies ÷ people, rounded half up to a whole
+  // penny, is (2 × pennies + people) ÷ (2 × people); the quotient of the division is put right by the
+  // remainder, so a quotient rounded up to the next whole number is taken back.
+  const a = 2 * Number(pennies) + population;
+  const b = 2 * population;
+  let each = Math.floor(a / b);
+  if (each * b > a) each -= 1;
+  else if ((each + 1) * b <= a) each += 1;
+  const digits = String(each).padStart(3, '0');
+  return `${digits.slice(0, -2)}.${digits.slice(-2)}`;
 }
 
 /**

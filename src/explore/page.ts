@@ -13,7 +13,7 @@ import { pounds } from '../engine/money.js';
 import { parseAmount } from '../engine/parseAmount.js';
 import { tableRow, tabulate, type DistrictRow, type GroupLevel } from '../engine/tabulate.js';
 import { weigh } from '../engine/weigh.js';
-import { display, groupThousands } from '../report/display.js';
+import { display, groupThousands, signedPercentText, signedPoundsText } from '../report/display.js';
 import type { ExploreModel, ExploreSettings } from '../report/explore/exploreModel.js';
 import { scenarioYaml } from '../report/explore/scenarioYaml.js';
 import { DEFAULT_PALETTE, NO_DATA_FILL } from '../report/svg/choropleth.js';
@@ -160,12 +160,9 @@ const COLUMNS = [
   { field: 'rank-change', title: 'Rank change' },
 ] as const;
 
-function signed(text: string, positive: boolean): string {
-  return positive ? `+${text}` : text;
-}
-
 function cellTexts(row: DistrictRow, change: RowChange | undefined): Record<(typeof COLUMNS)[number]['field'], string> {
-  const pounds = change?.change;
+  // The change is a difference of whole pennies, so exact in pennies.
+  const pennies = change?.change === undefined ? undefined : BigInt(change.change.times(100).toFixed(0));
   return {
     code: row.code,
     name: row.name,
@@ -174,8 +171,8 @@ function cellTexts(row: DistrictRow, change: RowChange | undefined): Record<(typ
     allocation: display(row.allocation.toFixed(2), 'money'),
     share: display(row.sharePct, 'pct'),
     'per-person': display(row.perPerson, 'money'),
-    change: pounds === undefined ? '' : signed(display(round2(pounds), 'money'), pounds.gt(0)),
-    'change-pct': change === undefined || change.changePct === '' ? '' : signed(`${change.changePct}%`, new Exact(change.changePct).gt(0)),
+    change: pennies === undefined ? '' : signedPoundsText(pennies),
+    'change-pct': change === undefined || change.changePct === '' ? '' : signedPercentText(change.changePct),
     'rank-change': change?.rankChange === undefined ? '' : display(String(change.rankChange), 'delta'),
   };
 }
