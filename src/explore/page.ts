@@ -38,6 +38,8 @@ const dataset: Dataset = {
   fields: new Map(model.fields.map(([name, values]) => [name, Float64Array.from(values)])),
 };
 const domainIds = model.formula.domains.map((d) => d.id);
+/** Each LSOA's row by its code, for the map. */
+const unitIndex = new Map(dataset.units.map((u, i) => [u.code, i]));
 const baselineRuns = new Map<string, PageRun>();
 let current: ExploreSettings = fromHash(location.hash) ?? model.baseline;
 let lastGood: PageRun | undefined;
@@ -239,10 +241,9 @@ function renderMap(allocation: Allocation): void {
   const values = perPerson(allocation);
   const finite = values.filter((v): v is number => v !== undefined);
   const breaks = quantileBreaks(finite, DEFAULT_PALETTE.length);
-  const index = new Map(dataset.units.map((u, i) => [u.code, i]));
   const counts = DEFAULT_PALETTE.map(() => ({ count: 0, min: Infinity, max: -Infinity }));
   for (const path of paths) {
-    const i = index.get(path.dataset['code'] ?? '');
+    const i = unitIndex.get(path.dataset['code'] ?? '');
     const value = i === undefined ? undefined : values[i];
     if (value === undefined) {
       path.setAttribute('fill', NO_DATA_FILL);
@@ -292,8 +293,8 @@ function lsoaText(allocation: Allocation, i: number): string {
 
 function showLsoa(path: SVGPathElement): void {
   if (lastGood === undefined) return;
-  const i = dataset.units.findIndex((u) => u.code === path.dataset['code']);
-  if (i < 0) return;
+  const i = unitIndex.get(path.dataset['code'] ?? '');
+  if (i === undefined) return;
   for (const other of document.querySelectorAll('path.lsoa.selected')) other.classList.remove('selected');
   path.classList.add('selected');
   element('lsoa-info').textContent = lsoaText(lastGood.allocation, i);
@@ -388,7 +389,7 @@ function wire(): void {
   for (const path of document.querySelectorAll<SVGPathElement>('path.lsoa[data-code]')) {
     path.setAttribute('tabindex', '0');
     path.setAttribute('role', 'button');
-    path.setAttribute('aria-label', dataset.units.find((u) => u.code === path.dataset['code'])?.name ?? path.dataset['code'] ?? '');
+    path.setAttribute('aria-label', dataset.units[unitIndex.get(path.dataset['code'] ?? '') ?? -1]?.name ?? path.dataset['code'] ?? '');
     path.addEventListener('mouseenter', () => showLsoa(path));
     path.addEventListener('focus', () => showLsoa(path));
   }
