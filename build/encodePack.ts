@@ -1,15 +1,17 @@
 /**
- * Write a pack document as a binary columnar pack (format version 3, read by src/data/packBinary.ts,
+ * Write a pack document as a binary columnar pack (format version 4, read by src/data/packBinary.ts,
  * documented in data/README.md). Deterministic: the same document gives the same bytes.
  */
 import {
   BINARY_PACK_MAGIC,
   BINARY_PACK_VERSION,
+  GROUPED_COLUMNS,
   NUMBER_TYPE_BYTES,
   type BinaryPackHeader,
   type NumberColumn,
   type NumberType,
   type PackBlock,
+  type RowGroups,
   type TextColumn,
 } from '../src/data/packBinary.js';
 import { PACK_FORMAT, type PackDocumentV2 } from '../src/data/packFormat.js';
@@ -42,12 +44,23 @@ export function encodePack(document: PackDocumentV2): Buffer {
     if (distinct.length <= MAX_DICTIONARY && distinct.length < n) {
       const position = new Map(distinct.map((value, i) => [value, i]));
       const index = Buffer.alloc(2 * n);
-      values.forEach((value, r) => index.writeUInt16LE(position.get(value) as number, 2 * r));
-      return { name, kind: 'dictionary', values: distinct, index: place(index) };
+      const positions = values.map((value) => position.get(value) as number);
+      positions.forEach((v, r) => index.writeUInt16LE(v, 2 * r));
+      const placed = place(index);
+      if (!GROUPED.has(name)) return { name, kind: 'dictionary', values: distinct, index: placed };
+      return { name, kind: 'dictionary', values: distinct, index: placed, groups: groupRows(positions, distinct.length, place) };
     }
     const broken = values.find((value) => value.includes('\n'));
     if (broken !== undefined) throw new RangeError(`encodePack: ${name} value ${JSON.stringify(broken)} holds a line feed`);
-    return { name, kind: 'lines', data: place(Buffer.from(values.map((value) => `${value}\n`).join(''), 'utf8')) };
+    const data = Buffer.from(values.map((value) => `${value}\n`).join(''), 'utf8');
+    const offsets = Buffer.alloc(4 * (n + 1));
+    let offset = 0;
+    values.forEach((value, r) => {
+      offsets.writeUInt32LE(offset, 4 * r);
+      offset += Buffer.byteLength(value, 'utf8') + 1;
+    });
+    offsets.writeUInt32LE(offset, 4 * n);
+    return { name, kind: 'lines', data: place(data), offsets: place(offsets) };
   });
 
   const width = document.textFields.length;
@@ -70,7 +83,15 @@ export function encodePack(document: PackDocumentV2): Buffer {
     fills: document.fills,
     rows: n,
     text: text.map((column) =>
-      column.kind === 'dictionary' ? { ...column, index: moved(column.index, shift) } : { ...column, data: moved(column.data, shift) },
+      column.kind === 'dictionary'
+        ? {
+            ...column,
+            index: moved(column.index, shift),
+            ...(column.groups === undefined
+              ? {}
+              : { groups: { ...column.groups, rows: moved(column.groups.rows, shift), starts: moved(column.groups.starts, shift) } }),
+          }
+        : { ...column, data: moved(column.data, shift), offsets: moved(column.offsets, shift) },
     ),
     numbers: numbers.map((column) => ({ ...column, block: moved(column.block, shift) })),
   });
@@ -89,6 +110,29 @@ export function encodePack(document: PackDocumentV2): Buffer {
   prefix.writeUInt8(BINARY_PACK_VERSION, 8);
   prefix.writeUInt32LE(json.length, 12);
   return Buffer.concat([prefix, json, Buffer.alloc(start - 16 - json.length), ...blocks]);
+}
+
+/** The columns whose rows are grouped by value. */
+const GROUPED: ReadonlySet<string> = new Set(Object.values(GROUPED_COLUMNS));
+
+/** A dictionary column's rows grouped by value (a counting sort: rows stay ascending within a value). */
+function groupRows(positions: readonly number[], count: number, place: (bytes: Buffer) => PackBlock): RowGroups {
+  const n = positions.length;
+  const starts = new Uint32Array(count + 1);
+  for (const v of positions) starts[v + 1] = (starts[v + 1] as number) + 1;
+  for (let v = 0; v < count; v++) starts[v + 1] = (starts[v + 1] as number) + (starts[v] as number);
+  const next = starts.slice(0, count);
+  const type = n <= 0x1_0000 ? 'u16' : 'u32';
+  const rows = Buffer.alloc(NUMBER_TYPE_BYTES[type] * n);
+  positions.forEach((v, r) => {
+    const at = next[v] as number;
+    next[v] = at + 1;
+    if (type === 'u16') rows.writeUInt16LE(r, 2 * at);
+    else rows.writeUInt32LE(r, 4 * at);
+  });
+  const startBytes = Buffer.alloc(4 * (count + 1));
+  starts.forEach((start, v) => startBytes.writeUInt32LE(start, 4 * v));
+  return { type, rows: place(rows), starts: place(startBytes) };
 }
 
 function moved(block: PackBlock, shift: number): PackBlock {

@@ -12,6 +12,7 @@ import json
 import struct
 import sys
 from fractions import Fraction
+from itertools import accumulate
 
 
 def need_ranks(values):
@@ -71,9 +72,9 @@ def read_weights(formula, weight_args):
 
 
 def binary_pack(raw):
-    """A binary pack (format version 3, data/README.md) as the rows and columns of a version 2 document,
+    """A binary pack (format version 4, data/README.md) as the rows and columns of a version 2 document,
     read by this script's own decoder from the format's description."""
-    assert raw[:8] == b"FSHRPACK" and raw[8] == 3, "not a version 3 binary pack"
+    assert raw[:8] == b"FSHRPACK" and raw[8] == 4, "not a version 4 binary pack"
     (length,) = struct.unpack_from("<I", raw, 12)
     header = json.loads(raw[16 : 16 + length].decode("utf-8"))
     n = header["rows"]
@@ -84,10 +85,27 @@ def binary_pack(raw):
             block = column["index"]
             index = struct.unpack_from(f"<{n}H", raw, block["offset"])
             text.append([column["values"][i] for i in index])
+            if "groups" in column:
+                # Every row, grouped by value, ascending within each: check it against the index itself.
+                groups = column["groups"]
+                grouped = struct.unpack_from(f"<{n}{sizes[groups['type']]}", raw, groups["rows"]["offset"])
+                starts = struct.unpack_from(f"<{len(column['values']) + 1}I", raw, groups["starts"]["offset"])
+                expected = sorted(range(n), key=lambda r: (index[r], r))
+                assert list(grouped) == expected, f"{column['name']}: grouped rows differ from the index"
+                counts = [0] * len(column["values"])
+                for i in index:
+                    counts[i] += 1
+                assert list(starts) == list(accumulate([0] + counts)), f"{column['name']}: group starts differ"
         else:
             block = column["data"]
             lines = raw[block["offset"] : block["offset"] + block["length"]].decode("utf-8").split("\n")
             assert len(lines) == n + 1 and lines[n] == ""
+            offsets = struct.unpack_from(f"<{n + 1}I", raw, column["offsets"]["offset"])
+            starts, at = [], 0
+            for line in lines[:n]:
+                starts.append(at)
+                at += len(line.encode("utf-8")) + 1
+            assert list(offsets) == starts + [at], f"{column['name']}: line offsets differ"
             text.append(lines[:n])
     numbers = []
     for column in header["numbers"]:

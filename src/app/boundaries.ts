@@ -3,6 +3,7 @@
  * Each reader gives the boundaries of the area's own units and nothing else, with the files read, or one
  * sentence saying why there is no map.
  */
+import { wholeText } from '../engine/wording.js';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
@@ -44,7 +45,7 @@ export interface BoundariesRead {
 export async function readLsoaBoundaries(dataset: Dataset, vintage: Vintage | undefined): Promise<BoundariesRead> {
   if (dataset.kind !== 'pack') return { boundaries: 'the data is your own file, and fairshare ships boundaries only for its own LSOAs', provenance: [] };
   if (dataset.units.length > MAX_MAP_LSOAS)
-    return { boundaries: `the area has ${dataset.units.length.toLocaleString('en-GB')} LSOAs, too many to map legibly on a page`, provenance: [] };
+    return { boundaries: `the area has ${wholeText(dataset.units.length)} LSOAs, too many to map legibly on a page`, provenance: [] };
   const codes = new Set(dataset.units.map((u) => u.code));
   const files =
     vintage === '2025'
@@ -61,7 +62,7 @@ export async function readLsoaBoundaries(dataset: Dataset, vintage: Vintage | un
   const missing = codes.size - boundaries.features.length;
   if (missing > 0)
     return {
-      boundaries: `${missing.toLocaleString('en-GB')} of its ${codes.size.toLocaleString('en-GB')} LSOAs have no boundary in the shipped files`,
+      boundaries: `${wholeText(missing)} of its ${wholeText(codes.size)} LSOAs have no boundary in the shipped files`,
       provenance,
     };
   return { boundaries, provenance };

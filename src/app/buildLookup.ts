@@ -5,7 +5,6 @@
  * (src/report/lookupTable.ts) and write. Not to be confused with build/buildLookups.ts, which makes the
  * shipped lookups at build time.
  */
-import { createHash } from 'node:crypto';
 import { basename, resolve } from 'node:path';
 import type { Area } from '../data/area.js';
 import { parsePoints } from '../data/parsePoints.js';
@@ -15,7 +14,7 @@ import type { AppIo } from './context.js';
 import { unwrap } from './failure.js';
 import { codeHints, loadInputs, readSource, userTable } from './inputs.js';
 import { vintageOf } from './runFormula.js';
-import type { InputFile } from '../data/inputFile.js';
+import { inputFile, type InputFile } from '../data/inputFile.js';
 import { packLicence } from '../data/packFormat.js';
 
 /** A points file already read: its bytes or text, and the name messages and provenance call it by. */
@@ -103,6 +102,5 @@ async function pointsFile(points: BuildLookupOptions['points'], io: AppIo): Prom
     return { bytes: source.bytes, shown: points, provenance: source.provenance };
   }
   const bytes = typeof points.contents === 'string' ? Buffer.from(points.contents, 'utf8') : points.contents;
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  return { bytes, shown: points.name, provenance: { role: 'points', file: basename(points.name), sha256 } };
+  return { bytes, shown: points.name, provenance: inputFile('points', basename(points.name), bytes) };
 }

@@ -1,4 +1,5 @@
-import { open } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import { basename, isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Area, defaultArea, findArea, subset } from '../data/area.js';
@@ -227,29 +228,71 @@ const BINARY = 'it has NUL bytes, so it is not a text file';
  * Throws Node's errors (ENOENT, EISDIR, EACCES) and {@link Refused}.
  */
 async function readLimited(path: string, text: boolean): Promise<Buffer> {
-  const handle = await open(path, 'r');
-  try {
-    const stats = await handle.stat();
-    if (stats.isDirectory()) throw Object.assign(new Error('it is a folder, not a file'), { code: 'EISDIR' });
-    if (stats.isFile() && stats.size > MAX_INPUT_BYTES)
-      throw new Refused(`it is ${bytesShown(stats.size)}, more than the ${bytesShown(MAX_INPUT_BYTES)} fairshare reads`);
-    const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
-    const chunks: Buffer[] = [];
-    let total = 0;
-    for (;;) {
-      const { bytesRead } = await handle.read(buffer, 0, CHUNK_BYTES, null);
-      if (bytesRead === 0) break;
-      // A copy, so a pipe's small reads do not each keep a whole chunk alive.
-      const chunk = Buffer.from(buffer.subarray(0, bytesRead));
-      if (text && !stats.isFile() && binaryChunk(chunk, chunks[0])) throw new Refused(BINARY);
-      chunks.push(chunk);
-      total += bytesRead;
-      if (total > MAX_INPUT_BYTES) throw new Refused(`it has more than the ${bytesShown(MAX_INPUT_BYTES)} fairshare reads`);
+  const stats = statSync(path);
+  if (stats.isDirectory()) throw Object.assign(new Error('it is a folder, not a file'), { code: 'EISDIR' });
+  if (!stats.isFile()) {
+    const handle = await open(path, 'r');
+    try {
+      return await readChunks(handle, text);
+    } finally {
+      await handle.close();
     }
-    return Buffer.concat(chunks, total);
-  } finally {
-    await handle.close();
   }
+  // A regular file is read in one go, synchronously: its size is known, and a run that waits for its input
+  // anyway need not start libuv's thread pool for it (BENCHMARKS.md, "Speed at national scale").
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    if (size > MAX_INPUT_BYTES) throw new Refused(`it is ${bytesShown(size)}, more than the ${bytesShown(MAX_INPUT_BYTES)} fairshare reads`);
+    return readWhole(fd, size);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * A regular file's bytes into one buffer of its size; a file that grew or shrank since its size was read
+ * is read in chunks to its end, within the limit.
+ */
+function readWhole(fd: number, size: number): Buffer {
+  const bytes = Buffer.allocUnsafe(size);
+  let total = 0;
+  while (total < size) {
+    const read = readSync(fd, bytes, total, size - total, null);
+    if (read === 0) return bytes.subarray(0, total);
+    total += read;
+  }
+  // Anything past the size it had when it was opened (a file still being written): read on, within the limit.
+  const more: Buffer[] = [bytes];
+  const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+  for (;;) {
+    const read = readSync(fd, chunk, 0, CHUNK_BYTES, null);
+    if (read === 0) return more.length === 1 ? bytes : Buffer.concat(more, total);
+    more.push(Buffer.from(chunk.subarray(0, read)));
+    total += read;
+    if (total > MAX_INPUT_BYTES) throw new Refused(`it has more than the ${bytesShown(MAX_INPUT_BYTES)} fairshare reads`);
+  }
+}
+
+/**
+ * A pipe, device or FIFO a chunk at a time, refused as soon as it passes the limit or, for a text input,
+ * shows itself binary.
+ */
+async function readChunks(handle: FileHandle, text: boolean): Promise<Buffer> {
+  const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const { bytesRead } = await handle.read(buffer, 0, CHUNK_BYTES, null);
+    if (bytesRead === 0) break;
+    // A copy, so a pipe's small reads do not each keep a whole chunk alive.
+    const chunk = Buffer.from(buffer.subarray(0, bytesRead));
+    if (text && binaryChunk(chunk, chunks[0])) throw new Refused(BINARY);
+    chunks.push(chunk);
+    total += bytesRead;
+    if (total > MAX_INPUT_BYTES) throw new Refused(`it has more than the ${bytesShown(MAX_INPUT_BYTES)} fairshare reads`);
+  }
+  return Buffer.concat(chunks, total);
 }
 
 /**

@@ -6,7 +6,6 @@
  * write (writing the folder stays in src/cli/outputDir.ts); `checkScenarios` says what a run would run;
  * `scenarios` gives plain data for scripts, money as strings with 2 decimals, exact.
  */
-import { createHash } from 'node:crypto';
 import { basename, dirname, resolve } from 'node:path';
 import type { Area } from '../data/area.js';
 import { decodeText } from '../data/decodeText.js';
@@ -26,7 +25,7 @@ import type { InputRef } from './inputRef.js';
 import { formulaPath, loadData, readSource, userTable, type LoadedData } from './inputs.js';
 import { plainDamping, plainRows, type PlainDamping } from './plainRows.js';
 import { vintageOf } from './runFormula.js';
-import type { InputFile } from '../data/inputFile.js';
+import { inputFile, type InputFile } from '../data/inputFile.js';
 import { packLicence } from '../data/packFormat.js';
 
 /**
@@ -152,8 +151,7 @@ async function scenarioText(
     return { text: decodeText(source.bytes), shown: file, baseDir: dirname(path), provenance: source.provenance, path };
   }
   const shown = file.name ?? 'scenarios.yaml';
-  const sha256 = createHash('sha256').update(file.text, 'utf8').digest('hex');
-  return { text: file.text, shown, baseDir: resolve(io.cwd, file.folder ?? '.'), provenance: { role: 'scenario file', file: basename(shown), sha256 } };
+  return { text: file.text, shown, baseDir: resolve(io.cwd, file.folder ?? '.'), provenance: inputFile('scenario file', basename(shown), file.text) };
 }
 
 /**

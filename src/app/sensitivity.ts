@@ -4,6 +4,7 @@
  * the engine's own result (for the CLI to render); `sensitivity` gives plain data for scripts:
  * JSON-serialisable, money as strings with 2 decimals.
  */
+import { wholeText } from '../engine/wording.js';
 import type { Area } from '../data/area.js';
 import type { Allocation } from '../engine/fairShare.js';
 import type { ErrorCode } from '../engine/errors.js';
@@ -222,11 +223,7 @@ function parseDraws(text: string): number {
   const n = Number(text.replace(/[,_]/g, ''));
   if (!Number.isInteger(n) || n < 1) usage('bad-draws', `--draws must be a whole number of 1 or more, got "${text}"`, 'e.g. --draws 10000');
   if (n > MAX_DRAWS)
-    usage(
-      'too-many-draws',
-      `--draws ${text} is more than the ${MAX_DRAWS.toLocaleString('en-GB')} allowed`,
-      'Percentiles settle long before that: 10,000 draws is plenty',
-    );
+    usage('too-many-draws', `--draws ${text} is more than the ${wholeText(MAX_DRAWS)} allowed`, 'Percentiles settle long before that: 10,000 draws is plenty');
   return n;
 }
 

@@ -1,5 +1,5 @@
-import { constants } from 'node:fs';
-import { access, link, rm, rename, stat, writeFile } from 'node:fs/promises';
+import { accessSync, constants, linkSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { dirname, extname, resolve } from 'node:path';
 import { fail, ok, type Result } from '../engine/errors.js';
 import { guardOutput, type InputRef } from './guardOutput.js';
@@ -81,24 +81,20 @@ export async function checkOutputPath(outFile: string | undefined, io: Io, input
   if (outFile === undefined || outFile === '-') return ok(undefined);
   const target = resolve(io.cwd, outFile);
   const folder = dirname(target);
-  const folderStat = await stat(folder).catch(() => undefined);
+  // Synchronous file-system calls here and in writeOutput: a run waits for them anyway, and they spare
+  // a short run the start of libuv's thread pool.
+  const folderStat = statOrUndefined(folder);
   if (!folderStat?.isDirectory()) {
     return fail('usage', 'no-output-dir', `cannot write ${outFile}: the folder ${dirname(outFile)} does not exist`, {
       hint: 'Create the folder first or choose another -o path',
     });
   }
-  const targetStat = await stat(target).catch(() => undefined);
+  const targetStat = statOrUndefined(target);
   if (targetStat?.isDirectory()) {
     return fail('usage', 'output-is-dir', `cannot write ${outFile}: it is a folder`, { hint: 'Give a file name, e.g. -o results.csv' });
   }
   // The rename would replace a read-only file too; someone made it read-only to keep it.
-  if (
-    targetStat?.isFile() &&
-    !(await access(target, constants.W_OK).then(
-      () => true,
-      () => false,
-    ))
-  ) {
+  if (targetStat?.isFile() && !writable(target)) {
     return fail('usage', 'output-read-only', `cannot write ${outFile}: the file is read-only`, {
       hint: 'Choose another -o file, or make it writable first if it may be replaced',
     });
@@ -127,7 +123,7 @@ export async function writeOutput(content: string | Uint8Array, outFile: string 
     io[stream].write(content);
     return ok(undefined);
   }
-  if (await isSpecial(target)) {
+  if (isSpecial(target)) {
     try {
       await writeFile(target, content, { flag: 'a' });
       return ok(undefined);
@@ -138,19 +134,19 @@ export async function writeOutput(content: string | Uint8Array, outFile: string 
   const temp = temporaryPath(target);
   track(temp);
   try {
-    await rm(temp, { force: true });
-    await writeFile(temp, content, { flag: 'wx' });
+    rmSync(temp, { force: true });
+    writeFileSync(temp, content, { flag: 'wx' });
     if (options.exclusive) {
       // link() fails if the target exists, at the moment it would be replaced.
-      await link(temp, target);
-      await rm(temp);
+      linkSync(temp, target);
+      rmSync(temp);
     } else {
-      await rename(temp, target);
+      renameSync(temp, target);
     }
     untrack(temp);
     return ok(undefined);
   } catch (error) {
-    await rm(temp, { force: true });
+    rmSync(temp, { force: true });
     untrack(temp);
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
       return fail('usage', 'output-exists', `${outFile} already exists`, { hint: 'Choose another name, or add --force to overwrite it' });
@@ -169,10 +165,29 @@ const STANDARD_STREAMS: ReadonlyMap<string, 'stdout' | 'stderr'> = new Map([
 ]);
 
 /** A device, FIFO or socket, or a path under /dev or /proc (whose names stand for open files). */
-async function isSpecial(target: string): Promise<boolean> {
+function isSpecial(target: string): boolean {
   if (/^\/(dev|proc)\//.test(target)) return true;
-  const found = await stat(target).catch(() => undefined);
+  const found = statOrUndefined(target);
   return found !== undefined && !found.isFile();
+}
+
+/** What stat says of a path, or undefined where it cannot say (no such path, no permission). */
+function statOrUndefined(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether this process may write to the file. */
+function writable(path: string): boolean {
+  try {
+    accessSync(path, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** A write failure in words the user can act on, naming the path they gave (never the temporary). */

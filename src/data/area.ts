@@ -1,7 +1,7 @@
 import { fail, ok, type Result } from '../engine/errors.js';
 import { nearest } from '../engine/nearest.js';
 import { shown } from '../engine/shown.js';
-import type { Dataset } from '../engine/dataset.js';
+import type { Dataset, GroupField, Place, Unit } from '../engine/dataset.js';
 import { FORMER_COUNTIES, type FormerCounty } from './formerCounties.js';
 import { compareText } from '../engine/compareText.js';
 
@@ -51,51 +51,122 @@ export interface ListAreasOptions {
  * @example listAreas(pack2025).find((a) => a.code === 'E10000021') // => the former county: North + West Northamptonshire
  */
 export function listAreas(dataset: Dataset, options: ListAreasOptions = {}): Area[] {
-  const everything: Area = {
-    kind: dataset.kind === 'pack' ? 'england' : 'all',
-    code: dataset.kind === 'pack' ? 'england' : 'all',
-    // The file's name without its folder: the same file gives the same header from any folder.
-    name: dataset.kind === 'pack' ? 'England' : `All rows of ${dataset.file.split(/[\\/]/).pop() ?? dataset.file}`,
-    indices: dataset.units.map((_, i) => i),
-  };
-  const regions = new Map<string, { name: string; indices: number[] }>();
-  const counties = new Map<string, { name: string; indices: number[]; unitary: boolean }>();
-  const districts = new Map<string, { name: string; indices: number[] }>();
-  const formerDistricts = new Map<string, { name: string; indices: number[] }>();
-  const add = (map: Map<string, { name: string; indices: number[] }>, key: string, name: string, i: number): void => {
-    const group = map.get(key) ?? { name, indices: [] };
-    group.indices.push(i);
-    map.set(key, group);
-  };
-  dataset.units.forEach((unit, i) => {
-    add(districts, unit.districtCode || unit.districtName, unit.districtName, i);
-    if (unit.countyCode) {
-      const county = counties.get(unit.countyCode) ?? { name: unit.countyName, indices: [], unitary: unit.countyCode === unit.districtCode };
-      county.indices.push(i);
-      counties.set(unit.countyCode, county);
-    }
-    if (unit.regionCode) add(regions, unit.regionCode, unit.regionName ?? '', i);
-    if (unit.formerDistrictCode) add(formerDistricts, unit.formerDistrictCode, unit.formerDistrictName ?? '', i);
-  });
+  const everything = lazyArea(
+    {
+      kind: dataset.kind === 'pack' ? 'england' : 'all',
+      code: dataset.kind === 'pack' ? 'england' : 'all',
+      // The file's name without its folder: the same file gives the same header from any folder.
+      name: dataset.kind === 'pack' ? 'England' : `All rows of ${dataset.file.split(/[\\/]/).pop() ?? dataset.file}`,
+    },
+    () => Array.from({ length: dataset.index?.rows ?? dataset.units.length }, (_, i) => i),
+  );
+  const { regions, counties, districts, formerDistricts } = groupsOf(dataset);
   const upper: Area[] = [];
-  for (const [code, c] of counties) upper.push({ kind: c.unitary ? singleTierKind(code) : 'county', code, name: c.name, indices: c.indices });
+  for (const [code, c] of counties) upper.push(lazyArea({ kind: c.unitary ? singleTierKind(code) : 'county', code, name: c.name }, c.indices));
   for (const former of options.formerCounties ?? FORMER_COUNTIES) {
     const area = formerCounty(dataset, former, counties, formerDistricts);
     if (area !== undefined) upper.push(area);
   }
   const areas: Area[] = [everything];
-  for (const [code, r] of sortByKey(regions)) areas.push({ kind: 'region', code, name: r.name, indices: r.indices });
+  for (const [code, r] of sortByKey(regions)) areas.push(lazyArea({ kind: 'region', code, name: r.name }, r.indices));
   areas.push(...upper.sort((a, b) => compareText(a.code, b.code)));
   for (const [code, d] of sortByKey(districts)) {
     if (counties.get(code)?.unitary) continue;
-    areas.push({ kind: 'district', code: code === d.name ? '' : code, name: d.name, indices: d.indices });
+    areas.push(lazyArea({ kind: 'district', code: code === d.name ? '' : code, name: d.name }, d.indices));
   }
   for (const [code, d] of sortByKey(formerDistricts)) {
     // A council never reorganised is its own former district: it is listed once, as itself.
     if (districts.has(code) || counties.has(code)) continue;
-    areas.push({ kind: 'former-district', code, name: d.name, indices: d.indices });
+    areas.push(lazyArea({ kind: 'former-district', code, name: d.name }, d.indices));
   }
   return areas;
+}
+
+/** A group of units: its name, and its indices (made when asked for). */
+interface Group {
+  readonly name: string;
+  readonly indices: () => readonly number[];
+}
+
+/** The groupings of a dataset's units that areas are made of. */
+interface Groupings {
+  readonly regions: ReadonlyMap<string, Group>;
+  readonly counties: ReadonlyMap<string, Group & { readonly unitary: boolean }>;
+  /** By district code, or by name where the data has no codes (a `--data` file). */
+  readonly districts: ReadonlyMap<string, Group>;
+  readonly formerDistricts: ReadonlyMap<string, Group>;
+}
+
+/**
+ * The regions, counties, districts and former districts of a dataset, each with its units: from the
+ * dataset's index where it has one (the shipped pack, without building a unit per row), else from one pass
+ * over its units.
+ */
+function groupsOf(dataset: Dataset): Groupings {
+  const index = dataset.index;
+  if (index !== undefined) {
+    const by = <G>(field: GroupField, make: (first: Place, rows: () => readonly number[]) => [string, G] | undefined): Map<string, G> => {
+      const map = new Map<string, G>();
+      for (const group of index.groups(field) ?? []) {
+        const entry = make(index.place(group.first), () => group.rows());
+        if (entry !== undefined) map.set(entry[0], entry[1]);
+      }
+      return map;
+    };
+    return {
+      regions: by('regionCode', (u, indices) => (u.regionCode ? [u.regionCode, { name: u.regionName ?? '', indices }] : undefined)),
+      counties: by('countyCode', (u, indices) => (u.countyCode ? [u.countyCode, { name: u.countyName, indices, unitary: u.countyCode === u.districtCode }] : undefined)),
+      districts: by('districtCode', (u, indices) => [u.districtCode || u.districtName, { name: u.districtName, indices }]),
+      formerDistricts: by('formerDistrictCode', (u, indices) => (u.formerDistrictCode ? [u.formerDistrictCode, { name: u.formerDistrictName ?? '', indices }] : undefined)),
+    };
+  }
+  const regions = new Map<string, { name: string; list: number[] }>();
+  const counties = new Map<string, { name: string; list: number[]; unitary: boolean }>();
+  const districts = new Map<string, { name: string; list: number[] }>();
+  const formerDistricts = new Map<string, { name: string; list: number[] }>();
+  const add = (map: Map<string, { name: string; list: number[] }>, key: string, name: string, i: number): void => {
+    const group = map.get(key) ?? { name, list: [] };
+    group.list.push(i);
+    map.set(key, group);
+  };
+  dataset.units.forEach((unit, i) => {
+    add(districts, unit.districtCode || unit.districtName, unit.districtName, i);
+    if (unit.countyCode) {
+      const county = counties.get(unit.countyCode) ?? { name: unit.countyName, list: [], unitary: unit.countyCode === unit.districtCode };
+      county.list.push(i);
+      counties.set(unit.countyCode, county);
+    }
+    if (unit.regionCode) add(regions, unit.regionCode, unit.regionName ?? '', i);
+    if (unit.formerDistrictCode) add(formerDistricts, unit.formerDistrictCode, unit.formerDistrictName ?? '', i);
+  });
+  const made = <G extends { name: string; list: number[] }>(map: Map<string, G>): Map<string, Omit<G, 'list'> & Group> =>
+    new Map([...map].map(([key, { list, ...rest }]) => [key, { ...rest, name: rest.name, indices: () => list }]));
+  return { regions: made(regions), counties: made(counties), districts: made(districts), formerDistricts: made(formerDistricts) };
+}
+
+/**
+ * An area whose `indices` are made the first time they are read: listing every area of England must not
+ * build the index lists of the 300 it does not use. (Spreading such an area reads them.)
+ */
+function lazyArea(area: Omit<Area, 'indices'>, make: () => readonly number[]): Area {
+  let made: readonly number[] | undefined;
+  return {
+    ...area,
+    get indices(): readonly number[] {
+      made ??= make();
+      return made;
+    },
+  };
+}
+
+/** Where the unit of an index lies: through the dataset's index where it has one (no unit built). */
+function placeOf(dataset: Dataset, i: number): Place | undefined {
+  return dataset.index !== undefined ? dataset.index.place(i) : dataset.units[i];
+}
+
+/** The unit of an index: through the dataset's index where it has one, without building every unit. */
+function unitAt(dataset: Dataset, i: number): Unit | undefined {
+  return dataset.index !== undefined ? dataset.index.unit(i) : dataset.units[i];
 }
 
 /**
@@ -106,8 +177,8 @@ export function listAreas(dataset: Dataset, options: ListAreasOptions = {}): Are
 function formerCounty(
   dataset: Dataset,
   former: FormerCounty,
-  counties: ReadonlyMap<string, { name: string; indices: number[]; unitary: boolean }>,
-  formerDistricts: ReadonlyMap<string, { name: string; indices: number[] }>,
+  counties: Groupings['counties'],
+  formerDistricts: Groupings['formerDistricts'],
 ): Area | undefined {
   if (counties.has(former.code)) return undefined;
   const present = former.councils.filter((code) => counties.get(code)?.unitary === true);
@@ -118,13 +189,13 @@ function formerCounty(
     throw new Error(`former county ${former.name} (${former.code}): the data pack has no single-tier council ${missing.join(', ')} (src/data/formerCounties.ts)`);
   }
   const councils = new Set(former.councils);
-  const indices = former.councils.flatMap((code) => counties.get(code)?.indices ?? []).sort((a, b) => a - b);
+  const indices = former.councils.flatMap((code) => counties.get(code)?.indices() ?? []).sort((a, b) => a - b);
   // The former districts of the councils' LSOAs (the seven of 2019 for Northamptonshire), and their LSOAs
   // that went elsewhere.
-  const formerCodes = new Set(indices.map((i) => dataset.units[i]?.formerDistrictCode).filter((c): c is string => c !== undefined && !councils.has(c)));
-  const strays = [...formerCodes].flatMap((code) => (formerDistricts.get(code)?.indices ?? []).filter((i) => !councils.has(dataset.units[i]?.districtCode ?? '')));
+  const formerCodes = new Set(indices.map((i) => placeOf(dataset, i)?.formerDistrictCode).filter((c): c is string => c !== undefined && !councils.has(c)));
+  const strays = [...formerCodes].flatMap((code) => (formerDistricts.get(code)?.indices() ?? []).filter((i) => !councils.has(placeOf(dataset, i)?.districtCode ?? '')));
   const named = former.councils.map((code) => `${counties.get(code)?.name ?? code} (${code})`);
-  const moved = strays.map((i) => dataset.units[i]).map((u) => `${u?.code ?? ''} of the former ${u?.formerDistrictName ?? ''} now lies in ${u?.districtName ?? ''} (${u?.districtCode ?? ''})`);
+  const moved = strays.map((i) => unitAt(dataset, i)).map((u) => `${u?.code ?? ''} of the former ${u?.formerDistrictName ?? ''} now lies in ${u?.districtName ?? ''} (${u?.districtCode ?? ''})`);
   const note =
     `${former.name} (${former.code}) is the area of ${named.join(' and ')}, which replaced its county and districts in ${former.replaced}.` +
     (moved.length === 0 ? '' : ` Not included: LSOA ${moved.join('; LSOA ')}.`);
@@ -304,8 +375,13 @@ function describe(area: Area): string {
   }
 }
 
-/** The part of a dataset inside an area, as a dataset of its own (units and every field). */
+/**
+ * The part of a dataset inside an area, as a dataset of its own (units and every field): picked from the
+ * columns by the dataset's index where it has one.
+ */
 export function subset(dataset: Dataset, area: Area): Dataset {
+  if (area.kind === 'england' || area.kind === 'all') return dataset;
+  if (dataset.index !== undefined) return dataset.index.pick(area.indices);
   if (area.indices.length === dataset.units.length) return dataset;
   const fields = new Map<string, Float64Array>();
   for (const [name, values] of dataset.fields) {
@@ -322,7 +398,7 @@ function singleTierKind(code: string): AreaKind {
   return code.startsWith('E08') ? 'metropolitan' : code.startsWith('E09') ? 'london' : 'unitary';
 }
 
-function sortByKey<V>(map: Map<string, V>): [string, V][] {
+function sortByKey<V>(map: ReadonlyMap<string, V>): [string, V][] {
   return [...map.entries()].sort(([a], [b]) => compareText(a, b));
 }
 

@@ -31,10 +31,20 @@ export function sha256(content: string | Uint8Array): string {
 }
 
 /**
- * The record of an input file read as `content`.
+ * The record of an input file read as `content`, its SHA-256 worked out when first read.
  *
  * @example inputFile('points', 'points.csv', 'lsoa_code,area_code,area_name\n').file // => 'points.csv'
  */
 export function inputFile(role: InputRole, file: string, content: string | Uint8Array): InputFile {
-  return { role, file, sha256: sha256(content) };
+  // Worked out when first read (a manifest, a workbook's Notes, JSON): hashing the 5 MB data pack is a
+  // tenth of a county run that writes none of them. The content is never changed after it is read.
+  let hash: string | undefined;
+  return {
+    role,
+    file,
+    get sha256(): string {
+      hash ??= sha256(content);
+      return hash;
+    },
+  };
 }

@@ -5,6 +5,7 @@
  * 1.5 GB log, a 100,000-digit number) is refused early, in bounded memory, with a message naming the
  * limit. README.md, "Safety", cites these constants.
  */
+import { wholeText } from '../engine/wording.js';
 
 /** The most bytes one input file (or standard input) may have: 256 MiB. Larger files are refused unread. */
 export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
@@ -43,5 +44,5 @@ export function bytesShown(bytes: number): string {
   const mb = bytes / (1024 * 1024);
   if (mb >= 1024) return `${tenths(mb / 1024)} GB`;
   if (mb >= 1) return `${tenths(mb)} MB`;
-  return `${bytes.toLocaleString('en-GB')} bytes`;
+  return `${wholeText(bytes)} bytes`;
 }

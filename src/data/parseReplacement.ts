@@ -4,6 +4,7 @@
  * need, like a rate) or a `national_rank` column (lower = more need, like the IoD ranks). Pure: the CLI
  * reads the file and passes its text in.
  */
+import { wholeText } from '../engine/wording.js';
 import { fail, ok, type Location, type Result } from '../engine/errors.js';
 import type { Direction } from '../engine/formula.js';
 import { shown } from '../engine/shown.js';
@@ -158,5 +159,5 @@ function readValue(raw: string, column: ReplacementColumn, rawCode: string, loca
 }
 
 function count(n: number): string {
-  return n.toLocaleString('en-GB');
+  return wholeText(n);
 }

@@ -1,3 +1,4 @@
+import { wholeText } from '../engine/wording.js';
 import { MAX_EXPONENT, MAX_NUMBER_CHARS } from './limits.js';
 
 /**
@@ -42,7 +43,7 @@ export function plainDecimal(text: string, options: PlainDecimalOptions = {}): s
  */
 export function oversizedNumber(text: string): string | undefined {
   if (text.length > MAX_NUMBER_CHARS) {
-    return `it has ${text.length.toLocaleString('en-GB')} characters, more than the ${MAX_NUMBER_CHARS} a number may have`;
+    return `it has ${wholeText(text.length)} characters, more than the ${MAX_NUMBER_CHARS} a number may have`;
   }
   const exponent = /e([+-]?)0*(\d+)$/i.exec(text);
   if (exponent !== null && /^[+-]?[\d.,]+e/i.test(text) && Number(exponent[2]) > MAX_EXPONENT) return `its exponent is beyond ±${MAX_EXPONENT}`;

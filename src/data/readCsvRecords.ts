@@ -4,6 +4,7 @@
  * Pure: the CLI reads the file (src/data/decodeText.ts turns its bytes into text) and the readers pass
  * its text in.
  */
+import { wholeText } from '../engine/wording.js';
 import { Buffer } from 'node:buffer';
 import { CsvError, parse } from 'csv-parse/sync';
 import { fail, ok, type Location, type Result } from '../engine/errors.js';
@@ -81,7 +82,7 @@ export function readCsvRecords(text: string, file: string, options: ReadCsvRecor
     // The bad record starts after the last good one.
     const line = lineAfter(parsed.at(-1)?.end ?? 0);
     if (error instanceof TooManyRows) {
-      return fail('data', 'too-many-rows', `the file has more than ${maxRows.toLocaleString('en-GB')} rows, the most fairshare reads`, {
+      return fail('data', 'too-many-rows', `the file has more than ${wholeText(maxRows)} rows, the most fairshare reads`, {
         hint: 'Check that it is the right file; split a larger one by area',
         location: { file, line },
       });
@@ -156,7 +157,7 @@ function csvFailure(error: CsvError, file: string, line: number, header: readonl
         location: where(index),
       });
     case 'CSV_MAX_RECORD_SIZE':
-      return fail('data', 'row-too-long', `the row is longer than ${MAX_ROW_CHARS.toLocaleString('en-GB')} characters, the most fairshare reads in one row`, {
+      return fail('data', 'row-too-long', `the row is longer than ${wholeText(MAX_ROW_CHARS)} characters, the most fairshare reads in one row`, {
         hint: 'Check that it is the right file, and that every quoted value has its closing double quote',
         location: { file, line },
       });

@@ -44,4 +44,39 @@ export interface Dataset {
    * (see data/README.md); a `--data` file has one field per domain id.
    */
   readonly fields: ReadonlyMap<string, Float64Array>;
+  /**
+   * Set by a dataset held in columns (the shipped pack) and not enumerable, so a dataset made from it by
+   * spreading (`{ ...dataset, fields }`) does not carry it: answers about groups of rows without building
+   * a unit for every row. A county run then touches only its own rows of England.
+   */
+  readonly index?: DatasetIndex;
+}
+
+/** Where a unit lies: every field of a unit but its own code and name. */
+export type Place = Omit<Unit, 'code' | 'name'>;
+
+/** The fields of a unit that group its rows into areas. */
+export type GroupField = 'districtCode' | 'countyCode' | 'regionCode' | 'formerDistrictCode' | 'wardCode';
+
+/** What a dataset held in columns answers without building every unit (see {@link Dataset.index}). */
+export interface DatasetIndex {
+  /** How many rows (units) the dataset has. */
+  readonly rows: number;
+  /** The unit of one row. */
+  unit(row: number): Unit;
+  /** Where one row lies: its unit without its code and name (which take longer to read). */
+  place(row: number): Place;
+  /**
+   * Every group of rows sharing a value of the field, each as its first row and all its rows (ascending,
+   * made when asked for); undefined when the data has no such field.
+   */
+  groups(field: GroupField): readonly RowGroup[] | undefined;
+  /** The dataset of just these rows (ascending), with every field, as {@link Dataset} holds them. */
+  pick(rows: readonly number[]): Dataset;
+}
+
+/** A group of rows of a dataset: its first row, and all of its rows (ascending), made when asked for. */
+export interface RowGroup {
+  readonly first: number;
+  rows(): readonly number[];
 }

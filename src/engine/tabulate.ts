@@ -1,6 +1,6 @@
 import type { Decimal } from 'decimal.js';
 import { Exact, round2 } from './exact.js';
-import type { Dataset, Unit } from './dataset.js';
+import type { Dataset, GroupField, Unit } from './dataset.js';
 import type { Allocation } from './fairShare.js';
 import { compareText } from './compareText.js';
 import { pounds } from './money.js';
@@ -72,8 +72,22 @@ export function unitGroup(unit: Unit, level: GroupLevel): { code: string; name: 
  * one can).
  */
 export function hasLevel(dataset: Dataset, level: GroupLevel): boolean {
-  return dataset.units.every((unit) => unitGroup(unit, level) !== undefined);
+  const index = dataset.index;
+  if (index === undefined) return dataset.units.every((unit) => unitGroup(unit, level) !== undefined);
+  // A dataset in columns: the rows of a group share the field, so its first row speaks for all of them.
+  const groups = index.groups(LEVEL_FIELDS[level]);
+  if (groups === undefined) return index.rows > 0 && unitGroup(index.unit(0), level) !== undefined;
+  return groups.every((group) => unitGroup(index.unit(group.first), level) !== undefined);
 }
+
+/** The unit field each level groups by. */
+const LEVEL_FIELDS: Readonly<Record<GroupLevel, GroupField>> = {
+  district: 'districtCode',
+  'former-district': 'formerDistrictCode',
+  county: 'countyCode',
+  region: 'regionCode',
+  ward: 'wardCode',
+};
 
 export interface TabulateOptions {
   /** What to add the LSOAs up into; default `district`. The dataset must have it ({@link hasLevel}). */

@@ -32,3 +32,27 @@ export function andList(items: readonly string[]): string {
 export function firstFew(items: readonly string[], max = LISTED): string {
   return items.slice(0, max).join(', ') + (items.length > max ? ` and ${items.length - max} more` : '');
 }
+
+/**
+ * Insert commas between groups of three digits in the whole part of a plain decimal string.
+ *
+ * @example groupThousands('1234567.5') // => '1,234,567.5'
+ */
+export function groupThousands(plain: string): string {
+  const negative = plain.startsWith('-');
+  const body = negative ? plain.slice(1) : plain;
+  const dot = body.indexOf('.');
+  const whole = dot === -1 ? body : body.slice(0, dot);
+  const rest = dot === -1 ? '' : body.slice(dot);
+  return (negative ? '-' : '') + whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + rest;
+}
+
+/**
+ * A whole number with its thousands grouped, as people read it: `1,000,000`. Not toLocaleString, whose
+ * first call starts ICU (about 18 ms of every run's start-up where a help text used it).
+ *
+ * @example wholeText(32844) // => '32,844'
+ */
+export function wholeText(n: number): string {
+  return groupThousands(String(n));
+}

@@ -1,7 +1,8 @@
 import type { Area } from '../data/area.js';
 import type { Allocation } from '../engine/fairShare.js';
 import { plain } from '../engine/shown.js';
-import { groupThousands, poundsText } from './display.js';
+import { poundsText } from './display.js';
+import { groupThousands } from '../engine/wording.js';
 
 /** A run in words and as data, for table headers, Markdown captions and JSON metadata. */
 export interface RunDescription {

@@ -1,4 +1,5 @@
 import type { ColumnKind } from './table.js';
+import { groupThousands } from '../engine/wording.js';
 import { pounds } from '../engine/money.js';
 
 /**
@@ -21,16 +22,6 @@ export function display(cell: string, kind: ColumnKind): string {
     default:
       return cell;
   }
-}
-
-/** Insert commas between groups of three digits in the whole part of a plain decimal string. */
-export function groupThousands(plain: string): string {
-  const negative = plain.startsWith('-');
-  const body = negative ? plain.slice(1) : plain;
-  const dot = body.indexOf('.');
-  const whole = dot === -1 ? body : body.slice(0, dot);
-  const rest = dot === -1 ? '' : body.slice(dot);
-  return (negative ? '-' : '') + whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + rest;
 }
 
 /**

@@ -3,7 +3,8 @@ import type { Decimal } from 'decimal.js';
 import type { Area } from '../data/area.js';
 import { Exact, round2 } from '../engine/exact.js';
 import type { Allocation } from '../engine/fairShare.js';
-import { groupThousands, poundsText } from './display.js';
+import { poundsText } from './display.js';
+import { groupThousands } from '../engine/wording.js';
 import { plain } from '../engine/shown.js';
 
 export interface ExplainOptions {

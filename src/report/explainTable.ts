@@ -4,7 +4,7 @@ import { Exact, round2 } from '../engine/exact.js';
 import type { Allocation } from '../engine/fairShare.js';
 import { plain } from '../engine/shown.js';
 import { describeRun, runHeader } from './describeRun.js';
-import { groupThousands } from './display.js';
+import { groupThousands } from '../engine/wording.js';
 import { pennySettlement, sharePercent } from './explain.js';
 import type { Column, Table } from './table.js';
 

@@ -1,4 +1,4 @@
-import { csvLine, csvText } from '../data/csvText.js';
+import { csvField, csvLine, csvText } from '../data/csvText.js';
 import type { Allocation } from '../engine/fairShare.js';
 import { lsoaCells, lsoaColumns, type Table } from './table.js';
 
@@ -13,22 +13,62 @@ export function toCsv(table: Table): string {
 }
 
 /**
- * The LSOA table as CSV, exactly `toCsv(lsoaTable(allocation))`, written row by row so that no table of
- * 33,755 rows of cells is held at once (each row's cells are garbage as soon as its line is written).
+ * The LSOA table as CSV, exactly the UTF-8 bytes of `toCsv(lsoaTable(allocation))`, written row by row
+ * into one growing buffer: no table of 33,755 rows of cells, and no line held once it is written, so each
+ * row's strings die young and the garbage collector has little to copy (BENCHMARKS.md, "Speed at national
+ * scale"). Only the text columns can need quotes or defusing; numbers are written as they are.
  */
-export function lsoaCsv(allocation: Allocation): string {
+export function lsoaCsv(allocation: Allocation): Uint8Array {
   const columns = lsoaColumns(allocation);
   const text = columns.map((c) => c.kind === 'text');
   const cells = lsoaCells(allocation);
   const n = allocation.dataset.units.length;
-  const lines = new Array<string>(n + 1);
-  lines[0] = csvLine(columns.map((c) => c.key));
+  const out = new ByteWriter(n * 128 + 4096);
+  let chunk = `${csvLine(columns.map((c) => c.key))}\n`;
   for (let i = 0; i < n; i++) {
     const row = cells(i);
-    for (let c = 0; c < row.length; c++) if (text[c]) row[c] = defuse(row[c] as string);
-    lines[i + 1] = csvLine(row);
+    let line = '';
+    for (let c = 0; c < row.length; c++) {
+      if (c > 0) line += ',';
+      line += text[c] ? csvField(defuse(row[c] as string)) : (row[c] as string);
+    }
+    chunk += `${line}\n`;
+    // Written a few thousand rows at a time: few calls into the encoder, and short-lived strings.
+    if (chunk.length > CHUNK_CHARS) {
+      out.write(chunk);
+      chunk = '';
+    }
   }
-  return `${lines.join('\n')}\n`;
+  out.write(chunk);
+  return out.bytes();
+}
+
+/** How many characters of CSV are gathered before they are encoded into the buffer. */
+const CHUNK_CHARS = 1 << 16;
+
+/** UTF-8 bytes written one after another into a buffer that doubles when it must. */
+class ByteWriter {
+  #buffer: Buffer;
+  #length = 0;
+
+  constructor(capacity: number) {
+    this.#buffer = Buffer.allocUnsafe(capacity);
+  }
+
+  write(text: string): void {
+    // A UTF-16 code unit never takes more than 3 bytes of UTF-8.
+    const most = this.#length + 3 * text.length;
+    if (most > this.#buffer.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(most, 2 * this.#buffer.length));
+      this.#buffer.copy(bigger, 0, 0, this.#length);
+      this.#buffer = bigger;
+    }
+    this.#length += this.#buffer.write(text, this.#length, 'utf8');
+  }
+
+  bytes(): Uint8Array {
+    return this.#buffer.subarray(0, this.#length);
+  }
 }
 
 // A formula character at the start of the cell, or after a character some spreadsheet may split the

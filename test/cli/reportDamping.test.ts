@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { groupThousands } from '../../src/report/display.js';
+import { groupThousands } from '../../src/engine/wording.js';
 import { memoryIo } from '../helpers/memoryIo.js';
 
 // fairshare report --previous FILE --floor --ceiling: the report damps the district (or former-district)

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Decimal } from 'decimal.js';
-import { display, groupThousands, poundsText, signedPercentText, signedPoundsText } from '../../src/report/display.js';
+import { display, poundsText, signedPercentText, signedPoundsText } from '../../src/report/display.js';
+import { groupThousands } from '../../src/engine/wording.js';
 
 describe('display', () => {
   it('shows money with £, thousands separators and pennies', () => {

@@ -1,3 +1,4 @@
+import { wholeText } from '../../engine/wording.js';
 import { Command } from 'commander';
 import { explore } from '../../app/explore.js';
 import { Failure, unwrap } from '../../app/failure.js';
@@ -51,7 +52,7 @@ Examples:
       const page = await explore({ ...settings, ...(options.level === undefined ? {} : { level: options.level }) }, io);
       unwrap(await writeOutput(page.html, options.output, io));
       const map = page.mapUnavailable === undefined ? 'with its LSOA map' : `without a map (${page.mapUnavailable})`;
-      io.stderr.write(`fairshare: wrote the explorer of ${page.area.name} (${page.area.lsoas.toLocaleString('en-GB')} LSOAs, ${map}) to ${options.output}\n`);
+      io.stderr.write(`fairshare: wrote the explorer of ${page.area.name} (${wholeText(page.area.lsoas)} LSOAs, ${map}) to ${options.output}\n`);
     });
   return command;
 }

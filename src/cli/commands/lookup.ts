@@ -1,3 +1,4 @@
+import { wholeText } from '../../engine/wording.js';
 import { basename } from 'node:path';
 import { Command } from 'commander';
 import { buildLookup, type BuildLookupOptions } from '../../app/buildLookup.js';
@@ -129,5 +130,5 @@ async function lookupOutput(format: string | undefined, output: string, io: Io, 
 }
 
 function count(n: number, noun: string): string {
-  return `${n.toLocaleString('en-GB')} ${noun}${n === 1 ? '' : 's'}`;
+  return `${wholeText(n)} ${noun}${n === 1 ? '' : 's'}`;
 }

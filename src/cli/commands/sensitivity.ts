@@ -1,3 +1,4 @@
+import { wholeText } from '../../engine/wording.js';
 import { Command } from 'commander';
 import { MIN_CONCENTRATION, type DrawMethod } from '../../engine/sensitivity.js';
 import { MAX_DRAWS, planSensitivity, SENSITIVITY_LEVELS, sensitivityRun, type DrawOptions, type SensitivityOptions } from '../../app/sensitivity.js';
@@ -41,7 +42,7 @@ export function sensitivityCommand(io: Io): Command {
       `the areas whose money is banded: ${SENSITIVITY_LEVELS.join(', ')} (made of whole LSOAs, as for allocate --level)`,
       'district',
     )
-    .option('-n, --draws <n>', `how many random draws of the weights (1 to ${MAX_DRAWS.toLocaleString('en-GB')})`, '1000')
+    .option('-n, --draws <n>', `how many random draws of the weights (1 to ${wholeText(MAX_DRAWS)})`, '1000')
     .option('--spread <s>', 'uniform draws: each weight × a factor in [1 − s, 1 + s], 0 < s < 1', '0.25')
     .option('--seed <k>', 'the random seed: the same seed gives the same output', '1')
     .option('--method <method>', 'uniform (independent factors) or dirichlet (weight shares drawn around the formula’s)', 'uniform')
@@ -78,7 +79,7 @@ export function sensitivityCommand(io: Io): Command {
         : `weight shares drawn from a Dirichlet distribution around the formula's (concentration ${concentration})`;
     const header = [
       ...runHeader(describeRun(allocation, inputs.area, inputs.dataWords)),
-      `${draws.toLocaleString('en-GB')} draws (seed ${seed}): ${how}. Bands are the 5th, 50th and 95th percentiles; "rank moved" is the % of draws in which the ${levelWord(level)}'s rank by £ per person changed.`,
+      `${wholeText(draws)} draws (seed ${seed}): ${how}. Bands are the 5th, 50th and 95th percentiles; "rank moved" is the % of draws in which the ${levelWord(level)}'s rank by £ per person changed.`,
     ];
     const toScreen = format === 'table' && (options.output === undefined || options.output === '-');
     const chalk = colourFor(toScreen && io.stdoutIsTTY, io.env);

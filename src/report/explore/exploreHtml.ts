@@ -4,6 +4,7 @@
  * own engine). A Content-Security-Policy allows only the page's own inline script and style, by hash, and
  * no network requests at all. Pure: the script's text and the map's SVG are given.
  */
+import { wholeText } from '../../engine/wording.js';
 import { createHash } from 'node:crypto';
 import { escapeHtml as e } from '../html/escape.js';
 import type { ExploreModel } from './exploreModel.js';
@@ -126,7 +127,7 @@ ${mapSvg}
 <body>
 <header>
 <h1>Explore the formula: ${e(area.name)}</h1>
-<p class="about">${e(`${area.lsoas.toLocaleString('en-GB')} LSOAs of ${area.name}, on ${vintage}: ${model.dataWords}. Formula: ${formula.name} (${formula.id}).`)}</p>
+<p class="about">${e(`${wholeText(area.lsoas)} LSOAs of ${area.name}, on ${vintage}: ${model.dataWords}. Formula: ${formula.name} (${formula.id}).`)}</p>
 <p class="about">Move a weight, leave out a domain or change the budget, and the table and map are worked out again by fairshare's own engine, in this page: the same pennies as <code>fairshare allocate</code> with the same settings. Nothing is sent anywhere; the page works offline.</p>
 </header>
 <noscript><p><strong>This page needs JavaScript to work out the table.</strong> Use <code>fairshare allocate</code> instead.</p></noscript>

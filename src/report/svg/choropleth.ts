@@ -3,7 +3,7 @@
  * scripts, no fonts to fetch, no links, no `<style>` (inline SVG's CSS would leak into the host page), so
  * it can sit inside an HTML report that is read offline and printed.
  */
-import { groupThousands } from '../display.js';
+import { groupThousands } from '../../engine/wording.js';
 import { escapeXml } from './escapeXml.js';
 import { svgNumber } from './svgNumber.js';
 import type { ProjectedMap } from './projectBoundaries.js';
