@@ -2,7 +2,7 @@ import type { Decimal } from 'decimal.js';
 import type { Dataset } from './dataset.js';
 import { fail, ok, type Result } from './errors.js';
 import { Exact } from './exact.js';
-import { largestRemainder } from './largestRemainder.js';
+import { largestRemainder, largestRemainderOfNumbers } from './largestRemainder.js';
 import { rankDomains } from './rankDomains.js';
 import type { WeightedDomain, WeightedFormula } from './weigh.js';
 import type { Ranked } from './rankDomains.js';
@@ -90,18 +90,31 @@ export function fairShare(dataset: Dataset, formula: WeightedFormula, budget: De
   const counted = domains.filter((d) => !d.domain.weightValue.isZero());
   const places = Math.max(0, ...counted.map((d) => d.domain.weightValue.decimalPlaces()));
   const figureScale = 2n * 10n ** BigInt(places);
-  const figureUnits = figureNumerators(counted, places, n);
-  const population = scaledPopulations(populations);
-  const weighted = new Array<bigint>(n);
-  let total = 0n;
-  for (let i = 0; i < n; i++) {
-    const w = (figureUnits[i] as bigint) * (population.units[i] as bigint);
-    weighted[i] = w;
-    total += w;
-  }
+  const doubles = figureDoubles(counted, places, n);
+  const budgetPennies = BigInt(pennies.toFixed(0));
   const codes = dataset.units.map((u) => u.code);
-  const pennyParts = largestRemainder(BigInt(pennies.toFixed(0)), weighted, codes);
-  const totalWeighted = new Exact(total.toString()).dividedBy(new Exact((figureScale * population.scale).toString()));
+  // Whole numbers that fit a double (every run on the shipped data): no BigInt per LSOA until the end.
+  const quick = doubles === undefined ? undefined : quickShare(Number(budgetPennies), doubles, populations, codes);
+  let figureUnits: bigint[];
+  let pennyParts: bigint[];
+  let totalWeighted: Decimal;
+  if (quick !== undefined && doubles !== undefined) {
+    figureUnits = Array.from(doubles, (f) => BigInt(f));
+    pennyParts = Array.from(quick.parts, (p) => BigInt(p));
+    totalWeighted = new Exact(quick.total).dividedBy(new Exact(figureScale.toString()));
+  } else {
+    figureUnits = doubles === undefined ? figureNumerators(counted, places, n) : Array.from(doubles, (f) => BigInt(f));
+    const population = scaledPopulations(populations);
+    const weighted = new Array<bigint>(n);
+    let total = 0n;
+    for (let i = 0; i < n; i++) {
+      const w = (figureUnits[i] as bigint) * (population.units[i] as bigint);
+      weighted[i] = w;
+      total += w;
+    }
+    pennyParts = largestRemainder(budgetPennies, weighted, codes);
+    totalWeighted = new Exact(total.toString()).dividedBy(new Exact((figureScale * population.scale).toString()));
+  }
 
   let figures: Decimal[] | undefined;
   let amounts: Decimal[] | undefined;
@@ -134,28 +147,59 @@ export function fairShare(dataset: Dataset, formula: WeightedFormula, budget: De
  */
 function figureNumerators(counted: readonly DomainRanking[], places: number, n: number): bigint[] {
   const scale = new Exact(10).pow(places);
-  const weights = counted.map((d) => d.domain.weightValue.times(scale));
-  const largest = weights.reduce((sum, w) => sum.plus(w), new Exact(0)).times(2 * n);
+  const w = counted.map((d) => BigInt(d.domain.weightValue.times(scale).toFixed(0)));
   const out = new Array<bigint>(n);
-  if (largest.lt(Number.MAX_SAFE_INTEGER)) {
-    const w = weights.map((x) => x.toNumber());
-    for (let i = 0; i < n; i++) {
-      let f = 0;
-      for (let d = 0; d < counted.length; d++) f += (w[d] as number) * 2 * ((counted[d] as DomainRanking).ranks[i] as number);
-      out[i] = BigInt(f);
-    }
-  } else {
-    const w = weights.map((x) => BigInt(x.toFixed(0)));
-    for (let i = 0; i < n; i++) {
-      let f = 0n;
-      for (let d = 0; d < counted.length; d++) f += (w[d] as bigint) * BigInt(2 * ((counted[d] as DomainRanking).ranks[i] as number));
-      out[i] = f;
-    }
+  for (let i = 0; i < n; i++) {
+    let f = 0n;
+    for (let d = 0; d < counted.length; d++) f += (w[d] as bigint) * BigInt(2 * ((counted[d] as DomainRanking).ranks[i] as number));
+    out[i] = f;
   }
   return out;
 }
 
-/** Populations as whole numbers over a common power of ten (scale 1 when they are whole, as people are). */
+/**
+ * The figure numerators in doubles, where every one is a whole number below 2^53 (weights × 2 × rank
+ * summed cannot reach it); undefined otherwise (use {@link figureNumerators}).
+ */
+function figureDoubles(counted: readonly DomainRanking[], places: number, n: number): Float64Array | undefined {
+  const scale = new Exact(10).pow(places);
+  const weights = counted.map((d) => d.domain.weightValue.times(scale));
+  const largest = weights.reduce((sum, w) => sum.plus(w), new Exact(0)).times(2 * n);
+  if (!largest.lt(Number.MAX_SAFE_INTEGER)) return undefined;
+  const w = weights.map((x) => x.toNumber());
+  const out = new Float64Array(n);
+  for (let d = 0; d < counted.length; d++) {
+    const ranks = (counted[d] as DomainRanking).ranks;
+    const weight = 2 * (w[d] as number);
+    for (let i = 0; i < n; i++) out[i] = (out[i] as number) + weight * (ranks[i] as number);
+  }
+  return out;
+}
+
+/**
+ * The pennies of each unit in doubles, exactly, when the budget, every figure × people and their total
+ * are whole numbers below 2^53 (people whole); undefined otherwise.
+ */
+function quickShare(
+  budget: number,
+  figures: Float64Array,
+  populations: Float64Array,
+  codes: readonly string[],
+): { parts: Float64Array; total: number } | undefined {
+  const n = figures.length;
+  const weighted = new Float64Array(n);
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    const w = (figures[i] as number) * (populations[i] as number);
+    if (!Number.isSafeInteger(w)) return undefined;
+    weighted[i] = w;
+    total += w;
+  }
+  if (!Number.isSafeInteger(total)) return undefined;
+  const parts = largestRemainderOfNumbers(budget, weighted, codes);
+  return parts === undefined ? undefined : { parts, total };
+}
+
 function scaledPopulations(populations: Float64Array): { units: bigint[]; scale: bigint } {
   let places = 0;
   for (const p of populations) if (!Number.isInteger(p)) places = Math.max(places, new Exact(p).decimalPlaces());

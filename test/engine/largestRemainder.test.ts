@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { largestRemainder } from '../../src/engine/largestRemainder.js';
+import { largestRemainder, largestRemainderOfNumbers } from '../../src/engine/largestRemainder.js';
 
 describe('largestRemainder', () => {
   it('floors each share, then gives the leftover units to the largest remainders', () => {
@@ -60,5 +60,54 @@ describe('largestRemainder', () => {
         },
       ),
     );
+  });
+});
+
+describe('largestRemainderOfNumbers', () => {
+  const bigints = (parts: Float64Array | undefined) => (parts === undefined ? undefined : Array.from(parts, (p) => BigInt(p)));
+
+  it('gives exactly the parts of largestRemainder, ties and near-ties included', () => {
+    const check = (total: number, weights: number[], keys: string[] = weights.map((_, i) => `k${String(i).padStart(3, '0')}`)) => {
+      expect(bigints(largestRemainderOfNumbers(total, new Float64Array(weights), keys))).toEqual(largestRemainder(BigInt(total), weights.map(BigInt), keys));
+    };
+    check(10, [1, 1, 1]);
+    check(10, [1, 1, 1], ['c', 'a', 'b']);
+    check(0, [3, 4]);
+    check(7, [0, 5, 0, 5]);
+    // Remainders that differ by one part in 2^52 of the sum, and shares past 2^51 (worked out exactly).
+    check(2 ** 52, [2 ** 50 - 1, 1, 1, 2 ** 50 - 3]);
+    check(2 ** 52 - 1, [2 ** 51, 3, 2 ** 51 - 7]);
+    // Shares whose double rounds up past a whole number (found by search): their floors are worked out exactly.
+    check(9007199254740573, [2753094834065144, 749]);
+    check(9007199254740196, [1608108821115285, 193]);
+    check(Number.MAX_SAFE_INTEGER, [1, 2, 3, 4, 5]);
+    check(123_456_789_01, [3, 3, 3, 3, 3, 3, 3]);
+  });
+
+  it('agrees with largestRemainder on any whole numbers that fit a double, whatever the order', () => {
+    const safe = fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER });
+    fc.assert(
+      fc.property(
+        fc.oneof(safe, fc.integer({ min: 0, max: 10_000 }), fc.constantFrom(0, 1, 2 ** 52, 120_000_000_000)),
+        fc.array(fc.oneof(fc.integer({ min: 0, max: 1_000 }), fc.integer({ min: 0, max: 2 ** 40 }), fc.constantFrom(0, 1, 7, 2 ** 45)), {
+          minLength: 1,
+          maxLength: 40,
+        }),
+        (total, weights) => {
+          fc.pre(weights.some((w) => w > 0) && weights.reduce((s, w) => s + w, 0) <= Number.MAX_SAFE_INTEGER);
+          const keys = weights.map((_, i) => `k${String((i * 7) % 40).padStart(3, '0')}${i}`);
+          expect(bigints(largestRemainderOfNumbers(total, new Float64Array(weights), keys))).toEqual(
+            largestRemainder(BigInt(total), weights.map(BigInt), keys),
+          );
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('declines numbers that do not fit a double exactly', () => {
+    expect(largestRemainderOfNumbers(2 ** 53, new Float64Array([1]), ['a'])).toBeUndefined();
+    expect(largestRemainderOfNumbers(10, new Float64Array([2 ** 52, 2 ** 52]), ['a', 'b'])).toBeUndefined();
+    expect(largestRemainderOfNumbers(10, new Float64Array([0.5, 1]), ['a', 'b'])).toBeUndefined();
   });
 });
