@@ -77,7 +77,7 @@ describe('largestRemainderOfNumbers', () => {
     // Remainders that differ by one part in 2^52 of the sum, and shares past 2^51 (worked out exactly).
     check(2 ** 52, [2 ** 50 - 1, 1, 1, 2 ** 50 - 3]);
     check(2 ** 52 - 1, [2 ** 51, 3, 2 ** 51 - 7]);
-    // Shares whose double rounds up past a whole number (found by search): their floors are worked out exactly.
+    // Shares whose double rounds up past a whole number (found by search): floors worked out exactly.
     check(9007199254740573, [2753094834065144, 749]);
     check(9007199254740196, [1608108821115285, 193]);
     check(Number.MAX_SAFE_INTEGER, [1, 2, 3, 4, 5]);
