@@ -17,16 +17,25 @@ export function rank(values: ArrayLike<number>, options: RankOptions = {}): Floa
   const n = values.length;
   const sign = options.higherMeans === 'less-need' ? -1 : 1;
   const need = new Float64Array(n);
+  // One pass: the need values, and whether they are whole numbers and in what range. (A CLI run ranks
+  // each source once, in code that has not warmed up: every pass over 33,755 values counts.)
+  let min = Infinity;
+  let max = -Infinity;
+  let whole = true;
   for (let i = 0; i < n; i++) {
     const v = values[i] as number;
     if (!Number.isFinite(v)) throw new RangeError(`rank: value ${i} is not a finite number (${v})`);
     // -0 and 0 must tie; adding 0 turns -0 into 0.
-    need[i] = sign * v + 0;
+    const x = sign * v + 0;
+    need[i] = x;
+    if (x < min) min = x;
+    if (x > max) max = x;
+    if (whole && Math.floor(x) !== x) whole = false;
   }
-  if (n === 0) return new Float64Array(0);
-  const range = wholeNumberRange(need);
-  if (range !== undefined && range.max - range.min < Math.max(8 * n, COUNTING_MIN)) return rankCounted(need, range.min, range.max);
-  return isPackable(need) ? rankPacked(need) : rankSearched(need);
+  if (n === 0) return need;
+  if (whole && max - min < Math.max(8 * n, COUNTING_MIN)) return rankCounted(need, min, max);
+  if (whole && n <= INDEX_SPAN && (max - min) * INDEX_SPAN < Number.MAX_SAFE_INTEGER) return rankPacked(need, min);
+  return rankSorted(need);
 }
 
 /**
@@ -34,18 +43,6 @@ export function rank(values: ArrayLike<number>, options: RankOptions = {}): Floa
  * counting must also beat sorting: a county of 422 LSOAs ranked on national ranks (a range of 33,000) sorts.
  */
 const COUNTING_MIN = 1 << 12;
-
-/** The smallest and largest value when every value is a whole number, else undefined. */
-function wholeNumberRange(need: Float64Array): { min: number; max: number } | undefined {
-  let min = Infinity;
-  let max = -Infinity;
-  for (const v of need) {
-    if (!Number.isInteger(v)) return undefined;
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
-  return { min, max };
-}
 
 /**
  * Whole-number values in a modest range (every IoD rank, and twice the sum of source ranks): count how
@@ -73,35 +70,17 @@ function rankCounted(need: Float64Array, min: number, max: number): Float64Array
   return ranks;
 }
 
-/** A double and its two 32-bit words, for hashing a value's bits. */
-const SCRATCH = new Float64Array(1);
-const WORDS = new Uint32Array(SCRATCH.buffer);
-
 /** Index bits in a packed key: whole-number values and up to 2^16 units fit exactly in a double. */
 const INDEX_BITS = 16;
 const INDEX_SPAN = 2 ** INDEX_BITS;
-
-function isPackable(need: Float64Array): boolean {
-  if (need.length > INDEX_SPAN) return false;
-  let min = Infinity;
-  let max = -Infinity;
-  for (const v of need) {
-    if (!Number.isInteger(v)) return false;
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
-  return (max - min) * INDEX_SPAN < Number.MAX_SAFE_INTEGER;
-}
 
 /**
  * Whole-number values (every IoD rank): pack (value − min, index) into one exact double, sort the keys
  * natively (no comparator), and walk the runs of equal values. Each run at sorted positions lo..end-1
  * holds ranks lo+1..end, whose mean is (lo + 1 + end) / 2.
  */
-function rankPacked(need: Float64Array): Float64Array {
+function rankPacked(need: Float64Array, min: number): Float64Array {
   const n = need.length;
-  let min = Infinity;
-  for (const v of need) if (v < min) min = v;
   const keys = new Float64Array(n);
   for (let i = 0; i < n; i++) keys[i] = ((need[i] as number) - min) * INDEX_SPAN + i;
   keys.sort();
@@ -118,34 +97,33 @@ function rankPacked(need: Float64Array): Float64Array {
 }
 
 /**
- * Any finite values (rates): sort a copy natively, give each run of equal values its mean rank, and
- * look each unit's value up in a small open-addressing hash table keyed on the value's bits (a JS Map
- * keyed on doubles is several times slower here).
+ * Any finite values (rates): sort a copy natively, note where each run of equal values ends, then find
+ * each unit's value by binary search: a value first at sorted position lo, in a run ending before end,
+ * has the mean rank (lo + 1 + end) / 2.
  */
-function rankSearched(need: Float64Array): Float64Array {
+function rankSorted(need: Float64Array): Float64Array {
   const n = need.length;
   const sorted = need.slice().sort();
-  let size = 1;
-  while (size < 2 * n) size *= 2;
-  const mask = size - 1;
-  const keys = new Float64Array(size);
-  const means = new Float64Array(size).fill(Number.NaN);
-  const slot = (value: number): number => {
-    SCRATCH[0] = value;
-    let h = (Math.imul((WORDS[0] as number) ^ Math.imul(WORDS[1] as number, 0x9e3779b1), 0x85ebca6b) >>> 0) & mask;
-    while (!Number.isNaN(means[h] as number) && keys[h] !== value) h = (h + 1) & mask;
-    return h;
-  };
-  for (let lo = 0; lo < n;) {
-    const value = sorted[lo] as number;
-    let end = lo + 1;
-    while (end < n && sorted[end] === value) end++;
-    const h = slot(value);
-    keys[h] = value;
-    means[h] = (lo + 1 + end) / 2;
-    lo = end;
+  const runEnd = new Uint32Array(n);
+  for (let end = n; end > 0;) {
+    const value = sorted[end - 1] as number;
+    let lo = end - 1;
+    while (lo > 0 && sorted[lo - 1] === value) lo--;
+    for (let k = lo; k < end; k++) runEnd[k] = end;
+    end = lo;
   }
   const ranks = new Float64Array(n);
-  for (let i = 0; i < n; i++) ranks[i] = means[slot(need[i] as number)] as number;
+  for (let i = 0; i < n; i++) {
+    const value = need[i] as number;
+    // The first sorted position holding a value not below this one.
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((sorted[mid] as number) < value) lo = mid + 1;
+      else hi = mid;
+    }
+    ranks[i] = (lo + 1 + (runEnd[lo] as number)) / 2;
+  }
   return ranks;
 }

@@ -20,31 +20,40 @@ export function toCsv(table: Table): string {
  */
 export function lsoaCsv(allocation: Allocation): Uint8Array {
   const columns = lsoaColumns(allocation);
-  const text = columns.map((c) => c.kind === 'text');
   const cells = lsoaCells(allocation);
   const n = allocation.dataset.units.length;
   const out = new ByteWriter(n * 128 + 4096);
-  let chunk = `${csvLine(columns.map((c) => c.key))}\n`;
+  // A district's code and name repeat down the rows: a value the same as the row above's is not looked at
+  // again.
+  const last = columns.map(() => '');
+  const lastSafe = columns.map(() => '');
+  const safeText = (value: string, c: number): string => {
+    if (value !== last[c]) {
+      last[c] = value;
+      lastSafe[c] = csvField(defuse(value));
+    }
+    return lastSafe[c] as string;
+  };
+  const textColumns = columns.flatMap((c, i) => (c.kind === 'text' ? [i] : []));
+  out.write(`${csvLine(columns.map((c) => c.key))}\n`);
+  // Rows are joined a block at a time (native joins make flat strings the encoder copies in one go).
+  const block = new Array<string>(BLOCK_ROWS);
+  let k = 0;
   for (let i = 0; i < n; i++) {
     const row = cells(i);
-    let line = '';
-    for (let c = 0; c < row.length; c++) {
-      if (c > 0) line += ',';
-      line += text[c] ? csvField(defuse(row[c] as string)) : (row[c] as string);
-    }
-    chunk += `${line}\n`;
-    // Written a few thousand rows at a time: few calls into the encoder, and short-lived strings.
-    if (chunk.length > CHUNK_CHARS) {
-      out.write(chunk);
-      chunk = '';
+    for (const c of textColumns) row[c] = safeText(row[c] as string, c);
+    block[k++] = row.join(',');
+    if (k === BLOCK_ROWS) {
+      out.write(`${block.join('\n')}\n`);
+      k = 0;
     }
   }
-  out.write(chunk);
+  if (k > 0) out.write(`${block.slice(0, k).join('\n')}\n`);
   return out.bytes();
 }
 
-/** How many characters of CSV are gathered before they are encoded into the buffer. */
-const CHUNK_CHARS = 1 << 16;
+/** How many rows of CSV are joined before they are encoded into the buffer. */
+const BLOCK_ROWS = 1024;
 
 /** UTF-8 bytes written one after another into a buffer that doubles when it must. */
 class ByteWriter {
