@@ -6,7 +6,7 @@
 import { wholeText } from '../engine/wording.js';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
+import { zlib } from '../data/builtins.js';
 import { BOUNDARY_DIR, BOUNDARY_FILES, BOUNDARY_FILES_2021, parseBoundaries, WARD_BOUNDARY_FILES_2025, type Boundaries } from '../data/parseBoundaries.js';
 import type { Vintage } from '../data/vintage.js';
 import type { Dataset } from '../engine/dataset.js';
@@ -55,7 +55,7 @@ export async function readLsoaBoundaries(dataset: Dataset, vintage: Vintage | un
   const provenance: InputFile[] = [];
   for (const name of files) {
     const source = unwrap(await readSource(resolve(DATA_DIR, BOUNDARY_DIR, name), 'boundaries'));
-    texts.push({ file: source.provenance.file, text: (name.endsWith('.gz') ? gunzipSync(source.bytes) : source.bytes).toString('utf8') });
+    texts.push({ file: source.provenance.file, text: (name.endsWith('.gz') ? zlib().gunzipSync(source.bytes) : source.bytes).toString('utf8') });
     provenance.push(source.provenance);
   }
   const boundaries = unwrap(parseBoundaries(texts, { only: codes }));

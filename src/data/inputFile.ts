@@ -3,7 +3,7 @@
  * workbook Notes, the report's sources): what it is, its name, and the SHA-256 of its bytes. One shape,
  * from reading the file to writing it down.
  */
-import { createHash } from 'node:crypto';
+import { crypto } from './builtins.js';
 
 /** What an input file is to a run. */
 export type InputRole = 'data pack' | 'data file' | 'formula' | 'scenario file' | 'lookup' | 'boundaries' | 'previous allocation' | 'replacement' | 'points';
@@ -22,12 +22,14 @@ export interface InputFile {
 }
 
 /**
- * The SHA-256 of some bytes, or of a text's UTF-8 bytes, in lower-case hex.
+ * The SHA-256 of some bytes, or of a text's UTF-8 bytes, in lower-case hex (or base64, as a page's
+ * Content-Security-Policy writes it).
  *
  * @example sha256('') // => 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'
  */
-export function sha256(content: string | Uint8Array): string {
-  return typeof content === 'string' ? createHash('sha256').update(content, 'utf8').digest('hex') : createHash('sha256').update(content).digest('hex');
+export function sha256(content: string | Uint8Array, encoding: 'hex' | 'base64' = 'hex'): string {
+  const hash = crypto().createHash('sha256');
+  return (typeof content === 'string' ? hash.update(content, 'utf8') : hash.update(content)).digest(encoding);
 }
 
 /**

@@ -2,7 +2,7 @@
  * Turns the bytes of a data pack (gzipped JSON, see data/README.md) into a Dataset, checking its format,
  * version, columns and every value on the way. Pure: the caller reads the file (see readPack).
  */
-import { gunzipSync } from 'node:zlib';
+import { zlib } from './builtins.js';
 import { fail, ok, type Result } from '../engine/errors.js';
 import type { Dataset, Unit } from '../engine/dataset.js';
 import { decodePack, isBinaryPack } from './packBinary.js';
@@ -44,7 +44,7 @@ export function loadPackWithMeta(gzipped: Uint8Array, file: string): Result<Load
 
   let document: unknown;
   try {
-    document = JSON.parse(gunzipSync(gzipped).toString('utf8'));
+    document = JSON.parse(zlib().gunzipSync(gzipped).toString('utf8'));
   } catch (error) {
     return bad(`not a gzipped JSON data pack (${error instanceof Error ? error.message : String(error)})`);
   }

@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -34,5 +36,24 @@ describe('start-up', () => {
   it('loads the YAML parser and schema only for a scenario file, and the map code only for a map', () => {
     expect(packagesLoaded(['scenarios', 'check', 'examples/adults-only.yaml'])).toEqual(expect.arrayContaining(['yaml', 'zod']));
     expect(packagesLoaded(['scenarios', 'check', 'examples/adults-only.yaml'])).not.toContain('d3-geo');
+  });
+
+  it("loads none of Node's crypto, zlib or child_process for a district table, and crypto once a file is hashed", () => {
+    const builtins = (args: string[]): string[] => {
+      const report =
+        "process.on('exit', () => process.stderr.write('builtins:' + process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice(13)).join(',') + '\\n'));";
+      const done = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(report)}`, join(ROOT, 'bin', 'fairshare.js'), ...args], {
+        cwd: ROOT,
+        encoding: 'utf8',
+      });
+      expect(done.status, done.stderr).toBe(0);
+      return (done.stderr.split('\n').find((line) => line.startsWith('builtins:')) ?? '').slice('builtins:'.length).split(',');
+    };
+    const table = builtins(['allocate', '--budget', '12.7m', '--format', 'csv']);
+    expect(table).toContain('fs');
+    expect(table.filter((m) => ['crypto', 'zlib', 'child_process'].includes(m))).toEqual([]);
+    // A manifest records every input's SHA-256: crypto is loaded then.
+    const out = join(mkdtempSync(join(tmpdir(), 'fairshare-startup-')), 'table.csv');
+    expect(builtins(['allocate', '--budget', '12.7m', '-o', out, '--manifest'])).toContain('crypto');
   });
 });

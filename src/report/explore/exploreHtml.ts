@@ -4,8 +4,8 @@
  * own engine). A Content-Security-Policy allows only the page's own inline script and style, by hash, and
  * no network requests at all. Pure: the script's text and the map's SVG are given.
  */
+import { sha256 } from '../../data/inputFile.js';
 import { wholeText } from '../../engine/wording.js';
-import { createHash } from 'node:crypto';
 import { escapeHtml as e } from '../html/escape.js';
 import type { ExploreModel } from './exploreModel.js';
 
@@ -63,7 +63,7 @@ footer { margin-top: 2rem; font-size: 0.9rem; color: #333333; }
 
 /** The `'sha256-…'` source of an inline script or style, for the Content-Security-Policy. */
 function hashSource(text: string): string {
-  return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+  return `'sha256-${sha256(text, 'base64')}'`;
 }
 
 /**
