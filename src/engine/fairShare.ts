@@ -25,10 +25,17 @@ export interface Allocation {
   readonly domains: readonly DomainRanking[];
   /** Each unit's amount in whole pennies, adding up exactly to the budget. */
   readonly pennies: readonly bigint[];
+  /**
+   * The same pennies as doubles, where every one is a whole number below 2^53 and so exact (every run on
+   * the shipped data); undefined otherwise. For code that formats a row per LSOA without a BigInt each.
+   */
+  readonly pennyNumbers?: Float64Array;
   /** LSOA figure = Σ weight × domain rank (exact; worked out when first read). */
   readonly figures: readonly Decimal[];
   /** Each figure × {@link Allocation.figureScale}, a whole number: the figures without decimal arithmetic. */
   readonly figureUnits: readonly bigint[];
+  /** The same figure units as doubles, where every one is a whole number below 2^53; undefined otherwise. */
+  readonly figureNumbers?: Float64Array;
   /** What the figure units are figures times: 2 × 10^(the weights' decimal places). */
   readonly figureScale: bigint;
   /** Each unit's amount in pounds (the pennies / 100; worked out when first read). */
@@ -95,20 +102,20 @@ export function fairShare(dataset: Dataset, formula: WeightedFormula, budget: De
   const codes = dataset.units.map((u) => u.code);
   // Whole numbers that fit a double (every run on the shipped data): no BigInt per LSOA until the end.
   const quick = doubles === undefined ? undefined : quickShare(Number(budgetPennies), doubles, populations, codes);
-  let figureUnits: bigint[];
-  let pennyParts: bigint[];
+  let figureUnits: bigint[] | undefined;
+  let pennyParts: bigint[] | undefined;
   let totalWeighted: Decimal;
   if (quick !== undefined && doubles !== undefined) {
-    figureUnits = Array.from(doubles, (f) => BigInt(f));
-    pennyParts = Array.from(quick.parts, (p) => BigInt(p));
+    // The BigInt arrays are made when first read: a run that formats from the doubles never makes them.
     totalWeighted = new Exact(quick.total).dividedBy(new Exact(figureScale.toString()));
   } else {
-    figureUnits = doubles === undefined ? figureNumerators(counted, places, n) : Array.from(doubles, (f) => BigInt(f));
+    const units = doubles === undefined ? figureNumerators(counted, places, n) : Array.from(doubles, (f) => BigInt(f));
+    figureUnits = units;
     const population = scaledPopulations(populations);
     const weighted = new Array<bigint>(n);
     let total = 0n;
     for (let i = 0; i < n; i++) {
-      const w = (figureUnits[i] as bigint) * (population.units[i] as bigint);
+      const w = (units[i] as bigint) * (population.units[i] as bigint);
       weighted[i] = w;
       total += w;
     }
@@ -118,6 +125,16 @@ export function fairShare(dataset: Dataset, formula: WeightedFormula, budget: De
 
   let figures: Decimal[] | undefined;
   let amounts: Decimal[] | undefined;
+  const pennyNumbers = quick?.parts;
+  const figureNumbers = quick === undefined ? undefined : doubles;
+  const allPennies = (): bigint[] => {
+    pennyParts ??= Array.from(pennyNumbers as Float64Array, (p) => BigInt(p));
+    return pennyParts;
+  };
+  const allFigureUnits = (): bigint[] => {
+    figureUnits ??= Array.from(figureNumbers as Float64Array, (f) => BigInt(f));
+    return figureUnits;
+  };
   return ok({
     dataset,
     formula,
@@ -125,16 +142,22 @@ export function fairShare(dataset: Dataset, formula: WeightedFormula, budget: De
     populationField,
     populations,
     domains,
-    pennies: pennyParts,
-    figureUnits,
+    get pennies(): bigint[] {
+      return allPennies();
+    },
+    ...(pennyNumbers === undefined ? {} : { pennyNumbers }),
+    get figureUnits(): bigint[] {
+      return allFigureUnits();
+    },
+    ...(figureNumbers === undefined ? {} : { figureNumbers }),
     figureScale,
     totalWeighted,
     get figures(): Decimal[] {
-      figures ??= figureUnits.map((f) => new Exact(f.toString()).dividedBy(figureScale.toString()));
+      figures ??= allFigureUnits().map((f) => new Exact(f.toString()).dividedBy(figureScale.toString()));
       return figures;
     },
     get amounts(): Decimal[] {
-      amounts ??= pennyParts.map((p) => new Exact(p.toString()).dividedBy(100));
+      amounts ??= allPennies().map((p) => new Exact(p.toString()).dividedBy(100));
       return amounts;
     },
   });

@@ -19,23 +19,33 @@ export function pounds(pennies: bigint): Decimal {
 /**
  * Whole pennies as plain pounds with 2 decimals, the form of every money cell and JSON field. From the
  * integer's digits, with no decimal arithmetic (a table of every LSOA in England formats 33,755 of them).
+ * Pennies may be a BigInt, or a double holding a whole number below 2^53 exactly (anything else throws).
  *
  * @example poundsPlain(-150n) // => '-1.50'
  */
-export function poundsPlain(pennies: bigint): string {
+export function poundsPlain(pennies: bigint | number): string {
+  if (typeof pennies === 'number') return poundsOfDouble(wholePennies(pennies));
   // Pennies that fit a double (every amount up to £90 trillion) are formatted from the number: exact,
   // and several times quicker than the BigInt's digits.
-  if (pennies <= MAX_SAFE_PENNIES && pennies >= -MAX_SAFE_PENNIES) {
-    const p = Number(pennies);
-    const pence = p % 100;
-    const whole = (p - pence) / 100;
-    const sign = p < 0 ? '-' : '';
-    const absPence = pence < 0 ? -pence : pence;
-    return `${sign}${whole < 0 ? -whole : whole}.${absPence < 10 ? '0' : ''}${absPence}`;
-  }
+  if (pennies <= MAX_SAFE_PENNIES && pennies >= -MAX_SAFE_PENNIES) return poundsOfDouble(Number(pennies));
   const negative = pennies < 0n;
   const digits = (negative ? -pennies : pennies).toString().padStart(3, '0');
   return `${negative ? '-' : ''}${digits.slice(0, -2)}.${digits.slice(-2)}`;
+}
+
+/** A double's pennies, refused unless they are a whole number a double holds exactly. */
+function wholePennies(pennies: number): number {
+  if (!Number.isSafeInteger(pennies)) throw new RangeError(`pennies must be a whole number below 2^53, got ${pennies}`);
+  return pennies;
+}
+
+/** Whole pennies below 2^53, in a double, as plain pounds. */
+function poundsOfDouble(p: number): string {
+  const pence = p % 100;
+  const whole = (p - pence) / 100;
+  const sign = p < 0 ? '-' : '';
+  const absPence = pence < 0 ? -pence : pence;
+  return `${sign}${whole < 0 ? -whole : whole}.${absPence < 10 ? '0' : ''}${absPence}`;
 }
 
 /** The largest whole number of pennies a double holds exactly. */
@@ -43,6 +53,7 @@ const MAX_SAFE_PENNIES = BigInt(Number.MAX_SAFE_INTEGER);
 
 /** Pennies and people up to this work out in doubles (2 × pennies + people stays below 2^53). */
 const SAFE_PENNIES = 2n ** 50n;
+const SAFE_PENNIES_DOUBLE = 2 ** 50;
 const SAFE_PEOPLE = 2 ** 50;
 
 /**
@@ -53,10 +64,12 @@ const SAFE_PEOPLE = 2 ** 50;
  *
  * @example perPersonPlain(142664949n, 66887) // => '21.33'
  */
-export function perPersonPlain(pennies: bigint, population: number): string {
+export function perPersonPlain(pennies: bigint | number, population: number): string {
   if (!(population > 0)) return '';
-  if (pennies < 0n || pennies > SAFE_PENNIES || !Number.isSafeInteger(population) || population > SAFE_PEOPLE) {
-    return round2(pounds(pennies).dividedBy(population));
+  if (typeof pennies === 'number') pennies = wholePennies(pennies);
+  const small = typeof pennies === 'number' ? pennies >= 0 && pennies <= SAFE_PENNIES_DOUBLE : pennies >= 0n && pennies <= SAFE_PENNIES;
+  if (!small || !Number.isSafeInteger(population) || population > SAFE_PEOPLE) {
+    return round2(pounds(BigInt(pennies)).dividedBy(population));
   }
   // In doubles, exact: every product below stays under 2^53. pennies ÷ people, rounded half up to a whole
   // penny, is (2 × pennies + people) ÷ (2 × people); the quotient of the division is put right by the

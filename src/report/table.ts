@@ -286,22 +286,39 @@ export function lsoaColumns(allocation: Allocation): Column[] {
  * units × 5 ÷ 10^(places + 1).
  */
 export function lsoaCells(allocation: Allocation): (i: number) => string[] {
-  const { dataset, domains, populations, pennies, figureUnits, figureScale } = allocation;
+  const { dataset, domains, populations, figureScale, pennyNumbers, figureNumbers } = allocation;
   const places = figureScale.toString().length - 1;
-  const wholeWeights = figureScale === 2n && figureUnits.every((u) => u >= 0n && u <= 2n ** 52n);
+  // The engine's doubles where it has them (every run on the shipped data): no BigInt per row.
+  const pennyOf = (i: number): bigint | number => (pennyNumbers === undefined ? (allocation.pennies[i] as bigint) : (pennyNumbers[i] as number));
+  const halves = figureScale === 2n ? wholeHalves(allocation) : undefined;
   return (i) => {
     const unit = dataset.units[i] as Unit;
     const population = populations[i] as number;
-    const penny = pennies[i] as bigint;
+    const penny = pennyOf(i);
     const cells = [unit.code, unit.name, unit.districtCode, unit.districtName, String(population)];
     for (const d of domains) cells.push(String(d.ranks[i]));
-    const units = figureUnits[i] as bigint;
     // Whole-number weights (scale 2): the figure is a whole number or a half, from a double exactly.
-    const half = wholeWeights ? Number(units) : Number.NaN;
-    const figure = wholeWeights ? (half % 2 === 0 ? String(half / 2) : `${(half - 1) / 2}.5`) : scaledText(units * 5n, places + 1);
+    const half = halves === undefined ? Number.NaN : (halves[i] as number);
+    const figure =
+      halves !== undefined
+        ? half % 2 === 0
+          ? String(half / 2)
+          : `${(half - 1) / 2}.5`
+        : scaledText((figureNumbers === undefined ? (allocation.figureUnits[i] as bigint) : BigInt(figureNumbers[i] as number)) * 5n, places + 1);
     cells.push(figure, poundsPlain(penny), perPersonPlain(penny, population));
     return cells;
   };
+}
+
+/** Twice each figure as a double, when every one is a whole number from 0 to 2^52; else undefined. */
+function wholeHalves(allocation: Allocation): ArrayLike<number> | undefined {
+  const doubles = allocation.figureNumbers;
+  if (doubles !== undefined) {
+    for (let i = 0; i < doubles.length; i++) if (!((doubles[i] as number) >= 0 && (doubles[i] as number) <= 2 ** 52)) return undefined;
+    return doubles;
+  }
+  const units = allocation.figureUnits;
+  return units.every((u) => u >= 0n && u <= 2n ** 52n) ? units.map(Number) : undefined;
 }
 
 /**

@@ -54,6 +54,22 @@ describe('money from integers, as decimal.js would write it', () => {
     expect(perPersonPlain(5n, 0)).toBe('');
     expect(perPersonPlain(1n, 2)).toBe('0.01'); // half a penny rounds up
   });
+
+  it('writes pennies held as a double exactly as the same pennies as a BigInt, and refuses a double that is not whole', async () => {
+    const fc = (await import('fast-check')).default;
+    const people = fc.oneof(fc.integer({ min: 1, max: 50_000 }), fc.double({ min: 0.5, max: 5000, noNaN: true }));
+    fc.assert(
+      fc.property(fc.oneof(fc.integer({ min: -1_000_000, max: 1_000_000 }), fc.maxSafeInteger(), fc.maxSafeNat()), people, (pennies, population) => {
+        expect(poundsPlain(pennies)).toBe(poundsPlain(BigInt(pennies)));
+        expect(perPersonPlain(pennies, population)).toBe(perPersonPlain(BigInt(pennies), population));
+      }),
+      { numRuns: 3000 },
+    );
+    for (const bad of [0.5, 2 ** 53, Number.NaN, Infinity]) {
+      expect(() => poundsPlain(bad)).toThrow(RangeError);
+      expect(() => perPersonPlain(bad, 3)).toThrow(RangeError);
+    }
+  });
 });
 
 describe('scaledText', () => {
