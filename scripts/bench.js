@@ -106,10 +106,14 @@ async function timeInProcess(step) {
   return summary(samples, first);
 }
 
-/** Run a process RUNS times (no warm-up: each process starts cold anyway) and time its wall clock. */
-function timeProcess(command, args) {
+/**
+ * Run a process RUNS times (no warm-up: each process starts cold anyway) and time its wall clock;
+ * `before` (untimed) runs before each, to clear an output folder.
+ */
+function timeProcess(command, args, before = () => {}) {
   const samples = [];
   for (let i = 0; i < RUNS; i++) {
+    before();
     const t0 = performance.now();
     const child = spawnSync(command, args, { cwd: root, encoding: 'utf8' });
     const ms = performance.now() - t0;
@@ -125,9 +129,10 @@ const gnuTime = ['/usr/bin/time'].find((path) => existsSync(path) && spawnSync(p
  * Peak RSS in MB of a process, RUNS times: with GNU time (`/usr/bin/time -v`, "Maximum resident set
  * size") when present, else from the process itself (`process.resourceUsage().maxRSS`, read at exit).
  */
-function peakRss(cliArgs) {
+function peakRss(cliArgs, before = () => {}) {
   const samples = [];
   for (let i = 0; i < RUNS; i++) {
+    before();
     let kb;
     if (gnuTime) {
       const child = spawnSync(gnuTime, ['-v', process.execPath, bin, ...cliArgs], { cwd: root, encoding: 'utf8' });
@@ -319,6 +324,32 @@ try {
     add('peak memory (max RSS)', s.label, 'MB', peakRss(cliArgs),
       `max RSS of the same CLI process (\`allocate\`), ${rssFrom}`,
       s.id === 'england' ? { text: '< 150 MB', max: 150 } : undefined);
+  }
+  {
+    // Start-up by command: the one bundle loads for every command; the heavy libraries load on the paths
+    // that need them (a scenario file: yaml and zod; a workbook: exceljs; a report's map: d3-geo, topojson).
+    const runs = [
+      { what: '--version', args: ['--version'] },
+      { what: 'allocate --help', args: ['allocate', '--help'] },
+      { what: 'scenarios check (yaml, zod)', args: ['scenarios', 'check', 'examples/adults-only.yaml'] },
+      { what: 'allocate to .xlsx (exceljs)', args: ['allocate', '--budget', '12.7m', '-o', join(tmp, 'startup.xlsx')] },
+    ];
+    for (const run of runs) {
+      add(`start-up: ${run.what}`, 'Northamptonshire', 'ms', timeProcess(process.execPath, [bin, ...run.args]),
+        `process wall time of \`fairshare ${run.args.join(' ').replace(join(tmp, 'startup.xlsx'), '<tmp>/t.xlsx')}\` (2025 vintage)`);
+    }
+  }
+  {
+    // The other commands officers run: a scenario batch and the committee report, with their peak memory.
+    const jobs = [
+      { step: 'scenarios run', args: ['scenarios', 'run', 'examples/reweighting.yaml', '-o', join(tmp, 'scenarios-out')], shown: 'scenarios run examples/reweighting.yaml -o <tmp>' },
+      { step: 'report', args: ['report', '--budget', '12.7m', '--exclude', 'young-people,early-years', '-o', join(tmp, 'report.html')], shown: 'report --budget 12.7m --exclude young-people,early-years -o <tmp>/report.html' },
+    ];
+    for (const job of jobs) {
+      const clear = () => rmSync(job.args.at(-1), { recursive: true, force: true });
+      add(`whole CLI run, ${job.step}`, 'Northamptonshire', 'ms', timeProcess(process.execPath, [bin, ...job.args], clear), `process wall time of \`fairshare ${job.shown}\` (2025 vintage)`);
+      add(`peak memory (max RSS), ${job.step}`, 'Northamptonshire', 'MB', peakRss(job.args, clear), `max RSS of the same process, ${rssFrom}`);
+    }
   }
   for (const vintage of ['2019', '2025']) {
     const out = join(tmp, `england-lsoa-${vintage}.csv`);
