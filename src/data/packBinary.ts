@@ -152,10 +152,13 @@ export function decodePack(bytes: Uint8Array, file: string): Result<{ dataset: D
   const [region, regionName, former, formerName, ward, wardName] = ['region_code', 'region_name', 'former_district_code', 'former_district_name', 'ward_code', 'ward_name'].map(at);
   const geography = region !== undefined && regionName !== undefined && former !== undefined && formerName !== undefined && ward !== undefined && wardName !== undefined;
   // One shape for every unit of a pack (a 2025 pack has regions, former districts and wards; 2019 none),
-  // written out in full for the unit: a spread of the place is several times slower for 33,755 of them.
-  const place = (r: number): Place =>
+  // written out as one literal: a spread is several times slower for 33,755 units. A place is a unit made
+  // with no code or name, which are the slow part to read.
+  const unitOf = (r: number, lsoa: string, lsoaName: string): Unit =>
     geography
       ? {
+          code: lsoa,
+          name: lsoaName,
           districtCode: district(r),
           districtName: districtName(r),
           countyCode: county(r),
@@ -167,35 +170,20 @@ export function decodePack(bytes: Uint8Array, file: string): Result<{ dataset: D
           wardCode: ward(r),
           wardName: wardName(r),
         }
-      : { districtCode: district(r), districtName: districtName(r), countyCode: county(r), countyName: countyName(r) };
-  const unit = (r: number): Unit =>
-    geography
-      ? {
-          code: code.at(r),
-          name: name(r),
-          districtCode: district(r),
-          districtName: districtName(r),
-          countyCode: county(r),
-          countyName: countyName(r),
-          regionCode: region(r),
-          regionName: regionName(r),
-          formerDistrictCode: former(r),
-          formerDistrictName: formerName(r),
-          wardCode: ward(r),
-          wardName: wardName(r),
-        }
-      : { code: code.at(r), name: name(r), districtCode: district(r), districtName: districtName(r), countyCode: county(r), countyName: countyName(r) };
+      : { code: lsoa, name: lsoaName, districtCode: district(r), districtName: districtName(r), countyCode: county(r), countyName: countyName(r) };
+  const unit = (r: number): Unit => unitOf(r, code.at(r), name(r));
+  const place = (r: number): Place => unitOf(r, '', '');
   /** The units of some rows (ascending), checked to be in code order without repeats. */
   const units = (rows: readonly number[] | undefined): Unit[] => {
     if (rows === undefined) for (const column of columns.values()) column.all?.();
-    const made = rows === undefined ? Array.from({ length: n }, (_, r) => unit(r)) : rows.map(unit);
-    for (let k = 1; k < made.length; k++) {
-      const before = (made[k - 1] as Unit).code;
-      const after = (made[k] as Unit).code;
+    const list = rows === undefined ? Array.from({ length: n }, (_, r) => unit(r)) : rows.map(unit);
+    for (let k = 1; k < list.length; k++) {
+      const before = (list[k - 1] as Unit).code;
+      const after = (list[k] as Unit).code;
       if (!(after > before)) throw broken(`rows must be sorted by lsoa_code without repeats; ${after || '(empty)'} follows ${before}`);
     }
-    if (made[0]?.code === '') throw broken('a row has no lsoa_code');
-    return made;
+    if (list[0]?.code === '') throw broken('a row has no lsoa_code');
+    return list;
   };
 
   const stored = new Map<string, ArrayLike<number>>();
