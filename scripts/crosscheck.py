@@ -136,11 +136,22 @@ def main(pack_path, formula_path, area, budget_pennies, *weight_args):
     pennies = share(codes, lambda field, i: rows[i][col[field]], lambda i: rows[i][col["population"]], formula, weights, int(budget_pennies))
 
     districts = {}
+    people = {}
     for r, p in zip(rows, pennies):
         districts[r[col["district_code"]]] = districts.get(r[col["district_code"]], 0) + p
+        people[r[col["district_code"]]] = people.get(r[col["district_code"]], 0) + r[col["population"]]
+    everyone = sum(people.values())
     for code in sorted(districts):
         p = districts[code]
-        print(f"{code},{p // 100}.{p % 100:02d}")
+        # The need index: share of the money / share of the people, rounded half up to 2 places.
+        index = "" if people[code] == 0 else half_up_2(Fraction(p, int(budget_pennies)) / Fraction(people[code], everyone))
+        print(f"{code},{p // 100}.{p % 100:02d},{index}")
+
+
+def half_up_2(value):
+    """A non-negative fraction rounded half up to 2 decimal places, as text."""
+    hundredths = (value * 100 + Fraction(1, 2)).__floor__()
+    return f"{hundredths // 100}.{hundredths % 100:02d}"
 
 
 if __name__ == "__main__":

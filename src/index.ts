@@ -21,6 +21,7 @@ import { explain as explainWith, type ExplainOptions, type Explanation } from '.
 import { listAreas as listAreasWith, type AreaList, type ListAreasOptions } from './app/listAreas.js';
 import { listDomains as listDomainsWith, type DomainList, type ListDomainsOptions } from './app/listDomains.js';
 import { overlap as overlapWith, type OverlapOptions, type OverlapResult } from './app/overlap.js';
+import { weights as weightsWith, type WeightsOptions, type WeightsResult } from './app/weights.js';
 import { profile as profileWith, type ProfileOptions, type ProfileResult } from './app/profile.js';
 import { explore as exploreWith, type ExploreOptions, type ExplorePage } from './app/explore.js';
 import { reportData, type ReportOptions } from './app/report.js';
@@ -45,6 +46,7 @@ export type { ReplaceSetting } from './app/inputs.js';
 export type { AreaList, AreaListing, ListAreasOptions } from './app/listAreas.js';
 export type { DomainList, DomainListing, ListDomainsOptions, SourceListing } from './app/listDomains.js';
 export type { OverlapOptions, OverlapResult, OverlapResultPair } from './app/overlap.js';
+export type { WeightsOptions, WeightsResult } from './app/weights.js';
 export type { AreaProfile, DomainProfile, ProfileLevel, ProfileOptions, ProfileResult } from './app/profile.js';
 export type { ExploreOptions, ExplorePage } from './app/explore.js';
 export type { ReportOptions } from './app/report.js';
@@ -137,6 +139,16 @@ export async function profile(options: ProfileOptions & RunContext = {}): Promis
  */
 export async function overlap(options: OverlapOptions & RunContext = {}): Promise<OverlapResult> {
   return overlapWith(options, contextIo(options));
+}
+
+/**
+ * Each counted domain's nominal and effective weight (its share of the variance of the LSOA figure), and the
+ * counted domains that tell the same story, as `fairshare weights` gives them.
+ *
+ * @example (await weights({ exclude: ['young-people', 'early-years'] })).weights[0] // => { id: 'deprivation', nominalPct: 20, effectivePct: 32.8…, … }
+ */
+export async function weights(options: WeightsOptions & RunContext = {}): Promise<WeightsResult> {
+  return weightsWith(options, contextIo(options));
 }
 
 /**

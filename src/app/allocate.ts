@@ -13,7 +13,8 @@ import { plainDamping, plainRows, type PlainDamping } from './plainRows.js';
 import type { AppIo } from './context.js';
 import { parseDampingOptions, runDamping, type DampingSettings } from './damping.js';
 import { Failure, unwrap } from './failure.js';
-import { loadLookup, type Inputs } from './inputs.js';
+import { loadLocalities, loadLookup, type Inputs } from './inputs.js';
+import { shown } from '../engine/shown.js';
 import { LEVELS, levelPlural, planLevel, type Level, type LevelPlan } from './levels.js';
 import { runFormula, type FormulaOptions } from './runFormula.js';
 import { poundsPlain } from '../engine/money.js';
@@ -25,6 +26,11 @@ export interface AllocateOptions extends FormulaOptions {
   readonly level?: string;
   /** A share lookup (lsoa_code,area_code,area_name,share) for `ward` or `division`. */
   readonly lookup?: string;
+  /**
+   * Your localities (`lsoa_code,locality` or `ward_code,locality`, optional `share`): gives the table by
+   * locality (level `locality`).
+   */
+  readonly localities?: string;
   /** Last year's allocation (district or former-district table) to damp the change against. */
   readonly previous?: string;
   /** The largest fall allowed against `previous`, with its sign: `'-5%'`. */
@@ -62,7 +68,15 @@ export interface AllocateRun {
  * Throws Failure.
  */
 export function planAllocate(options: AllocateOptions): AllocatePlan {
-  const written = options.level ?? 'district';
+  if (options.localities !== undefined && options.level !== undefined && options.level.trim().toLowerCase() !== 'locality') {
+    throw new Failure({
+      kind: 'usage',
+      code: 'lookup-without-level',
+      message: `--localities gives the table by locality, not by ${options.level === 'lsoa' ? 'LSOA' : shown(options.level)}`,
+      hint: 'Leave out --level (or give --level locality) with --localities',
+    });
+  }
+  const written = options.level ?? (options.localities === undefined ? 'district' : 'locality');
   const level = written.trim().toLowerCase();
   if (!(LEVELS as readonly string[]).includes(level)) {
     throw new Failure({ kind: 'usage', code: 'bad-level', message: `unknown level "${written}"`, hint: `Use --level ${LEVELS.join(', ')}` });
@@ -83,9 +97,13 @@ export function planAllocate(options: AllocateOptions): AllocatePlan {
 export async function allocateRun(checked: AllocatePlan, io: AppIo): Promise<AllocateRun> {
   const { options, level, damping } = checked;
   const { inputs, allocation } = await runFormula(options, io);
-  const plan = unwrap(planLevel(level, inputs.all, inputs.vintage, options.lookup !== undefined));
+  const plan = unwrap(planLevel(level, inputs.all, inputs.vintage, level === 'locality' ? options.localities !== undefined : options.lookup !== undefined));
   const base = { inputs, allocation, level, plan };
   if (plan.by === 'lsoa') return { ...base, provenance: inputs.provenance };
+  if (plan.by === 'lookup' && plan.level === 'locality') {
+    const { lookup, provenance } = await loadLocalities(options.localities as string, inputs, io, options.sheet);
+    return { ...base, table: unwrap(tabulateAreas(allocation, lookup)), lookup: provenance, provenance: [...inputs.provenance, provenance] };
+  }
   if (plan.by === 'lookup') {
     const { lookup, provenance } = await loadLookup(plan.level, options.lookup, inputs.all, io, inputs.vintage, options.sheet);
     return { ...base, table: unwrap(tabulateAreas(allocation, lookup)), lookup: provenance, provenance: [...inputs.provenance, provenance] };
@@ -114,6 +132,8 @@ export interface AllocationRow {
   readonly allocation: string;
   readonly sharePct: string;
   readonly perPerson: string;
+  /** Share of the money ÷ share of the population, 2 decimals (1.00 = the table's average); '' for none. */
+  readonly needIndex: string;
   /** A lookup level: whether the area's share rests on an estimate. */
   readonly estimated?: boolean;
   /** The 2025 ward level: whether the ward is derived (not an ONS product). */
@@ -177,7 +197,7 @@ export interface AllocationResult {
  *
  * @example
  * const r = await allocate({ budget: '12.7m', exclude: ['young-people', 'early-years'], vintage: '2019' }, io);
- * r.districts[0] // => { code: 'E07000150', name: 'Corby', lsoas: 41, population: 66887, allocation: '…', sharePct: '…', perPerson: '…' }
+ * r.districts[0] // => { code: 'E07000150', name: 'Corby', lsoas: 41, population: 66887, allocation: '…', sharePct: '…', perPerson: '…', needIndex: '…' }
  */
 export async function allocate(options: AllocateOptions, io: AppIo): Promise<AllocationResult> {
   const run = await allocateRun(planAllocate(options), io);

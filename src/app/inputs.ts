@@ -19,6 +19,8 @@ import type { Formula } from '../engine/formula.js';
 import { Failure, unwrap } from './failure.js';
 import type { Lookup } from '../engine/lookup.js';
 import { parseLookup } from '../data/parseLookup.js';
+import { parseLocalities } from '../data/parseLocalities.js';
+import { localityLookup } from '../data/localityLookup.js';
 import { LSOA_CHANGES_FILE, parseLsoaChanges, type LsoaChange } from '../data/lsoaChanges.js';
 import { lsoaCodeHints, type LsoaCodeHints } from '../data/lsoaCodeHints.js';
 import type { AppIo as Io } from './context.js';
@@ -346,7 +348,16 @@ function refused(what: string, shown: string, why: string): Result<never> {
  * over the input size limit is refused without reading it all (see {@link readLimited}).
  */
 export async function readSource(path: string, role: InputRole, shown: string = shownPath(path)): Promise<Result<{ bytes: Buffer; provenance: InputFile }>> {
-  const what = role === 'data file' ? '--data file' : role === 'replacement' ? 'replacement file' : role === 'points' ? '--points file' : role;
+  const what =
+    role === 'data file'
+      ? '--data file'
+      : role === 'replacement'
+        ? 'replacement file'
+        : role === 'points'
+          ? '--points file'
+          : role === 'localities'
+            ? '--localities file'
+            : role;
   try {
     const bytes = await readLimited(path, role !== 'data pack');
     return ok({ bytes, provenance: inputFile(role, recordedName(path, shown), bytes) });
@@ -419,6 +430,21 @@ export async function loadLookup(
   const text = await userTable(source.bytes, shown, io.stderr, sheet);
   const lookup = unwrap(parseLookup(text, shown, level, known, { codes: await codeHints(dataset, vintage) }));
   return { lookup, provenance: source.provenance };
+}
+
+/**
+ * The user's localities file (`--localities FILE`, relative to `io.cwd`) as a share lookup over the LSOAs
+ * of the area (level `locality`), with its provenance. Throws Failure, naming the file, line and column.
+ */
+export async function loadLocalities(
+  file: string,
+  inputs: Inputs,
+  io: Pick<Io, 'cwd' | 'stderr'>,
+  sheet?: string,
+): Promise<{ lookup: Lookup; provenance: InputFile }> {
+  const source = unwrap(await readSource(resolve(io.cwd, file), 'localities', file));
+  const localities = unwrap(parseLocalities(await userTable(source.bytes, file, io.stderr, sheet), file));
+  return { lookup: unwrap(localityLookup(localities, inputs.all, inputs.dataset, inputs.area.name)), provenance: source.provenance };
 }
 
 /**

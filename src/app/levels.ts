@@ -8,14 +8,15 @@ import { shown } from '../engine/shown.js';
  * The levels `allocate --level` and `profile --level` accept, and how each is worked out from the data:
  * `lsoa` is the units themselves; `district`, `former-district`, `county`, `region` and (on data whose
  * units carry wards, the 2025 pack) `ward` group whole LSOAs by a field of each unit; `ward` on the 2019
- * pack and `division` share LSOAs out through a lookup (the shipped one, or `--lookup FILE`).
+ * pack and `division` share LSOAs out through a lookup (the shipped one, or `--lookup FILE`); `locality`
+ * through the user's localities file (`--localities FILE`).
  */
-export const LEVELS = ['lsoa', 'district', 'former-district', 'county', 'region', 'ward', 'division'] as const;
+export const LEVELS = ['lsoa', 'district', 'former-district', 'county', 'region', 'ward', 'division', 'locality'] as const;
 export type Level = (typeof LEVELS)[number];
 
 /** How a run gets the areas of its level. */
 export type LevelPlan =
-  { readonly by: 'lsoa' } | { readonly by: 'group'; readonly level: GroupLevel } | { readonly by: 'lookup'; readonly level: 'ward' | 'division' };
+  { readonly by: 'lsoa' } | { readonly by: 'group'; readonly level: GroupLevel } | { readonly by: 'lookup'; readonly level: 'ward' | 'division' | 'locality' };
 
 /** A level in words, plural: `former districts`, `counties`. */
 export function levelPlural(level: string): string {
@@ -37,6 +38,13 @@ export function planLevel(text: string, dataset: Dataset, vintage: Vintage | und
   const level = levels.find((l) => l === text.trim().toLowerCase());
   if (level === undefined) return fail('usage', 'bad-level', `unknown level "${shown(text)}"`, { hint: `Use --level ${levels.join(', ')}` });
   if (level === 'lsoa') return ok({ by: 'lsoa' });
+  if (level === 'locality') {
+    return lookup
+      ? ok({ by: 'lookup', level })
+      : fail('usage', 'no-lookup', 'the locality level needs your localities file', {
+          hint: 'Give it with --localities FILE (lsoa_code or ward_code, and locality)',
+        });
+  }
   if (level === 'division' || (level === 'ward' && (lookup || !hasLevel(dataset, 'ward')))) {
     if (level === 'division' && vintage !== undefined && vintage !== ONLY_IN.division && !lookup) return missing(level, vintage);
     return ok({ by: 'lookup', level });

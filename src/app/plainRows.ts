@@ -8,7 +8,7 @@ import { poundsPlain } from '../engine/money.js';
  * A table's rows as plain data (money and percentages as strings with 2 decimals, exact); with damping,
  * each row's previous allocation and whether it was held at the floor or the ceiling.
  *
- * @example plainRows(tabulate(allocation), undefined)[0] // => { code: 'E07000150', name: 'Corby', lsoas: 41, population: 66887, allocation: '…', sharePct: '…', perPerson: '…' }
+ * @example plainRows(tabulate(allocation), undefined)[0] // => { code: 'E07000150', name: 'Corby', lsoas: 41, population: 66887, allocation: '…', sharePct: '…', perPerson: '…', needIndex: '…' }
  */
 export function plainRows(table: Tabulation | LookupTabulation, damping: Damping | undefined): AllocationRow[] {
   const byCode = new Map(damping?.districts.map((d) => [d.code, d]));
@@ -22,6 +22,7 @@ export function plainRows(table: Tabulation | LookupTabulation, damping: Damping
       allocation: r.allocation.toFixed(2),
       sharePct: r.sharePct,
       perPerson: r.perPerson,
+      needIndex: r.needIndex,
       ...('estimated' in r ? { estimated: r.estimated } : {}),
       ...(r.derived === undefined ? {} : { derived: r.derived }),
       ...(damped === undefined ? {} : { previous: poundsPlain(damped.previous), held: damped.held ?? '' }),

@@ -15,7 +15,7 @@ import { runBasis, type RunBasis } from './runBasis.js';
 import type { InputFile } from '../data/inputFile.js';
 
 /** The levels a profile is drawn at: every level but `lsoa` (a profile of one LSOA is its need ranks). */
-export const PROFILE_LEVELS = LEVELS.filter((l): l is Exclude<Level, 'lsoa'> => l !== 'lsoa');
+export const PROFILE_LEVELS = LEVELS.filter((l): l is Exclude<Level, 'lsoa' | 'locality'> => l !== 'lsoa' && l !== 'locality');
 export type ProfileLevel = (typeof PROFILE_LEVELS)[number];
 
 /** What `profile` is given: the data, and the level of the areas profiled. */

@@ -12,6 +12,8 @@ import { coveredShares } from '../engine/coveredShares.js';
 import type { Dataset } from '../engine/dataset.js';
 import type { Allocation } from '../engine/fairShare.js';
 import { districtMemberships, profile } from '../engine/profile.js';
+import { effectiveWeights } from '../engine/effectiveWeights.js';
+import { sameStoryPairs } from '../engine/overlap.js';
 import { tabulate } from '../engine/tabulate.js';
 import { tabulateAreas, type LookupTabulation } from '../engine/tabulateAreas.js';
 import type { ReportInput } from '../report/html/reportContent.js';
@@ -181,6 +183,7 @@ export async function reportRun(plan: ReportPlan, io: AppIo, source?: ScenarioSo
     ...(typeof boundaries === 'string' ? { mapsUnavailable: boundaries } : { boundaries }),
     ...(wardBoundaries === undefined ? {} : typeof wardBoundaries === 'string' ? { wardMapUnavailable: wardBoundaries } : { wardBoundaries }),
     profile: profile(allocation.domains, allocation.populations, districtMemberships(allocation.dataset)),
+    weights: { weights: effectiveWeights(allocation.domains), sameStory: sameStoryPairs(allocation.domains) },
     ...(scenarios ? { scenarios } : {}),
   };
 }

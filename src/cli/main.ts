@@ -10,6 +10,7 @@ import { explainCommand } from './commands/explain.js';
 import { scenariosCommand } from './commands/scenarios.js';
 import { profileCommand } from './commands/profile.js';
 import { overlapCommand } from './commands/overlap.js';
+import { weightsCommand } from './commands/weights.js';
 import { lookupCommand } from './commands/lookup.js';
 import { reportCommand } from './commands/report.js';
 import { exploreCommand } from './commands/explore.js';
@@ -34,6 +35,7 @@ export function program(io: Io): Command {
     .addCommand(scenariosCommand(io))
     .addCommand(profileCommand(io))
     .addCommand(overlapCommand(io))
+    .addCommand(weightsCommand(io))
     .addCommand(lookupCommand(io))
     .addCommand(reportCommand(io))
     .addCommand(exploreCommand(io))

@@ -6,7 +6,7 @@
 import { crypto } from './builtins.js';
 
 /** What an input file is to a run. */
-export type InputRole = 'data pack' | 'data file' | 'formula' | 'scenario file' | 'lookup' | 'boundaries' | 'previous allocation' | 'replacement' | 'points';
+export type InputRole = 'data pack' | 'data file' | 'formula' | 'scenario file' | 'lookup' | 'boundaries' | 'previous allocation' | 'replacement' | 'points' | 'localities';
 
 /** An input file of a run: what it is, its name as outputs record it, and the SHA-256 of its bytes. */
 export interface InputFile {

@@ -160,16 +160,17 @@ function findColumns(header: CsvHeader): Result<LookupColumns> {
   });
 }
 
-function checkShare(text: string, lsoaCode: string, location: Location): Result<true> {
-  const hint = 'Write the share of the LSOA as a decimal from 0 to 1, like 1, 0.5 or 0.333333333333';
+/** Whether a share is a decimal from 0 to 1; a failure names the code it belongs to (`LSOA E01…`). */
+export function checkShare(text: string, lsoaCode: string, location: Location, noun = 'LSOA'): Result<true> {
+  const hint = `Write the share of the ${noun} as a decimal from 0 to 1, like 1, 0.5 or 0.333333333333`;
   const lsoa = shown(lsoaCode);
-  if (text === '') return fail('data', 'bad-share', `the share of LSOA ${lsoa} is blank`, { hint, location });
+  if (text === '') return fail('data', 'bad-share', `the share of ${noun} ${lsoa} is blank`, { hint, location });
   const oversized = oversizedNumber(text);
-  if (oversized !== undefined) return fail('data', 'number-too-long', `share "${shown(text)}" of LSOA ${lsoa} is too long to read: ${oversized}`, { hint, location });
-  if (plainDecimal(text, { thousands: false }) === undefined) return fail('data', 'bad-share', `share "${shown(text)}" of LSOA ${lsoa} is not a number`, { hint, location });
+  if (oversized !== undefined) return fail('data', 'number-too-long', `share "${shown(text)}" of ${noun} ${lsoa} is too long to read: ${oversized}`, { hint, location });
+  if (plainDecimal(text, { thousands: false }) === undefined) return fail('data', 'bad-share', `share "${shown(text)}" of ${noun} ${lsoa} is not a number`, { hint, location });
   const value = new Exact(text);
-  if (value.lt(0)) return fail('data', 'negative-share', `share ${shown(text)} of LSOA ${lsoa} is negative`, { hint, location });
-  if (value.gt(1)) return fail('data', 'share-above-one', `share ${shown(text)} of LSOA ${lsoa} is above 1`, { hint, location });
+  if (value.lt(0)) return fail('data', 'negative-share', `share ${shown(text)} of ${noun} ${lsoa} is negative`, { hint, location });
+  if (value.gt(1)) return fail('data', 'share-above-one', `share ${shown(text)} of ${noun} ${lsoa} is above 1`, { hint, location });
   return ok(true);
 }
 
@@ -185,7 +186,7 @@ function unknownLsoas(rows: readonly LookupRow[], known: ReadonlySet<string>): L
   return unknown;
 }
 
-interface BadSum {
+export interface BadSum {
   readonly lsoaCode: string;
   /** The exact sum, in plain decimal notation. */
   readonly sum: string;
@@ -193,18 +194,18 @@ interface BadSum {
   readonly line: number;
 }
 
-/** LSOAs whose shares, summed exactly, are more than 1e-9 from 1, in order of their first row. */
-function badSums(rows: readonly LookupRow[]): BadSum[] {
+/** Codes whose shares, summed exactly, are more than `tolerance` from 1, in order of their first row. */
+export function badSums(rows: readonly Pick<LookupRow, 'lsoaCode' | 'share' | 'line'>[], tolerance: string = SHARE_SUM_TOLERANCE): BadSum[] {
   const sums = new Map<string, { sum: Exact; line: number }>();
   for (const row of rows) {
     const entry = sums.get(row.lsoaCode);
     if (entry === undefined) sums.set(row.lsoaCode, { sum: new Exact(row.share), line: row.line });
     else entry.sum = entry.sum.plus(row.share);
   }
-  const tolerance = new Exact(SHARE_SUM_TOLERANCE);
+  const most = new Exact(tolerance);
   const bad: BadSum[] = [];
   for (const [lsoaCode, { sum, line }] of sums) {
-    if (sum.minus(1).abs().gt(tolerance)) bad.push({ lsoaCode, sum: sum.toFixed(), line });
+    if (sum.minus(1).abs().gt(most)) bad.push({ lsoaCode, sum: sum.toFixed(), line });
   }
   return bad;
 }

@@ -152,6 +152,8 @@ export const ERROR_CODES = {
   'two-value-columns': 'data',
   'unknown-baseline': 'data',
   'unknown-district': 'data',
+  'unknown-ward': 'data',
+  'outside-area': 'data',
   'unsupported-pack-version': 'data',
   'weights-and-pots': 'data',
   'wrong-separator': 'data',

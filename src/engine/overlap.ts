@@ -1,5 +1,6 @@
 import type { Ranked } from './rankDomains.js';
 import { spearman } from './spearman.js';
+import type { WeightedDomain } from './weigh.js';
 
 /** Pairs whose |ρ| reaches this "tell the same story" (the council kept only the most comprehensive). */
 export const SAME_STORY = 0.8;
@@ -35,4 +36,12 @@ export function overlap(rankings: readonly Ranked[]): OverlapPair[] {
     });
   }
   return pairs;
+}
+
+/**
+ * The pairs of counted domains (weight above 0) whose need ranks tell the same story (|ρ| ≥ 0.8), in
+ * formula order: what `weights` and the report name under the effective weights.
+ */
+export function sameStoryPairs(rankings: readonly Ranked<WeightedDomain>[]): OverlapPair[] {
+  return overlap(rankings.filter((r) => !r.domain.weightValue.isZero())).filter((p) => p.within === 'domains' && p.sameStory);
 }

@@ -17,6 +17,12 @@ export interface DistrictRow {
   readonly sharePct: string;
   /** allocation / population, half-up to 2 places; empty when no one lives there. */
   readonly perPerson: string;
+  /**
+   * The need index: the area's share of the allocation ÷ its share of the population, half-up to 2 places
+   * (1.00 = the average of the whole table; 1.32 = 1.32 times it, NHS England's "need index"). Empty when
+   * no one lives there.
+   */
+  readonly needIndex: string;
   /** Ward level only: true when the ward is a derived one (see {@link WARD_DERIVED_FIELD}). */
   readonly derived?: boolean;
 }
@@ -127,17 +133,20 @@ export function tabulate(allocation: Tabulatable, options: TabulateOptions = {})
     if (derivedField !== undefined && derivedField[i] === 1) group.derived = true;
   });
   const sorted = [...groups.values()].sort((a, b) => compareText(a.code, b.code) || compareText(a.name, b.name));
-  const rows = sorted.map((g) => {
-    const row = tableRow(g.code, g.name, g.lsoas, sumExact(g.people), pounds(g.pennies), budget);
+  const people = sorted.map((g) => sumExact(g.people));
+  const everyone = people.reduce((sum, p) => sum.plus(p), new Exact(0));
+  const rows = sorted.map((g, i) => {
+    const row = tableRow(g.code, g.name, g.lsoas, people[i] as Decimal, pounds(g.pennies), budget, everyone);
     return level === 'ward' ? { ...row, derived: g.derived } : row;
   });
   const total = tableRow(
     '',
     'Total',
     dataset.units.length,
-    rows.reduce((sum, r) => sum.plus(r.population), new Exact(0)),
+    everyone,
     rows.reduce((sum, r) => sum.plus(r.allocation), new Exact(0)),
     budget,
+    everyone,
   );
   return level === 'district' ? { rows, total } : { level, rows, total };
 }
@@ -153,10 +162,18 @@ export function withAllocations(table: Tabulation, pennies: readonly bigint[]): 
   if (pennies.length !== table.rows.length) throw new RangeError('withAllocations: one amount per row is needed');
   const budget = table.total.allocation;
   const rows = table.rows.map((r, i) => {
-    const row = tableRow(r.code, r.name, r.lsoas, r.population, pounds(pennies[i] as bigint), budget);
+    const row = tableRow(r.code, r.name, r.lsoas, r.population, pounds(pennies[i] as bigint), budget, table.total.population);
     return r.derived === undefined ? row : { ...row, derived: r.derived };
   });
-  const total = tableRow('', 'Total', table.total.lsoas, table.total.population, pounds(pennies.reduce((sum, p) => sum + p, 0n)), budget);
+  const total = tableRow(
+    '',
+    'Total',
+    table.total.lsoas,
+    table.total.population,
+    pounds(pennies.reduce((sum, p) => sum + p, 0n)),
+    budget,
+    table.total.population,
+  );
   return table.level === undefined ? { rows, total } : { level: table.level, rows, total };
 }
 
@@ -172,8 +189,11 @@ function sumExact(values: readonly number[]): Decimal {
   return values.reduce((s, v) => s.plus(v), new Exact(0));
 }
 
-/** One table row: share of the budget and £ per person worked out from the amount, half-up to 2 places. */
-export function tableRow(code: string, name: string, lsoas: number, population: Decimal, allocation: Decimal, budget: Decimal): DistrictRow {
+/**
+ * One table row: share of the budget, £ per person and the need index worked out from the amount,
+ * half-up to 2 places. `everyone` is the whole table's population, for the need index.
+ */
+export function tableRow(code: string, name: string, lsoas: number, population: Decimal, allocation: Decimal, budget: Decimal, everyone: Decimal): DistrictRow {
   return {
     code,
     name,
@@ -182,5 +202,18 @@ export function tableRow(code: string, name: string, lsoas: number, population: 
     allocation,
     sharePct: round2(allocation.dividedBy(budget).times(100)),
     perPerson: population.isZero() ? '' : round2(allocation.dividedBy(population)),
+    needIndex: needIndex(allocation, population, budget, everyone),
   };
+}
+
+/**
+ * The need index of an area: its share of the money ÷ its share of the people, half-up to 2 places,
+ * worked out exactly as allocation × everyone ÷ (budget × population); '' when the area, the whole or the
+ * budget is empty.
+ *
+ * @example needIndex(new Exact(2000), new Exact(50), new Exact(10000), new Exact(1000)) // => '4.00' (20% of the money, 5% of the people)
+ */
+export function needIndex(allocation: Decimal, population: Decimal, budget: Decimal, everyone: Decimal): string {
+  if (population.isZero() || everyone.isZero() || budget.isZero()) return '';
+  return round2(allocation.times(everyone).dividedBy(budget.times(population)));
 }

@@ -49,10 +49,10 @@ export function tabulateAreas(allocation: Tabulatable, lookup: Lookup): Result<L
       estimated: area.estimated || r.estimated,
     });
   });
+  const people = Array.from(populations).reduce((sum, p) => sum.plus(p), new Exact(0));
   const table = [...areas.entries()]
     .sort(([a], [b]) => compareText(a, b))
-    .map(([code, a]) => row(code, a.name, a.lsoas, a.population, pounds(areaPennies.get(code) ?? 0n), budget, a.estimated));
-  const people = Array.from(populations).reduce((sum, p) => sum.plus(p), new Exact(0));
+    .map(([code, a]) => row(code, a.name, a.lsoas, a.population, pounds(areaPennies.get(code) ?? 0n), budget, people, a.estimated));
   const total = row(
     '',
     'Total',
@@ -60,11 +60,21 @@ export function tabulateAreas(allocation: Tabulatable, lookup: Lookup): Result<L
     people,
     pounds(pennies.reduce((s, p) => s + p, 0n)),
     budget,
+    people,
     table.some((r) => r.estimated),
   );
   return ok({ level: lookup.level, rows: table, total });
 }
 
-function row(code: string, name: string, lsoas: number, population: Decimal, allocation: Decimal, budget: Decimal, estimated: boolean): AreaRow {
-  return { ...tableRow(code, name, lsoas, population, allocation, budget), estimated };
+function row(
+  code: string,
+  name: string,
+  lsoas: number,
+  population: Decimal,
+  allocation: Decimal,
+  budget: Decimal,
+  everyone: Decimal,
+  estimated: boolean,
+): AreaRow {
+  return { ...tableRow(code, name, lsoas, population, allocation, budget, everyone), estimated };
 }

@@ -67,11 +67,13 @@ function run(settings: ExploreSettings): PageRun | string {
   if (!shared.ok) return `${shared.error.message}. ${shared.error.hint ?? ''}`;
   const allocation = shared.value;
   if (settings.level === 'lsoa') {
-    const rows = dataset.units.map((u, i) =>
-      tableRow(u.code, u.name, 1, new Exact(allocation.populations[i] ?? 0), pounds(allocation.pennies[i] ?? 0n), allocation.budget),
-    );
-    const people = rows.reduce((sum, r) => sum.plus(r.population), new Exact(0));
-    return { allocation, rows, total: tableRow('', 'Total', rows.length, people, allocation.budget, allocation.budget), table: lsoaTable(allocation) };
+    const people = Array.from(allocation.populations).reduce((sum, p) => sum.plus(p), new Exact(0));
+    // As in the CLI's LSOA table, an LSOA has no need index.
+    const rows = dataset.units.map((u, i) => ({
+      ...tableRow(u.code, u.name, 1, new Exact(allocation.populations[i] ?? 0), pounds(allocation.pennies[i] ?? 0n), allocation.budget, people),
+      needIndex: '',
+    }));
+    return { allocation, rows, total: tableRow('', 'Total', rows.length, people, allocation.budget, allocation.budget, people), table: lsoaTable(allocation) };
   }
   const tabulation = settings.level === 'district' ? tabulate(allocation) : tabulate(allocation, { level: settings.level as GroupLevel });
   return { allocation, rows: tabulation.rows, total: tabulation.total, table: levelTable(tabulation) };
@@ -158,6 +160,7 @@ const COLUMNS = [
   { field: 'allocation', title: 'Allocation' },
   { field: 'share', title: '% of total' },
   { field: 'per-person', title: '£ per person' },
+  { field: 'need-index', title: 'Need index' },
   { field: 'change', title: 'Change £' },
   { field: 'change-pct', title: 'Change %' },
   { field: 'rank-change', title: 'Rank change' },
@@ -174,6 +177,7 @@ function cellTexts(row: DistrictRow, change: RowChange | undefined): Record<(typ
     allocation: display(row.allocation.toFixed(2), 'money'),
     share: display(row.sharePct, 'pct'),
     'per-person': display(row.perPerson, 'money'),
+    'need-index': row.needIndex,
     change: pennies === undefined ? '' : signedPoundsText(pennies),
     'change-pct': change === undefined || change.changePct === '' ? '' : signedPercentText(change.changePct),
     'rank-change': change?.rankChange === undefined ? '' : display(String(change.rankChange), 'delta'),
@@ -221,7 +225,8 @@ function renderTable(done: PageRun, changes: readonly (RowChange | undefined)[])
     const td = document.createElement('td');
     td.dataset['field'] = column.field;
     td.className = 'text' in column ? 'text' : '';
-    td.textContent = column.field === 'share' || column.field === 'per-person' ? (current.level === 'ward' ? '' : totals[column.field]) : totals[column.field];
+    const ratio = column.field === 'share' || column.field === 'per-person' || column.field === 'need-index';
+    td.textContent = ratio && current.level === 'ward' ? '' : totals[column.field];
     if (column.field === 'code') td.textContent = '';
     foot.append(td);
   }

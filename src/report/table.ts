@@ -14,7 +14,8 @@ import { percentOf, perPersonPlain, poundsPlain } from '../engine/money.js';
  * `pct` as a percentage with 2 decimals; `delta` as a whole-number change with its sign (`+2`, `-1`,
  * `0`), such as a change of rank. Cells stay plain numbers (`2`, `-1`) in CSV and JSON.
  */
-export type ColumnKind = 'text' | 'int' | 'number' | 'money' | 'pct' | 'delta';
+/** `index`: a ratio to 2 decimals, such as the need index (`1.32`), kept as its exact text in JSON. */
+export type ColumnKind = 'text' | 'int' | 'number' | 'money' | 'pct' | 'delta' | 'index';
 
 export interface Column {
   /** Machine name: the CSV header and JSON key, e.g. `per_person`. */
@@ -45,6 +46,7 @@ const DISTRICT_COLUMNS: readonly Column[] = [
   { key: 'allocation', title: 'Allocation', kind: 'money' },
   { key: 'share_pct', title: '% of total', kind: 'pct' },
   { key: 'per_person', title: '£ per person', kind: 'money' },
+  { key: 'need_index', title: 'Need index', kind: 'index' },
 ];
 
 /** The district table: `district_code,district_name,lsoas,population,allocation,share_pct,per_person`. */
@@ -57,7 +59,7 @@ export function districtTable(table: Tabulation): Table {
  * per_person.
  */
 function rowCells(r: DistrictRow): string[] {
-  return [r.code, r.name, String(r.lsoas), r.population.toString(), r.allocation.toFixed(2), r.sharePct, r.perPerson];
+  return [r.code, r.name, String(r.lsoas), r.population.toString(), r.allocation.toFixed(2), r.sharePct, r.perPerson, r.needIndex];
 }
 
 /** The first two columns of each level's table: its code and name keys, and the name's title. */
@@ -113,7 +115,7 @@ export function levelTable(table: Tabulation): Table {
  * of the budget, rounded half-up per row, and £ per person. Their cells are left empty on the total row,
  * so that every figure there is the exact sum of the column above it.
  */
-export const RATIO_KEYS: ReadonlySet<string> = new Set(['share_pct', 'per_person']);
+export const RATIO_KEYS: ReadonlySet<string> = new Set(['share_pct', 'per_person', 'need_index']);
 
 /** A total row with the cells of {@link RATIO_KEYS} columns emptied. */
 function withoutRatios(columns: readonly Column[], total: readonly string[]): string[] {
@@ -171,14 +173,18 @@ export function withDampingColumns(table: Table, damping: Damping): Table {
  * @example ownTableHeaders()[0].head.map((c) => c.title).slice(0, 2) // => ['Code', 'District']
  */
 export function ownTableHeaders(): readonly { readonly head: readonly Column[]; readonly tail?: readonly Column[] }[] {
+  // Workbooks written before the need index (last year's) have the same columns without it.
+  const before = DISTRICT_COLUMNS.filter((c) => c.key !== 'need_index');
   return [
-    ...GROUP_LEVELS.map((level) => ({
-      head: [
-        ...levelColumns(level),
-        ...DISTRICT_COLUMNS.slice(2),
-        ...(level === 'ward' ? [{ key: 'derived', title: 'Derived', kind: 'text' } as const] : DAMPING_COLUMNS),
-      ],
-    })),
+    ...[DISTRICT_COLUMNS, before].flatMap((columns) =>
+      GROUP_LEVELS.map((level) => ({
+        head: [
+          ...levelColumns(level),
+          ...columns.slice(2),
+          ...(level === 'ward' ? [{ key: 'derived', title: 'Derived', kind: 'text' } as const] : DAMPING_COLUMNS),
+        ],
+      })),
+    ),
     // The LSOA table: its domain columns, between, are titled by their ids.
     { head: LSOA_HEAD, tail: LSOA_TAIL },
   ];
@@ -207,30 +213,37 @@ function dampingCells(amount: bigint, previous: bigint, held: string): string[] 
 export function areaTable(table: LookupTabulation): Table {
   const title = table.level.charAt(0).toUpperCase() + table.level.slice(1);
   const people = apportionedPeople(table);
+  // A locality is named by the user, and is its own code; no share of it is an estimate.
+  const locality = table.level === 'locality';
   const columns: Column[] = [
-    { key: 'area_code', title: 'Code', kind: 'text' },
-    { key: 'area_name', title, kind: 'text' },
+    ...(locality ? [] : [{ key: 'area_code', title: 'Code', kind: 'text' } as const]),
+    locality ? { key: 'locality', title, kind: 'text' } : { key: 'area_name', title, kind: 'text' },
     { key: 'lsoas_touching', title: 'LSOAs (touching)', kind: 'int' },
     { key: 'population', title: 'Population', kind: 'int' },
     { key: 'allocation', title: 'Allocation', kind: 'money' },
     { key: 'share_pct', title: '% of total', kind: 'pct' },
     { key: 'per_person', title: '£ per person', kind: 'money' },
-    { key: 'estimated', title: 'Estimated', kind: 'text' },
+    { key: 'need_index', title: 'Need index', kind: 'index' },
+    ...(locality ? [] : [{ key: 'estimated', title: 'Estimated', kind: 'text' } as const]),
   ];
   const { total } = table;
+  const cells = (cellsOf: readonly string[]): string[] => (locality ? cellsOf.slice(1, -1) : [...cellsOf]);
   return {
     columns,
-    rows: table.rows.map((r, i) => [
-      r.code,
-      r.name,
-      String(r.lsoas),
-      people.rows[i] as string,
-      r.allocation.toFixed(2),
-      r.sharePct,
-      r.perPerson,
-      r.estimated ? 'yes' : 'no',
-    ]),
-    total: [total.code, total.name, '', people.total, total.allocation.toFixed(2), '', '', ''],
+    rows: table.rows.map((r, i) =>
+      cells([
+        r.code,
+        r.name,
+        String(r.lsoas),
+        people.rows[i] as string,
+        r.allocation.toFixed(2),
+        r.sharePct,
+        r.perPerson,
+        r.needIndex,
+        r.estimated ? 'yes' : 'no',
+      ]),
+    ),
+    total: cells([total.code, total.name, '', people.total, total.allocation.toFixed(2), '', '', '', '']),
   };
 }
 

@@ -5,8 +5,8 @@ import type { ColumnKind, Table } from './table.js';
  * written:
  * - `money`: a string with exactly 2 decimals (`"12700000.00"`, `"-1234.50"`), so no reader's float
  *   parser can lose or invent a penny;
- * - `pct`: the exact decimal text as well (`"60.00"`): percentages are rounded half-up to 2 places
- *   from exact money, and a string keeps them as printed;
+ * - `pct` and `index`: the exact decimal text as well (`"60.00"`, `"0.90"`): percentages and need
+ *   indices are rounded half-up to 2 places from exact money, and a string keeps them as printed;
  * - `int` and `number` (counts, population, need ranks, figures, weights, correlations): JSON numbers;
  * - `text`: strings, exactly as they are.
  * An empty cell ("not applicable") is `null` whatever the kind. JSON.stringify writes C0 controls as
@@ -53,7 +53,7 @@ function rowObject(table: Table, row: readonly string[]): Record<string, string 
 function jsonCell(cell: string, kind: ColumnKind, key: string): string | number | null {
   if (kind === 'text') return cell;
   if (cell === '') return null;
-  if (kind === 'pct') return cell;
+  if (kind === 'pct' || kind === 'index') return cell;
   if (kind === 'money') return pennies(cell, key);
   return Number(cell);
 }

@@ -60,6 +60,7 @@ const NUM_FMT: Readonly<Record<Exclude<ColumnKind, 'text'>, string>> = {
   pct: '0.00%',
   int: '#,##0',
   number: 'General',
+  index: '0.00',
   // A change shows its sign: +2, -1, 0.
   delta: '+#,##0;-#,##0;0',
 };

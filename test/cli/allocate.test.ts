@@ -29,7 +29,7 @@ describe('fairshare allocate', () => {
     expect(err).toBe('');
     expect(code).toBe(0);
     const lines = out.trim().split('\n');
-    expect(lines[0]).toBe('district_code,district_name,lsoas,population,allocation,share_pct,per_person');
+    expect(lines[0]).toBe('district_code,district_name,lsoas,population,allocation,share_pct,per_person,need_index');
     expect(lines.slice(1).map((l) => l.split(',')[1])).toEqual([
       'Corby',
       'Daventry',
@@ -112,7 +112,7 @@ describe('fairshare allocate', () => {
     ).toEqual(['figure,allocation,per_person', '3.5,105.26,1.05', '6.5,390.98,1.95', '3.5,157.89,1.05', '10,150.38,3.01', '6.5,195.49,1.95']);
     const districts = await run(['allocate', '--budget', '1000', '--data', FIVE]);
     expect(districts.out).toBe(
-      'district_code,district_name,lsoas,population,allocation,share_pct,per_person\n,North,2,300,496.24,49.62,1.65\n,South,3,300,503.76,50.38,1.68\n',
+      'district_code,district_name,lsoas,population,allocation,share_pct,per_person,need_index\n,North,2,300,496.24,49.62,1.65,0.99\n,South,3,300,503.76,50.38,1.68,1.01\n',
     );
   });
 
@@ -154,7 +154,7 @@ describe('fairshare allocate --level (former-district, county, region, ward)', (
     const districts = await run(['allocate', ...ADULTS]);
     const former = await run(['allocate', ...ADULTS, '--level', 'former-district']);
     expect(former.code).toBe(0);
-    expect(former.out.split('\n')[0]).toBe('former_district_code,former_district_name,lsoas,population,allocation,share_pct,per_person');
+    expect(former.out.split('\n')[0]).toBe('former_district_code,former_district_name,lsoas,population,allocation,share_pct,per_person,need_index');
     expect(body(former.out)).toEqual(body(districts.out));
   });
 
@@ -162,7 +162,7 @@ describe('fairshare allocate --level (former-district, county, region, ward)', (
     const { code, out } = await run(['allocate', ...ADULTS, '--level', 'county']);
     expect(code).toBe(0);
     expect(out).toBe(
-      'county_code,county_name,lsoas,population,allocation,share_pct,per_person\nE10000021,Northamptonshire,422,720913,12700000.00,100.00,17.62\n',
+      'county_code,county_name,lsoas,population,allocation,share_pct,per_person,need_index\nE10000021,Northamptonshire,422,720913,12700000.00,100.00,17.62,1.00\n',
     );
   });
 

@@ -49,7 +49,7 @@ describe('the fairshare and allocate bins', () => {
     const result = bin('allocate', [...ADULTS, '--format', 'csv', '-o', join(dir, 'adults.csv')]);
     expect(result).toMatchObject({ code: 0, out: '', err: '' });
     const csv = readFileSync(join(dir, 'adults.csv'), 'utf8');
-    expect(csv.split('\n')[0]).toBe('district_code,district_name,lsoas,population,allocation,share_pct,per_person');
+    expect(csv.split('\n')[0]).toBe('district_code,district_name,lsoas,population,allocation,share_pct,per_person,need_index');
     expect(csv.trim().split('\n')).toHaveLength(8);
   });
 

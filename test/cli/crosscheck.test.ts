@@ -7,7 +7,8 @@ import { main } from '../../src/cli/main.js';
 import { memoryIo } from '../helpers/memoryIo.js';
 
 // scripts/crosscheck.py implements the README's exact rules independently, in Python with exact
-// fractions; agreement to the penny with the TypeScript engine is the evidence that both follow them.
+// fractions; agreement to the penny (and on each district's need index) with the TypeScript engine is the
+// evidence that both follow them.
 const ROOT = join(import.meta.dirname, '..', '..');
 const python = spawnSync('python3', ['--version']).status === 0;
 
@@ -28,29 +29,32 @@ function reference(area: string, pennies: string, weights: string[]): string[] {
   return result.stdout.trim().split('\n');
 }
 
-async function fairshare(args: string[]): Promise<string[]> {
+/** Each district's `code,allocation`, or `code,allocation,need_index` with `needIndex`. */
+async function fairshare(args: string[], needIndex = false): Promise<string[]> {
   const io = memoryIo();
   // The 2019 checks pin their vintage; the 2025 ones name theirs.
   const vintage = args.includes('--vintage') ? [] : ['--vintage', '2019'];
   expect(await main(['allocate', ...args, ...vintage, '--format', 'csv'], io)).toBe(0);
-  return (parse(io.out(), { columns: true }) as Record<string, string>[]).map((r) => `${r.district_code},${r.allocation}`);
+  return (parse(io.out(), { columns: true }) as Record<string, string>[]).map(
+    (r) => `${r.district_code},${r.allocation}${needIndex ? `,${r.need_index}` : ''}`,
+  );
 }
 
 describe.skipIf(!python)('fairshare agrees with an independent implementation (scripts/crosscheck.py)', () => {
   it('on the adult social care pot for Northamptonshire', async () => {
-    expect(await fairshare(['--budget', '12.7m', '--exclude', 'young-people,early-years'])).toEqual(
+    expect(await fairshare(['--budget', '12.7m', '--exclude', 'young-people,early-years'], true)).toEqual(
       reference('E10000021', '1270000000', ['young-people=0', 'early-years=0']),
     );
   });
 
   it('on a reweighted formula for all of England', async () => {
-    expect(await fairshare(['--budget', '1.2bn', '--area', 'england', '--weight', 'community-safety=2.5', '--weight', 'adults=0.3'])).toEqual(
+    expect(await fairshare(['--budget', '1.2bn', '--area', 'england', '--weight', 'community-safety=2.5', '--weight', 'adults=0.3'], true)).toEqual(
       reference('england', '120000000000', ['community-safety=2.5', 'adults=0.3']),
     );
   });
 
   it('on one district with an odd budget', async () => {
-    expect(await fairshare(['--budget', '123456.78', '--area', 'Corby'])).toEqual(reference('E07000150', '12345678', []));
+    expect(await fairshare(['--budget', '123456.78', '--area', 'Corby'], true)).toEqual(reference('E07000150', '12345678', []));
   });
 });
 

@@ -53,6 +53,7 @@ describe('allocate --previous --floor --ceiling (damping)', () => {
       'allocation',
       'share_pct',
       'per_person',
+      'need_index',
       'previous',
       'change_pct',
       'held',
@@ -92,14 +93,14 @@ describe('allocate --previous --floor --ceiling (damping)', () => {
         'to Daventry (+£6,747.38), Northampton (+£27,943.55), South Northamptonshire (+£7,008.48) and Wellingborough (+£9,271.46).',
     );
     expect(out).toMatch(/South Northamptonshire .* -2\.00%\s+floor/);
-    expect(out).toMatch(/Total\s+422\s+720,913\s+£12,700,000\.00\s+100\.00%\s+£17\.62\s+£12,700,000\.00\s+0\.00%/);
+    expect(out).toMatch(/Total\s+422\s+720,913\s+£12,700,000\.00\s+100\.00%\s+£17\.62\s+1\.00\s+£12,700,000\.00\s+0\.00%/);
   });
 
   it('puts the damping in the Markdown caption and in the JSON', async () => {
     const dir = folder();
     const md = await run([...ALL, '--previous', 'prev.csv', '--floor', '-2%', '--ceiling', '+2%', '--format', 'md'], dir);
     expect(md.out).toContain('Damped against prev.csv (floor -2%, ceiling +2%): held at the floor: South Northamptonshire');
-    expect(md.out).toContain('| Code | District | LSOAs | Population | Allocation | % of total | £ per person | Previous | Change % | Held |');
+    expect(md.out).toContain('| Code | District | LSOAs | Population | Allocation | % of total | £ per person | Need index | Previous | Change % | Held |');
     const json = JSON.parse((await run([...ALL, '--previous', 'prev.csv', '--floor', '-2%', '--ceiling', '+2%', '--format', 'json'], dir)).out) as {
       damping: Record<string, unknown>;
       rows: { held: string; change_pct: number | null }[];
@@ -188,7 +189,9 @@ describe('allocate --previous --floor --ceiling (damping)', () => {
       ],
       [
         'a previous file with an unknown district',
-        () => `${previousCsv}E07000999,Nowhere,1,1,100.00,0,0\n`,
+        // A value for each of allocate's columns (need_index too): a row one short would be refused first,
+        // as ragged, at its missing last cell, before its district is looked at.
+        () => `${previousCsv}E07000999,Nowhere,1,1,100.00,0,0,0\n`,
         ['--floor', '-5%'],
         1,
         /^fairshare: error: prev\.csv:9:1 \(column "district_code"\): district E07000999 on line 9 is not in this run\./,
@@ -301,7 +304,9 @@ describe("allocate --level former-district --previous (last year's 2019 district
     const { code, err } = await run([...FORMER_2025, '--previous', 'prev.csv', '--floor', '-5%', '--ceiling', '+5%', '-o', 'damped.csv'], dir);
     expect(code).toBe(0);
     const text = readFileSync(join(dir, 'damped.csv'), 'utf8');
-    expect(text.split('\n')[0]).toBe('former_district_code,former_district_name,lsoas,population,allocation,share_pct,per_person,previous,change_pct,held');
+    expect(text.split('\n')[0]).toBe(
+      'former_district_code,former_district_name,lsoas,population,allocation,share_pct,per_person,need_index,previous,change_pct,held',
+    );
     const rows = parse(text, { columns: true }) as Row[];
     expect(rows.map((r) => r['former_district_code'])).toEqual(CODES);
     expect(rows.reduce((sum, r) => sum + pennies(r['allocation'] as string), 0n)).toBe(1_270_000_000n);
@@ -335,7 +340,7 @@ describe("allocate --level former-district --previous (last year's 2019 district
     expect(note).toBeGreaterThan(-1);
     expect(damping).toBeGreaterThan(note);
     expect(out).toMatch(/Code\s+Former district\s+LSOAs .* Previous\s+Change %\s+Held/);
-    expect(out).toMatch(/Total\s+442\s+783,310\s+£12,700,000\.00\s+100\.00%\s+£16\.21\s+£12,700,000\.00\s+0\.00%/);
+    expect(out).toMatch(/Total\s+442\s+783,310\s+£12,700,000\.00\s+100\.00%\s+£16\.21\s+1\.00\s+£12,700,000\.00\s+0\.00%/);
   });
 
   it("tells a 2025 district run damped against last year's 2019 districts to add --level former-district", async () => {

@@ -23,7 +23,7 @@ describe('allocate --level division and ward', () => {
   it('shares £12.7m over the 57 county electoral divisions, adding up exactly', async () => {
     const result = await run(['allocate', ...ADULTS, '--level', 'division']);
     expect(result.code).toBe(0);
-    expect(result.out.split('\n')[0]).toBe('area_code,area_name,lsoas_touching,population,allocation,share_pct,per_person,estimated');
+    expect(result.out.split('\n')[0]).toBe('area_code,area_name,lsoas_touching,population,allocation,share_pct,per_person,need_index,estimated');
     const rows = result.rows();
     expect(rows).toHaveLength(57);
     expect(pennies(rows)).toBe(1_270_000_000n);

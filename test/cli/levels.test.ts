@@ -60,7 +60,7 @@ describe('planLevel', () => {
   it('refuses an unknown level, listing the levels', () => {
     expect(planLevel('parish', pack2025, '2025', false)).toMatchObject({
       ok: false,
-      error: { code: 'bad-level', hint: 'Use --level lsoa, district, former-district, county, region, ward, division' },
+      error: { code: 'bad-level', hint: 'Use --level lsoa, district, former-district, county, region, ward, division, locality' },
     });
   });
 });

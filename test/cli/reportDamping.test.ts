@@ -71,7 +71,19 @@ describe('fairshare report --previous', () => {
     const html = readFileSync(join(dir, 'report.html'), 'utf8');
 
     const districts = table(section(html, 'allocation'));
-    expect(districts.titles).toEqual(['Code', 'District', 'LSOAs', 'Population', 'Allocation', '% of total', '£ per person', 'Previous', 'Change %', 'Held']);
+    expect(districts.titles).toEqual([
+      'Code',
+      'District',
+      'LSOAs',
+      'Population',
+      'Allocation',
+      '% of total',
+      '£ per person',
+      'Need index',
+      'Previous',
+      'Change %',
+      'Held',
+    ]);
     expect(districts.rows.map((r) => [r['Code'], r['Allocation'], r['Previous'], r['Change %'], r['Held']])).toEqual(
       expected.map((r) => [r['district_code'], shown(r['allocation'] as string), shown(r['previous'] as string), `${r['change_pct']}%`, r['held']]),
     );

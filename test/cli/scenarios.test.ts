@@ -165,8 +165,8 @@ describe('fairshare scenarios run', () => {
     // Golden files: the CSVs this run wrote when they were checked by hand (pots add up to each district's
     // total, shares and £ per person agree with single-formula's, changes are directorates − single).
     // After an intended change to the output, regenerate them with:
-    //   npm run build && node bin/fairshare.js scenarios run examples/directorates-2013.yaml -o /tmp/golden \
-    //     && cp /tmp/golden/*.csv test/golden/directorates-2013/
+    //   npm run build && node bin/fairshare.js scenarios run examples/directorates-2013.yaml --vintage 2019 \
+    //     -o /tmp/golden && cp /tmp/golden/*.csv test/golden/directorates-2013/
     // and review the diff before committing.
     it('writes CSVs byte for byte the same as the golden files in test/golden/directorates-2013/', async () => {
       const { dir } = await runInto(DIRECTORATES);

@@ -9,7 +9,7 @@ describe('--data - (standard input)', () => {
     const io = { ...memoryIo(), stdin: createReadStream('test/fixtures/data/five-lsoas.csv') };
     expect(await main(['allocate', '--budget', '1000', '--data', '-'], io)).toBe(0);
     expect(io.out()).toBe(
-      'district_code,district_name,lsoas,population,allocation,share_pct,per_person\n,North,2,300,496.24,49.62,1.65\n,South,3,300,503.76,50.38,1.68\n',
+      'district_code,district_name,lsoas,population,allocation,share_pct,per_person,need_index\n,North,2,300,496.24,49.62,1.65,0.99\n,South,3,300,503.76,50.38,1.68,1.01\n',
     );
   });
 

@@ -89,7 +89,7 @@ describe('fairshare allocate -o FILE.xlsx', () => {
     const districts = sheet(workbook, 'Districts');
     expect(districts.getCell(1, 1).value).toBe('Northamptonshire (E10000021): 422 LSOAs, 720,913 people. Budget £12,700,000.00.');
     const table = tableOf(districts);
-    expect(table.titles).toEqual(['Code', 'District', 'LSOAs', 'Population', 'Allocation', '% of total', '£ per person']);
+    expect(table.titles).toEqual(['Code', 'District', 'LSOAs', 'Population', 'Allocation', '% of total', '£ per person', 'Need index']);
     expect(table.rows.map((r) => r.getCell(2).value)).toEqual([
       'Corby',
       'Daventry',

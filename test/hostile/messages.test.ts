@@ -40,7 +40,7 @@ describe('line numbers', () => {
     const dir = scratch({ 'd.csv': data, 'prev.csv': 'district_code,allocation\r\nF91,500000\rF92,500000\n' });
     const result = runUntouched(['allocate', '--budget', '1m', '--data', 'd.csv', '--format', 'csv', '--previous', 'prev.csv', '--floor', '-5%'], dir);
     expect(result.code).toBe(0);
-    expect(result.out).toContain('F92,South,1,100,500000.00,50.00,5000.00,500000.00,');
+    expect(result.out).toContain('F92,South,1,100,500000.00,50.00,5000.00,1.00,500000.00,');
   });
 });
 

@@ -42,7 +42,16 @@ describe('import { allocate } from "fairshare"', () => {
       .slice(1)
       .map((line) => line.split(','));
     expect(
-      districts.map((d: Record<string, unknown>) => [d.code, d.name, String(d.lsoas), String(d.population), d.allocation, d.sharePct, d.perPerson]),
+      districts.map((d: Record<string, unknown>) => [
+        d.code,
+        d.name,
+        String(d.lsoas),
+        String(d.population),
+        d.allocation,
+        d.sharePct,
+        d.perPerson,
+        d.needIndex,
+      ]),
     ).toEqual(csv);
     expect(total).toBe('12700000.00');
     expect(districts[0]).toEqual({
@@ -53,6 +62,7 @@ describe('import { allocate } from "fairshare"', () => {
       allocation: '1426649.49',
       sharePct: '11.23',
       perPerson: '21.33',
+      needIndex: '1.21',
     });
   }, 60_000);
 
@@ -76,7 +86,7 @@ describe('import { allocate } from "fairshare"', () => {
       [
         "import { allocate, Failure, type AllocationResult } from 'fairshare';",
         `const r: AllocationResult = await allocate({ budget: ${budget}, exclude: ['young-people', 'early-years'], weights: { 'community-safety': 2 }, level: 'former-district', vintage: '2025' });`,
-        'const row: { code: string; allocation: string; sharePct: string; perPerson: string; population: number } | undefined = r.rows[0];',
+        'const row: { code: string; allocation: string; sharePct: string; perPerson: string; needIndex: string; population: number } | undefined = r.rows[0];',
         'const total: string = r.total;',
         "try { await allocate({ budget: '1m', area: 'Narnia' }); } catch (error) { if (error instanceof Failure) console.log(error.error.code, row, total); }",
       ].join('\n');

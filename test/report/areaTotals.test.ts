@@ -28,7 +28,7 @@ const CASES = [
     section: 'divisions',
     // Population and pounds add up; LSOAs (touching) counts a split LSOA in every division it touches.
     totalled: ['Population', 'Allocation'],
-    untotalled: ['Code', 'LSOAs (touching)', '% of total', '£ per person', 'Estimated'],
+    untotalled: ['Code', 'LSOAs (touching)', '% of total', '£ per person', 'Need index', 'Estimated'],
   },
   {
     name: 'the 2025 wards, each made of whole LSOAs',
@@ -36,7 +36,7 @@ const CASES = [
     rows: 66,
     section: 'wards',
     totalled: ['LSOAs', 'Population', 'Allocation'],
-    untotalled: ['Code', '% of total', '£ per person', 'Derived'],
+    untotalled: ['Code', '% of total', '£ per person', 'Need index', 'Derived'],
   },
 ] as const;
 
@@ -174,7 +174,7 @@ describe.each(CASES)('the totals of $name', ({ args, rows, section, totalled, un
 describe('the division table shared through a lookup', () => {
   it('calls its LSOA count "LSOAs (touching)" (lsoas_touching), because it counts a split LSOA in every division it touches', async () => {
     const csv = await allocate(['--vintage', '2019', '--level', 'division', '-f', 'csv'], process.cwd());
-    expect(csv.split('\n')[0]).toBe('area_code,area_name,lsoas_touching,population,allocation,share_pct,per_person,estimated');
+    expect(csv.split('\n')[0]).toBe('area_code,area_name,lsoas_touching,population,allocation,share_pct,per_person,need_index,estimated');
     const rows = parse(csv, { columns: true }) as Record<string, string>[];
     // More touchings than the 422 LSOAs: a sum would count the split ones twice or more.
     expect(rows.reduce((s, r) => s + Number(r.lsoas_touching), 0)).toBeGreaterThan(422);

@@ -14,6 +14,7 @@ const row = (code: string, pennies: bigint, budget = 200000n): DistrictRow => ({
   allocation: pounds(pennies),
   sharePct: pounds(pennies).dividedBy(pounds(budget)).times(100).toFixed(2),
   perPerson: '',
+  needIndex: '',
 });
 
 describe('withDampingColumns', () => {
@@ -39,6 +40,7 @@ describe('withDampingColumns', () => {
       'allocation',
       'share_pct',
       'per_person',
+      'need_index',
       'previous',
       'change_pct',
       'held',
@@ -82,29 +84,38 @@ describe('levelTable', () => {
       'allocation',
       'share_pct',
       'per_person',
+      'need_index',
     ]);
   });
 
   it('adds a derived column at the ward level, yes or no, empty on the total row', () => {
     const t = levelTable(rows('ward', true));
-    expect(t.columns.map((c) => c.key)).toEqual(['ward_code', 'ward_name', 'lsoas', 'population', 'allocation', 'share_pct', 'per_person', 'derived']);
+    expect(t.columns.map((c) => c.key)).toEqual([
+      'ward_code',
+      'ward_name',
+      'lsoas',
+      'population',
+      'allocation',
+      'share_pct',
+      'per_person',
+      'need_index',
+      'derived',
+    ]);
     expect(t.rows[0]?.at(-1)).toBe('yes');
     expect(levelTable(rows('ward', false)).rows[0]?.at(-1)).toBe('no');
     expect(t.total?.at(-1)).toBe('');
   });
 
-  it('leaves the share and £ per person out of the ward total row (they are not sums), keeping LSOAs, people and pounds', () => {
+  it('leaves the share, £ per person and need index out of the ward total row (they are not sums), keeping LSOAs, people and pounds', () => {
     const t = levelTable({
       level: 'ward',
       rows: [{ ...row('E1', 100000n), derived: true }],
-      total: { ...row('', 100000n), name: 'Total', sharePct: '100.00', perPerson: '10.00' },
+      total: { ...row('', 100000n), name: 'Total', sharePct: '100.00', perPerson: '10.00', needIndex: '1.00' },
     });
-    expect(t.total).toEqual(['', 'Total', '1', '100', '1000.00', '', '', '']);
+    expect(t.total).toEqual(['', 'Total', '1', '100', '1000.00', '', '', '', '']);
     // Other levels keep them.
-    expect(levelTable({ ...rows('county'), total: { ...row('', 100000n), name: 'Total', sharePct: '100.00', perPerson: '10.00' } }).total?.slice(-2)).toEqual([
-      '100.00',
-      '10.00',
-    ]);
+    const county = levelTable({ ...rows('county'), total: { ...row('', 100000n), name: 'Total', sharePct: '100.00', perPerson: '10.00', needIndex: '1.00' } });
+    expect(county.total?.slice(-3)).toEqual(['100.00', '10.00', '1.00']);
   });
 
   it('is the district table for a table without a level', () => {
@@ -124,7 +135,7 @@ describe('areaTable', () => {
   const table = (rows: AreaRow[], people: string): LookupTabulation => ({
     level: 'division',
     rows,
-    total: { ...area('', people, 30000n, 3), name: 'Total', sharePct: '100.00', perPerson: '3.00' },
+    total: { ...area('', people, 30000n, 3), name: 'Total', sharePct: '100.00', perPerson: '3.00', needIndex: '1.00' },
   });
 
   it('calls the LSOA count "LSOAs (touching)" and gives the total row only the columns that add up', () => {
@@ -137,10 +148,11 @@ describe('areaTable', () => {
       'allocation',
       'share_pct',
       'per_person',
+      'need_index',
       'estimated',
     ]);
     expect(t.columns[2]?.title).toBe('LSOAs (touching)');
-    expect(t.total).toEqual(['', 'Total', '', '100', '300.00', '', '', '']);
+    expect(t.total).toEqual(['', 'Total', '', '100', '300.00', '', '', '', '']);
     expect(t.rows[0]?.at(-1)).toBe('yes');
   });
 

@@ -37,6 +37,7 @@ function result(name: string, districts: readonly [name: string, allocation: str
     allocation: new Exact(allocation),
     sharePct: '',
     perPerson,
+    needIndex: '',
   }));
   return { plan: { name } as ScenarioPlan, pots: [], table: { rows, total: rows[0] as DistrictRow } };
 }

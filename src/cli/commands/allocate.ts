@@ -18,7 +18,7 @@ import { writeOutput } from '../output.js';
 import { inputRefs } from '../guardOutput.js';
 import { checkSidecar, MANIFEST_HELP, sidecarText, writeSidecar } from '../sidecar.js';
 import { oneLine } from '../../engine/shown.js';
-import { LEVELS } from '../../app/levels.js';
+import { LEVELS, levelPlural } from '../../app/levels.js';
 import type { InputFile } from '../../data/inputFile.js';
 
 /** The sheet name of the table in an xlsx workbook, by level. */
@@ -30,11 +30,13 @@ const SHEET_NAMES: Readonly<Record<string, string>> = {
   region: 'Regions',
   ward: 'Wards',
   division: 'Divisions',
+  locality: 'Localities',
 };
 
 interface AllocateOptions extends AllocationOptions, DampingOptions {
-  readonly level: string;
+  readonly level?: string;
   readonly lookup?: string;
+  readonly localities?: string;
   readonly format?: string;
   readonly output?: string;
   readonly manifest?: boolean;
@@ -46,10 +48,14 @@ export function allocateCommand(io: Io, name = 'allocate'): Command {
     'share a budget across districts (or LSOAs, former districts, counties, regions, wards or divisions) in proportion to need × population',
   );
   addAllocationOptions(command)
-    .option('-l, --level <level>', `what to add the LSOAs up into: ${LEVELS.join(', ')} (see below)`, 'district')
+    .option('-l, --level <level>', `what to add the LSOAs up into: ${LEVELS.join(', ')} (see below) (default: "district")`)
     .option(
       '--lookup <file>',
       'a share lookup (lsoa_code,area_code,area_name,share) for --level ward or division; default: the shipped Northamptonshire one (2019), or the wards in the data (2025)',
+    )
+    .option(
+      '--localities <file>',
+      'your localities, a CSV or XLSX of lsoa_code,locality or ward_code,locality (optional share for a code split between localities): gives the table by locality',
     )
     .option(
       '-f, --format <format>',
@@ -77,6 +83,7 @@ Examples:
   $ fairshare allocate --budget 12.7m --vintage 2025 --level former-district
   $ fairshare allocate --budget 1.2bn --vintage 2025 --area england --level region
   $ fairshare allocate --budget 12.7m --vintage 2025 --area "West Northants" --level ward
+  $ fairshare allocate --budget 12.7m --area "West Northants" --localities examples/localities-west-northamptonshire.csv
 
 Levels: lsoa (each LSOA); district (the councils of the vintage, the default); former-district (the
 districts before any reorganisation since 2019: Corby … Wellingborough inside the 2025 councils North and
@@ -84,8 +91,20 @@ West Northamptonshire; a council never reorganised is its own, and in 2019 every
 (the upper tier: a two-tier county, or a single-tier council itself); region (2025 only); ward (2025:
 the ward of each LSOA in the data, ONS best fit of 2024, but for North and West Northamptonshire the May
 2025 wards, derived by area, not an ONS product, marked derived = yes; 2019: shared out through the
-shipped lookup); division (2019 only: the county's electoral divisions, through the shipped lookup).
-Every area of every level but ward (2019) and division is the exact sum of its LSOAs' pennies.
+shipped lookup); division (2019 only: the county's electoral divisions, through the shipped lookup);
+locality (your own localities, from --localities FILE).
+Every area of every level but ward (2019), division and a split locality is the exact sum of its LSOAs'
+pennies.
+
+--localities FILE gives the table by your own localities (level locality): FILE has lsoa_code,locality or
+ward_code,locality (a ward stands for its LSOAs), and a share column where a code is split between
+localities (each code's shares add up to 1 within 0.001, then exactly). The pennies are shared out as for
+wards and divisions; every LSOA of the area must be in a locality, and a code outside the area is refused.
+examples/localities-west-northamptonshire.csv is an example grouping of West Northamptonshire's 2025 wards,
+not an official one.
+
+Every table but the LSOA one has need_index: the area's share of the money ÷ its share of the people
+(1.00 = the table's average).
 
 --manifest writes FILE.manifest.json beside -o FILE: the tool's version, the settings, and the name
 and SHA-256 of every input and of FILE, so a plain CSV can carry its provenance and stay clean for Excel.
@@ -204,7 +223,7 @@ function groupNote(table: Tabulation, vintage: string | undefined): string | und
 /** A line for the header saying where the shares came from and how many areas rest on estimates. */
 function lookupNote(areas: LookupTabulation, file: string): string {
   const estimated = areas.rows.filter((r) => r.estimated).length;
-  const plural = `${areas.level}${areas.rows.length === 1 ? '' : 's'}`;
+  const plural = areas.rows.length === 1 ? areas.level : levelPlural(areas.level);
   return (
     `${areas.rows.length} ${plural}, shares from ${file}` +
     (estimated ? `; ${estimated} marked estimated (an LSOA or ward split between them, shared by estimate).` : '.')
@@ -216,13 +235,12 @@ function lookupNote(areas: LookupTabulation, file: string): string {
  * later (requireBudget), after the checks that need no data, so their messages come first.
  */
 function allocateOptions(options: AllocateOptions): AppAllocateOptions {
-  const { area, data, formula, population, vintage, sheet, lookup, previous, floor, ceiling } = options;
+  const { area, data, formula, population, vintage, sheet, lookup, localities, previous, floor, ceiling, level } = options;
   return {
     budget: options.budget ?? '',
-    level: options.level,
     exclude: options.exclude ?? [],
     weights: parseWeightSettings(options.weight ?? []),
     replace: parseReplaceSettings(options.replace ?? []),
-    ...withoutUndefined({ area, data, formula, population, vintage, sheet, lookup, previous, floor, ceiling }),
+    ...withoutUndefined({ area, data, formula, population, vintage, sheet, lookup, localities, previous, floor, ceiling, level }),
   };
 }

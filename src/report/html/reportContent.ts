@@ -8,6 +8,9 @@ import { round2 } from '../../engine/exact.js';
 import type { Allocation } from '../../engine/fairShare.js';
 import { formatPercent } from '../../engine/parsePercent.js';
 import type { Profile } from '../../engine/profile.js';
+import type { EffectiveWeight } from '../../engine/effectiveWeights.js';
+import type { OverlapPair } from '../../engine/overlap.js';
+import { weightsNote, weightsTable } from '../weightsTable.js';
 import { hasLevel, tabulate, WARD_DERIVED_FIELD, type Tabulation } from '../../engine/tabulate.js';
 import type { LookupTabulation } from '../../engine/tabulateAreas.js';
 import type { ComparisonRow } from '../../scenario/compare.js';
@@ -67,6 +70,8 @@ export interface ReportInput {
   /** Why there is no ward map, when the data has wards but the shipped ward boundaries do not cover them. */
   readonly wardMapUnavailable?: string;
   readonly profile?: Profile;
+  /** The counted domains' nominal and effective weights, and the pairs that tell the same story. */
+  readonly weights?: { readonly weights: readonly EffectiveWeight[]; readonly sameStory: readonly OverlapPair[] };
   readonly scenarios?: {
     readonly title?: string;
     readonly baseline: string;
@@ -159,6 +164,7 @@ export function reportContent(input: ReportInput): ReportContent {
       damped ? `The maps show the formula amounts of the LSOAs, before damping (damping applies to the ${damped.level} table).` : undefined,
     ),
     ...(input.profile ? { profile: { html: heatTable(input.profile, 'district'), note: profileNote(input.profile) } } : {}),
+    ...(input.weights ? { weights: { table: weightsTable(input.weights.weights), notes: weightsNote(input.weights.weights, input.weights.sameStory) } } : {}),
     ...(scenarios ? { scenarios } : {}),
     method: [...method(allocation), ...(damped ? [dampingMethod(damped.level)] : [])],
     sources: sources(input),
@@ -175,8 +181,8 @@ const BEFORE_DAMPING = 'These are the formula amounts, before damping';
  */
 function areaColumnsNote(level: string): string {
   return level === 'ward'
-    ? `% of total and £ per person are each ${level}'s own, rounded half-up, so the total row leaves them empty.`
-    : `LSOAs (touching) counts an LSOA in every ${level} it has a share in, and % of total and £ per person are each ${level}'s own, rounded half-up, so the total row leaves them empty; people are apportioned by the shares and rounded to whole people that add up to the total.`;
+    ? `% of total, £ per person and the need index are each ${level}'s own, rounded half-up, so the total row leaves them empty.`
+    : `LSOAs (touching) counts an LSOA in every ${level} it has a share in, and % of total, £ per person and the need index are each ${level}'s own, rounded half-up, so the total row leaves them empty; people are apportioned by the shares and rounded to whole people that add up to the total.`;
 }
 
 /** The damped table as the report shows it, with the damping line, the headline fact and the level's name. */

@@ -37,6 +37,8 @@ export interface ReportContent {
     { readonly main: readonly ReportFigure[]; readonly domains: readonly ReportFigure[]; readonly note?: string } | { readonly unavailable: string };
   /** The domain profile heat table (HTML), with its level. */
   readonly profile?: { readonly html: string; readonly note: string };
+  /** The counted domains' nominal and effective weights, with the sentences on how to read them. */
+  readonly weights?: { readonly table: Table; readonly notes: readonly string[] };
   readonly scenarios?: {
     readonly baseline: string;
     readonly tables: readonly { readonly name: string; readonly description?: string; readonly table: Table }[];
@@ -68,7 +70,7 @@ export function reportHtml(content: ReportContent): string {
   section(
     'allocation',
     'Allocation by district',
-    `${dampingLine('district')}${htmlTable(content.districts)}${content.districtsNote ? `<p class="note">${e(content.districtsNote)}</p>` : ''}<p class="note">Amounts are exact to the penny and add up to the budget; percentages and £ per person are rounded half-up to 2 places.</p>`,
+    `${dampingLine('district')}${htmlTable(content.districts)}${content.districtsNote ? `<p class="note">${e(content.districtsNote)}</p>` : ''}<p class="note">Amounts are exact to the penny and add up to the budget; percentages and £ per person are rounded half-up to 2 places. The need index is a district's share of the money divided by its share of the people: 1.00 is the area's average, 1.32 is 1.32 times it.</p>`,
   );
   if (content.formerDistricts) {
     section(
@@ -101,6 +103,10 @@ export function reportHtml(content: ReportContent): string {
     );
   }
   if (content.profile) section('profile', 'Domain profile', `<p class="note">${e(content.profile.note)}</p>${content.profile.html}`);
+  if (content.weights) {
+    const w = content.weights;
+    section('weights', 'Which domains drive the result', `${htmlTable(w.table)}${w.notes.map((line) => `<p class="note">${e(line)}</p>`).join('')}`);
+  }
   if (content.scenarios) {
     const s = content.scenarios;
     const tables = s.tables
