@@ -11,6 +11,7 @@ import { scenariosCommand } from './commands/scenarios.js';
 import { profileCommand } from './commands/profile.js';
 import { overlapCommand } from './commands/overlap.js';
 import { weightsCommand } from './commands/weights.js';
+import { transitionCommand } from './commands/transition.js';
 import { lookupCommand } from './commands/lookup.js';
 import { reportCommand } from './commands/report.js';
 import { exploreCommand } from './commands/explore.js';
@@ -36,6 +37,7 @@ export function program(io: Io): Command {
     .addCommand(profileCommand(io))
     .addCommand(overlapCommand(io))
     .addCommand(weightsCommand(io))
+    .addCommand(transitionCommand(io))
     .addCommand(lookupCommand(io))
     .addCommand(reportCommand(io))
     .addCommand(exploreCommand(io))

@@ -79,6 +79,10 @@ export const ERROR_CODES = {
   'previous-with-scenarios': 'usage',
   'too-many-draws': 'usage',
   'unknown-area': 'usage',
+  'bad-years': 'usage',
+  'bad-pace': 'usage',
+  'budgets-not-years': 'usage',
+  'missing-option': 'usage',
   'unknown-domain': 'usage',
   'unknown-extension': 'usage',
   'unknown-lsoa': 'usage', // data: an LSOA code in a lookup, points or replacement file

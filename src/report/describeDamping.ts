@@ -10,6 +10,8 @@ export interface DescribeDampingOptions {
    * districts paid …").
    */
   readonly level?: 'district' | 'former-district';
+  /** What the undamped amounts are, for the wording: `formula` (the default), or `paced` in a transition. */
+  readonly amounts?: 'formula' | 'paced';
 }
 
 /**
@@ -27,6 +29,7 @@ export interface DescribeDampingOptions {
 export function describeDamping(damping: Damping, previousFile: string, options: DescribeDampingOptions = {}): string {
   const { districts } = damping;
   const noun = options.level === 'former-district' ? 'former district' : 'district';
+  const what = options.amounts ?? 'formula';
   const band = [
     ...(damping.floor === undefined ? [] : [`floor ${formatPercent(damping.floor)}`]),
     ...(damping.ceiling === undefined ? [] : [`ceiling ${formatPercent(damping.ceiling)}`]),
@@ -38,7 +41,7 @@ export function describeDamping(damping: Damping, previousFile: string, options:
   if (floors.length === 0 && ceilings.length === 0) {
     parts.push(
       districts.every((d) => d.amount === d.formula)
-        ? `no ${noun} reached its floor or ceiling, so every ${noun} gets its formula amount`
+        ? `no ${noun} reached its floor or ceiling, so every ${noun} gets its ${what} amount`
         : `no ${noun} reached its floor or ceiling`,
     );
   } else {
@@ -52,8 +55,8 @@ export function describeDamping(damping: Damping, previousFile: string, options:
     const paid = districts.filter((d) => d.amount < d.formula);
     const received = districts.filter((d) => d.amount > d.formula);
     const moved = received.reduce((sum, d) => sum + (d.amount - d.formula), 0n);
-    if (moved === 0n) parts.push(`every ${noun} gets its formula amount all the same`);
-    else parts.push(`against their formula amounts, ${poundsText(pounds(moved))} moved from ${listed(paid)} to ${listed(received)}`);
+    if (moved === 0n) parts.push(`every ${noun} gets its ${what} amount all the same`);
+    else parts.push(`against their ${what} amounts, ${poundsText(pounds(moved))} moved from ${listed(paid)} to ${listed(received)}`);
   }
   const unbanded = districts.filter((d) => !d.damped);
   if (unbanded.length) {

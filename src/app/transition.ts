@@ -1,0 +1,147 @@
+/**
+ * The transition use case: move the districts (or former districts) from last year's allocation to the
+ * formula's target over several years, at a pace, with a yearly floor and ceiling paid for visibly.
+ * `transitionRun` gives the engine's own result for the CLI to render; every year's table adds up to that
+ * year's budget to the penny.
+ */
+import type { Decimal } from 'decimal.js';
+import { parsePrevious } from '../data/parsePrevious.js';
+import { readSource, userTable, type Inputs } from './inputs.js';
+import { parseBandEnd } from '../engine/parseBandEnd.js';
+import { fairShare, type Allocation } from '../engine/fairShare.js';
+import { parsePercent } from '../engine/parsePercent.js';
+import { tabulate, withAllocations, type Tabulation } from '../engine/tabulate.js';
+import { transition, type Transition } from '../engine/transition.js';
+import type { Ratio } from '../engine/damp.js';
+import { shown } from '../engine/shown.js';
+import { resolve } from 'node:path';
+import type { AppIo } from './context.js';
+import { Failure, unwrap } from './failure.js';
+import { budgetAmount, type BudgetSetting } from './formulaSettings.js';
+import { runFormula, type FormulaOptions } from './runFormula.js';
+import type { InputFile } from '../data/inputFile.js';
+
+/** The most years a transition may take. */
+export const MAX_YEARS = 10;
+
+/** What `transition` is given: the formula's settings and data, the path's settings, last year's table. */
+export interface TransitionOptions extends Omit<FormulaOptions, 'budget'> {
+  /** Last year's allocation: a district table (district_code,allocation) or a former-district one. */
+  readonly previous: string;
+  /** How many years the path takes: 1 to {@link MAX_YEARS}. */
+  readonly years: number;
+  /** Each year's budget, or one budget for every year. */
+  readonly budgets: readonly BudgetSetting[];
+  /** The share of the remaining gap each year closes, `'50%'`; default 100% ÷ years. */
+  readonly pace?: string;
+  /** The largest fall allowed each year against the year before, with its sign: `'-2%'`. */
+  readonly floor?: string;
+  /** The largest rise allowed each year against the year before, with its sign: `'+5%'`. */
+  readonly ceiling?: string;
+  /** `district` (default) or `former-district`. */
+  readonly level?: 'district' | 'former-district';
+}
+
+/** One transition run, as the engine gives it. */
+export interface TransitionRun {
+  readonly inputs: Inputs;
+  /** The first year's allocation (the formula at the first year's budget), for the run's header. */
+  readonly allocation: Allocation;
+  readonly level: 'district' | 'former-district';
+  /** The share of the remaining gap each year closes, exactly. */
+  readonly pace: Ratio;
+  readonly floor?: Decimal;
+  readonly ceiling?: Decimal;
+  readonly transition: Transition;
+  /** Each year's table, with that year's amounts (the formula targets are in `transition.years`). */
+  readonly tables: readonly Tabulation[];
+  /** Last year's allocation file, as the provenance names it. */
+  readonly previous: InputFile;
+  readonly provenance: readonly InputFile[];
+}
+
+/**
+ * Check the settings, run the formula at each year's budget and move last year's allocation to it.
+ * Throws Failure (usage for bad settings or an infeasible floor, data for a bad previous file).
+ *
+ * @example await transitionRun({ previous: 'last-year.csv', years: 3, budgets: ['12.7m'], pace: '50%', floor: '-2%' }, io)
+ */
+export async function transitionRun(options: TransitionOptions, io: AppIo): Promise<TransitionRun> {
+  const years = options.years;
+  if (!Number.isInteger(years) || years < 1 || years > MAX_YEARS) {
+    throw new Failure({
+      kind: 'usage',
+      code: 'bad-years',
+      message: `--years ${shown(String(years))} is not a whole number of years from 1 to ${MAX_YEARS}`,
+      hint: 'Give it like --years 3',
+    });
+  }
+  if (options.budgets.length !== 1 && options.budgets.length !== years) {
+    throw new Failure({
+      kind: 'usage',
+      code: 'budgets-not-years',
+      message: `${options.budgets.length} budgets for ${years} years`,
+      hint: `Give one budget for every year, or ${years} separated by commas, like --budget 12.7m,13m,13.4m`,
+    });
+  }
+  const budgets = Array.from({ length: years }, (_, t) => budgetAmount(options.budgets.length === 1 ? options.budgets[0] : options.budgets[t]));
+  const pace = options.pace === undefined ? undefined : unwrap(parsePercent(options.pace, '--pace'));
+  if (pace !== undefined && !(pace.gt(0) && pace.lte(1))) {
+    throw new Failure({
+      kind: 'usage',
+      code: 'bad-pace',
+      message: `--pace ${shown(options.pace ?? '')} is not above 0% and at most 100%`,
+      hint: 'Give the share of the gap closed each year, like --pace 50%',
+    });
+  }
+  const floor = options.floor === undefined ? undefined : unwrap(parseBandEnd(options.floor, 'floor', '--floor'));
+  const ceiling = options.ceiling === undefined ? undefined : unwrap(parseBandEnd(options.ceiling, 'ceiling', '--ceiling'));
+  const level = options.level ?? 'district';
+  // By default every year closes the same share of what remains: 100% ÷ years, exactly.
+  const [num, den] = pace === undefined ? [1n, BigInt(years)] : (pace.toFraction().map((part) => BigInt(part.toFixed(0))) as [bigint, bigint]);
+  const steps = { numerator: num, denominator: den };
+
+  const first = await runFormula({ ...options, budget: budgets[0] as Decimal }, io);
+  const { inputs } = first;
+  const allocations = [
+    first.allocation,
+    ...budgets.slice(1).map((b) => unwrap(fairShare(inputs.dataset, first.allocation.formula, b, { populationField: first.allocation.populationField }))),
+  ];
+  const targets = allocations.map((a) => (level === 'district' ? tabulate(a) : tabulate(a, { level })));
+  const base = targets[0] as Tabulation;
+
+  const source = unwrap(await readSource(resolve(io.cwd, options.previous), 'previous allocation', options.previous));
+  const text = await userTable(source.bytes, options.previous, io.stderr, options.sheet);
+  const previous = unwrap(parsePrevious(text, options.previous, new Map(base.rows.map((r) => [r.code, r.name])), { level }));
+  const areas = base.rows.map((r) => ({ code: r.code, name: r.name, previous: previous.get(r.code) as bigint }));
+  const path = unwrap(
+    transition(
+      areas,
+      targets.map((t) => t.rows.map((r) => pennies(r.allocation))),
+      { pace: steps, ...(floor === undefined ? {} : { floor }), ...(ceiling === undefined ? {} : { ceiling }) },
+    ),
+  );
+  const tables = path.years.map((y, t) =>
+    withAllocations(
+      targets[t] as Tabulation,
+      y.damping.districts.map((d) => d.amount),
+    ),
+  );
+  return {
+    inputs,
+    allocation: first.allocation,
+    level,
+    pace: steps,
+    ...(floor === undefined ? {} : { floor }),
+    ...(ceiling === undefined ? {} : { ceiling }),
+    transition: path,
+    tables,
+    previous: source.provenance,
+    provenance: [...inputs.provenance, source.provenance],
+  };
+}
+
+/** Exact pounds (whole pennies) as pennies. */
+function pennies(pounds: Decimal): bigint {
+  return BigInt(pounds.times(100).toFixed(0));
+}
