@@ -46,6 +46,26 @@ export function addAllocationOptions(command: Command, options: { budgetRequired
 }
 
 /** `--replace SOURCE=FILE`, repeatable. */
+/**
+ * The options of a command that reads the data of an area without sharing a budget (profile, overlap,
+ * weights): the area, vintage, data file, formula, replacements and sheet, then the format and output.
+ * `areaHelp` says what the area's LSOAs are for; `formats` describes the table format.
+ */
+export function addDataOptions(command: Command, options: { readonly areaHelp: string; readonly tableFormat?: string }): Command {
+  return command
+    .option('-a, --area <name|code>', `${options.areaHelp} (default: Northamptonshire)`)
+    .addOption(vintageOption())
+    .option('-d, --data <file>', 'your own CSV instead of the shipped data')
+    .option('--formula <name|file>', 'a built-in formula name or a formula JSON file')
+    .addOption(replaceOption())
+    .addOption(sheetOption())
+    .option(
+      '-f, --format <format>',
+      `table${options.tableFormat === undefined ? '' : ` (${options.tableFormat})`}, csv, json, md, html or xlsx (default: table on a terminal, csv into a pipe, else from the -o extension)`,
+    )
+    .option('-o, --output <file>', 'write to this file instead of stdout');
+}
+
 export function replaceOption(): Option {
   return new Option('-r, --replace <source=file>', REPLACE_HELP).argParser(collect);
 }

@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { overlapRun, type OverlapOptions as AppOverlapOptions } from '../../app/overlap.js';
 import { overlapMatrix, overlapTable } from '../../report/overlapTable.js';
 import { render } from '../../report/render.js';
-import { parseVintageOption, replaceOption, sheetOption, vintageOption, withoutUndefined } from '../allocationOptions.js';
+import { addDataOptions, parseVintageOption, withoutUndefined } from '../allocationOptions.js';
 import { colourFor } from '../colour.js';
 import { unwrap } from '../../app/failure.js';
 import { parseReplaceSettings } from '../replaceOptions.js';
@@ -25,19 +25,12 @@ interface OverlapOptions {
 
 /** `fairshare overlap`: which domains (and sources) tell the same story. */
 export function overlapCommand(io: Io): Command {
-  return new Command('overlap')
-    .description("Spearman's correlation between every pair of domains, and between the sources inside a domain; |ρ| ≥ 0.8 flagged as telling the same story")
-    .option('-a, --area <name|code>', 'the area whose LSOAs are compared (default: Northamptonshire)')
-    .addOption(vintageOption())
-    .option('-d, --data <file>', 'your own CSV instead of the shipped data')
-    .option('--formula <name|file>', 'a built-in formula name or a formula JSON file')
-    .addOption(replaceOption())
-    .addOption(sheetOption())
-    .option(
-      '-f, --format <format>',
-      'table (a matrix), csv, json, md, html or xlsx (default: table on a terminal, csv into a pipe, else from the -o extension)',
-    )
-    .option('-o, --output <file>', 'write to this file instead of stdout')
+  return addDataOptions(
+    new Command('overlap').description(
+      "Spearman's correlation between every pair of domains, and between the sources inside a domain; |ρ| ≥ 0.8 flagged as telling the same story",
+    ),
+    { areaHelp: 'the area whose LSOAs are compared', tableFormat: 'a matrix' },
+  )
     .addHelpText('after', '\nExamples:\n  $ fairshare overlap\n  $ fairshare overlap --area england -o overlap.csv\n  $ fairshare overlap -o overlap.xlsx')
     .action(async (options: OverlapOptions) => {
       const format = await tableOutput(options.format, options.output, io, inputRefs(options, io.cwd));

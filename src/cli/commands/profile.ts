@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { PROFILE_LEVELS, profileLevel, profileRun, type ProfileOptions as AppProfileOptions } from '../../app/profile.js';
 import { profileHeat, profileTable } from '../../report/profileTable.js';
 import { render } from '../../report/render.js';
-import { parseVintageOption, replaceOption, sheetOption, vintageOption, withoutUndefined } from '../allocationOptions.js';
+import { addDataOptions, parseVintageOption, withoutUndefined } from '../allocationOptions.js';
 import { colourFor } from '../colour.js';
 import { unwrap } from '../../app/failure.js';
 import { parseReplaceSettings } from '../replaceOptions.js';
@@ -27,26 +27,18 @@ interface ProfileOptions {
 
 /** `fairshare profile`: each area's need in every domain, to help decide which services suit it. */
 export function profileCommand(io: Io): Command {
-  return new Command('profile')
-    .description(
-      "each district's (or former district's, county's, region's, ward's or division's) need in every domain: mean need rank, share of people in the most-in-need fifth, top three domains",
-    )
-    .option('-l, --level <level>', `${PROFILE_LEVELS.join(', ')} (as for allocate --level)`, 'district')
-    .option(
-      '--lookup <file>',
-      'a share lookup for --level ward or division (default: the shipped Northamptonshire one (2019), or the wards in the data (2025))',
-    )
-    .option('-a, --area <name|code>', 'the area whose LSOAs are ranked (default: Northamptonshire)')
-    .addOption(vintageOption())
-    .option('-d, --data <file>', 'your own CSV instead of the shipped data')
-    .option('--formula <name|file>', 'a built-in formula name or a formula JSON file')
-    .addOption(replaceOption())
-    .addOption(sheetOption())
-    .option(
-      '-f, --format <format>',
-      'table (a heat table), csv, json, md, html or xlsx (default: table on a terminal, csv into a pipe, else from the -o extension)',
-    )
-    .option('-o, --output <file>', 'write to this file instead of stdout')
+  return addDataOptions(
+    new Command('profile')
+      .description(
+        "each district's (or former district's, county's, region's, ward's or division's) need in every domain: mean need rank, share of people in the most-in-need fifth, top three domains",
+      )
+      .option('-l, --level <level>', `${PROFILE_LEVELS.join(', ')} (as for allocate --level)`, 'district')
+      .option(
+        '--lookup <file>',
+        'a share lookup for --level ward or division (default: the shipped Northamptonshire one (2019), or the wards in the data (2025))',
+      ),
+    { areaHelp: 'the area whose LSOAs are ranked', tableFormat: 'a heat table' },
+  )
     .addHelpText(
       'after',
       '\nExamples:\n  $ fairshare profile\n  $ fairshare profile --level division --vintage 2019 -o division-profiles.csv\n  $ fairshare profile --level former-district\n  $ fairshare profile --level former-district -o profiles.xlsx\n  $ fairshare profile --vintage 2025 --area england --level region',

@@ -2,16 +2,7 @@ import { Command, Option } from 'commander';
 import { weightsRun, type WeightsOptions as AppWeightsOptions } from '../../app/weights.js';
 import { render } from '../../report/render.js';
 import { weightsNote, weightsTable } from '../../report/weightsTable.js';
-import {
-  collect,
-  collectList,
-  parseVintageOption,
-  parseWeightSettings,
-  replaceOption,
-  sheetOption,
-  vintageOption,
-  withoutUndefined,
-} from '../allocationOptions.js';
+import { addDataOptions, collect, collectList, parseVintageOption, parseWeightSettings, withoutUndefined } from '../allocationOptions.js';
 import { colourFor } from '../colour.js';
 import { unwrap } from '../../app/failure.js';
 import { parseReplaceSettings } from '../replaceOptions.js';
@@ -39,20 +30,15 @@ interface WeightsOptions {
 
 /** `fairshare weights`: each counted domain's nominal and effective weight. */
 export function weightsCommand(io: Io): Command {
-  return new Command('weights')
-    .description(
-      "each counted domain's nominal weight (its share of the weights) and effective weight (its share of how much the LSOA figures vary), and the counted domains that tell the same story",
-    )
-    .addOption(new Option('-x, --exclude <ids>', 'leave these domains out (weight 0); comma-separated, repeatable').argParser(collectList))
-    .addOption(new Option('-w, --weight <id=x>', 'count a domain x times (default 1); repeatable').argParser(collect))
-    .option('-a, --area <name|code>', 'the area whose LSOAs are ranked (default: Northamptonshire)')
-    .addOption(vintageOption())
-    .option('-d, --data <file>', 'your own CSV instead of the shipped data')
-    .option('--formula <name|file>', 'a built-in formula name or a formula JSON file')
-    .addOption(replaceOption())
-    .addOption(sheetOption())
-    .option('-f, --format <format>', 'table, csv, json, md, html or xlsx (default: table on a terminal, csv into a pipe, else from the -o extension)')
-    .option('-o, --output <file>', 'write to this file instead of stdout')
+  return addDataOptions(
+    new Command('weights')
+      .description(
+        "each counted domain's nominal weight (its share of the weights) and effective weight (its share of how much the LSOA figures vary), and the counted domains that tell the same story",
+      )
+      .addOption(new Option('-x, --exclude <ids>', 'leave these domains out (weight 0); comma-separated, repeatable').argParser(collectList))
+      .addOption(new Option('-w, --weight <id=x>', 'count a domain x times (default 1); repeatable').argParser(collect)),
+    { areaHelp: 'the area whose LSOAs are ranked' },
+  )
     .addHelpText(
       'after',
       `
