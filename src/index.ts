@@ -22,6 +22,7 @@ import { listAreas as listAreasWith, type AreaList, type ListAreasOptions } from
 import { listDomains as listDomainsWith, type DomainList, type ListDomainsOptions } from './app/listDomains.js';
 import { overlap as overlapWith, type OverlapOptions, type OverlapResult } from './app/overlap.js';
 import { weights as weightsWith, type WeightsOptions, type WeightsResult } from './app/weights.js';
+import { transition as transitionWith, type TransitionOptions, type TransitionResult } from './app/transition.js';
 import { profile as profileWith, type ProfileOptions, type ProfileResult } from './app/profile.js';
 import { explore as exploreWith, type ExploreOptions, type ExplorePage } from './app/explore.js';
 import { reportData, type ReportOptions } from './app/report.js';
@@ -47,6 +48,7 @@ export type { AreaList, AreaListing, ListAreasOptions } from './app/listAreas.js
 export type { DomainList, DomainListing, ListDomainsOptions, SourceListing } from './app/listDomains.js';
 export type { OverlapOptions, OverlapResult, OverlapResultPair } from './app/overlap.js';
 export type { WeightsOptions, WeightsResult } from './app/weights.js';
+export type { TransitionOptions, TransitionResult, TransitionRow } from './app/transition.js';
 export type { AreaProfile, DomainProfile, ProfileLevel, ProfileOptions, ProfileResult } from './app/profile.js';
 export type { ExploreOptions, ExplorePage } from './app/explore.js';
 export type { ReportOptions } from './app/report.js';
@@ -149,6 +151,16 @@ export async function overlap(options: OverlapOptions & RunContext = {}): Promis
  */
 export async function weights(options: WeightsOptions & RunContext = {}): Promise<WeightsResult> {
   return weightsWith(options, contextIo(options));
+}
+
+/**
+ * A multi-year transition from last year's allocation to the formula's target, as `fairshare transition`
+ * gives it: each year's rows (previous, target, allocation, change, held, need index) and the shortfall.
+ *
+ * @example (await transition({ previous: 'last-year.csv', years: 3, budgets: ['12.7m'], pace: '50%', floor: '-2%' })).years.length // => 3
+ */
+export async function transition(options: TransitionOptions & RunContext): Promise<TransitionResult> {
+  return transitionWith(options, contextIo(options));
 }
 
 /**

@@ -11,7 +11,10 @@ import { parseBandEnd } from '../engine/parseBandEnd.js';
 import { fairShare, type Allocation } from '../engine/fairShare.js';
 import { parsePercent } from '../engine/parsePercent.js';
 import { tabulate, withAllocations, type Tabulation } from '../engine/tabulate.js';
-import { transition, type Transition } from '../engine/transition.js';
+import { transition as transitionPath, type Transition } from '../engine/transition.js';
+import { formatPercent } from '../engine/parsePercent.js';
+import { percentOf, poundsPlain } from '../engine/money.js';
+import { runBasis, type RunBasis } from './runBasis.js';
 import type { Ratio } from '../engine/damp.js';
 import { shown } from '../engine/shown.js';
 import { resolve } from 'node:path';
@@ -115,7 +118,7 @@ export async function transitionRun(options: TransitionOptions, io: AppIo): Prom
   const previous = unwrap(parsePrevious(text, options.previous, new Map(base.rows.map((r) => [r.code, r.name])), { level }));
   const areas = base.rows.map((r) => ({ code: r.code, name: r.name, previous: previous.get(r.code) as bigint }));
   const path = unwrap(
-    transition(
+    transitionPath(
       areas,
       targets.map((t) => t.rows.map((r) => pennies(r.allocation))),
       { pace: steps, ...(floor === undefined ? {} : { floor }), ...(ceiling === undefined ? {} : { ceiling }) },
@@ -144,4 +147,65 @@ export async function transitionRun(options: TransitionOptions, io: AppIo): Prom
 /** Exact pounds (whole pennies) as pennies. */
 function pennies(pounds: Decimal): bigint {
   return BigInt(pounds.times(100).toFixed(0));
+}
+
+/** One area in one year of a transition, as plain data: money as strings with 2 decimals, exact. */
+export interface TransitionRow {
+  readonly code: string;
+  readonly name: string;
+  /** The year before's amount (last year's allocation in the first year). */
+  readonly previous: string;
+  /** The formula's target at this year's budget. */
+  readonly target: string;
+  readonly allocation: string;
+  /** The change on the year before, in %, 2 decimals. */
+  readonly changePct: string;
+  /** `floor` or `ceiling` when the band held the area there, else ''. */
+  readonly held: '' | 'floor' | 'ceiling';
+  readonly needIndex: string;
+}
+
+/** What `transition` returns: plain data. */
+export interface TransitionResult extends RunBasis {
+  readonly level: 'district' | 'former-district';
+  /** The share of the gap closed each year: `50%`, or a fraction such as `1/3`. */
+  readonly pace: string;
+  readonly floor?: string;
+  readonly ceiling?: string;
+  readonly years: readonly { readonly year: number; readonly budget: string; readonly rows: readonly TransitionRow[] }[];
+  /** How far the final year is from the target: the pennies still to move, as pounds ('0.00' at the target). */
+  readonly shortfall: string;
+}
+
+/**
+ * A multi-year transition as `fairshare transition` works it out, as plain data for scripts. Rejects with
+ * a Failure carrying the typed error value.
+ *
+ * @example (await transition({ previous: 'last-year.csv', years: 3, budgets: ['12.7m'], pace: '50%', floor: '-2%' }, io)).years[2].rows
+ */
+export async function transition(options: TransitionOptions, io: AppIo): Promise<TransitionResult> {
+  const run = await transitionRun(options, io);
+  const { numerator, denominator } = run.pace;
+  return {
+    ...runBasis(run.inputs, run.provenance),
+    level: run.level,
+    pace: (numerator * 100n) % denominator === 0n ? `${(numerator * 100n) / denominator}%` : `${numerator}/${denominator}`,
+    ...(run.floor === undefined ? {} : { floor: formatPercent(run.floor) }),
+    ...(run.ceiling === undefined ? {} : { ceiling: formatPercent(run.ceiling) }),
+    years: run.transition.years.map((y, t) => ({
+      year: y.year,
+      budget: poundsPlain(y.budget),
+      rows: y.damping.districts.map((d, i) => ({
+        code: d.code,
+        name: d.name,
+        previous: poundsPlain(d.previous),
+        target: poundsPlain(y.target[i] ?? 0n),
+        allocation: poundsPlain(d.amount),
+        changePct: percentOf((d.amount - d.previous).toString(), d.previous.toString()),
+        held: d.held,
+        needIndex: run.tables[t]?.rows[i]?.needIndex ?? '',
+      })),
+    })),
+    shortfall: poundsPlain(run.transition.shortfall),
+  };
 }

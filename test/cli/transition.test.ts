@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { memoryIo } from '../helpers/memoryIo.js';
@@ -96,5 +97,32 @@ describe('fairshare transition', () => {
     expect(result.code).toBe(1);
     expect(result.err).toMatch(/^fairshare: error: short\.csv/);
     expect(result.err).toContain('Wellingborough');
+  });
+
+  it('writes a workbook with the path and a sheet a year, and Markdown with a table a year for a committee paper', async () => {
+    const dir = await lastYear();
+    const args = [...COMMON, '--years', '2', '--budget', '12.7m', '--floor', '-2%'];
+    expect((await run([...args, '-o', 'path.xlsx'], dir)).code).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(join(dir, 'path.xlsx'));
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Path', 'Year 1', 'Year 2', 'Notes']);
+    // Each year's sheet: seven districts whose allocations add up to the budget, to the penny.
+    for (const name of ['Year 1', 'Year 2']) {
+      const sheet = workbook.getWorksheet(name) as ExcelJS.Worksheet;
+      const values: number[] = [];
+      sheet.eachRow((row) => {
+        const cell = row.getCell(5).value;
+        const code = String(row.getCell(1).value ?? '');
+        if (typeof cell === 'number' && /^E0/.test(code)) values.push(Math.round(cell * 100));
+      });
+      expect(values).toHaveLength(7);
+      expect(values.reduce((s, v) => s + v, 0)).toBe(1_270_000_000);
+    }
+    const md = await run([...args, '--format', 'md'], dir);
+    expect(md.code).toBe(0);
+    expect(md.out).toContain('**Path**');
+    expect(md.out).toContain('**Year 2**');
+    expect(md.out).toMatch(/\| Code \| District \| Last year \| Year 1 \| Year 1 % \| Year 2 \| Year 2 % \| Target \| Change % \|/);
+    expect(md.out).toMatch(/Year 1: Damped against last-year\.csv \(floor -2%\)/);
   });
 });
