@@ -173,7 +173,7 @@ export interface TransitionResult extends RunBasis {
   readonly floor?: string;
   readonly ceiling?: string;
   readonly years: readonly { readonly year: number; readonly budget: string; readonly rows: readonly TransitionRow[] }[];
-  /** How far the final year is from the target: the pennies still to move, as pounds ('0.00' at the target). */
+  /** How far the final year is from the target: the money still to move ('0.00' at the target). */
   readonly shortfall: string;
 }
 

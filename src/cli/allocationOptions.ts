@@ -46,6 +46,18 @@ export function addAllocationOptions(command: Command, options: { budgetRequired
 }
 
 /** `--replace SOURCE=FILE`, repeatable. */
+/** The options {@link addDataOptions} adds, as commander gives them. */
+export interface DataCommandOptions {
+  readonly vintage?: string;
+  readonly area?: string;
+  readonly data?: string;
+  readonly formula?: string;
+  readonly replace?: string[];
+  readonly sheet?: string;
+  readonly format?: string;
+  readonly output?: string;
+}
+
 /**
  * The options of a command that reads the data of an area without sharing a budget (profile, overlap,
  * weights): the area, vintage, data file, formula, replacements and sheet, then the format and output.

@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { overlapRun, type OverlapOptions as AppOverlapOptions } from '../../app/overlap.js';
 import { overlapMatrix, overlapTable } from '../../report/overlapTable.js';
 import { render } from '../../report/render.js';
-import { addDataOptions, parseVintageOption, withoutUndefined } from '../allocationOptions.js';
+import { addDataOptions, type DataCommandOptions, parseVintageOption, withoutUndefined } from '../allocationOptions.js';
 import { colourFor } from '../colour.js';
 import { unwrap } from '../../app/failure.js';
 import { parseReplaceSettings } from '../replaceOptions.js';
@@ -12,16 +12,7 @@ import { inputRefs } from '../guardOutput.js';
 import { tableOutput, writeWorkbook } from '../workbook.js';
 import { packLicence } from '../../data/packFormat.js';
 
-interface OverlapOptions {
-  readonly vintage?: string;
-  readonly area?: string;
-  readonly data?: string;
-  readonly formula?: string;
-  readonly replace?: string[];
-  readonly sheet?: string;
-  readonly format?: string;
-  readonly output?: string;
-}
+type OverlapOptions = DataCommandOptions;
 
 /** `fairshare overlap`: which domains (and sources) tell the same story. */
 export function overlapCommand(io: Io): Command {

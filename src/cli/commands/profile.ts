@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { PROFILE_LEVELS, profileLevel, profileRun, type ProfileOptions as AppProfileOptions } from '../../app/profile.js';
 import { profileHeat, profileTable } from '../../report/profileTable.js';
 import { render } from '../../report/render.js';
-import { addDataOptions, parseVintageOption, withoutUndefined } from '../allocationOptions.js';
+import { addDataOptions, type DataCommandOptions, parseVintageOption, withoutUndefined } from '../allocationOptions.js';
 import { colourFor } from '../colour.js';
 import { unwrap } from '../../app/failure.js';
 import { parseReplaceSettings } from '../replaceOptions.js';
@@ -12,17 +12,9 @@ import { inputRefs } from '../guardOutput.js';
 import { tableOutput, writeWorkbook } from '../workbook.js';
 import { packLicence } from '../../data/packFormat.js';
 
-interface ProfileOptions {
-  readonly vintage?: string;
+interface ProfileOptions extends DataCommandOptions {
   readonly level: string;
   readonly lookup?: string;
-  readonly area?: string;
-  readonly data?: string;
-  readonly formula?: string;
-  readonly replace?: string[];
-  readonly sheet?: string;
-  readonly format?: string;
-  readonly output?: string;
 }
 
 /** `fairshare profile`: each area's need in every domain, to help decide which services suit it. */

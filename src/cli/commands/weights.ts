@@ -2,7 +2,15 @@ import { Command, Option } from 'commander';
 import { weightsRun, type WeightsOptions as AppWeightsOptions } from '../../app/weights.js';
 import { render } from '../../report/render.js';
 import { weightsNote, weightsTable } from '../../report/weightsTable.js';
-import { addDataOptions, collect, collectList, parseVintageOption, parseWeightSettings, withoutUndefined } from '../allocationOptions.js';
+import {
+  addDataOptions,
+  type DataCommandOptions,
+  collect,
+  collectList,
+  parseVintageOption,
+  parseWeightSettings,
+  withoutUndefined,
+} from '../allocationOptions.js';
 import { colourFor } from '../colour.js';
 import { unwrap } from '../../app/failure.js';
 import { parseReplaceSettings } from '../replaceOptions.js';
@@ -15,17 +23,9 @@ import { plain } from '../../engine/shown.js';
 import { wholeText } from '../../engine/wording.js';
 import { markdownLines } from '../../report/toMarkdown.js';
 
-interface WeightsOptions {
+interface WeightsOptions extends DataCommandOptions {
   readonly exclude?: string[];
   readonly weight?: string[];
-  readonly vintage?: string;
-  readonly area?: string;
-  readonly data?: string;
-  readonly formula?: string;
-  readonly replace?: string[];
-  readonly sheet?: string;
-  readonly format?: string;
-  readonly output?: string;
 }
 
 /** `fairshare weights`: each counted domain's nominal and effective weight. */
