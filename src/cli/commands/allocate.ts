@@ -45,7 +45,7 @@ interface AllocateOptions extends AllocationOptions, DampingOptions {
 /** `fairshare allocate`: share a budget and print or write the district (or LSOA) table. */
 export function allocateCommand(io: Io, name = 'allocate'): Command {
   const command = new Command(name).description(
-    'share a budget across districts (or LSOAs, former districts, counties, regions, wards or divisions) in proportion to need × population',
+    'share a budget across districts (or LSOAs, former districts, counties, regions, wards, divisions or your own localities) in proportion to need × population',
   );
   addAllocationOptions(command)
     .option('-l, --level <level>', `what to add the LSOAs up into: ${LEVELS.join(', ')} (see below) (default: "district")`)
