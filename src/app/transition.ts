@@ -13,8 +13,9 @@ import { parsePercent } from '../engine/parsePercent.js';
 import { tabulate, withAllocations, type Tabulation } from '../engine/tabulate.js';
 import { transition as transitionPath, type Transition } from '../engine/transition.js';
 import { formatPercent } from '../engine/parsePercent.js';
-import { percentOf, poundsPlain } from '../engine/money.js';
+import { penniesOf, percentOf, poundsPlain } from '../engine/money.js';
 import { runBasis, type RunBasis } from './runBasis.js';
+import { paceText } from '../report/transitionTables.js';
 import type { Ratio } from '../engine/damp.js';
 import { shown } from '../engine/shown.js';
 import { resolve } from 'node:path';
@@ -120,7 +121,7 @@ export async function transitionRun(options: TransitionOptions, io: AppIo): Prom
   const path = unwrap(
     transitionPath(
       areas,
-      targets.map((t) => t.rows.map((r) => pennies(r.allocation))),
+      targets.map((t) => t.rows.map((r) => penniesOf(r.allocation))),
       { pace: steps, ...(floor === undefined ? {} : { floor }), ...(ceiling === undefined ? {} : { ceiling }) },
     ),
   );
@@ -142,11 +143,6 @@ export async function transitionRun(options: TransitionOptions, io: AppIo): Prom
     previous: source.provenance,
     provenance: [...inputs.provenance, source.provenance],
   };
-}
-
-/** Exact pounds (whole pennies) as pennies. */
-function pennies(pounds: Decimal): bigint {
-  return BigInt(pounds.times(100).toFixed(0));
 }
 
 /** One area in one year of a transition, as plain data: money as strings with 2 decimals, exact. */
@@ -185,11 +181,10 @@ export interface TransitionResult extends RunBasis {
  */
 export async function transition(options: TransitionOptions, io: AppIo): Promise<TransitionResult> {
   const run = await transitionRun(options, io);
-  const { numerator, denominator } = run.pace;
   return {
     ...runBasis(run.inputs, run.provenance),
     level: run.level,
-    pace: (numerator * 100n) % denominator === 0n ? `${(numerator * 100n) / denominator}%` : `${numerator}/${denominator}`,
+    pace: paceText(run.pace),
     ...(run.floor === undefined ? {} : { floor: formatPercent(run.floor) }),
     ...(run.ceiling === undefined ? {} : { ceiling: formatPercent(run.ceiling) }),
     years: run.transition.years.map((y, t) => ({

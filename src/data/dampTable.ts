@@ -8,6 +8,7 @@ import { damp, type Damping } from '../engine/damp.js';
 import { fail, ok, type Result } from '../engine/errors.js';
 import { withAllocations, type Tabulation } from '../engine/tabulate.js';
 import { parsePrevious, type PreviousLevel } from './parsePrevious.js';
+import { penniesOf } from '../engine/money.js';
 
 /** The band: the largest fall and rise allowed, as fractions (-0.05 for -5%); either may be absent. */
 export interface Band {
@@ -57,16 +58,11 @@ export function dampTable(table: Tabulation, text: string, file: string, band: B
   const level: PreviousLevel = table.level === 'former-district' ? 'former-district' : 'district';
   const previous = parsePrevious(text, file, new Map(table.rows.map((r) => [r.code, r.name])), { level, ...(options.otherLevel ? { otherLevel: options.otherLevel } : {}) });
   if (!previous.ok) return previous;
-  const districts = table.rows.map((r) => ({ code: r.code, name: r.name, formula: pennies(r.allocation), previous: previous.value.get(r.code) as bigint }));
-  const damping = damp(districts, pennies(table.total.allocation), {
+  const districts = table.rows.map((r) => ({ code: r.code, name: r.name, formula: penniesOf(r.allocation), previous: previous.value.get(r.code) as bigint }));
+  const damping = damp(districts, penniesOf(table.total.allocation), {
     ...(band.floor === undefined ? {} : { floor: band.floor }),
     ...(band.ceiling === undefined ? {} : { ceiling: band.ceiling }),
   });
   if (!damping.ok) return damping;
   return ok({ table: withAllocations(table, damping.value.districts.map((d) => d.amount)), damping: damping.value });
-}
-
-/** Exact pounds (whole pennies) as pennies. */
-function pennies(pounds: Decimal): bigint {
-  return BigInt(pounds.times(100).toFixed(0));
 }

@@ -44,12 +44,7 @@ export function largestRemainder(total: bigint, weights: readonly bigint[], keys
       const fa = approx[a] as number;
       const fb = approx[b] as number;
       if (Math.abs(fa - fb) > 1e-12) return fb - fa;
-      const ra = remainders[a] as bigint;
-      const rb = remainders[b] as bigint;
-      if (ra !== rb) return rb > ra ? 1 : -1;
-      const ka = keys[a] as string;
-      const kb = keys[b] as string;
-      return ka < kb ? -1 : ka > kb ? 1 : a - b;
+      return byRemainder(a, b, remainders[a] as bigint, remainders[b] as bigint, keys);
     });
     for (let k = 0; k < leftover; k++) {
       const i = order[k] as number;
@@ -148,17 +143,21 @@ export function largestRemainderOfNumbers(total: number, weights: Float64Array, 
     return numerator - BigInt(parts[i] as number) * exactSum;
   };
   const remainders = new Map(near.map((i) => [i, remainderOf(i)]));
-  near.sort((a, b) => {
-    const ra = remainders.get(a) as bigint;
-    const rb = remainders.get(b) as bigint;
-    if (ra !== rb) return rb > ra ? 1 : -1;
-    const ka = keys[a] as string;
-    const kb = keys[b] as string;
-    return ka < kb ? -1 : ka > kb ? 1 : a - b;
-  });
+  near.sort((a, b) => byRemainder(a, b, remainders.get(a) as bigint, remainders.get(b) as bigint, keys));
   for (let k = 0; k < leftover - above; k++) {
     const i = near[k] as number;
     parts[i] = (parts[i] as number) + 1;
   }
   return parts;
+}
+
+/**
+ * The order the leftover units go in, between units `a` and `b` with exact remainders `ra` and `rb`: the
+ * larger remainder first, then the lower key, then the earlier index.
+ */
+function byRemainder(a: number, b: number, ra: bigint, rb: bigint, keys: readonly string[]): number {
+  if (ra !== rb) return rb > ra ? 1 : -1;
+  const ka = keys[a] as string;
+  const kb = keys[b] as string;
+  return ka < kb ? -1 : ka > kb ? 1 : a - b;
 }

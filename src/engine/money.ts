@@ -17,6 +17,15 @@ export function pounds(pennies: bigint): Decimal {
 }
 
 /**
+ * Exact pounds (a whole number of pennies) as pennies: the inverse of {@link pounds}.
+ *
+ * @example penniesOf(new Exact('1426649.49')) // => 142664949n
+ */
+export function penniesOf(amount: Decimal): bigint {
+  return BigInt(amount.times(100).toFixed(0));
+}
+
+/**
  * Whole pennies as plain pounds with 2 decimals, the form of every money cell and JSON field. From the
  * integer's digits, with no decimal arithmetic (a table of every LSOA in England formats 33,755 of them).
  * Pennies may be a BigInt, or a double holding a whole number below 2^53 exactly (anything else throws).

@@ -9,7 +9,7 @@ import type { Decimal } from 'decimal.js';
 import type { Dataset } from '../engine/dataset.js';
 import { Exact, round2 } from '../engine/exact.js';
 import { fairShare, type Allocation } from '../engine/fairShare.js';
-import { pounds } from '../engine/money.js';
+import { pounds, penniesOf } from '../engine/money.js';
 import { parseAmount } from '../engine/parseAmount.js';
 import { tableRow, tabulate, type DistrictRow, type GroupLevel } from '../engine/tabulate.js';
 import { weigh } from '../engine/weigh.js';
@@ -168,7 +168,7 @@ const COLUMNS = [
 
 function cellTexts(row: DistrictRow, change: RowChange | undefined): Record<(typeof COLUMNS)[number]['field'], string> {
   // The change is a difference of whole pennies, so exact in pennies.
-  const pennies = change?.change === undefined ? undefined : BigInt(change.change.times(100).toFixed(0));
+  const pennies = change?.change === undefined ? undefined : penniesOf(change.change);
   return {
     code: row.code,
     name: row.name,

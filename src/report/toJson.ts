@@ -17,9 +17,16 @@ import type { ColumnKind, Table } from './table.js';
  * @example JSON.parse(toJson(districtTable(tabulate(allocation)), {})).rows[0].allocation // => '1632769.35'
  */
 export function toJson(table: Table, meta: Readonly<Record<string, unknown>>): string {
-  const rows = table.rows.map((row) => rowObject(table, row));
   const total = table.total ? rowObject(table, table.total) : undefined;
-  return jsonText({ ...meta, rows, ...(total ? { total } : {}) });
+  return jsonText({ ...meta, rows: jsonRows(table), ...(total ? { total } : {}) });
+}
+
+/**
+ * The table's rows as the objects {@link toJson} writes, for a JSON document that holds several tables
+ * (write it with {@link jsonText}).
+ */
+export function jsonRows(table: Table): Record<string, string | number | null>[] {
+  return table.rows.map((row) => rowObject(table, row));
 }
 
 /**

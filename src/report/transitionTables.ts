@@ -1,8 +1,19 @@
+import type { Ratio } from '../engine/damp.js';
 import type { Tabulation } from '../engine/tabulate.js';
 import type { Transition } from '../engine/transition.js';
 import { percentOf, poundsPlain } from '../engine/money.js';
 import { describeDamping } from './describeDamping.js';
 import { levelColumns, type Column, type Table } from './table.js';
+
+/**
+ * A pace as people read it: `50%`, or a fraction such as `1/3` where no percentage is exact.
+ *
+ * @example paceText({ numerator: 1n, denominator: 3n }) // => '1/3'
+ */
+export function paceText(pace: Ratio): string {
+  const hundred = pace.numerator * 100n;
+  return hundred % pace.denominator === 0n ? `${hundred / pace.denominator}%` : `${pace.numerator}/${pace.denominator}`;
+}
 
 /** The level a transition runs at. */
 export type TransitionLevel = 'district' | 'former-district';

@@ -4,15 +4,13 @@ import { Failure, unwrap } from '../../app/failure.js';
 import { formatPercent } from '../../engine/parsePercent.js';
 import { plain } from '../../engine/shown.js';
 import { describeRun, runHeader, runMeta } from '../../report/describeRun.js';
-import type { Table } from '../../report/table.js';
-import { jsonText, toJson } from '../../report/toJson.js';
+import { jsonRows, jsonText } from '../../report/toJson.js';
 import { poundsPlain } from '../../engine/money.js';
 import { groupThousands } from '../../engine/wording.js';
-import type { Ratio } from '../../engine/damp.js';
 import { markdownLines, toMarkdown } from '../../report/toMarkdown.js';
 import { toTerminal } from '../../report/toTerminal.js';
 import { toCsv } from '../../report/toCsv.js';
-import { transitionNotes, transitionSummary, transitionYearTable } from '../../report/transitionTables.js';
+import { paceText, transitionNotes, transitionSummary, transitionYearTable } from '../../report/transitionTables.js';
 import { addAllocationOptions, formulaOptions, type AllocationOptions } from '../allocationOptions.js';
 import { colourFor } from '../colour.js';
 import { inputRefs } from '../guardOutput.js';
@@ -99,7 +97,6 @@ the shortfall.`,
       let text: string;
       if (format === 'csv') text = toCsv(summary);
       else if (format === 'json') {
-        const rows = (table: Table): unknown => (JSON.parse(toJson(table, {})) as { rows: unknown }).rows;
         text = jsonText({
           ...runMeta(run.allocation, inputs.area, inputs.dataWords, inputs.vintage),
           level,
@@ -108,8 +105,8 @@ the shortfall.`,
           ...(run.floor === undefined ? {} : { floor: formatPercent(run.floor) }),
           ...(run.ceiling === undefined ? {} : { ceiling: formatPercent(run.ceiling) }),
           shortfall: poundsPlain(path.shortfall),
-          path: rows(summary),
-          years: path.years.map((y, t) => ({ year: y.year, budget: poundsPlain(y.budget), protection: notes[t], rows: rows(years[t] ?? summary) })),
+          path: jsonRows(summary),
+          years: path.years.map((y, t) => ({ year: y.year, budget: poundsPlain(y.budget), protection: notes[t], rows: jsonRows(years[t] ?? summary) })),
         });
       } else if (format === 'md') {
         text = [
@@ -138,12 +135,6 @@ the shortfall.`,
       if (format === 'csv') for (const line of notes) io.stderr.write(`fairshare: ${plain(line)}\n`);
     });
   return command;
-}
-
-/** A pace as people read it: `50%`, or `1/3` where no percentage is exact. */
-function paceText(pace: Ratio): string {
-  const hundred = pace.numerator * 100n;
-  return hundred % pace.denominator === 0n ? `${hundred / pace.denominator}%` : `${pace.numerator}/${pace.denominator}`;
 }
 
 /** A thousands-grouped amount (`12,700,000`): one budget, not a list. */
