@@ -12,11 +12,19 @@ import { decodeText } from '../data/decodeText.js';
 import type { PackMeta } from '../data/packFormat.js';
 import { populationField } from '../data/populationBase.js';
 import type { Vintage } from '../data/vintage.js';
-import type { GroupLevel } from '../engine/tabulate.js';
 import { compare, type ComparisonRow } from '../scenario/compare.js';
 import { EXAMPLE_SCENARIO_FILE } from '../scenario/exampleScenarioFile.js';
 import type { ScenarioFile } from '../scenario/parseScenarioFile.js';
-import { dataRefs, planScenarios, potDataRefs, previousOf, replacementsOf, type DataRefs, type ScenarioPlan } from '../scenario/planScenarios.js';
+import {
+  dataRefs,
+  planScenarios,
+  potDataRefs,
+  previousOf,
+  replacementsOf,
+  type DataRefs,
+  type ScenarioLevel,
+  type ScenarioPlan,
+} from '../scenario/planScenarios.js';
 import { runScenarios, type ScenarioResult } from '../scenario/runScenarios.js';
 import type { AllocationRow } from './allocate.js';
 import type { AppIo } from './context.js';
@@ -27,6 +35,7 @@ import { plainDamping, plainRows, type PlainDamping } from './plainRows.js';
 import { vintageOf } from './runFormula.js';
 import { inputFile, type InputFile } from '../data/inputFile.js';
 import { packLicence } from '../data/packFormat.js';
+import { parseLocalities, type Localities } from '../data/parseLocalities.js';
 
 /**
  * A scenario file already read: its text, and the folder its paths (`data:`, `formula:`, `previous:`,
@@ -132,6 +141,7 @@ export async function readScenarios(options: ScenariosOptions, io: AppIo): Promi
     if (spec.formula !== undefined) inputs.push({ shown: spec.formula, path: formulaPath(spec.formula, baseDir) });
     if ('previous' in spec && spec.previous !== undefined) inputs.push({ shown: spec.previous, path: resolve(baseDir, spec.previous) });
     if ('replace' in spec) for (const named of spec.replace?.values() ?? []) inputs.push({ shown: named, path: resolve(baseDir, named) });
+    if ('localities' in spec && spec.localities !== undefined) inputs.push({ shown: spec.localities, path: resolve(baseDir, spec.localities) });
   }
   const levelOption = level !== undefined && read.defaults.level === undefined ? level : undefined;
   return { parsed, provenance: file.provenance, inputs, baseDir, shown: file.shown, ...(levelOption === undefined ? {} : { levelOption }) };
@@ -213,13 +223,18 @@ export async function scenariosRun(source: ScenarioSource, io: AppIo): Promise<S
     previous.set(named.file, file.text);
     record(file.provenance);
   }
+  const named = parsed.defaults.localities;
+  const localities =
+    named === undefined ? undefined : await readLocalities(named, baseDir, io).catch((error: unknown) => atSetting(error, ['defaults', 'localities']));
+  if (localities !== undefined) record(localities.provenance);
   const load = (refs: DataRefs): LoadedData => loaded.get(keyOf(refs)) as LoadedData;
   const planned = planScenarios(parsed, load, {
     previous: (named) => previous.get(named) as string,
     replacement: (named) => replacements.get(named) as { text: string; sha256: string },
+    ...(localities === undefined ? {} : { localities: localities.localities }),
   });
   // A level given as an option (--level) is the command line's mistake, not a line of the file.
-  if (!planned.ok && levelOption !== undefined && (planned.error.code === 'bad-level' || planned.error.code === 'level-not-in-data')) {
+  if (!planned.ok && levelOption !== undefined && LEVEL_CODES.includes(planned.error.code)) {
     const { location: _, ...error } = planned.error;
     throw new Failure({ ...error, kind: 'usage', message: `--level ${levelOption}: ${error.message}` });
   }
@@ -245,6 +260,19 @@ export async function scenariosRun(source: ScenarioSource, io: AppIo): Promise<S
     scenarioPacks,
     ...packLicence(...packs),
   };
+}
+
+/** The planning failures about the tables' level, which are the command line's when `--level` set it. */
+const LEVEL_CODES: readonly string[] = ['bad-level', 'level-not-in-data', 'lookup-without-level', 'missing-option'];
+
+/**
+ * The file named by `localities:` (relative to the scenario file's folder), read and checked on its own
+ * (see parseLocalities), with its provenance; a file that cannot be read is a failure at the `localities:`
+ * line. Throws Failure.
+ */
+async function readLocalities(file: string, baseDir: string, io: AppIo): Promise<{ localities: Localities; provenance: InputFile }> {
+  const source = unwrap(await readSource(resolve(baseDir, file), 'localities', file));
+  return { localities: unwrap(parseLocalities(await userTable(source.bytes, file, io.stderr), file)), provenance: source.provenance };
 }
 
 /**
@@ -350,8 +378,8 @@ export interface ScenarioComparisonRow {
 export interface ScenariosResult {
   readonly baseline: string;
   readonly title: string;
-  /** The level of every scenario's table. */
-  readonly level: GroupLevel;
+  /** The level of every scenario's table: whole-LSOA areas, or `locality` (the file's `localities:`). */
+  readonly level: ScenarioLevel;
   readonly scenarios: readonly ScenarioOutcome[];
   readonly comparison: readonly ScenarioComparisonRow[];
   /** Every input file by name and SHA-256. */

@@ -21,7 +21,8 @@ export type ErrorKind =
  * take only these codes, so a new one is added here first; test/engine/errorCodes.test.ts checks that
  * each is still used. The scenario runner re-raises the usage errors of a scenario file's settings (a
  * budget, a weight, a floor) as `data` at the file's line (src/scenario/planScenarios.ts), and
- * `scenarios run --level` re-raises `bad-level` and `level-not-in-data` as `usage`.
+ * `scenarios run --level` re-raises `bad-level`, `level-not-in-data`, `lookup-without-level` and
+ * `missing-option` as `usage`.
  */
 export const ERROR_CODES = {
   // usage: the command line is wrong (exit 2).
@@ -56,7 +57,7 @@ export const ERROR_CODES = {
   'level-not-in-data': 'usage', // data: a scenario file's level:
   'level-not-whole-lsoas': 'usage',
   'level-without-previous': 'usage',
-  'lookup-without-level': 'usage',
+  'lookup-without-level': 'usage', // data: a scenario file's level: with localities:
   'lsoa-of-other-vintage': 'usage',
   'lsoa-outside-area': 'usage',
   'manifest-without-output': 'usage',
@@ -82,7 +83,7 @@ export const ERROR_CODES = {
   'bad-years': 'usage',
   'bad-pace': 'usage',
   'budgets-not-years': 'usage',
-  'missing-option': 'usage',
+  'missing-option': 'usage', // data: a scenario file's level: locality without localities:
   'unknown-domain': 'usage',
   'unknown-extension': 'usage',
   'unknown-lsoa': 'usage', // data: an LSOA code in a lookup, points or replacement file
@@ -123,6 +124,7 @@ export const ERROR_CODES = {
   'empty-file': 'data',
   'empty-scenarios': 'data',
   'exclude-and-pots': 'data',
+  'localities-in-scenario': 'data',
   'lookup-not-covering': 'data',
   'malformed-csv': 'data',
   'missing-columns': 'data',

@@ -24,6 +24,14 @@ export interface LookupTabulation {
 }
 
 /**
+ * Whether a table is a share lookup's (wards, divisions or localities, its rows {@link AreaRow}s with
+ * `estimated`) rather than a whole-LSOA level's.
+ */
+export function isLookupTabulation<T extends { readonly total: object }>(table: T | LookupTabulation): table is LookupTabulation {
+  return 'estimated' in table.total;
+}
+
+/**
  * Share each LSOA's whole pennies out to wards, divisions or any other areas through a share lookup,
  * so that the area totals are whole pennies adding up exactly to the budget (see `apportion`), with
  * the people apportioned by the same shares. Every LSOA of the allocation must be in the lookup; rows

@@ -3,8 +3,9 @@ import type { ComparisonRow } from '../scenario/compare.js';
 import type { ScenarioResult } from '../scenario/runScenarios.js';
 import { poundsText } from './display.js';
 import { describeRun, peopleLabel, runHeader, runMeta } from './describeRun.js';
-import type { GroupLevel } from '../engine/tabulate.js';
-import { comparisonTable, levelTable, lsoaTable, withDampingColumns, type Table } from './table.js';
+import type { Tabulation } from '../engine/tabulate.js';
+import type { ScenarioLevel } from '../scenario/planScenarios.js';
+import { anyLevelTable, comparisonTable, lsoaTable, withDampingColumns, type Table } from './table.js';
 import { dampingMeta, describeDamping } from './describeDamping.js';
 import { formulaDomains, toXlsx, type XlsxSettings, type XlsxSheet } from './toXlsx.js';
 import { toCsv } from './toCsv.js';
@@ -46,7 +47,7 @@ export async function scenarioFiles(
   const stem = (result: ScenarioResult, pot: string): string => (result.plan.pooled ? `${result.plan.name}.${pot}` : result.plan.name);
   if (options.format === 'csv') {
     for (const result of results) {
-      if (result.plan.pooled) for (const pot of result.pots) files.set(`${stem(result, pot.plan.name)}.csv`, toCsv(levelTable(pot.table)));
+      if (result.plan.pooled) for (const pot of result.pots) files.set(`${stem(result, pot.plan.name)}.csv`, toCsv(anyLevelTable(pot.table)));
       files.set(`${result.plan.name}.csv`, toCsv(scenarioTable(result)));
     }
     files.set('comparison.csv', toCsv(comparisonTable(comparison, levelOf(results))));
@@ -68,7 +69,9 @@ export async function scenarioFiles(
  * columns `previous,change_pct,held` after them, as `allocate --previous` writes it.
  */
 export function scenarioTable(result: ScenarioResult): Table {
-  return result.damping === undefined ? levelTable(result.table) : withDampingColumns(levelTable(result.table), result.damping);
+  if (result.damping === undefined) return anyLevelTable(result.table);
+  // Only district and former-district tables are damped (see planScenarios).
+  return withDampingColumns(anyLevelTable(result.table as Tabulation), result.damping);
 }
 
 /**
@@ -92,6 +95,7 @@ function markdown(results: readonly ScenarioResult[], comparison: readonly Compa
     '',
     `Baseline: **${markdownText(options.baseline)}**. Amounts are exact to the penny; each table adds up to its budget.`,
     '',
+    ...localitiesLines(results).flatMap((line) => [markdownText(line), '']),
   ];
   for (const result of results) {
     const { plan } = result;
@@ -107,7 +111,7 @@ function markdown(results: readonly ScenarioResult[], comparison: readonly Compa
       for (const pot of result.pots) {
         parts.push(`### ${markdownText(`${plan.name}: ${pot.plan.name}`)}`, '');
         if (pot.plan.description) parts.push(markdownLines(pot.plan.description.split(/\r?\n/)), '');
-        parts.push(caption(pot.allocation, plan.area, pot.plan.dataWords), '', toMarkdown(levelTable(pot.table)));
+        parts.push(caption(pot.allocation, plan.area, pot.plan.dataWords), '', toMarkdown(anyLevelTable(pot.table)));
       }
     } else {
       const header = runHeader(describeRun((result.pots[0] as ScenarioResult['pots'][number]).allocation, plan.area, plan.dataWords));
@@ -147,7 +151,7 @@ function workbook(results: readonly ScenarioResult[], comparison: readonly Compa
           pot.plan.data === undefined && pot.plan.formulaRef === undefined
             ? []
             : [`Pot data: ${pot.plan.data ?? "its scenario's"}; formula: ${pot.plan.formulaRef ?? "its scenario's"}.`];
-        sheets.push({ name: `${plan.name} ${pot.plan.name}`, table: levelTable(pot.table), caption: [potTitle, ...header] });
+        sheets.push({ name: `${plan.name} ${pot.plan.name}`, table: anyLevelTable(pot.table), caption: [potTitle, ...header] });
         settings.push({ heading: potTitle, lines: [...own, ...header, `Population base: ${pot.plan.population}.`], domains: formulaDomains(pot.plan.formula) });
       }
     } else {
@@ -171,7 +175,7 @@ function workbook(results: readonly ScenarioResult[], comparison: readonly Compa
   const sources = [...new Set(results.map((r) => r.plan.dataWords))];
   return toXlsx(sheets, {
     title: options.title,
-    lines: [`Baseline: ${options.baseline}. Amounts are exact to the penny; each table adds up to its budget.`],
+    lines: [`Baseline: ${options.baseline}. Amounts are exact to the penny; each table adds up to its budget.`, ...localitiesLines(results)],
     settings,
     sources,
     ...(options.licence === undefined ? {} : { licence: options.licence }),
@@ -207,7 +211,7 @@ function json(results: readonly ScenarioResult[], comparison: readonly Compariso
         ? result.pots.map((pot) => ({
             ...runMeta(pot.allocation, result.plan.area, pot.plan.dataWords, pot.plan.data === undefined ? result.plan.vintage : undefined),
             name: pot.plan.name,
-            districts: rowsOf(levelTable(pot.table)),
+            districts: rowsOf(anyLevelTable(pot.table)),
           }))
         : undefined,
       ...(result.plan.pooled
@@ -220,8 +224,21 @@ function json(results: readonly ScenarioResult[], comparison: readonly Compariso
   return jsonText(doc);
 }
 
+/**
+ * For a run by locality, one line saying where the localities come from and how their amounts are made;
+ * none otherwise.
+ */
+function localitiesLines(results: readonly ScenarioResult[]): string[] {
+  const lookup = results[0]?.plan.localities;
+  if (lookup === undefined) return [];
+  return [
+    `Tables by locality, from ${lookup.file}: each LSOA's pennies go to its localities by their shares (the people too), ` +
+      "as in the ward and division tables, so every table adds up exactly to its budget. % of total, £ per person and the need index are each locality's own.",
+  ];
+}
+
 /** The level of a run's tables: one per file, so the first scenario's. */
-function levelOf(results: readonly ScenarioResult[]): GroupLevel {
+function levelOf(results: readonly ScenarioResult[]): ScenarioLevel {
   return results[0]?.plan.level ?? 'district';
 }
 

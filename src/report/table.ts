@@ -4,7 +4,7 @@ import type { Damping, DampedDistrict } from '../engine/damp.js';
 import type { Allocation } from '../engine/fairShare.js';
 import type { Unit } from '../engine/dataset.js';
 import { GROUP_LEVELS, type DistrictRow, type Tabulation, type GroupLevel } from '../engine/tabulate.js';
-import type { LookupTabulation } from '../engine/tabulateAreas.js';
+import { isLookupTabulation, type LookupTabulation } from '../engine/tabulateAreas.js';
 import type { ComparisonRow } from '../scenario/compare.js';
 import { percentOf, perPersonPlain, poundsPlain } from '../engine/money.js';
 
@@ -108,6 +108,14 @@ export function levelTable(table: Tabulation): Table {
   ];
   const total = cells(table.total, true);
   return { columns, rows: table.rows.map((r) => cells(r)), total: level === 'ward' ? withoutRatios(columns, total) : total };
+}
+
+/**
+ * A table of either kind: a whole-LSOA level's ({@link levelTable}) or a share lookup's ({@link areaTable}),
+ * such as a scenario's by locality.
+ */
+export function anyLevelTable(table: Tabulation | LookupTabulation): Table {
+  return isLookupTabulation(table) ? areaTable(table) : levelTable(table);
 }
 
 /**
@@ -375,15 +383,19 @@ const COMPARISON_COLUMNS: readonly Column[] = [
  * The comparison with the baseline: one row per scenario and district, with
  * `scenario,district_code,district_name,allocation,per_person,change,change_pct,per_person_rank,rank_change`
  * (`rank_change`: places up the table by £ per person against the baseline, +2 = two places nearer rank 1);
- * at
- * another level the code and name columns are named for it (`former_district_code,former_district_name`).
+ * at another level the code and name columns are named for it (`former_district_code,former_district_name`),
+ * and by locality one column, `locality`, stands for both.
  */
-export function comparisonTable(rows: readonly ComparisonRow[], level: GroupLevel = 'district'): Table {
+export function comparisonTable(rows: readonly ComparisonRow[], level: GroupLevel | 'locality' = 'district'): Table {
+  // A locality is named by the user and is its own code: one column, as in its own table.
+  const locality = level === 'locality';
+  const areaColumns: readonly Column[] =
+    level === 'district' ? COMPARISON_COLUMNS.slice(1, 3) : locality ? [{ key: 'locality', title: 'Locality', kind: 'text' }] : levelColumns(level);
   return {
-    columns: level === 'district' ? COMPARISON_COLUMNS : [COMPARISON_COLUMNS[0] as Column, ...levelColumns(level), ...COMPARISON_COLUMNS.slice(3)],
+    columns: [COMPARISON_COLUMNS[0] as Column, ...areaColumns, ...COMPARISON_COLUMNS.slice(3)],
     rows: rows.map((r) => [
       r.scenario,
-      r.districtCode,
+      ...(locality ? [] : [r.districtCode]),
       r.districtName,
       r.allocation.toFixed(2),
       r.perPerson,

@@ -2,7 +2,7 @@
 export const EXAMPLE_SCENARIO_FILE = `# fairshare scenario file: run it with
 #   fairshare scenarios run scenarios.yaml -o results/
 # Check it without writing anything with: fairshare scenarios check scenarios.yaml
-# Paths (data:, formula:, previous:) are relative to this file's folder.
+# Paths (data:, formula:, previous:, localities:) are relative to this file's folder.
 
 description: Prevention budget options for cabinet
 
@@ -12,6 +12,7 @@ defaults:
   budget: 38.1m                 # 38.1m, £38,100,000, 500k, 1.2bn, 38100000.50
   # vintage: 2025               # the shipped data: 2025 (IoD2025, Census 2021; the default) or 2019 (IoD2019)
   # level: former-district      # the tables' rows: district (default), former-district, county, region or ward (2025)
+  # localities: my-localities.csv   # tables by your own localities instead: lsoa_code (or ward_code), locality[, share]
   # formula: northamptonshire-2025   # a built-in formula, or a formula JSON file
   # data: our-own-data.csv      # your own CSV instead of the shipped data (see the README)
   # population: total           # share by and count per head of: total, 0-4, 0-14, 60+ or 65+ (2019: 0-15, 16-59, 60+)

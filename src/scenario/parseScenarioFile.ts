@@ -82,6 +82,8 @@ const scenarioSchema = z.strictObject({
   replace: replace.optional(),
   ...dampingKeys,
   pots: z.map(z.string(), potSchema).optional(),
+  /** Read only under defaults: (planScenarios refuses it here with a message saying so). */
+  localities: z.string().optional(),
 });
 
 const defaultsSchema = z.strictObject({
@@ -98,6 +100,11 @@ const defaultsSchema = z.strictObject({
    * row); planScenarios checks it.
    */
   level: z.string().optional(),
+  /**
+   * A localities file (relative to the scenario file), as `allocate --localities` reads it: every scenario's
+   * table is then by locality.
+   */
+  localities: z.string().optional(),
 });
 
 const fileSchema = z.strictObject({
@@ -134,7 +141,8 @@ export interface ScenarioEntry {
 const KEYS: Readonly<Record<string, readonly string[]>> = {
   file: Object.keys(fileSchema.shape),
   defaults: Object.keys(defaultsSchema.shape),
-  scenario: Object.keys(scenarioSchema.shape),
+  // localities: is read under a scenario only to say it belongs under defaults:.
+  scenario: Object.keys(scenarioSchema.shape).filter((key) => key !== 'localities'),
   pot: Object.keys(potSchema.shape),
 };
 
@@ -600,6 +608,7 @@ function expectationAt(path: readonly PropertyKey[]): string | undefined {
   if (key === 'baseline') return 'the name of a scenario, or a scenario';
   if (key === 'floor' || key === 'ceiling') return `a percentage with its sign, e.g. ${key === 'floor' ? '-2%' : '+2%'}`;
   if (key === 'previous') return 'the path of a previous allocation (CSV or XLSX)';
+  if (key === 'localities') return 'the path of a localities file (CSV or XLSX with lsoa_code or ward_code, and locality)';
   if (path.at(-2) === 'replace') return 'the path of a CSV or XLSX with lsoa_code and value or national_rank';
   if (key === 'replace') return 'a mapping of source ids to files, e.g. community-safety: my-crime.csv';
   return undefined;

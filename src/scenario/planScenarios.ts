@@ -15,6 +15,15 @@ import type { PotSpec, ScenarioEntry, ScenarioFile } from './parseScenarioFile.j
 import { potDataset } from './potDataset.js';
 import { lsoaCodeHints } from '../data/lsoaCodeHints.js';
 import { replaceFromFile } from '../data/replaceSource.js';
+import type { Localities } from '../data/parseLocalities.js';
+import { localityLookup } from '../data/localityLookup.js';
+import type { Lookup } from '../engine/lookup.js';
+
+/**
+ * What a scenario's tables add the LSOAs up into: a level of whole LSOAs, or `locality` (the file's
+ * `localities:`, each LSOA's pennies shared out by its shares as the ward and division tables are).
+ */
+export type ScenarioLevel = GroupLevel | 'locality';
 
 /** One budget with its formula variant. A scenario without pots has one pot named after it. */
 export interface PotPlan {
@@ -59,6 +68,8 @@ export interface PlanOptions {
   readonly previous?: (file: string) => string;
   /** A file named by `replace:` (as written), already read: its text (a workbook as CSV) and SHA-256. */
   readonly replacement?: (file: string) => { readonly text: string; readonly sha256: string };
+  /** The file's `localities:`, already read and checked on its own; needed when the defaults name one. */
+  readonly localities?: Localities;
 }
 
 /** One `replace:` setting in force for a scenario: the source, the file, and where it is written. */
@@ -102,10 +113,12 @@ export interface ScenarioPlan {
   /** The scenario's whole budget (the sum of its pots). */
   readonly budget: Decimal;
   /**
-   * What its tables add the LSOAs up into: the file's `level:` (default `district`), the same for every
-   * scenario.
+   * What its tables add the LSOAs up into: the file's `level:` (default `district`, or `locality` with
+   * `localities:`), the same for every scenario.
    */
-  readonly level: GroupLevel;
+  readonly level: ScenarioLevel;
+  /** At the `locality` level: the localities as a share lookup over the scenario's LSOAs. */
+  readonly localities?: Lookup;
   /** Present when the scenario's table is damped against a previous allocation. */
   readonly damping?: DampingPlan;
 }
@@ -189,6 +202,12 @@ function planScenario(
     error: { ...error, kind: 'data', message: `scenario "${name}": ${error.message}`, location },
   });
 
+  if (spec.localities !== undefined) {
+    return fail('data', 'localities-in-scenario', `scenario "${name}" has its own localities:, which is set once for the whole file`, {
+      hint: 'Move localities: under defaults:, so that every scenario has the same rows to compare',
+      location: locate([...at, 'localities']),
+    });
+  }
   const refs = dataRefs(file, { name, spec, path: at });
   if (!refs.ok) return refs;
   const { data, formula: formulaRef, vintage } = refs.value;
@@ -199,7 +218,11 @@ function planScenario(
   const population = spec.population ?? defaults.population ?? 'total';
   const dataset = subset(loaded.dataset, area.value);
   const level = planLevel(file, dataset, data === undefined ? (loaded.vintage ?? vintage) : undefined);
-  if (!level.ok) return context(level.error, locate(['defaults', 'level']));
+  if (!level.ok) return context(level.error, level.error.location ?? locate(['defaults', 'level']));
+  const localities = level.value === 'locality' ? planLocalities(options, loaded.dataset, dataset, area.value.name) : ok(undefined);
+  // A problem in the localities file keeps its own line; one of the file as a whole is at localities:.
+  if (!localities.ok)
+    return context(localities.error, localities.error.location?.line === undefined ? locate(['defaults', 'localities']) : localities.error.location);
   const damping = planDamping(file, { name, spec, path: at }, level.value, where, options);
   if (!damping.ok) return context(damping.error, damping.error.location ?? locate(at));
   // The officer's figures for sources of the formula (`replace:`), on the scenario's LSOAs.
@@ -295,6 +318,7 @@ function planScenario(
     pots,
     budget,
     level: level.value,
+    ...(localities.value === undefined ? {} : { localities: localities.value }),
     ...(damping.value === undefined ? {} : { damping: damping.value }),
   });
 }
@@ -398,7 +422,7 @@ const DAMPING_LEVELS: readonly GroupLevel[] = ['district', 'former-district'];
 function planDamping(
   file: ScenarioFile,
   entry: ScenarioEntry,
-  level: GroupLevel,
+  level: ScenarioLevel,
   where: (key: string) => Location,
   options: PlanOptions,
 ): Result<DampingPlan | undefined> {
@@ -422,7 +446,7 @@ function planDamping(
     );
   }
   const at = file.locate(previous.path);
-  if (!DAMPING_LEVELS.includes(level)) {
+  if (!(DAMPING_LEVELS as readonly ScenarioLevel[]).includes(level)) {
     return fail('data', 'previous-needs-district', `previous: damps district or former-district tables, not ${level.replace(/-/g, ' ')} tables`, {
       hint: 'Set level: district (the default) or former-district under defaults:, or remove previous:',
       location: at,
@@ -450,20 +474,48 @@ function planDamping(
 }
 
 /**
- * The file's `level:` (default `district`), checked against a scenario's data: one of the levels made of
- * whole LSOAs, and one the data has.
+ * The file's `level:` (default `district`, or `locality` when the defaults name `localities:`), checked
+ * against a scenario's data: one of the levels made of whole LSOAs, and one the data has; or `locality`,
+ * which needs `localities:` (and `localities:` needs it).
  */
-function planLevel(file: ScenarioFile, dataset: Dataset, vintage: Vintage | undefined): Result<GroupLevel> {
-  const text = file.defaults.level ?? 'district';
-  const level = GROUP_LEVELS.find((l) => l === text.trim().toLowerCase());
+function planLevel(file: ScenarioFile, dataset: Dataset, vintage: Vintage | undefined): Result<ScenarioLevel> {
+  const { localities } = file.defaults;
+  const text = file.defaults.level ?? (localities === undefined ? 'district' : 'locality');
+  const written = text.trim().toLowerCase();
+  if (written === 'locality') {
+    if (localities !== undefined) return ok('locality');
+    return fail('data', 'missing-option', 'level: locality needs a localities file', {
+      hint: 'Add localities: FILE under defaults: (CSV or XLSX: lsoa_code or ward_code, and locality), relative to the scenario file',
+    });
+  }
+  const level = GROUP_LEVELS.find((l) => l === written);
   if (level === undefined) {
-    return fail('data', 'bad-level', `unknown level "${shown(text)}"`, { hint: `Use one of: ${GROUP_LEVELS.join(', ')} (scenario tables add up whole LSOAs)` });
+    return fail('data', 'bad-level', `unknown level "${shown(text)}"`, {
+      hint: `Use one of: ${GROUP_LEVELS.join(', ')} (scenario tables add up whole LSOAs), or locality with localities:`,
+    });
+  }
+  if (localities !== undefined) {
+    return fail('data', 'lookup-without-level', `localities: gives every table by locality, not by ${level.replace(/-/g, ' ')}`, {
+      hint: 'Remove level: (or write level: locality), or remove localities:',
+    });
   }
   if (hasLevel(dataset, level)) return ok(level);
   const what = vintage === undefined ? 'its data file has' : `the ${vintage} vintage has`;
   return fail('data', 'level-not-in-data', `${what} no ${level === 'ward' ? 'wards made of whole LSOAs' : level.replace(/-/g, ' ') + ' areas'}`, {
     hint: vintage === '2019' ? 'Use the 2025 vintage for regions and wards, or another level' : 'Use the shipped data (no data:) or another level',
   });
+}
+
+/**
+ * The file's localities as a share lookup over a scenario's LSOAs (see localityLookup): its codes must be
+ * in the data and in the scenario's area, and cover every LSOA of it.
+ */
+function planLocalities(options: PlanOptions, all: Dataset, dataset: Dataset, areaName: string): Result<Lookup> {
+  const { localities } = options;
+  if (localities === undefined) throw new Error('planScenarios: the file names localities:, but they were not read');
+  const lookup = localityLookup(localities, all, dataset, areaName);
+  // The area is the scenario file's area:, not the command line's --area.
+  return lookup.ok || lookup.error.hint === undefined ? lookup : { ok: false, error: { ...lookup.error, hint: lookup.error.hint.replace('--area', 'area:') } };
 }
 
 function planPot(

@@ -4,8 +4,15 @@ import { populationField } from '../data/populationBase.js';
 import type { Damping } from '../engine/damp.js';
 import { type FairshareError, type Location, ok, type Result } from '../engine/errors.js';
 import { fairShare, type Allocation } from '../engine/fairShare.js';
-import { tabulate, unitGroup, type Tabulation } from '../engine/tabulate.js';
+import { tabulate, unitGroup, type GroupLevel, type Tabulatable, type Tabulation } from '../engine/tabulate.js';
+import { tabulateAreas, type LookupTabulation } from '../engine/tabulateAreas.js';
 import type { DampingPlan, PotPlan, ScenarioPlan } from './planScenarios.js';
+
+/**
+ * A scenario's or pot's table: a level of whole LSOAs, or its localities (each LSOA's pennies shared out by
+ * its shares).
+ */
+export type ScenarioTable = Tabulation | LookupTabulation;
 
 /**
  * One pot's run: its allocation (for LSOA tables and explanations) and its table (districts, or the file's
@@ -14,7 +21,7 @@ import type { DampingPlan, PotPlan, ScenarioPlan } from './planScenarios.js';
 export interface PotResult {
   readonly plan: PotPlan;
   readonly allocation: Allocation;
-  readonly table: Tabulation;
+  readonly table: ScenarioTable;
 }
 
 /**
@@ -24,7 +31,7 @@ export interface PotResult {
 export interface ScenarioResult {
   readonly plan: ScenarioPlan;
   readonly pots: readonly PotResult[];
-  readonly table: Tabulation;
+  readonly table: ScenarioTable;
   /** Present when the scenario is damped (`previous:`): who was held, and the formula and damped amounts. */
   readonly damping?: Damping;
 }
@@ -44,7 +51,9 @@ export function runScenarios(plans: readonly ScenarioPlan[]): Result<ScenarioRes
     for (const pot of plan.pots) {
       const allocation = fairShare(pot.dataset, pot.formula, pot.budget, { populationField: populationField(pot.population) });
       if (!allocation.ok) return { ok: false, error: within(allocation.error, plan, pot) };
-      pots.push({ plan: pot, allocation: allocation.value, table: tabulate(allocation.value, { level: plan.level }) });
+      const table = tableOf(allocation.value, plan);
+      if (!table.ok) return { ok: false, error: within(table.error, plan, pot) };
+      pots.push({ plan: pot, allocation: allocation.value, table: table.value });
     }
     const table = scenarioTable(plan, pots);
     if (!table.ok) return table;
@@ -52,15 +61,22 @@ export function runScenarios(plans: readonly ScenarioPlan[]): Result<ScenarioRes
       results.push({ plan, pots, table: table.value });
       continue;
     }
-    const damped = dampScenario(plan, plan.damping, table.value);
+    // Planning allows damping only at the district and former-district levels, whose tables are Tabulations.
+    const damped = dampScenario(plan, plan.damping, table.value as Tabulation);
     if (!damped.ok) return damped;
     results.push({ plan, pots, ...damped.value });
   }
   return ok(results);
 }
 
+/** An allocation's table at the scenario's level: its whole-LSOA areas, or its localities. */
+function tableOf(allocation: Tabulatable, plan: ScenarioPlan): Result<ScenarioTable> {
+  if (plan.localities !== undefined) return tabulateAreas(allocation, plan.localities);
+  return ok(tabulate(allocation, { level: plan.level as GroupLevel }));
+}
+
 /** A scenario's table before any damping: its one pot's, or its pots summed LSOA by LSOA. */
-function scenarioTable(plan: ScenarioPlan, pots: readonly PotResult[]): Result<Tabulation> {
+function scenarioTable(plan: ScenarioPlan, pots: readonly PotResult[]): Result<ScenarioTable> {
   const only = pots[0] as PotResult;
   if (!plan.pooled) return ok(only.table);
   const populations = plan.dataset.fields.get(populationField(plan.population));
@@ -77,7 +93,7 @@ function scenarioTable(plan: ScenarioPlan, pots: readonly PotResult[]): Result<T
   }
   // Every pot is shared over its scenario's LSOAs in the same order (see potDataset), so index i is one LSOA.
   const pennies = only.allocation.pennies.map((_, i) => pots.reduce((sum, p) => sum + (p.allocation.pennies[i] as bigint), 0n));
-  return ok(tabulate({ dataset: plan.dataset, pennies, populations, budget: plan.budget as Decimal }, { level: plan.level }));
+  return tableOf({ dataset: plan.dataset, pennies, populations, budget: plan.budget as Decimal }, plan);
 }
 
 /**

@@ -594,7 +594,7 @@ describe('the summary of a run: who gains and loses most', () => {
     const result = await runInto('examples/year-on-year.yaml', ['--vintage', '2025', '--level', 'former-district']);
     expect(result.code).toBe(0);
     expect(result.out).toMatch(/budget-33-6m\s+£33,600,000\.00\s+none\s+none/);
-    expect(result.out).toContain("Rise and fall are of each district's share of the budget, in percentage points (pp)");
+    expect(result.out).toContain("Rise and fall are of each former district's share of the budget, in percentage points (pp)");
   });
 
   it('never lists a loss as the greatest gain (the scenarios init example)', async () => {
@@ -621,7 +621,7 @@ describe('scenarios init, then run: the summary reads right', () => {
   it.each([
     ['by district', []],
     ['by former district', ['--level', 'former-district']],
-  ])('%s: each largest rise and fall has its rank change, as in the comparison, and no rise is a fall', async (_, extra) => {
+  ])('%s: each largest rise and fall has its rank change, as in the comparison, and no rise is a fall', async (by, extra) => {
     const cwd = tempDir();
     expect((await run(['scenarios', 'init'], cwd)).code).toBe(0);
     const ran = await run(['scenarios', 'run', 'scenarios.yaml', '-o', 'results', '--vintage', '2025', ...extra], cwd);
@@ -641,7 +641,7 @@ describe('scenarios init, then run: the summary reads right', () => {
       '£ change',
       'Rank change',
     ]);
-    expect(ran.out).toContain('Rank change: places the district moved in the table of £ per person against the baseline');
+    expect(ran.out).toContain(`Rank change: places the ${by.replace('by ', '')} moved in the table of £ per person against the baseline`);
 
     const comparison = readCsv(join(cwd, 'results'), 'comparison.csv');
     const nameKey = extra.length ? 'former_district_name' : 'district_name';

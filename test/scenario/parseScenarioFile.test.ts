@@ -167,7 +167,7 @@ describe('parseScenarioFile', () => {
       const error = refused(yaml('defaults:', '  budgte: 1m', 'scenarios:', '  a: {}'));
       expect(error.message).toBe('defaults: unknown key "budgte"');
       expect(error.hint).toBe(
-        'Did you mean "budget"? Valid keys here: budget, area, data, formula, vintage, population, replace, previous, floor, ceiling, level',
+        'Did you mean "budget"? Valid keys here: budget, area, data, formula, vintage, population, replace, previous, floor, ceiling, level, localities',
       );
       expect(error.location).toEqual({ file: 'options.yaml', line: 2, column: 3 });
     });

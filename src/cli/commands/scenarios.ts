@@ -30,7 +30,10 @@ interface RunOptions {
 
 /** `--level`: the tables' rows, for a file whose defaults say no `level:`. */
 export function levelOption(): Option {
-  return new Option('-l, --level <level>', `the tables' rows when the file's defaults say no level: ${GROUP_LEVELS.join(', ')} (default district)`);
+  return new Option(
+    '-l, --level <level>',
+    `the tables' rows when the file's defaults say no level: ${GROUP_LEVELS.join(', ')} (default district; locality with localities:)`,
+  );
 }
 
 /**
@@ -195,11 +198,12 @@ function summary(
     ],
     rows,
   };
+  // The tables' rows in words: district, former district, ward, locality, …
+  const area = (results[0]?.plan.level ?? 'district').replace(/-/g, ' ');
   const note = byShare
-    ? "\nRise and fall are of each district's share of the budget, in percentage points (pp): where a scenario's budget differs from the baseline's, the £ change is shown beside it, and can fall while the share rises. 'none': no share moved by 0.01 pp.\n"
-    : "\nRise and fall are of each district's share of the budget, in percentage points (pp); with the baseline's budget that is the £ change.\n";
-  const ranks =
-    "Rank change: places the district moved in the table of £ per person against the baseline (rank 1 = the most): +1 is one place up, -1 one place down. It can go against the share: a district that gains can drop a place to one that gains more per person. Every district's rank change is in the comparison.\n";
+    ? `\nRise and fall are of each ${area}'s share of the budget, in percentage points (pp): where a scenario's budget differs from the baseline's, the £ change is shown beside it, and can fall while the share rises. 'none': no share moved by 0.01 pp.\n`
+    : `\nRise and fall are of each ${area}'s share of the budget, in percentage points (pp); with the baseline's budget that is the £ change.\n`;
+  const ranks = `Rank change: places the ${area} moved in the table of £ per person against the baseline (rank 1 = the most): +1 is one place up, -1 one place down. It can go against the share: a ${area} that gains can drop a place to one that gains more per person. Every ${area}'s rank change is in the comparison.\n`;
   const damped = results.flatMap((result) => {
     const line = scenarioDamping(result);
     return line === undefined ? [] : [`${result.plan.name}: ${oneLine(line)}\n`];

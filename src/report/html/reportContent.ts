@@ -22,7 +22,7 @@ import { groupThousands } from '../../engine/wording.js';
 import { barChart } from '../svg/barChart.js';
 import { choropleth, type MapArea } from '../svg/choropleth.js';
 import { projectBoundaries, type ProjectedMap } from '../svg/projectBoundaries.js';
-import { areaTable, comparisonTable, districtTable, levelTable, withDampingColumns } from '../table.js';
+import { anyLevelTable, areaTable, comparisonTable, districtTable, levelTable, withDampingColumns } from '../table.js';
 import { heatTable } from './heatTable.js';
 import type { ReportContent, ReportFigure } from './reportHtml.js';
 import type { InputFile } from '../../data/inputFile.js';
@@ -118,7 +118,7 @@ export function reportContent(input: ReportInput): ReportContent {
         tables: input.scenarios.results.map((r) => ({
           name: r.plan.name,
           ...(r.plan.description ? { description: r.plan.description } : {}),
-          table: levelTable(r.table),
+          table: anyLevelTable(r.table),
         })),
         comparison: comparisonTable(input.scenarios.comparison, input.scenarios.results[0]?.plan.level ?? 'district'),
         changes: input.scenarios.results
