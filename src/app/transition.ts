@@ -5,19 +5,17 @@
  * year's budget to the penny.
  */
 import type { Decimal } from 'decimal.js';
-import { parsePrevious } from '../data/parsePrevious.js';
+import { transitionFromPrevious } from '../data/transitionFromPrevious.js';
 import { readSource, userTable, type Inputs } from './inputs.js';
 import { parseBandEnd } from '../engine/parseBandEnd.js';
 import { fairShare, type Allocation } from '../engine/fairShare.js';
-import { parsePercent } from '../engine/parsePercent.js';
-import { tabulate, withAllocations, type Tabulation } from '../engine/tabulate.js';
-import { transition as transitionPath, type Transition } from '../engine/transition.js';
+import { tabulate, type Tabulation } from '../engine/tabulate.js';
+import { transitionPace, transitionYears, type Transition } from '../engine/transition.js';
 import { formatPercent } from '../engine/parsePercent.js';
-import { penniesOf, percentOf, poundsPlain } from '../engine/money.js';
+import { percentOf, poundsPlain } from '../engine/money.js';
 import { runBasis, type RunBasis } from './runBasis.js';
 import { paceText } from '../report/transitionTables.js';
 import type { Ratio } from '../engine/damp.js';
-import { shown } from '../engine/shown.js';
 import { resolve } from 'node:path';
 import type { AppIo } from './context.js';
 import { Failure, unwrap } from './failure.js';
@@ -25,8 +23,7 @@ import { budgetAmount, type BudgetSetting } from './formulaSettings.js';
 import { runFormula, type FormulaOptions } from './runFormula.js';
 import type { InputFile } from '../data/inputFile.js';
 
-/** The most years a transition may take. */
-export const MAX_YEARS = 10;
+export { MAX_YEARS } from '../engine/transition.js';
 
 /** What `transition` is given: the formula's settings and data, the path's settings, last year's table. */
 export interface TransitionOptions extends Omit<FormulaOptions, 'budget'> {
@@ -71,15 +68,7 @@ export interface TransitionRun {
  * @example await transitionRun({ previous: 'last-year.csv', years: 3, budgets: ['12.7m'], pace: '50%', floor: '-2%' }, io)
  */
 export async function transitionRun(options: TransitionOptions, io: AppIo): Promise<TransitionRun> {
-  const years = options.years;
-  if (!Number.isInteger(years) || years < 1 || years > MAX_YEARS) {
-    throw new Failure({
-      kind: 'usage',
-      code: 'bad-years',
-      message: `--years ${shown(String(years))} is not a whole number of years from 1 to ${MAX_YEARS}`,
-      hint: 'Give it like --years 3',
-    });
-  }
+  const years = unwrap(transitionYears(String(options.years), '--years'));
   if (options.budgets.length !== 1 && options.budgets.length !== years) {
     throw new Failure({
       kind: 'usage',
@@ -89,21 +78,11 @@ export async function transitionRun(options: TransitionOptions, io: AppIo): Prom
     });
   }
   const budgets = Array.from({ length: years }, (_, t) => budgetAmount(options.budgets.length === 1 ? options.budgets[0] : options.budgets[t]));
-  const pace = options.pace === undefined ? undefined : unwrap(parsePercent(options.pace, '--pace'));
-  if (pace !== undefined && !(pace.gt(0) && pace.lte(1))) {
-    throw new Failure({
-      kind: 'usage',
-      code: 'bad-pace',
-      message: `--pace ${shown(options.pace ?? '')} is not above 0% and at most 100%`,
-      hint: 'Give the share of the gap closed each year, like --pace 50%',
-    });
-  }
   const floor = options.floor === undefined ? undefined : unwrap(parseBandEnd(options.floor, 'floor', '--floor'));
   const ceiling = options.ceiling === undefined ? undefined : unwrap(parseBandEnd(options.ceiling, 'ceiling', '--ceiling'));
   const level = options.level ?? 'district';
   // By default every year closes the same share of what remains: 100% ÷ years, exactly.
-  const [num, den] = pace === undefined ? [1n, BigInt(years)] : (pace.toFraction().map((part) => BigInt(part.toFixed(0))) as [bigint, bigint]);
-  const steps = { numerator: num, denominator: den };
+  const steps = unwrap(transitionPace(options.pace, years, '--pace'));
 
   const first = await runFormula({ ...options, budget: budgets[0] as Decimal }, io);
   const { inputs } = first;
@@ -112,25 +91,10 @@ export async function transitionRun(options: TransitionOptions, io: AppIo): Prom
     ...budgets.slice(1).map((b) => unwrap(fairShare(inputs.dataset, first.allocation.formula, b, { populationField: first.allocation.populationField }))),
   ];
   const targets = allocations.map((a) => (level === 'district' ? tabulate(a) : tabulate(a, { level })));
-  const base = targets[0] as Tabulation;
-
   const source = unwrap(await readSource(resolve(io.cwd, options.previous), 'previous allocation', options.previous));
   const text = await userTable(source.bytes, options.previous, io.stderr, options.sheet);
-  const previous = unwrap(parsePrevious(text, options.previous, new Map(base.rows.map((r) => [r.code, r.name])), { level }));
-  const areas = base.rows.map((r) => ({ code: r.code, name: r.name, previous: previous.get(r.code) as bigint }));
-  const path = unwrap(
-    transitionPath(
-      areas,
-      targets.map((t) => t.rows.map((r) => penniesOf(r.allocation))),
-      { pace: steps, ...(floor === undefined ? {} : { floor }), ...(ceiling === undefined ? {} : { ceiling }) },
-    ),
-  );
-  const tables = path.years.map((y, t) =>
-    withAllocations(
-      targets[t] as Tabulation,
-      y.damping.districts.map((d) => d.amount),
-    ),
-  );
+  const band = { ...(floor === undefined ? {} : { floor }), ...(ceiling === undefined ? {} : { ceiling }) };
+  const { path, tables } = unwrap(transitionFromPrevious(targets, text, options.previous, { pace: steps, ...band }));
   return {
     inputs,
     allocation: first.allocation,

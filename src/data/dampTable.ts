@@ -42,6 +42,24 @@ export interface DampTableOptions {
  * // => ok({ table: the districts with their damped amounts, damping: who was held, and what moved })
  */
 export function dampTable(table: Tabulation, text: string, file: string, band: Band, options: DampTableOptions = {}): Result<{ table: Tabulation; damping: Damping }> {
+  const previous = previousAmounts(table, text, file, options);
+  if (!previous.ok) return previous;
+  const districts = table.rows.map((r) => ({ code: r.code, name: r.name, formula: penniesOf(r.allocation), previous: previous.value.get(r.code) as bigint }));
+  const damping = damp(districts, penniesOf(table.total.allocation), {
+    ...(band.floor === undefined ? {} : { floor: band.floor }),
+    ...(band.ceiling === undefined ? {} : { ceiling: band.ceiling }),
+  });
+  if (!damping.ok) return damping;
+  return ok({ table: withAllocations(table, damping.value.districts.map((d) => d.amount)), damping: damping.value });
+}
+
+/**
+ * A previous allocation (`text`, read from `file`) checked against the rows of `table` (districts, or former
+ * districts when `table.level` says so): each row's code → its previous amount in pennies. The rows need
+ * codes, each its own; problems in the file come back as `data` failures naming it, the line and the
+ * column (see parsePrevious).
+ */
+export function previousAmounts(table: Tabulation, text: string, file: string, options: DampTableOptions = {}): Result<Map<string, bigint>> {
   const setting = options.setting ?? '--previous';
   const codes = table.rows.map((r) => r.code);
   if (codes.some((code) => code === '')) {
@@ -56,13 +74,5 @@ export function dampTable(table: Tabulation, text: string, file: string, band: B
     });
   }
   const level: PreviousLevel = table.level === 'former-district' ? 'former-district' : 'district';
-  const previous = parsePrevious(text, file, new Map(table.rows.map((r) => [r.code, r.name])), { level, ...(options.otherLevel ? { otherLevel: options.otherLevel } : {}) });
-  if (!previous.ok) return previous;
-  const districts = table.rows.map((r) => ({ code: r.code, name: r.name, formula: penniesOf(r.allocation), previous: previous.value.get(r.code) as bigint }));
-  const damping = damp(districts, penniesOf(table.total.allocation), {
-    ...(band.floor === undefined ? {} : { floor: band.floor }),
-    ...(band.ceiling === undefined ? {} : { ceiling: band.ceiling }),
-  });
-  if (!damping.ok) return damping;
-  return ok({ table: withAllocations(table, damping.value.districts.map((d) => d.amount)), damping: damping.value });
+  return parsePrevious(text, file, new Map(table.rows.map((r) => [r.code, r.name])), { level, ...(options.otherLevel ? { otherLevel: options.otherLevel } : {}) });
 }

@@ -10,6 +10,47 @@ import type { Decimal } from 'decimal.js';
 import { damp, type Damping, type Ratio } from './damp.js';
 import { fail, ok, type Result } from './errors.js';
 import { largestRemainder } from './largestRemainder.js';
+import { parsePercent } from './parsePercent.js';
+import { shown } from './shown.js';
+
+/** The most years a transition may take. */
+export const MAX_YEARS = 10;
+
+/**
+ * How many years a transition takes, as written (`'3'`): a whole number from 1 to {@link MAX_YEARS}, else a
+ * `usage` failure naming the setting (`--years`, `years:`).
+ *
+ * @example transitionYears('3', '--years') // => ok(3)
+ */
+export function transitionYears(written: string, setting: string): Result<number> {
+  const text = written.trim();
+  const years = /^\d{1,2}$/.test(text) ? Number(text) : NaN;
+  if (years >= 1 && years <= MAX_YEARS) return ok(years);
+  return fail('usage', 'bad-years', `${setting} ${shown(text)} is not a whole number of years from 1 to ${MAX_YEARS}`, {
+    hint: `Give it like ${setting === '--years' ? '--years 3' : `${setting} 3`}`,
+  });
+}
+
+/**
+ * The share of the remaining gap each year closes, as an exact ratio: the pace as written (`'50%'`), above 0%
+ * and at most 100%, or by default 1/years (every year the same share of what remains). A pace outside that is
+ * a `usage` failure naming the setting (`--pace`, `pace:`).
+ *
+ * @example transitionPace('50%', 3, '--pace') // => ok({ numerator: 1n, denominator: 2n })
+ * @example transitionPace(undefined, 3, '--pace') // => ok({ numerator: 1n, denominator: 3n })
+ */
+export function transitionPace(written: string | undefined, years: number, setting: string): Result<Ratio> {
+  if (written === undefined) return ok({ numerator: 1n, denominator: BigInt(years) });
+  const pace = parsePercent(written, setting);
+  if (!pace.ok) return pace;
+  if (!(pace.value.gt(0) && pace.value.lte(1))) {
+    return fail('usage', 'bad-pace', `${setting} ${shown(written)} is not above 0% and at most 100%`, {
+      hint: `Give the share of the gap closed each year, like ${setting === '--pace' ? '--pace' : setting} 50%`,
+    });
+  }
+  const [numerator, denominator] = pace.value.toFraction().map((part) => BigInt(part.toFixed(0))) as [bigint, bigint];
+  return ok({ numerator, denominator });
+}
 
 /** One area on the path: its code and name, and last year's allocation in pennies. */
 export interface TransitionArea {

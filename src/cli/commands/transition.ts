@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { transitionRun, MAX_YEARS, type TransitionOptions as AppTransitionOptions } from '../../app/transition.js';
 import { Failure, unwrap } from '../../app/failure.js';
 import { formatPercent } from '../../engine/parsePercent.js';
+import { transitionYears } from '../../engine/transition.js';
 import { plain } from '../../engine/shown.js';
 import { describeRun, runHeader, runMeta } from '../../report/describeRun.js';
 import { jsonRows, jsonText } from '../../report/toJson.js';
@@ -150,7 +151,7 @@ function transitionOptions(options: TransitionOptions): AppTransitionOptions {
   const yearsText = required(options.years, 'years', '3');
   const { budget, weights, replace, ...rest } = formulaOptions(options);
   const budgets = GROUPED.test(budget.trim()) ? [budget] : budget.split(',').map((b) => b.trim());
-  const years = /^\d+$/.test(yearsText.trim()) ? Number(yearsText.trim()) : Number.NaN;
+  const years = unwrap(transitionYears(yearsText, '--years'));
   const level = options.level?.trim().toLowerCase();
   if (level !== undefined && level !== 'district' && level !== 'former-district') {
     throw new Failure({
