@@ -35,6 +35,9 @@ import { plainDamping, plainRows, type PlainDamping } from './plainRows.js';
 import { vintageOf } from './runFormula.js';
 import { inputFile, type InputFile } from '../data/inputFile.js';
 import { packLicence } from '../data/packFormat.js';
+import { plainTransitionYears, type TransitionResult } from './transition.js';
+import { paceText } from '../engine/transition.js';
+import { poundsPlain } from '../engine/money.js';
 import { parseLocalities, type Localities } from '../data/parseLocalities.js';
 
 /**
@@ -301,6 +304,8 @@ export interface ScenarioCheck {
     readonly pots: number;
     /** The previous allocation it is damped against, as written; absent when it is not damped. */
     readonly previous?: string;
+    /** For a transition: how many years, and each year's budget (`'12700000.00'`). */
+    readonly transition?: { readonly years: number; readonly budgets: readonly string[] };
   }[];
 }
 
@@ -320,6 +325,7 @@ export async function checkScenarios(options: ScenariosOptions, io: AppIo): Prom
       pooled: plan.pooled,
       pots: plan.pots.length,
       ...(plan.damping === undefined ? {} : { previous: plan.damping.previous }),
+      ...(plan.transition === undefined ? {} : { transition: { years: plan.transition.years, budgets: plan.transition.budgets.map((b) => b.toFixed(2)) } }),
     })),
   };
 }
@@ -352,8 +358,17 @@ export interface ScenarioOutcome {
     readonly population: string;
     readonly rows: readonly AllocationRow[];
   }[];
-  /** The damping, when the scenario has `previous:`. */
+  /** The damping, when the scenario has `previous:` (for a transition, year 1's). */
   readonly damping?: PlainDamping;
+  /**
+   * The transition, when the scenario has `transition:`: the pace, each year's table (year 1's is `rows`),
+   * and the money the final year still falls short of the target by ('0.00' at the target).
+   */
+  readonly transition?: {
+    readonly pace: string;
+    readonly years: TransitionResult['years'];
+    readonly shortfall: string;
+  };
 }
 
 /** One area of one scenario against the same area in the baseline. */
@@ -440,6 +455,15 @@ function outcome(result: ScenarioResult): ScenarioOutcome {
       ? {}
       : {
           damping: plainDamping(damping, plan.damping.previous),
+        }),
+    ...(result.transition === undefined || plan.transition === undefined
+      ? {}
+      : {
+          transition: {
+            pace: paceText(plan.transition.pace),
+            years: plainTransitionYears(result.transition.path, result.transition.tables),
+            shortfall: poundsPlain(result.transition.path.shortfall),
+          },
         }),
   };
 }

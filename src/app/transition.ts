@@ -10,11 +10,10 @@ import { readSource, userTable, type Inputs } from './inputs.js';
 import { parseBandEnd } from '../engine/parseBandEnd.js';
 import { fairShare, type Allocation } from '../engine/fairShare.js';
 import { tabulate, type Tabulation } from '../engine/tabulate.js';
-import { transitionPace, transitionYears, type Transition } from '../engine/transition.js';
+import { paceText, transitionPace, transitionYears, type Transition } from '../engine/transition.js';
 import { formatPercent } from '../engine/parsePercent.js';
 import { percentOf, poundsPlain } from '../engine/money.js';
 import { runBasis, type RunBasis } from './runBasis.js';
-import { paceText } from '../report/transitionTables.js';
 import type { Ratio } from '../engine/damp.js';
 import { resolve } from 'node:path';
 import type { AppIo } from './context.js';
@@ -151,20 +150,28 @@ export async function transition(options: TransitionOptions, io: AppIo): Promise
     pace: paceText(run.pace),
     ...(run.floor === undefined ? {} : { floor: formatPercent(run.floor) }),
     ...(run.ceiling === undefined ? {} : { ceiling: formatPercent(run.ceiling) }),
-    years: run.transition.years.map((y, t) => ({
-      year: y.year,
-      budget: poundsPlain(y.budget),
-      rows: y.damping.districts.map((d, i) => ({
-        code: d.code,
-        name: d.name,
-        previous: poundsPlain(d.previous),
-        target: poundsPlain(y.target[i] ?? 0n),
-        allocation: poundsPlain(d.amount),
-        changePct: percentOf((d.amount - d.previous).toString(), d.previous.toString()),
-        held: d.held,
-        needIndex: run.tables[t]?.rows[i]?.needIndex ?? '',
-      })),
-    })),
+    years: plainTransitionYears(run.transition, run.tables),
     shortfall: poundsPlain(run.transition.shortfall),
   };
+}
+
+/**
+ * Each year of a transition as plain data: its budget, and per area the year before's amount, the target,
+ * the amount, the change and who was held, with the need index of the year's table.
+ */
+export function plainTransitionYears(path: Transition, tables: readonly Tabulation[]): TransitionResult['years'] {
+  return path.years.map((y, t) => ({
+    year: y.year,
+    budget: poundsPlain(y.budget),
+    rows: y.damping.districts.map((d, i) => ({
+      code: d.code,
+      name: d.name,
+      previous: poundsPlain(d.previous),
+      target: poundsPlain(y.target[i] ?? 0n),
+      allocation: poundsPlain(d.amount),
+      changePct: percentOf((d.amount - d.previous).toString(), d.previous.toString()),
+      held: d.held,
+      needIndex: tables[t]?.rows[i]?.needIndex ?? '',
+    })),
+  }));
 }

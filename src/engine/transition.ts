@@ -17,6 +17,16 @@ import { shown } from './shown.js';
 export const MAX_YEARS = 10;
 
 /**
+ * A pace as people read it: `50%`, or a fraction such as `1/3` where no percentage is exact.
+ *
+ * @example paceText({ numerator: 1n, denominator: 3n }) // => '1/3'
+ */
+export function paceText(pace: Ratio): string {
+  const hundred = pace.numerator * 100n;
+  return hundred % pace.denominator === 0n ? `${hundred / pace.denominator}%` : `${pace.numerator}/${pace.denominator}`;
+}
+
+/**
  * How many years a transition takes, as written (`'3'`): a whole number from 1 to {@link MAX_YEARS}, else a
  * `usage` failure naming the setting (`--years`, `years:`).
  *

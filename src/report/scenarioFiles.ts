@@ -13,6 +13,16 @@ import type { InputFile } from '../data/inputFile.js';
 import { jsonText, toJson } from './toJson.js';
 import { markdownLines, markdownText, toMarkdown } from './toMarkdown.js';
 import { populationField } from '../data/populationBase.js';
+import type { TransitionTables } from '../data/transitionFromPrevious.js';
+import {
+  transitionJson,
+  transitionLine,
+  transitionNotes,
+  transitionSummary,
+  transitionYearTable,
+  type TransitionLevel,
+  type TransitionSettings,
+} from './transitionTables.js';
 
 export interface ScenarioFilesOptions {
   readonly format: 'csv' | 'md' | 'json' | 'xlsx';
@@ -49,6 +59,10 @@ export async function scenarioFiles(
     for (const result of results) {
       if (result.plan.pooled) for (const pot of result.pots) files.set(`${stem(result, pot.plan.name)}.csv`, toCsv(anyLevelTable(pot.table)));
       files.set(`${result.plan.name}.csv`, toCsv(scenarioTable(result)));
+      const moved = transitionOf(result);
+      if (moved === undefined) continue;
+      files.set(`${result.plan.name}.path.csv`, toCsv(moved.summary));
+      for (const [t, table] of moved.years.entries()) files.set(`${result.plan.name}.year-${t + 1}.csv`, toCsv(table));
     }
     files.set('comparison.csv', toCsv(comparisonTable(comparison, levelOf(results))));
   } else if (options.format === 'md') {
@@ -82,6 +96,13 @@ export function scenarioTable(result: ScenarioResult): Table {
 export function scenarioDamping(result: ScenarioResult): string | undefined {
   const { plan, damping } = result;
   if (damping === undefined || plan.damping === undefined) return undefined;
+  const moved = transitionOf(result);
+  if (moved !== undefined) {
+    const uses = plan.pooled
+      ? "The scenario's table (the sum of its pots, then year 1 of the path) and the comparison are year 1's amounts; each pot's own table has its formula amounts."
+      : "The scenario's table and the comparison are year 1's amounts.";
+    return `${transitionLine(moved.path, moved.settings)} ${uses}`;
+  }
   const line = describeDamping(damping, plan.damping.previous, { level: plan.level === 'former-district' ? 'former-district' : 'district' });
   const uses = plan.pooled
     ? "The scenario's table (the sum of its pots, then damped) and the comparison use the damped amounts; each pot's own table has its formula amounts."
@@ -116,6 +137,14 @@ function markdown(results: readonly ScenarioResult[], comparison: readonly Compa
     } else {
       const header = runHeader(describeRun((result.pots[0] as ScenarioResult['pots'][number]).allocation, plan.area, plan.dataWords));
       parts.push(markdownLines([...header, ...(damped === undefined ? [] : [damped])]), '', toMarkdown(scenarioTable(result)));
+    }
+    const moved = transitionOf(result);
+    if (moved !== undefined) {
+      parts.push(`### ${markdownText(`${plan.name}: path`)}`, '', toMarkdown(moved.summary));
+      for (const [t, table] of moved.years.entries()) {
+        parts.push(`### ${markdownText(`${plan.name}: year ${t + 1}`)}`, '', markdownLines([moved.notes[t] ?? '']), '', toMarkdown(table));
+      }
+      parts.push(markdownLines([moved.notes.at(-1) ?? '']), '');
     }
   }
   parts.push(
@@ -164,6 +193,17 @@ function workbook(results: readonly ScenarioResult[], comparison: readonly Compa
         domains: formulaDomains(pot.plan.formula),
       });
     }
+    const moved = transitionOf(result);
+    if (moved !== undefined) {
+      sheets.push({
+        name: `${plan.name} path`,
+        table: moved.summary,
+        caption: [`${plan.name}: path`, transitionLine(moved.path, moved.settings), ...moved.notes],
+      });
+      for (const [t, table] of moved.years.entries()) {
+        sheets.push({ name: `${plan.name} year ${t + 1}`, table, caption: [`${plan.name}: year ${t + 1}`, moved.notes[t] ?? ''] });
+      }
+    }
   }
   sheets.push({
     name: 'Comparison',
@@ -207,6 +247,7 @@ function json(results: readonly ScenarioResult[], comparison: readonly Compariso
       ...(result.damping === undefined || result.plan.damping === undefined
         ? {}
         : dampingMeta(result.damping, result.plan.damping.previous, { level: result.plan.level === 'former-district' ? 'former-district' : 'district' })),
+      ...transitionDoc(result),
       pots: result.plan.pooled
         ? result.pots.map((pot) => ({
             ...runMeta(pot.allocation, result.plan.area, pot.plan.dataWords, pot.plan.data === undefined ? result.plan.vintage : undefined),
@@ -222,6 +263,49 @@ function json(results: readonly ScenarioResult[], comparison: readonly Compariso
     ...(levelOf(results) === 'district' ? {} : { level: levelOf(results) }),
   };
   return jsonText(doc);
+}
+
+/** A transition scenario's path as the documents show it: its tables, its lines and what was asked. */
+interface TransitionView {
+  readonly path: TransitionTables['path'];
+  readonly tables: TransitionTables['tables'];
+  readonly level: TransitionLevel;
+  readonly settings: TransitionSettings;
+  /** The path table, and each year's table. */
+  readonly summary: Table;
+  readonly years: readonly Table[];
+  /** One line a year on who was protected and who paid, then whether the final year reaches the target. */
+  readonly notes: readonly string[];
+}
+
+/** A scenario's transition as the documents show it; undefined for a scenario without `transition:`. */
+function transitionOf(result: ScenarioResult): TransitionView | undefined {
+  const { plan, transition } = result;
+  if (transition === undefined || plan.transition === undefined || plan.damping === undefined) return undefined;
+  const level: TransitionLevel = plan.level === 'former-district' ? 'former-district' : 'district';
+  const { floor, ceiling, previous } = plan.damping;
+  const settings: TransitionSettings = {
+    previous,
+    pace: plan.transition.pace,
+    ...(floor === undefined ? {} : { floor }),
+    ...(ceiling === undefined ? {} : { ceiling }),
+  };
+  const { path, tables } = transition;
+  return {
+    path,
+    tables,
+    level,
+    settings,
+    summary: transitionSummary(path, level),
+    years: path.years.map((y, t) => transitionYearTable(path, y.year, tables[t] as Tabulation, level)),
+    notes: transitionNotes(path, level, previous),
+  };
+}
+
+/** A transition scenario's part of the JSON document: `transition: {…}` (see transitionJson). */
+function transitionDoc(result: ScenarioResult): { transition?: Record<string, unknown> } {
+  const moved = transitionOf(result);
+  return moved === undefined ? {} : { transition: transitionJson(moved.path, moved.tables, moved.level, moved.settings) };
 }
 
 /**

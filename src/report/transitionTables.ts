@@ -1,19 +1,12 @@
 import type { Ratio } from '../engine/damp.js';
 import type { Tabulation } from '../engine/tabulate.js';
-import type { Transition } from '../engine/transition.js';
+import { paceText, type Transition } from '../engine/transition.js';
 import { percentOf, poundsPlain } from '../engine/money.js';
+import type { Decimal } from 'decimal.js';
+import { formatPercent } from '../engine/parsePercent.js';
+import { jsonRows } from './toJson.js';
 import { describeDamping } from './describeDamping.js';
 import { levelColumns, type Column, type Table } from './table.js';
-
-/**
- * A pace as people read it: `50%`, or a fraction such as `1/3` where no percentage is exact.
- *
- * @example paceText({ numerator: 1n, denominator: 3n }) // => '1/3'
- */
-export function paceText(pace: Ratio): string {
-  const hundred = pace.numerator * 100n;
-  return hundred % pace.denominator === 0n ? `${hundred / pace.denominator}%` : `${pace.numerator}/${pace.denominator}`;
-}
 
 /** The level a transition runs at. */
 export type TransitionLevel = 'district' | 'former-district';
@@ -115,4 +108,54 @@ export function transitionNotes(path: Transition, level: TransitionLevel, previo
       : `Year ${path.years.length} falls short of the formula's target by £${poundsPlain(path.shortfall)}: the floor or ceiling still holds some areas away from it.`,
   );
   return lines;
+}
+
+/** What a transition was asked for, for the lines and documents that describe it. */
+export interface TransitionSettings {
+  /** Last year's allocation file, as written. */
+  readonly previous: string;
+  readonly pace: Ratio;
+  readonly floor?: Decimal;
+  readonly ceiling?: Decimal;
+}
+
+/**
+ * The transition in one sentence: the years, the previous file, the pace and the band.
+ *
+ * @example transitionLine(path, { previous: 'last-year.csv', pace: half, floor: new Exact('-0.02') })
+ * // => "Transition over 3 years from last-year.csv: each year closes 50% of the gap to the formula's target, floor -2% against the year before."
+ */
+export function transitionLine(path: Transition, settings: TransitionSettings): string {
+  const years = path.years.length;
+  const band = [
+    ...(settings.floor === undefined ? [] : [`floor ${formatPercent(settings.floor)}`]),
+    ...(settings.ceiling === undefined ? [] : [`ceiling ${formatPercent(settings.ceiling)}`]),
+  ];
+  return (
+    `Transition over ${years} year${years === 1 ? '' : 's'} from ${settings.previous}: each year closes ${paceText(settings.pace)} of the gap to the formula's target` +
+    `${band.length === 0 ? '' : `, ${band.join(', ')}`} against the year before.`
+  );
+}
+
+/**
+ * A transition as a JSON document's part: the previous file, the pace, the band, the shortfall, the path's
+ * rows and each year's budget, protection line and rows (money as exact strings).
+ */
+export function transitionJson(path: Transition, tables: readonly Tabulation[], level: TransitionLevel, settings: TransitionSettings): Record<string, unknown> {
+  const notes = transitionNotes(path, level, settings.previous);
+  const summary = transitionSummary(path, level);
+  return {
+    previous: settings.previous,
+    pace: paceText(settings.pace),
+    ...(settings.floor === undefined ? {} : { floor: formatPercent(settings.floor) }),
+    ...(settings.ceiling === undefined ? {} : { ceiling: formatPercent(settings.ceiling) }),
+    shortfall: poundsPlain(path.shortfall),
+    path: jsonRows(summary),
+    years: path.years.map((y, t) => ({
+      year: y.year,
+      budget: poundsPlain(y.budget),
+      protection: notes[t],
+      rows: jsonRows(transitionYearTable(path, y.year, tables[t] as Tabulation, level)),
+    })),
+  };
 }

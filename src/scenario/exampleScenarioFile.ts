@@ -20,6 +20,12 @@ defaults:
   # previous: last-year.csv     # last year's district (or former-district) table, CSV or XLSX
   # floor: -2%                  # the largest fall allowed, with its sign
   # ceiling: +2%                # the largest rise allowed, with its sign
+  # A path over several years from previous: instead of one step (as fairshare transition), with the
+  # floor and ceiling above applied each year; the scenario's table and the comparison are year 1's:
+  # transition:
+  #   years: 3                  # 1 to 10
+  #   pace: 50%                 # the share of the remaining gap closed each year (default 100% ÷ years)
+  #   budgets: [38.1m, 39m, 40m]   # one a year (default: the scenario's budget every year)
 
 # The scenario the others are compared with (its name, or a scenario written here).
 baseline: current

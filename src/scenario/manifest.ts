@@ -1,5 +1,6 @@
 import type { Damping } from '../engine/damp.js';
 import { formatPercent } from '../engine/parsePercent.js';
+import { paceText } from '../engine/transition.js';
 import { poundsPlain } from '../engine/money.js';
 import type { WeightedFormula } from '../engine/weigh.js';
 import type { DampingPlan } from './planScenarios.js';
@@ -22,7 +23,8 @@ export interface ManifestOptions {
  * each scenario the fully resolved settings (area, data, population base, budgets, every pot's
  * formula with its domains, sources and weights, and its own data and formula files if it names them)
  * and, for a damped scenario, its previous allocation, band and who was held, saying that its table and
- * the comparison are of the damped amounts. It holds no timestamps, so a rerun on the same inputs gives
+ * the comparison are of the damped amounts (for a transition, year 1's, with the years, pace, budgets and
+ * shortfall). It holds no timestamps, so a rerun on the same inputs gives
  * the same bytes.
  */
 export function manifest(results: readonly ScenarioResult[], options: ManifestOptions): string {
@@ -31,7 +33,7 @@ export function manifest(results: readonly ScenarioResult[], options: ManifestOp
     inputs: options.inputs,
     baseline: options.baseline,
     format: options.format,
-    scenarios: results.map(({ plan, damping }) => ({
+    scenarios: results.map(({ plan, damping, transition }) => ({
       name: plan.name,
       ...(plan.description === undefined ? {} : { description: plan.description }),
       area: { kind: plan.area.kind, code: plan.area.code, name: plan.area.name, lsoas: plan.dataset.units.length },
@@ -42,7 +44,17 @@ export function manifest(results: readonly ScenarioResult[], options: ManifestOp
       budget: plan.budget.toFixed(2),
       ...(plan.damping === undefined || damping === undefined
         ? {}
-        : { damping: dampingRecord(plan.damping, damping, options.dampingSummaries?.get(plan.name)) }),
+        : { damping: dampingRecord(plan.damping, damping, options.dampingSummaries?.get(plan.name), transition !== undefined) }),
+      ...(plan.transition === undefined || transition === undefined
+        ? {}
+        : {
+            transition: {
+              years: plan.transition.years,
+              pace: paceText(plan.transition.pace),
+              budgets: plan.transition.budgets.map((b) => b.toFixed(2)),
+              shortfall: poundsPlain(transition.path.shortfall),
+            },
+          }),
       pots: plan.pots.map((pot) => ({
         name: pot.name,
         ...(pot.description === undefined ? {} : { description: pot.description }),
@@ -62,9 +74,11 @@ export function manifest(results: readonly ScenarioResult[], options: ManifestOp
  * A damped scenario's damping: the previous file (its SHA-256 is among the inputs), the band, who was held
  * and what it cost.
  */
-function dampingRecord(plan: DampingPlan, damping: Damping, summary: string | undefined): unknown {
+function dampingRecord(plan: DampingPlan, damping: Damping, summary: string | undefined, transition: boolean): unknown {
   return {
-    amounts: "damped: the scenario's table and its rows of the comparison are the damped amounts",
+    amounts: transition
+      ? "transition: the scenario's table and its rows of the comparison are year 1's amounts; who was held is year 1's"
+      : "damped: the scenario's table and its rows of the comparison are the damped amounts",
     previous: plan.previous,
     floor: plan.floor === undefined ? null : formatPercent(plan.floor),
     ceiling: plan.ceiling === undefined ? null : formatPercent(plan.ceiling),

@@ -58,6 +58,17 @@ const dampingKeys = {
   ceiling: percent.optional(),
 };
 
+/**
+ * A multi-year transition, as `fairshare transition`: the years, the pace (default 100% ÷ years) and each
+ * year's budget (default the scenario's, every year). The scenario moves from its `previous:` allocation,
+ * within its `floor:` and `ceiling:` each year; planScenarios checks the values.
+ */
+const transitionSchema = z.strictObject({
+  years: z.union([z.string(), z.number()]).transform(String),
+  pace: percent.optional(),
+  budgets: z.array(amount).optional(),
+});
+
 const potSchema = z.strictObject({
   description: z.string().optional(),
   budget: amount,
@@ -81,6 +92,7 @@ const scenarioSchema = z.strictObject({
   population: population.optional(),
   replace: replace.optional(),
   ...dampingKeys,
+  transition: transitionSchema.optional(),
   pots: z.map(z.string(), potSchema).optional(),
   /** Read only under defaults: (planScenarios refuses it here with a message saying so). */
   localities: z.string().optional(),
@@ -95,6 +107,7 @@ const defaultsSchema = z.strictObject({
   population: population.optional(),
   replace: replace.optional(),
   ...dampingKeys,
+  transition: transitionSchema.optional(),
   /**
    * What every scenario's table adds the LSOAs up into (one level per file, so the scenarios compare row by
    * row); planScenarios checks it.
@@ -115,6 +128,7 @@ const fileSchema = z.strictObject({
 });
 
 export type PotSpec = z.infer<typeof potSchema>;
+export type TransitionSpec = z.infer<typeof transitionSchema>;
 export type ScenarioSpec = z.infer<typeof scenarioSchema>;
 export type DefaultsSpec = z.infer<typeof defaultsSchema>;
 
@@ -144,6 +158,7 @@ const KEYS: Readonly<Record<string, readonly string[]>> = {
   // localities: is read under a scenario only to say it belongs under defaults:.
   scenario: Object.keys(scenarioSchema.shape).filter((key) => key !== 'localities'),
   pot: Object.keys(potSchema.shape),
+  transition: Object.keys(transitionSchema.shape),
 };
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
@@ -369,7 +384,7 @@ interface Reader {
  * What a key path holds: the scenarios, a scenario's pots, a weights mapping, a budget, a weight, the
  * baseline's name, a floor or ceiling (a percentage), or other.
  */
-type Place = 'scenarios' | 'pots' | 'weights' | 'replace' | 'amount' | 'weight' | 'name' | 'percent' | 'other';
+type Place = 'scenarios' | 'pots' | 'weights' | 'replace' | 'amount' | 'weight' | 'name' | 'percent' | 'count' | 'other';
 
 /** The keys whose values are percentages, read as written (a scenario's or the defaults'). */
 const PERCENT_KEYS: readonly string[] = ['floor', 'ceiling'];
@@ -380,10 +395,12 @@ function placeAt(path: readonly (string | number)[]): Place {
   if (path.length === 2 && path[0] === 'defaults' && path[1] === 'budget') return 'amount';
   if (path.length === 2 && path[0] === 'defaults' && PERCENT_KEYS.includes(String(path[1]))) return 'percent';
   if (path.length === 2 && path[0] === 'defaults' && path[1] === 'replace') return 'replace';
+  if (path[0] === 'defaults' && path[1] === 'transition') return transitionPlace(path.slice(2));
   const root = path[0] === 'baseline' ? 1 : path[0] === 'scenarios' && path.length >= 2 ? 2 : undefined;
   if (root === undefined) return 'other';
   let rest = path.slice(root);
   if (rest.length === 1 && PERCENT_KEYS.includes(String(rest[0]))) return 'percent';
+  if (rest[0] === 'transition') return transitionPlace(rest.slice(1));
   if (rest[0] === 'pots') {
     if (rest.length === 1) return 'pots';
     rest = rest.slice(2);
@@ -392,6 +409,14 @@ function placeAt(path: readonly (string | number)[]): Place {
   if (rest.length === 1 && rest[0] === 'weights') return 'weights';
   if (rest.length === 1 && rest[0] === 'replace') return 'replace';
   if (rest.length === 2 && rest[0] === 'weights') return 'weight';
+  return 'other';
+}
+
+/** What a key path under `transition:` holds: the years (read as written), the pace, a year's budget. */
+function transitionPlace(rest: readonly (string | number)[]): Place {
+  if (rest.length === 1 && rest[0] === 'years') return 'count';
+  if (rest.length === 1 && rest[0] === 'pace') return 'percent';
+  if (rest.length === 2 && rest[0] === 'budgets') return 'amount';
   return 'other';
 }
 
@@ -440,7 +465,12 @@ function readValue(reader: Reader, node: Node, path: readonly (string | number)[
   }
   if (isScalar(node)) {
     const place = placeAt(path);
-    if ((place === 'amount' || place === 'weight' || place === 'name' || place === 'percent') && node.type === 'PLAIN' && node.value !== null && node.range) {
+    if (
+      (place === 'amount' || place === 'weight' || place === 'name' || place === 'percent' || place === 'count') &&
+      node.type === 'PLAIN' &&
+      node.value !== null &&
+      node.range
+    ) {
       return ok(reader.text.slice(node.range[0], node.range[1]));
     }
     return ok(node.value);
@@ -554,6 +584,9 @@ function issuePath(issue: z.core.$ZodIssue): (string | number)[] {
 /** The kind of place a key (the last element of `path`) sits in, to know which keys are valid there. */
 function placeOf(path: readonly (string | number)[]): string {
   if (path.length <= 1) return 'file';
+  // A key under a transition: (of the defaults, the inline baseline or a scenario, which may be named so).
+  const transitionAt = path[0] === 'scenarios' ? 2 : 1;
+  if (path.length === transitionAt + 2 && path[transitionAt] === 'transition') return 'transition';
   if (path[0] === 'defaults') return 'defaults';
   const pots = path.lastIndexOf('pots');
   if (pots !== -1 && path.length === pots + 3) return 'pot';
@@ -608,6 +641,11 @@ function expectationAt(path: readonly PropertyKey[]): string | undefined {
   if (key === 'baseline') return 'the name of a scenario, or a scenario';
   if (key === 'floor' || key === 'ceiling') return `a percentage with its sign, e.g. ${key === 'floor' ? '-2%' : '+2%'}`;
   if (key === 'previous') return 'the path of a previous allocation (CSV or XLSX)';
+  if (key === 'years') return `a whole number of years from 1 to 10`;
+  if (key === 'pace') return 'a percentage above 0% and at most 100%, e.g. 50%';
+  if (path.at(-2) === 'budgets') return 'an amount like 12.7m or 12700000';
+  if (key === 'budgets') return 'a list of budgets, one a year, e.g. [12.7m, 13m, 13.3m]';
+  if (key === 'transition') return 'a mapping with years: and optionally pace: and budgets:';
   if (key === 'localities') return 'the path of a localities file (CSV or XLSX with lsoa_code or ward_code, and locality)';
   if (path.at(-2) === 'replace') return 'the path of a CSV or XLSX with lsoa_code and value or national_rank';
   if (key === 'replace') return 'a mapping of source ids to files, e.g. community-safety: my-crime.csv';

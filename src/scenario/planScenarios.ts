@@ -18,6 +18,9 @@ import { replaceFromFile } from '../data/replaceSource.js';
 import type { Localities } from '../data/parseLocalities.js';
 import { localityLookup } from '../data/localityLookup.js';
 import type { Lookup } from '../engine/lookup.js';
+import type { Ratio } from '../engine/damp.js';
+import { transitionPace, transitionYears } from '../engine/transition.js';
+import type { TransitionSpec } from './parseScenarioFile.js';
 
 /**
  * What a scenario's tables add the LSOAs up into: a level of whole LSOAs, or `locality` (the file's
@@ -119,8 +122,26 @@ export interface ScenarioPlan {
   readonly level: ScenarioLevel;
   /** At the `locality` level: the localities as a share lookup over the scenario's LSOAs. */
   readonly localities?: Lookup;
-  /** Present when the scenario's table is damped against a previous allocation. */
+  /**
+   * Present when the scenario's table is damped against a previous allocation; with `transition`, that
+   * allocation and the band are the transition's, year by year.
+   */
   readonly damping?: DampingPlan;
+  /** Present when the scenario moves from its previous allocation over several years (`transition:`). */
+  readonly transition?: TransitionPlan;
+}
+
+/**
+ * A scenario's multi-year transition (`transition:`), as `fairshare transition`: from its `previous:`
+ * allocation, within its `floor:` and `ceiling:` each year. Its table and its rows of the comparison are
+ * year 1's.
+ */
+export interface TransitionPlan {
+  readonly years: number;
+  /** The share of the remaining gap each year closes, exactly (default 1/years). */
+  readonly pace: Ratio;
+  /** Each year's budget: `budgets:`, else the scenario's budget every year. */
+  readonly budgets: readonly Decimal[];
 }
 
 /** A loaded dataset and formula for a (data, formula) pair of references. */
@@ -225,6 +246,8 @@ function planScenario(
     return context(localities.error, localities.error.location?.line === undefined ? locate(['defaults', 'localities']) : localities.error.location);
   const damping = planDamping(file, { name, spec, path: at }, level.value, where, options);
   if (!damping.ok) return context(damping.error, damping.error.location ?? locate(at));
+  const transition = planTransition(file, { name, spec, path: at }, damping.value);
+  if (!transition.ok) return context(transition.error, transition.error.location ?? locate(at));
   // The officer's figures for sources of the formula (`replace:`), on the scenario's LSOAs.
   const replacements = replacementsOf(file, { name, spec, path: at });
   const withOwn = (data: PotData): Result<PotData> =>
@@ -269,7 +292,8 @@ function planScenario(
       pots.push(planned.value);
     }
   } else {
-    const budgetText = spec.budget ?? defaults.budget;
+    // A transition's budgets: give year 1's (already checked); a scenario's own budget: is refused with them.
+    const budgetText = transition.value?.budgets?.[0]?.toFixed() ?? spec.budget ?? defaults.budget;
     if (budgetText === undefined) {
       return fail('data', 'no-budget', `scenario "${name}" has no budget`, {
         hint: 'Give it a budget: line, or set one for every scenario under defaults:',
@@ -293,6 +317,15 @@ function planScenario(
     return context(spec.pots === undefined ? base.error : { ...base.error, message: `pot "${pot.name}": ${base.error.message}` }, written);
   }
   const budget = pots.reduce((sum, p) => sum.plus(p.budget), new Exact(0));
+  if (transition.value !== undefined && spec.pots !== undefined) {
+    const clash = [...spec.pots.keys()].find((pot) => /^(path|year-\d+)$/i.test(pot));
+    if (clash !== undefined) {
+      return fail('data', 'reserved-name', `scenario "${name}": pot name "${clash}" is used by the transition's own files`, {
+        hint: 'Choose another name ("path" and "year-1", "year-2", … cannot be pot names in a scenario with a transition:)',
+        location: locate([...at, 'pots', clash]),
+      });
+    }
+  }
   if (budget.greaterThan(MAX_BUDGET)) {
     return fail(
       'data',
@@ -318,6 +351,9 @@ function planScenario(
     pots,
     budget,
     level: level.value,
+    ...(transition.value === undefined
+      ? {}
+      : { transition: { ...transition.value, budgets: transition.value.budgets ?? Array.from({ length: transition.value.years }, () => budget) } }),
     ...(localities.value === undefined ? {} : { localities: localities.value }),
     ...(damping.value === undefined ? {} : { damping: damping.value }),
   });
@@ -405,6 +441,63 @@ function replaceSources(
     described.push(replaced.value.described);
   }
   return ok({ ...data, dataset, formula, dataWords: [data.dataWords, ...described].join('; ') });
+}
+
+/**
+ * A scenario's `transition:` (its own, else the defaults'), checked: it needs a previous allocation to move
+ * from; `years:` a whole number from 1 to 10, `pace:` above 0% and at most 100% (default 100% ÷ years);
+ * `budgets:`, when given, one a year, and not with the scenario's own `budget:` (budgets: gives year 1's)
+ * or with pots (whose budgets hold every year). Each failure at the line of its setting. Undefined when
+ * the scenario has no transition.
+ */
+function planTransition(
+  file: ScenarioFile,
+  entry: ScenarioEntry,
+  damping: DampingPlan | undefined,
+): Result<{ years: number; pace: Ratio; budgets?: Decimal[] } | undefined> {
+  const own = entry.spec.transition;
+  const setting: TransitionSpec | undefined = own ?? file.defaults.transition;
+  if (setting === undefined) return ok(undefined);
+  const path = own === undefined ? ['defaults', 'transition'] : [...entry.path, 'transition'];
+  const at = (key?: string | number, index?: number): Location =>
+    file.locate([...path, ...(key === undefined ? [] : [key]), ...(index === undefined ? [] : [index])]);
+  if (damping === undefined) {
+    return fail('data', 'transition-without-previous', 'transition: moves from a previous allocation, but the scenario has no previous:', {
+      hint: "Add previous: FILE (last year's allocate output, CSV or XLSX, relative to the scenario file) to the scenario or under defaults:",
+      location: at(),
+    });
+  }
+  const years = transitionYears(setting.years, 'years:');
+  if (!years.ok) return { ok: false, error: { ...years.error, location: at('years') } };
+  const pace = transitionPace(setting.pace, years.value, 'pace:');
+  if (!pace.ok) return { ok: false, error: { ...pace.error, location: at('pace') } };
+  const { budgets } = setting;
+  if (budgets === undefined) return ok({ years: years.value, pace: pace.value });
+  if (entry.spec.pots !== undefined) {
+    return fail('data', 'budget-and-pots', 'the scenario has pots and transition budgets:', {
+      hint: "A scenario with pots shares its pots' budgets every year: remove budgets:, or give the scenario one budget a year without pots",
+      location: at('budgets'),
+    });
+  }
+  if (entry.spec.budget !== undefined) {
+    return fail('data', 'budget-and-budgets', 'the scenario has both budget: and transition budgets:', {
+      hint: "budgets: gives every year's budget, year 1's first: remove budget:",
+      location: file.locate([...entry.path, 'budget']),
+    });
+  }
+  if (budgets.length !== years.value) {
+    return fail('data', 'budgets-not-years', `${budgets.length} budgets for ${years.value} years`, {
+      hint: "Give one budget a year, like budgets: [12.7m, 13m, 13.4m], or leave budgets: out to use the scenario's budget every year",
+      location: at('budgets'),
+    });
+  }
+  const amounts: Decimal[] = [];
+  for (const [i, text] of budgets.entries()) {
+    const amount = parseAmount(text);
+    if (!amount.ok) return { ok: false, error: { ...amount.error, kind: 'data', location: at('budgets', i) } };
+    amounts.push(amount.value);
+  }
+  return ok({ years: years.value, pace: pace.value, budgets: amounts });
 }
 
 /**

@@ -1,12 +1,13 @@
 import type { Decimal } from 'decimal.js';
-import { dampTable } from '../data/dampTable.js';
+import { dampTable, type DampTableOptions } from '../data/dampTable.js';
+import { transitionFromPrevious, type TransitionTables } from '../data/transitionFromPrevious.js';
 import { populationField } from '../data/populationBase.js';
 import type { Damping } from '../engine/damp.js';
 import { type FairshareError, type Location, ok, type Result } from '../engine/errors.js';
 import { fairShare, type Allocation } from '../engine/fairShare.js';
 import { tabulate, unitGroup, type GroupLevel, type Tabulatable, type Tabulation } from '../engine/tabulate.js';
 import { tabulateAreas, type LookupTabulation } from '../engine/tabulateAreas.js';
-import type { DampingPlan, PotPlan, ScenarioPlan } from './planScenarios.js';
+import type { DampingPlan, PotPlan, ScenarioPlan, TransitionPlan } from './planScenarios.js';
 
 /**
  * A scenario's or pot's table: a level of whole LSOAs, or its localities (each LSOA's pennies shared out by
@@ -32,8 +33,13 @@ export interface ScenarioResult {
   readonly plan: ScenarioPlan;
   readonly pots: readonly PotResult[];
   readonly table: ScenarioTable;
-  /** Present when the scenario is damped (`previous:`): who was held, and the formula and damped amounts. */
+  /**
+   * Present when the scenario is damped (`previous:`): who was held, and the formula and damped amounts;
+   * for a transition, year 1's.
+   */
   readonly damping?: Damping;
+  /** Present for a transition (`transition:`): the path, and each year's table; `table` is year 1's. */
+  readonly transition?: TransitionTables;
 }
 
 /**
@@ -62,6 +68,14 @@ export function runScenarios(plans: readonly ScenarioPlan[]): Result<ScenarioRes
       continue;
     }
     // Planning allows damping only at the district and former-district levels, whose tables are Tabulations.
+    if (plan.transition !== undefined) {
+      const moved = transitionScenario(plan, plan.damping, plan.transition, table.value as Tabulation);
+      if (!moved.ok) return moved;
+      const [first] = moved.value.path.years;
+      if (first === undefined) throw new Error(`runScenarios: the transition of scenario "${plan.name}" has no year`);
+      results.push({ plan, pots, table: moved.value.tables[0] as Tabulation, damping: first.damping, transition: moved.value });
+      continue;
+    }
     const damped = dampScenario(plan, plan.damping, table.value as Tabulation);
     if (!damped.ok) return damped;
     results.push({ plan, pots, ...damped.value });
@@ -102,7 +116,40 @@ function scenarioTable(plan: ScenarioPlan, pots: readonly PotResult[]): Result<S
  * budget cannot meet at `floor:` or `ceiling:`, a file that does not match the districts at `previous:`.
  */
 function dampScenario(plan: ScenarioPlan, damping: DampingPlan, table: Tabulation): Result<{ table: Tabulation; damping: Damping }> {
-  // A 2025 district run given last year's 2019 districts: those are its former districts.
+  const damped = dampTable(table, damping.text, damping.previous, damping, previousOptions(plan, table));
+  return damped.ok ? damped : atSetting(plan, damping, damped.error);
+}
+
+/**
+ * Move a scenario from its previous allocation to its formula tables over the transition's years (see
+ * transitionFromPrevious): year 1's target is the scenario's table; a later year's is the formula at that
+ * year's budget (the same table when the budget is the same). Failures as {@link dampScenario}'s.
+ */
+function transitionScenario(plan: ScenarioPlan, damping: DampingPlan, transition: TransitionPlan, first: Tabulation): Result<TransitionTables> {
+  const targets: Tabulation[] = [first];
+  const only = plan.pots[0] as PotPlan;
+  for (const budget of transition.budgets.slice(1)) {
+    // Budgets other than year 1's come only from budgets:, which planning allows only without pots.
+    if (budget.equals(plan.budget)) {
+      targets.push(first);
+      continue;
+    }
+    const allocation = fairShare(only.dataset, only.formula, budget, { populationField: populationField(only.population) });
+    if (!allocation.ok) return { ok: false, error: within(allocation.error, plan, only) };
+    const table = tableOf(allocation.value, plan);
+    if (!table.ok) return table;
+    targets.push(table.value as Tabulation);
+  }
+  const band = { ...(damping.floor === undefined ? {} : { floor: damping.floor }), ...(damping.ceiling === undefined ? {} : { ceiling: damping.ceiling }) };
+  const moved = transitionFromPrevious(targets, damping.text, damping.previous, { pace: transition.pace, ...band }, previousOptions(plan, first));
+  return moved.ok ? moved : atSetting(plan, damping, moved.error);
+}
+
+/**
+ * How a scenario's previous allocation is read against its table: as `previous:`, and for a 2025 district
+ * run given last year's 2019 districts, with a hint that those are its former districts.
+ */
+function previousOptions(plan: ScenarioPlan, table: Tabulation): DampTableOptions {
   const codes = new Set(table.rows.map((r) => r.code));
   const formerDistricts = new Set(plan.dataset.units.map((unit) => unitGroup(unit, 'former-district')?.code ?? ''));
   const otherLevel =
@@ -112,13 +159,14 @@ function dampScenario(plan: ScenarioPlan, damping: DampingPlan, table: Tabulatio
           hint: "Those are the former districts (the districts of 2019): set level: former-district under defaults: to damp them against last year's table",
         }
       : undefined;
-  const damped = dampTable(table, damping.text, damping.previous, damping, {
-    setting: 'previous:',
-    dataFile: 'the data: file',
-    ...(otherLevel ? { otherLevel } : {}),
-  });
-  if (damped.ok) return damped;
-  const { error } = damped;
+  return { setting: 'previous:', dataFile: 'the data: file', ...(otherLevel ? { otherLevel } : {}) };
+}
+
+/**
+ * A damping or transition failure of a scenario, at the scenario file's line: a problem in the previous
+ * file keeps its own file and line; any other points at the line of the setting it is about.
+ */
+function atSetting(plan: ScenarioPlan, damping: DampingPlan, error: FairshareError): Result<never> {
   if (error.location?.line !== undefined) return { ok: false, error: { ...error, kind: 'data', message: `scenario "${plan.name}": ${error.message}` } };
   // A problem with the previous file as a whole (no line of its own): say which file, at the previous: line.
   const about = error.location?.file === undefined ? '' : `previous: ${damping.previous}: `;

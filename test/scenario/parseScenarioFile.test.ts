@@ -167,7 +167,7 @@ describe('parseScenarioFile', () => {
       const error = refused(yaml('defaults:', '  budgte: 1m', 'scenarios:', '  a: {}'));
       expect(error.message).toBe('defaults: unknown key "budgte"');
       expect(error.hint).toBe(
-        'Did you mean "budget"? Valid keys here: budget, area, data, formula, vintage, population, replace, previous, floor, ceiling, level, localities',
+        'Did you mean "budget"? Valid keys here: budget, area, data, formula, vintage, population, replace, previous, floor, ceiling, transition, level, localities',
       );
       expect(error.location).toEqual({ file: 'options.yaml', line: 2, column: 3 });
     });
@@ -180,7 +180,7 @@ describe('parseScenarioFile', () => {
 
     it('lists the valid keys without a guess when nothing is close', () => {
       expect(refused(yaml('scenarios:', '  a:', '    budget: 1m', '    colour: red')).hint).toBe(
-        'Valid keys here: description, budget, exclude, weights, area, data, formula, vintage, population, replace, previous, floor, ceiling, pots',
+        'Valid keys here: description, budget, exclude, weights, area, data, formula, vintage, population, replace, previous, floor, ceiling, transition, pots',
       );
     });
   });

@@ -78,7 +78,10 @@ Examples:
 
 --format xlsx writes scenarios.xlsx: amounts as numbers with £ formats, totals in bold, a Comparison
 sheet and a Notes sheet with every scenario's settings and the inputs' SHA-256. Sheet names are cut to
-Excel's 31 characters. A rerun on the same inputs gives the same bytes (manifest.json lists its SHA-256).`,
+Excel's 31 characters. A rerun on the same inputs gives the same bytes (manifest.json lists its SHA-256).
+A scenario with transition: also writes its path and each year's table (as CSV, <scenario>.path.csv
+and <scenario>.year-1.csv, …; in the other formats as sections or sheets); with localities: under
+defaults:, every table and the comparison are by locality.`,
     )
     .action(async (file: string, options: RunOptions) => {
       const output = options.output ?? `${basename(file, extname(file))}-results`;
@@ -119,7 +122,9 @@ Excel's 31 characters. A rerun on the same inputs gives the same bytes (manifest
     .action(async (file: string, options: { vintage?: string; level?: string }) => {
       const check = await checkScenarios(scenarioOptions(file, options), io);
       const names = check.scenarios.map((s) => {
-        const notes = [...(s.pooled ? [`${s.pots} pots`] : []), ...(s.previous === undefined ? [] : [`damped against ${plain(s.previous)}`])];
+        const from = s.previous === undefined ? '' : plain(s.previous);
+        const moved = s.transition === undefined ? undefined : `moving from ${from} over ${s.transition.years} year${s.transition.years === 1 ? '' : 's'}`;
+        const notes = [...(s.pooled ? [`${s.pots} pots`] : []), ...(s.previous === undefined ? [] : [moved ?? `damped against ${from}`])];
         return notes.length ? `${s.name} (${notes.join(', ')})` : s.name;
       });
       io.stdout.write(`${file}: OK, ${names.length} scenario${names.length === 1 ? '' : 's'}: ${names.join(', ')}; baseline: ${check.baseline}\n`);

@@ -1,17 +1,16 @@
 import { Command } from 'commander';
 import { transitionRun, MAX_YEARS, type TransitionOptions as AppTransitionOptions } from '../../app/transition.js';
 import { Failure, unwrap } from '../../app/failure.js';
-import { formatPercent } from '../../engine/parsePercent.js';
 import { transitionYears } from '../../engine/transition.js';
 import { plain } from '../../engine/shown.js';
 import { describeRun, runHeader, runMeta } from '../../report/describeRun.js';
-import { jsonRows, jsonText } from '../../report/toJson.js';
+import { jsonText } from '../../report/toJson.js';
 import { poundsPlain } from '../../engine/money.js';
 import { groupThousands } from '../../engine/wording.js';
 import { markdownLines, toMarkdown } from '../../report/toMarkdown.js';
 import { toTerminal } from '../../report/toTerminal.js';
 import { toCsv } from '../../report/toCsv.js';
-import { paceText, transitionNotes, transitionSummary, transitionYearTable } from '../../report/transitionTables.js';
+import { transitionJson, transitionLine, transitionNotes, transitionSummary, transitionYearTable } from '../../report/transitionTables.js';
 import { addAllocationOptions, formulaOptions, type AllocationOptions } from '../allocationOptions.js';
 import { colourFor } from '../colour.js';
 import { inputRefs } from '../guardOutput.js';
@@ -73,14 +72,18 @@ the shortfall.`,
       }
       const run = await transitionRun(transitionOptions(options), io);
       const { inputs, transition: path, tables, level } = run;
+      const settings = {
+        previous: run.previous.file,
+        pace: run.pace,
+        ...(run.floor === undefined ? {} : { floor: run.floor }),
+        ...(run.ceiling === undefined ? {} : { ceiling: run.ceiling }),
+      };
       const first = tables[0];
       if (first === undefined) throw new Error('transition: no year');
       const header = [
         ...runHeader(describeRun(run.allocation, inputs.area, inputs.dataWords)),
         `Budgets: ${path.years.map((y) => `year ${y.year} £${groupThousands(poundsPlain(y.budget))}`).join(', ')}.`,
-        `Transition over ${path.years.length} year${path.years.length === 1 ? '' : 's'} from ${run.previous.file}: each year closes ${paceText(run.pace)} of the gap to the formula's target${
-          run.floor === undefined ? '' : `, floor ${formatPercent(run.floor)}`
-        }${run.ceiling === undefined ? '' : `, ceiling ${formatPercent(run.ceiling)}`} against the year before.`,
+        transitionLine(path, settings),
       ];
       const notes = transitionNotes(path, level, run.previous.file);
       const summary = transitionSummary(path, level);
@@ -98,17 +101,7 @@ the shortfall.`,
       let text: string;
       if (format === 'csv') text = toCsv(summary);
       else if (format === 'json') {
-        text = jsonText({
-          ...runMeta(run.allocation, inputs.area, inputs.dataWords, inputs.vintage),
-          level,
-          previous: run.previous.file,
-          pace: paceText(run.pace),
-          ...(run.floor === undefined ? {} : { floor: formatPercent(run.floor) }),
-          ...(run.ceiling === undefined ? {} : { ceiling: formatPercent(run.ceiling) }),
-          shortfall: poundsPlain(path.shortfall),
-          path: jsonRows(summary),
-          years: path.years.map((y, t) => ({ year: y.year, budget: poundsPlain(y.budget), protection: notes[t], rows: jsonRows(years[t] ?? summary) })),
-        });
+        text = jsonText({ ...runMeta(run.allocation, inputs.area, inputs.dataWords, inputs.vintage), level, ...transitionJson(path, tables, level, settings) });
       } else if (format === 'md') {
         text = [
           markdownLines(header),
