@@ -1,26 +1,19 @@
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
 import { scenarios } from '../../src/index.js';
-import { memoryIo } from '../helpers/memoryIo.js';
+import { csvRows, penniesOf, runCli } from '../helpers/runCli.js';
 
 // `localities:` in a scenario file: every scenario's table by locality, as `allocate --localities` makes it.
 const ROOT = join(import.meta.dirname, '..', '..');
 const EXAMPLE = 'examples/localities.yaml';
 const LOCALITIES = join(ROOT, 'examples', 'localities-west-northamptonshire.csv');
 
-async function run(args: string[], cwd = ROOT) {
-  const io = memoryIo({ cwd, env: { NO_COLOR: '1' } });
-  const code = await main(args, io);
-  return { code, out: io.out(), err: io.err() };
-}
+const run = (args: string[], cwd = ROOT) => runCli(args, cwd);
 
-type Row = Record<string, string>;
-const rowsOf = (text: string): Row[] => parse(text, { columns: true }) as Row[];
-const pennies = (amount: string | undefined): bigint => BigInt((amount ?? '').replace('.', ''));
+const rowsOf = csvRows;
+const pennies = penniesOf;
 
 /** A new folder with the example localities and a scenario file of these lines. */
 function folder(lines: readonly string[]): string {
@@ -82,7 +75,7 @@ describe('localities: in a scenario file', () => {
     const md = readFileSync(join(out, 'scenarios.md'), 'utf8');
     expect(md).toContain('Tables by locality, from localities-west-northamptonshire.csv');
     expect(md).toContain('| Scenario | Locality | Allocation |');
-    const result = await scenarios({ file: EXAMPLE }, memoryIo({ cwd: ROOT }));
+    const result = await scenarios({ file: EXAMPLE, cwd: ROOT });
     expect(result.level).toBe('locality');
     expect(result.scenarios[0]?.rows.map((r) => r.name)).toEqual([
       'Daventry area (example)',

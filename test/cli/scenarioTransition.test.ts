@@ -1,24 +1,17 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
 import { scenarios } from '../../src/index.js';
-import { memoryIo } from '../helpers/memoryIo.js';
+import { csvRows, penniesOf, runCli, type CsvRow } from '../helpers/runCli.js';
 
 // `transition:` in a scenario file: the path `fairshare transition` takes, per scenario. Last year's
 // allocation is the tool's own 2025 district table with three domains left out, so the formula moves it.
-async function run(args: string[], cwd: string) {
-  const io = memoryIo({ cwd, env: { NO_COLOR: '1' } });
-  const code = await main(args, io);
-  return { code, out: io.out(), err: io.err() };
-}
-
-type Row = Record<string, string>;
-const rowsOf = (text: string): Row[] => parse(text, { columns: true }) as Row[];
-const pennies = (amount: string | undefined): bigint => BigInt((amount ?? '').replace('.', ''));
+const run = runCli;
+type Row = CsvRow;
+const rowsOf = csvRows;
+const pennies = penniesOf;
 const sum = (rows: readonly Row[], key = 'allocation'): bigint => rows.reduce((total, r) => total + pennies(r[key]), 0n);
 
 let lastYear = '';
@@ -97,7 +90,7 @@ describe('transition: in a scenario file', () => {
     const target = rowsOf(readFileSync(join(cwd, 'out', 'target.csv'), 'utf8'));
     expect(path.map((r) => r.year_3)).toEqual(target.map((r) => r.allocation));
     for (const year of ['year_1', 'year_2', 'year_3']) expect(sum(path, year)).toBe(1_270_000_000n);
-    const result = await scenarios({ file: join(cwd, 'scenarios.yaml') }, memoryIo({ cwd }));
+    const result = await scenarios({ file: join(cwd, 'scenarios.yaml'), cwd });
     const moving = result.scenarios.find((s) => s.name === 'moving');
     expect(moving?.transition?.pace).toBe('1/3');
     expect(moving?.transition?.shortfall).toBe('0.00');

@@ -8,7 +8,7 @@ import { tabulate, type Tabulation } from '../../src/engine/tabulate.js';
 import { weigh, type WeighOptions } from '../../src/engine/weigh.js';
 import { parseScenarioFile } from '../../src/scenario/parseScenarioFile.js';
 import { planScenarios, type LoadedRefs } from '../../src/scenario/planScenarios.js';
-import { runScenarios, type ScenarioResult } from '../../src/scenario/runScenarios.js';
+import { runScenarios, type ScenarioResult, type ScenarioTable } from '../../src/scenario/runScenarios.js';
 import { FIVE_LSOAS, fixtureDataset, fixtureFormula } from '../helpers/fixtureDataset.js';
 
 const yaml = (...lines: string[]): string => `${lines.join('\n')}\n`;
@@ -49,10 +49,10 @@ function direct(budget: string, options: WeighOptions, populationField = 'popula
 }
 
 /** A district table as plain strings, so that Decimal values compare by value. */
-const cells = (table: Tabulation | undefined) => table?.rows.map((r) => [r.name, r.population.toString(), r.allocation.toFixed(2), r.sharePct, r.perPerson]);
+const cells = (table: ScenarioTable | undefined) => table?.rows.map((r) => [r.name, r.population.toString(), r.allocation.toFixed(2), r.sharePct, r.perPerson]);
 
 /** Whole pennies per district, summed over tables. */
-function penniesByDistrict(tables: readonly Tabulation[]): Map<string, bigint> {
+function penniesByDistrict(tables: readonly ScenarioTable[]): Map<string, bigint> {
   const sums = new Map<string, bigint>();
   for (const table of tables) {
     for (const row of table.rows) sums.set(row.name, (sums.get(row.name) ?? 0n) + BigInt(row.allocation.times(100).toFixed(0)));
@@ -184,7 +184,7 @@ describe('runScenarios: a damped scenario', () => {
     if (!result.ok) throw new Error(`expected a run, got: ${result.error.message}`);
     return result.value;
   };
-  const pennyCells = (table: Tabulation | undefined) => table?.rows.map((r) => [r.code, r.allocation.toFixed(2)]);
+  const pennyCells = (table: ScenarioTable | undefined) => table?.rows.map((r) => [r.code, r.allocation.toFixed(2)]);
 
   it("damps the scenario's table exactly as the engine damps the same formula amounts and previous allocation", () => {
     const formula = direct('1000', {});
