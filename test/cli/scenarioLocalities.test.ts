@@ -1,9 +1,9 @@
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scenarios } from '../../src/index.js';
-import { csvRows, penniesOf, runCli } from '../helpers/runCli.js';
+import { csvRows, expectScenariosRefused, penniesOf, runCli } from '../helpers/runCli.js';
 
 // `localities:` in a scenario file: every scenario's table by locality, as `allocate --localities` makes it.
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -125,12 +125,7 @@ describe('localities: in a scenario file', () => {
         /localities\.csv:2:1 \(column "ward_code"\): scenario "one": 35 wards are outside North Northamptonshire.*with area:/,
       ],
     ])('%s', async (_, lines, message) => {
-      const cwd = folder(lines);
-      const ran = await run(['scenarios', 'run', 'scenarios.yaml', '-o', 'out'], cwd);
-      expect(ran.code).toBe(1);
-      expect(ran.err).toMatch(message);
-      expect(ran.err.trim().split('\n')).toHaveLength(1);
-      expect(existsSync(join(cwd, 'out'))).toBe(false);
+      await expectScenariosRefused(folder(lines), message);
     });
 
     it('--level other than locality on the command line, as a usage error', async () => {
