@@ -19,7 +19,7 @@ import type { Formula } from '../engine/formula.js';
 import { Failure, unwrap } from './failure.js';
 import type { Lookup } from '../engine/lookup.js';
 import { parseLookup } from '../data/parseLookup.js';
-import { parseLocalities } from '../data/parseLocalities.js';
+import { parseLocalities, type Localities } from '../data/parseLocalities.js';
 import { localityLookup } from '../data/localityLookup.js';
 import { LSOA_CHANGES_FILE, parseLsoaChanges, type LsoaChange } from '../data/lsoaChanges.js';
 import { lsoaCodeHints, type LsoaCodeHints } from '../data/lsoaCodeHints.js';
@@ -442,9 +442,22 @@ export async function loadLocalities(
   io: Pick<Io, 'cwd' | 'stderr'>,
   sheet?: string,
 ): Promise<{ lookup: Lookup; provenance: InputFile }> {
-  const source = unwrap(await readSource(resolve(io.cwd, file), 'localities', file));
-  const localities = unwrap(parseLocalities(await userTable(source.bytes, file, io.stderr, sheet), file));
-  return { lookup: unwrap(localityLookup(localities, inputs.all, inputs.dataset, inputs.area.name)), provenance: source.provenance };
+  const { localities, provenance } = await readLocalities(file, io.cwd, io, sheet);
+  return { lookup: unwrap(localityLookup(localities, inputs.all, inputs.dataset, inputs.area.name)), provenance };
+}
+
+/**
+ * A localities file (relative to `folder`) read and checked on its own (see parseLocalities; its codes are
+ * checked against the data later), with its provenance. Throws Failure, naming the file, line and column.
+ */
+export async function readLocalities(
+  file: string,
+  folder: string,
+  io: Pick<Io, 'stderr'>,
+  sheet?: string,
+): Promise<{ localities: Localities; provenance: InputFile }> {
+  const source = unwrap(await readSource(resolve(folder, file), 'localities', file));
+  return { localities: unwrap(parseLocalities(await userTable(source.bytes, file, io.stderr, sheet), file)), provenance: source.provenance };
 }
 
 /**

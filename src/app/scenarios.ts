@@ -30,7 +30,7 @@ import type { AllocationRow } from './allocate.js';
 import type { AppIo } from './context.js';
 import { Failure, unwrap } from './failure.js';
 import type { InputRef } from './inputRef.js';
-import { formulaPath, loadData, readSource, userTable, type LoadedData } from './inputs.js';
+import { formulaPath, loadData, readLocalities, readSource, userTable, type LoadedData } from './inputs.js';
 import { plainDamping, plainRows, type PlainDamping } from './plainRows.js';
 import { vintageOf } from './runFormula.js';
 import { inputFile, type InputFile } from '../data/inputFile.js';
@@ -38,7 +38,6 @@ import { packLicence } from '../data/packFormat.js';
 import { plainTransitionYears, type TransitionResult } from './transition.js';
 import { paceText } from '../engine/transition.js';
 import { poundsPlain } from '../engine/money.js';
-import { parseLocalities, type Localities } from '../data/parseLocalities.js';
 
 /**
  * A scenario file already read: its text, and the folder its paths (`data:`, `formula:`, `previous:`,
@@ -267,16 +266,6 @@ export async function scenariosRun(source: ScenarioSource, io: AppIo): Promise<S
 
 /** The planning failures about the tables' level, which are the command line's when `--level` set it. */
 const LEVEL_CODES: readonly string[] = ['bad-level', 'level-not-in-data', 'lookup-without-level', 'missing-option'];
-
-/**
- * The file named by `localities:` (relative to the scenario file's folder), read and checked on its own
- * (see parseLocalities), with its provenance; a file that cannot be read is a failure at the `localities:`
- * line. Throws Failure.
- */
-async function readLocalities(file: string, baseDir: string, io: AppIo): Promise<{ localities: Localities; provenance: InputFile }> {
-  const source = unwrap(await readSource(resolve(baseDir, file), 'localities', file));
-  return { localities: unwrap(parseLocalities(await userTable(source.bytes, file, io.stderr), file)), provenance: source.provenance };
-}
 
 /**
  * A file named by `previous:` or `replace:` (relative to the scenario file's folder): its text (a workbook
