@@ -356,7 +356,7 @@ export async function readSource(path: string, role: InputRole, shown: string = 
         : role === 'points'
           ? '--points file'
           : role === 'localities'
-            ? '--localities file'
+            ? 'localities file'
             : role;
   try {
     const bytes = await readLimited(path, role !== 'data pack');

@@ -115,6 +115,11 @@ describe('localities: in a scenario file', () => {
         /scenarios\.yaml:6:\d+: .*previous: damps district or former-district tables, not locality tables/,
       ],
       [
+        'a localities file that is a folder',
+        [...WEST.slice(0, 4), '  localities: .', 'scenarios:', '  one: {}'],
+        /scenarios\.yaml:5:\d+: cannot read localities file \.: it is a folder, not a file/,
+      ],
+      [
         'a localities file that is not there',
         [...WEST.slice(0, 4), '  localities: nowhere.csv', 'scenarios:', '  one: {}'],
         /scenarios\.yaml:5:\d+: .*nowhere\.csv/,
